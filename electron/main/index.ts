@@ -1,0 +1,116 @@
+/**
+ * Electron wiring only: lifecycle, windows, menu, IPC registration. Every behaviour lives
+ * in createCore() (./core.ts), which runs and is tested without Electron.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
+import { createCore, type Core } from './core';
+import {
+  createAppUrlCheck,
+  denyAllPermissions,
+  devtoolsWindowOptions,
+  guardWebContents,
+  mainWindowOptions,
+  restrictSessionToOrigin,
+} from './window';
+import { createSenderCheck, registerAllChannels } from './ipc/handle';
+import { createLogger } from './log';
+import { createSafeStorageCipher } from './secrets/safe-storage-cipher';
+import { loadWindowBounds, saveWindowBounds } from './window-state';
+import { buildMenu } from './menu';
+
+const log = createLogger();
+const rendererFile = join(__dirname, '../renderer/index.html');
+const isAppUrl = createAppUrlCheck(rendererFile, process.env['ELECTRON_RENDERER_URL']);
+const trustedContents = new Set<number>();
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Anything that slips past a window's own guards (webviews, popups) is stopped here.
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.whenReady().then(start, (e) => log.error('app failed to start', e));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && core) createMainWindow();
+  });
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed || !core) return;
+    event.preventDefault();
+    disposed = true;
+    // Stops the demo sandbox and every browser it started before the app goes.
+    core.dispose().finally(() => app.quit());
+  });
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  const dataDir = app.getPath('userData');
+  core = createCore({
+    dataDir,
+    cipher: createSafeStorageCipher(safeStorage),
+    log,
+    openWindow: openDevtoolsWindow,
+    app: {
+      name: 'BrowserDeck',
+      version: app.getVersion(),
+      platform: process.platform,
+      electron: process.versions.electron ?? null,
+    },
+  });
+  registerAllChannels(ipcMain, core.dispatch, createSenderCheck(trustedContents, isAppUrl), log);
+  core.events.subscribe((event, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
+  });
+  Menu.setApplicationMenu(buildMenu(Menu, app.name));
+  createMainWindow();
+}
+
+function createMainWindow(): void {
+  const dataDir = app.getPath('userData');
+  const win = new BrowserWindow(
+    mainWindowOptions(join(__dirname, '../preload/index.cjs'), loadWindowBounds(dataDir)),
+  );
+  mainWindow = win;
+  const id = win.webContents.id;
+  trustedContents.add(id);
+  guardWebContents(win.webContents, isAppUrl);
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => void saveWindowBounds(dataDir, win.getBounds()).catch(() => {}));
+  win.on('closed', () => {
+    trustedContents.delete(id);
+    mainWindow = null;
+  });
+  const devUrl = process.env['ELECTRON_RENDERER_URL'];
+  void (devUrl ? win.loadURL(devUrl) : win.loadFile(rendererFile));
+}
+
+let devtoolsWindows = 0;
+/** A DevTools frontend served by the debugged Chromium itself, in a window limited to it. */
+async function openDevtoolsWindow(url: string, origin: string): Promise<void> {
+  const hostPort = new URL(origin).host;
+  const partition = `devtools-${++devtoolsWindows}`;
+  restrictSessionToOrigin(session.fromPartition(partition), hostPort);
+  const win = new BrowserWindow(devtoolsWindowOptions(partition));
+  guardWebContents(win.webContents, (target) => {
+    try {
+      return new URL(target).host === hostPort;
+    } catch {
+      return false;
+    }
+  });
+  await win.loadURL(url);
+}

@@ -1,0 +1,114 @@
+/**
+ * Window options and guards. Kept apart from index.ts so a unit test with a mocked
+ * `electron` can check every security option without the Electron binary.
+ */
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+
+export function mainWindowOptions(
+  preloadPath: string,
+  bounds?: Partial<Bounds>,
+): BrowserWindowConstructorOptions {
+  return {
+    width: bounds?.width ?? 1400,
+    height: bounds?.height ?? 880,
+    ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'BrowserDeck',
+    backgroundColor: '#0b0d12',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** A DevTools window: sandboxed, no preload, its own partition limited to one origin. */
+export function devtoolsWindowOptions(partition: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1200,
+    height: 800,
+    title: 'DevTools — BrowserDeck',
+    autoHideMenuBar: true,
+    webPreferences: {
+      partition,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    },
+  };
+}
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Blocks navigation away from allowed URLs, all new windows and webviews. */
+export function guardWebContents(
+  contents: WebContents,
+  isAllowedUrl: (url: string) => boolean,
+): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** No permission prompt is ever granted: BrowserDeck needs none. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** Requests from a DevTools partition may reach only the debugged browser's origin. */
+export function restrictSessionToOrigin(session: Session, hostPort: string): void {
+  denyAllPermissions(session);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isSameHostPort(details.url, hostPort) });
+  });
+}
+
+export function isSameHostPort(url: string, hostPort: string): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'devtools:') return true; // the frontend's own bundled resources
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol)) return false;
+    return u.host === hostPort;
+  } catch {
+    return false;
+  }
+}
+
+/** The app's own page: the built index.html (file://) or the dev server in development. */
+export function createAppUrlCheck(rendererFile: string, devServerUrl?: string) {
+  const fileUrl = new URL(
+    `file://${rendererFile.startsWith('/') ? '' : '/'}${rendererFile.replaceAll('\\', '/')}`,
+  );
+  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined;
+  return (url: string): boolean => {
+    try {
+      const u = new URL(url);
+      if (devOrigin && u.origin === devOrigin) return true;
+      return u.protocol === 'file:' && u.pathname === fileUrl.pathname;
+    } catch {
+      return false;
+    }
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Every IPC channel BrowserDeck has: request and response schemas, one registry.
+ * Main registers each through handle(); the preload and the browser harness build
+ * `window.deck` from the same registry (shared/ipc/deck-api.ts).
+ */
+import { z } from 'zod';
+import {
+  ConnectionHealthSchema,
+  ConnectionSchema,
+  GroupSchema,
+  ProfileSchema,
+  ProfileStatusSchema,
+  ProxyCheckResultSchema,
+  SessionSchema,
+  TagSchema,
+  VendorSchema,
+} from '../model';
+import { JobActionSchema, JobProgressSchema, JobSchema, JobSummarySchema } from '../model/job';
+import { ProxyInputSchema } from '../model/proxy-input';
+import { DeckErrorSchema } from './result';
+
+const Id = z.string().min(1).max(200);
+const Empty = z.object({}).strict();
+const BaseUrl = z
+  .string()
+  .max(500)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL such as http://127.0.0.1:53200');
+const Token = z.string().min(1).max(4096);
+const ConnectionIds = z.object({ connectionIds: z.array(Id).max(100).optional() }).strict();
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  electron: z.string().nullable(),
+  /** How secrets are kept on this machine: OS-encrypted on disk, or in memory for this session only. */
+  secretStorage: z.enum(['encrypted', 'memory']),
+  demo: z.object({
+    running: z.boolean(),
+    simulated: z.boolean(),
+    browserPath: z.string().optional(),
+  }),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const SettingsSchema = z.object({
+  /** IP-echo URL used by the proxy check. */
+  ipEchoUrl: z.string().max(2048),
+  /** Windows opened at once by a bulk open. */
+  openConcurrency: z.number().int().min(1).max(16),
+  proxyCheckConcurrency: z.number().int().min(1).max(64),
+  proxyCheckTimeoutMs: z.number().int().min(500).max(120_000),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DevtoolsTargetSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string(),
+  type: z.string(),
+});
+export type DevtoolsTarget = z.infer<typeof DevtoolsTargetSchema>;
+
+const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({
+  request,
+  response,
+});
+
+export const contract = {
+  'app:info': channel(Empty, AppInfoSchema),
+  'settings:get': channel(Empty, SettingsSchema),
+  'settings:update': channel(SettingsSchema.partial().strict(), SettingsSchema),
+
+  'connections:list': channel(Empty, z.array(ConnectionSchema)),
+  'connections:add': channel(
+    z
+      .object({
+        vendor: VendorSchema,
+        label: z.string().max(100).optional(),
+        baseUrl: BaseUrl,
+        token: Token.optional(),
+      })
+      .strict(),
+    ConnectionSchema,
+  ),
+  'connections:update': channel(
+    z
+      .object({
+        id: Id,
+        label: z.string().min(1).max(100).optional(),
+        baseUrl: BaseUrl.optional(),
+        /** A new token, or null to clear it. Omitted: unchanged. */
+        token: Token.nullable().optional(),
+        checkProxyBeforeOpen: z.boolean().optional(),
+      })
+      .strict(),
+    ConnectionSchema,
+  ),
+  'connections:remove': channel(z.object({ id: Id }).strict(), z.object({ removed: z.boolean() })),
+  'connections:test': channel(z.object({ id: Id }).strict(), ConnectionHealthSchema),
+  'connections:detect': channel(
+    Empty,
+    z.array(
+      z.object({
+        vendor: VendorSchema,
+        baseUrl: z.string(),
+        added: z.boolean(),
+        needsToken: z.boolean(),
+      }),
+    ),
+  ),
+
+  'demo:start': channel(
+    z.object({ profiles: z.number().int().min(1).max(100_000).optional() }).strict(),
+    z.object({
+      connections: z.array(ConnectionSchema),
+      simulated: z.boolean(),
+      browserPath: z.string().optional(),
+    }),
+  ),
+  'demo:stop': channel(Empty, z.object({ stopped: z.boolean() })),
+
+  'profiles:list': channel(
+    ConnectionIds,
+    z.object({
+      profiles: z.array(ProfileSchema),
+      /** Connections that could not be listed; the others still are. */
+      errors: z.array(z.object({ connectionId: z.string(), error: DeckErrorSchema })),
+    }),
+  ),
+  'profiles:detail': channel(z.object({ key: Id }).strict(), ProfileSchema),
+  'groups:list': channel(ConnectionIds, z.array(GroupSchema)),
+  'groups:create': channel(
+    z.object({ connectionId: Id, name: z.string().min(1).max(100) }).strict(),
+    GroupSchema,
+  ),
+  'tags:list': channel(ConnectionIds, z.array(TagSchema)),
+
+  'jobs:start': channel(
+    z
+      .object({
+        action: JobActionSchema,
+        keys: z.array(Id).max(100_000),
+        concurrency: z.number().int().min(1).max(16).optional(),
+      })
+      .strict(),
+    JobSummarySchema,
+  ),
+  'jobs:list': channel(Empty, z.array(JobSummarySchema)),
+  'jobs:get': channel(z.object({ id: Id }).strict(), JobSchema),
+  'jobs:cancel': channel(z.object({ id: Id }).strict(), JobSummarySchema),
+  'jobs:retry-failed': channel(z.object({ id: Id }).strict(), JobSummarySchema),
+  'jobs:export-csv': channel(
+    z.object({ id: Id.optional() }).strict(),
+    z.object({ csv: z.string() }),
+  ),
+
+  'sessions:list': channel(
+    ConnectionIds,
+    z.object({
+      sessions: z.array(SessionSchema),
+      errors: z.array(z.object({ connectionId: z.string(), error: DeckErrorSchema })),
+    }),
+  ),
+  'devtools:targets': channel(
+    z.object({ profileKey: Id }).strict(),
+    z.object({ address: z.string(), targets: z.array(DevtoolsTargetSchema) }),
+  ),
+  'devtools:open': channel(
+    z.object({ profileKey: Id, targetId: Id }).strict(),
+    z.object({ url: z.string(), devtoolsUrl: z.string() }),
+  ),
+
+  'proxy:check': channel(z.object({ proxy: ProxyInputSchema }).strict(), ProxyCheckResultSchema),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+/** Push events from main to the renderer. */
+export const events = {
+  'jobs:event:progress': JobProgressSchema,
+  /** Rows changed by a job or a status move: patch them in place, no full reload. */
+  'profiles:event:changed': z.object({
+    updated: z.array(ProfileSchema),
+    removedKeys: z.array(z.string()),
+    /** Connections whose list should be refetched whole (creates, copies). */
+    refetchConnections: z.array(z.string()),
+  }),
+  'profiles:event:status': z.object({
+    changes: z.array(
+      z.object({ key: z.string(), status: ProfileStatusSchema, debugPort: z.number().optional() }),
+    ),
+  }),
+  'connections:event:changed': z.object({ ids: z.array(z.string()) }),
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventOf<E extends EventName> = z.output<Events[E]>;

@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { electronMock, state, FakeWebContents } from '../mocks/electron';
+import { contract } from '../../../shared/ipc/contract';
+import {
+  devtoolsWindowOptions,
+  guardWebContents,
+  isSameHostPort,
+  mainWindowOptions,
+} from '../../../electron/main/window';
+
+vi.mock('electron', () => ({ ...electronMock, default: electronMock }));
+
+describe('Electron wiring (mocked electron)', () => {
+  beforeAll(async () => {
+    await import('../../../electron/main/index');
+    state.readyResolve!();
+    await vi.waitFor(() => expect(state.windows.length).toBe(1));
+  });
+
+  it('takes the single-instance lock', () => {
+    expect(electronMock.app.requestSingleInstanceLock).toHaveBeenCalled();
+  });
+
+  it('registers every contract channel, with the sender check on', async () => {
+    expect([...state.ipcHandlers.keys()].sort()).toEqual(Object.keys(contract).sort());
+    const handler = state.ipcHandlers.get('app:info')!;
+    const win = state.windows[0]!;
+    const foreign = await handler({ sender: { id: 999 }, senderFrame: { url: win.loaded } }, {});
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const own = await handler(
+      { sender: { id: win.webContents.id }, senderFrame: { url: win.loaded, parent: null } },
+      {},
+    );
+    expect(own).toMatchObject({ ok: true, data: { name: 'BrowserDeck' } });
+  });
+
+  it('locks the main window down', () => {
+    const opts = state.windows[0]!.options as { webPreferences: Record<string, unknown> };
+    expect(opts.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(String(opts.webPreferences['preload'])).toMatch(/preload[/\\]index\.cjs$/);
+    const wc = state.windows[0]!.webContents;
+    expect(wc.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect(wc.fire('will-navigate', 'https://example.com/')).toBe(true);
+    expect(wc.fire('will-navigate', state.windows[0]!.loaded)).toBe(false);
+    expect(wc.fire('will-attach-webview')).toBe(true);
+  });
+
+  it('denies every permission request', () => {
+    const cb = vi.fn();
+    state.defaultSession.permissionRequest?.({}, 'media', cb);
+    expect(cb).toHaveBeenCalledWith(false);
+    expect(state.defaultSession.permissionCheck?.()).toBe(false);
+  });
+
+  it('blocks new windows from any web contents the app creates later', () => {
+    const wc = new FakeWebContents();
+    for (const fn of state.appListeners.get('web-contents-created') ?? []) fn({}, wc);
+    expect(wc.windowOpenHandler?.({ url: 'https://x' })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('window options', () => {
+  it('DevTools windows are sandboxed, have no preload, and reach only their origin', () => {
+    const opts = devtoolsWindowOptions('devtools-1');
+    expect(opts.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      partition: 'devtools-1',
+    });
+    expect(opts.webPreferences?.preload).toBeUndefined();
+    expect(isSameHostPort('http://127.0.0.1:9222/devtools/inspector.html', '127.0.0.1:9222')).toBe(
+      true,
+    );
+    expect(isSameHostPort('ws://127.0.0.1:9222/devtools/page/X', '127.0.0.1:9222')).toBe(true);
+    expect(isSameHostPort('http://127.0.0.1:9223/', '127.0.0.1:9222')).toBe(false);
+    expect(isSameHostPort('https://evil.example/', '127.0.0.1:9222')).toBe(false);
+    expect(isSameHostPort('file:///etc/passwd', '127.0.0.1:9222')).toBe(false);
+  });
+
+  it('guardWebContents lets only allowed URLs navigate', () => {
+    const wc = new FakeWebContents();
+    guardWebContents(wc as never, (u) => u.startsWith('http://127.0.0.1:9222/'));
+    expect(wc.fire('will-navigate', 'http://127.0.0.1:9222/devtools/inspector.html')).toBe(false);
+    expect(wc.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(wc.fire('will-redirect', 'https://evil.example/')).toBe(true);
+  });
+
+  it('main window remembers bounds', () => {
+    expect(mainWindowOptions('/p.cjs', { x: 10, y: 20, width: 1000, height: 700 })).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+    });
+  });
+});
