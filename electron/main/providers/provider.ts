@@ -1,0 +1,59 @@
+/**
+ * What BrowserDeck needs from a vendor client. One implementation per vendor
+ * (./ixbrowser, ./cos); everything past this interface speaks the shared model only.
+ * Every method throws DeckError (shared/ipc/result) with a closed code and keeps the
+ * vendor's own code/message in `details.vendorCode` / `details.vendorMessage`.
+ */
+import type { Capabilities, Group, Profile, Session, Tag, Vendor } from '../../../shared/model';
+import type { CreateItem } from '../../../shared/model/job';
+import type { ProxyInput } from '../../../shared/model/proxy-input';
+import type { DeckError } from '../../../shared/ipc/result';
+
+/** Per-item outcome of a batch call: null = applied, a DeckError = failed with the vendor's reason. */
+export type ItemResults = Map<string, DeckError | null>;
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface OpenResult {
+  session: Session;
+  /** The profile was already open (ixBrowser 111003): attached, not failed. */
+  attached: boolean;
+}
+
+export interface VendorProvider {
+  readonly vendor: Vendor;
+  readonly connectionId: string;
+  readonly capabilities: Capabilities;
+
+  /** A cheap call that proves the client answers and the token is right. */
+  test(opts?: CallOptions): Promise<{ profileCount?: number }>;
+  /** Every profile, all pages, fetched with bounded parallelism. */
+  listProfiles(opts?: CallOptions): Promise<Profile[]>;
+  getProfile(vendorId: string, opts?: CallOptions): Promise<Profile>;
+  listGroups(opts?: CallOptions): Promise<Group[]>;
+  createGroup(name: string, opts?: CallOptions): Promise<Group>;
+  listTags(opts?: CallOptions): Promise<Tag[]>;
+
+  /** Batch edits: the vendor's batch endpoint where it has one, else one call per id. */
+  moveToGroup(vendorIds: string[], groupId: string, opts?: CallOptions): Promise<ItemResults>;
+  setRemark(vendorIds: string[], remark: string, opts?: CallOptions): Promise<ItemResults>;
+  setName(vendorIds: string[], name: string, opts?: CallOptions): Promise<ItemResults>;
+  /** Tag names; the provider maps them to the vendor's ids, creating missing tags. */
+  setTags(vendorIds: string[], tags: string[], opts?: CallOptions): Promise<ItemResults>;
+  setProxy(vendorIds: string[], proxy: ProxyInput, opts?: CallOptions): Promise<ItemResults>;
+  deleteProfiles(vendorIds: string[], opts?: CallOptions): Promise<ItemResults>;
+  /** Returns the new profile's vendor id. */
+  copyProfile(vendorId: string, options: { name?: string; groupId?: string }, opts?: CallOptions): Promise<string>;
+  /** Returns the new profile's vendor id. `like` is the detail of a profile to take config from (CosLogin). */
+  createProfile(item: CreateItem, opts?: CallOptions & { likeVendorId?: string }): Promise<string>;
+
+  open(vendorId: string, opts?: CallOptions): Promise<OpenResult>;
+  /** A close whose process is gone (ixBrowser 1009) resolves with alreadyClosed. */
+  close(vendorId: string, opts?: CallOptions): Promise<{ alreadyClosed: boolean }>;
+  /** Batch close where the vendor has it (ixBrowser close-in-batches). */
+  closeMany?(vendorIds: string[], opts?: CallOptions): Promise<ItemResults>;
+  /** Every open profile with what the vendor gives of its debug endpoints. */
+  listSessions(opts?: CallOptions): Promise<Session[]>;
+}
