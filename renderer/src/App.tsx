@@ -2,6 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { appInfoQuery } from './lib/queries';
 import { errorText } from './lib/deck';
 import { useUi, type View } from './store';
+import { ProfilesView } from './features/profiles/ProfilesView';
+import { SessionsView } from './features/sessions/SessionsView';
+import { ConnectionsView } from './features/connections/ConnectionsView';
+import { ActivityView } from './features/activity/ActivityView';
 
 const NAV: { view: View; label: string; hint: string }[] = [
   { view: 'profiles', label: 'Profiles', hint: 'Every profile of every connection' },
@@ -45,13 +49,16 @@ export function App() {
 }
 
 function ViewPane({ view }: { view: View }) {
-  const item = NAV.find((n) => n.view === view)!;
-  return (
-    <section className="p-6">
-      <h1 className="text-lg font-semibold">{item.label}</h1>
-      <p className="text-zinc-500">{item.hint}</p>
-    </section>
-  );
+  switch (view) {
+    case 'profiles':
+      return <ProfilesView />;
+    case 'sessions':
+      return <SessionsView />;
+    case 'connections':
+      return <ConnectionsView />;
+    case 'activity':
+      return <ActivityView />;
+  }
 }
 
 function AppInfoFooter() {
