@@ -1,0 +1,39 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../../..');
+const config = JSON.parse(readFileSync(join(root, 'electron-builder.json'), 'utf8'));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const require = createRequire(__filename);
+
+describe('electron-builder configuration', () => {
+  it('passes electron-builder’s own schema validation', async () => {
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config');
+    const logger = { isEnabled: false, add() {} };
+    await expect(validateConfiguration(config, logger)).resolves.toBeUndefined();
+    // The validator really rejects a wrong option (so the check above means something).
+    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } }, logger)).rejects.toThrow(/oneClik/);
+  });
+
+  it('builds NSIS, dmg, AppImage and deb from the built app with an app id and icon', () => {
+    expect(config.appId).toMatch(/^[a-z0-9]+(\.[a-z0-9-]+)+$/);
+    expect(config.win.target.map((t: { target: string }) => t.target)).toContain('nsis');
+    expect(config.mac.target.map((t: { target: string }) => t.target)).toContain('dmg');
+    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(config.files).toContain('out/**/*');
+    for (const icon of [config.icon, config.win.icon, config.mac.icon, config.linux.icon]) {
+      expect(existsSync(join(root, icon))).toBe(true);
+      // electron-builder derives .ico/.icns from a PNG of at least 512x512.
+      const png = readFileSync(join(root, icon));
+      expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
+    }
+  });
+
+  it('is wired to `npm run dist`, and main points at the built entry', () => {
+    expect(pkg.scripts.dist).toMatch(/electron-vite build && electron-builder/);
+    expect(pkg.main).toBe('out/main/index.js');
+    expect(pkg.devDependencies.electron).toMatch(/^45\./);
+  });
+});
