@@ -1,0 +1,183 @@
+/**
+ * One-click DevTools for a Chromium session: Chromium serves its own DevTools frontend at
+ * /devtools/inspector.html, so main opens a window on that page of the debugged browser
+ * (`devtoolsFrontendUrl` in /json/list points at a remote host, so the URL is built here).
+ */
+import { request as httpRequest } from 'node:http';
+import { z } from 'zod';
+import type { Session } from '../../../shared/model';
+import type { DevtoolsTarget } from '../../../shared/ipc/contract';
+import { DeckError } from '../../../shared/ipc/result';
+
+const TargetListSchema = z.array(
+  z.looseObject({
+    id: z.string(),
+    type: z.string(),
+    title: z.string().default(''),
+    url: z.string().default(''),
+  }),
+);
+
+export interface DevtoolsDeps {
+  /** The live session of a profile (throws DeckError not-found when it is not open). */
+  sessionFor(profileKey: string): Promise<Session>;
+  /** Opens a window on `url`, allowed to load only `origin`. */
+  openWindow(url: string, origin: string): Promise<void> | void;
+  timeoutMs?: number;
+}
+
+/** Only loopback debug addresses: main must not be steered to fetch arbitrary hosts. */
+export function parseDebugAddress(address: string | undefined): string {
+  if (!address)
+    throw DeckError.of('unsupported', 'The vendor reports no debugging address for this session');
+  const m = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\]):(\d{1,5})$/.exec(address.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) {
+    throw DeckError.of('unsupported', `Debugging address ${address} is not a loopback host:port`);
+  }
+  return `${m[1]}:${m[2]}`;
+}
+
+export const inspectorUrl = (address: string, targetId: string): string =>
+  `http://${address}/devtools/inspector.html?ws=${address}/devtools/page/${encodeURIComponent(targetId)}`;
+/** What to paste into a Chromium's address bar when the served frontend is unavailable. */
+export const bundledDevtoolsUrl = (address: string, targetId: string): string =>
+  `devtools://devtools/bundled/inspector.html?ws=${address}/devtools/page/${encodeURIComponent(targetId)}`;
+
+/** Page targets worth inspecting: no DevTools pages, no workers or extensions. */
+export function pageTargets(list: z.infer<typeof TargetListSchema>): DevtoolsTarget[] {
+  return list
+    .filter((t) => t.type === 'page' && !t.url.startsWith('devtools://'))
+    .map(({ id, title, url, type }) => ({ id, title, url, type }));
+}
+
+function get(url: string, timeoutMs: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'GET', timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => {
+        body += c;
+        if (body.length > 5_000_000) req.destroy(new Error('response too large'));
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Asks for a WebSocket upgrade on the target: proves the browser accepts a DevTools socket. */
+function canUpgrade(address: string, targetId: string, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = httpRequest(`http://${address}/devtools/page/${encodeURIComponent(targetId)}`, {
+      timeout: timeoutMs,
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': Buffer.from(String(Math.random()).slice(2, 18)).toString('base64'),
+      },
+    });
+    req.on('upgrade', (_res, socket) => {
+      socket.destroy();
+      resolve(true);
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(false);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
+}
+
+export function createDevtools(deps: DevtoolsDeps) {
+  const timeoutMs = deps.timeoutMs ?? 5000;
+
+  async function chromiumAddress(profileKey: string): Promise<string> {
+    const session = await deps.sessionFor(profileKey);
+    if (session.engine === 'firefox') {
+      throw DeckError.of(
+        'unsupported',
+        'This profile runs Firefox: Chrome DevTools cannot attach. Use its debug port and pid.',
+      );
+    }
+    return parseDebugAddress(session.debugAddress);
+  }
+
+  async function listTargets(address: string) {
+    let res: { status: number; body: string };
+    try {
+      res = await get(`http://${address}/json/list`, timeoutMs);
+    } catch (e) {
+      const timedOut = (e as { code?: string }).code === 'ETIMEDOUT';
+      throw DeckError.of(
+        timedOut ? 'timeout' : 'unreachable',
+        `The browser's debugging port ${address} does not answer`,
+      );
+    }
+    if (res.status !== 200)
+      throw DeckError.of(
+        'vendor-error',
+        `The browser at ${address} answered HTTP ${res.status} for /json/list`,
+      );
+    let json: unknown;
+    try {
+      json = JSON.parse(res.body);
+    } catch {
+      throw DeckError.of(
+        'vendor-error',
+        `The browser at ${address} sent a target list that is not JSON`,
+      );
+    }
+    const parsed = TargetListSchema.safeParse(json);
+    if (!parsed.success)
+      throw DeckError.of(
+        'vendor-error',
+        `The browser at ${address} sent an unexpected target list`,
+      );
+    return pageTargets(parsed.data);
+  }
+
+  return {
+    async targets(profileKey: string): Promise<{ address: string; targets: DevtoolsTarget[] }> {
+      const address = await chromiumAddress(profileKey);
+      return { address, targets: await listTargets(address) };
+    },
+
+    async open(
+      profileKey: string,
+      targetId: string,
+    ): Promise<{ url: string; devtoolsUrl: string }> {
+      const address = await chromiumAddress(profileKey);
+      const targets = await listTargets(address);
+      if (!targets.some((t) => t.id === targetId)) {
+        throw DeckError.of('not-found', 'That page is gone: refresh the list of pages');
+      }
+      const url = inspectorUrl(address, targetId);
+      const devtoolsUrl = bundledDevtoolsUrl(address, targetId);
+      const frontend = await get(`http://${address}/devtools/inspector.html`, timeoutMs).catch(
+        () => undefined,
+      );
+      if (!frontend || frontend.status !== 200) {
+        throw DeckError.of(
+          'unsupported',
+          `This browser does not serve a DevTools frontend. Paste ${devtoolsUrl} into a Chromium address bar instead.`,
+        );
+      }
+      if (!(await canUpgrade(address, targetId, timeoutMs))) {
+        throw DeckError.of(
+          'forbidden',
+          `The browser refused a DevTools connection (it may allow only one client, or --remote-allow-origins blocks it). Try ${devtoolsUrl}.`,
+        );
+      }
+      await deps.openWindow(url, `http://${address}`);
+      return { url, devtoolsUrl };
+    },
+  };
+}
+export type Devtools = ReturnType<typeof createDevtools>;
