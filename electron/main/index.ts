@@ -8,9 +8,9 @@ import { createCore, type Core } from './core';
 import {
   createAppUrlCheck,
   denyAllPermissions,
-  devtoolsWindowOptions,
+  createDevtoolsWindow,
+  createMainWindow as newMainWindow,
   guardWebContents,
-  mainWindowOptions,
   restrictSessionToOrigin,
 } from './window';
 import { createSenderCheck, registerAllChannels } from './ipc/handle';
@@ -81,9 +81,8 @@ async function start(): Promise<void> {
 
 function createMainWindow(): void {
   const dataDir = app.getPath('userData');
-  const win = new BrowserWindow(
-    mainWindowOptions(join(__dirname, '../preload/index.cjs'), loadWindowBounds(dataDir)),
-  );
+  const preload = join(__dirname, '../preload/index.cjs');
+  const win = newMainWindow(BrowserWindow, preload, loadWindowBounds(dataDir));
   mainWindow = win;
   const id = win.webContents.id;
   trustedContents.add(id);
@@ -104,7 +103,7 @@ async function openDevtoolsWindow(url: string, origin: string): Promise<void> {
   const hostPort = new URL(origin).host;
   const partition = `devtools-${++devtoolsWindows}`;
   restrictSessionToOrigin(session.fromPartition(partition), hostPort);
-  const win = new BrowserWindow(devtoolsWindowOptions(partition));
+  const win = createDevtoolsWindow(BrowserWindow, partition);
   guardWebContents(win.webContents, (target) => {
     try {
       return new URL(target).host === hostPort;

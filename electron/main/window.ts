@@ -2,21 +2,26 @@
  * Window options and guards. Kept apart from index.ts so a unit test with a mocked
  * `electron` can check every security option without the Electron binary.
  */
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import type {
+  BrowserWindow as BrowserWindowType,
+  BrowserWindowConstructorOptions,
+  Session,
+  WebContents,
+} from 'electron';
 
-export function mainWindowOptions(
+type BrowserWindowClass = typeof BrowserWindowType;
+
+/*
+ * Windows are constructed here with their webPreferences written out at the
+ * `new BrowserWindow(...)` call, so static checkers (Electronegativity) see them too.
+ */
+export function createMainWindow(
+  BrowserWindow: BrowserWindowClass,
   preloadPath: string,
   bounds?: Partial<Bounds>,
-): BrowserWindowConstructorOptions {
-  return {
-    width: bounds?.width ?? 1400,
-    height: bounds?.height ?? 880,
-    ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
-    minWidth: 900,
-    minHeight: 560,
-    show: false,
-    title: 'BrowserDeck',
-    backgroundColor: '#0b0d12',
+): BrowserWindowType {
+  return new BrowserWindow({
+    ...mainWindowFrame(bounds),
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -27,13 +32,18 @@ export function mainWindowOptions(
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }
 
 /** A DevTools window: sandboxed, no preload, its own partition limited to one origin. */
-export function devtoolsWindowOptions(partition: string): BrowserWindowConstructorOptions {
-  return {
+export function createDevtoolsWindow(
+  BrowserWindow: BrowserWindowClass,
+  partition: string,
+): BrowserWindowType {
+  return new BrowserWindow({
     width: 1200,
     height: 800,
     title: 'DevTools — BrowserDeck',
@@ -45,7 +55,21 @@ export function devtoolsWindowOptions(partition: string): BrowserWindowConstruct
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     },
+  });
+}
+
+function mainWindowFrame(bounds?: Partial<Bounds>): BrowserWindowConstructorOptions {
+  return {
+    width: bounds?.width ?? 1400,
+    height: bounds?.height ?? 880,
+    ...(bounds?.x !== undefined && bounds?.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 900,
+    minHeight: 560,
+    show: false,
+    title: 'BrowserDeck',
+    backgroundColor: '#0b0d12',
   };
 }
 

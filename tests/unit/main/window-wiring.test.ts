@@ -2,11 +2,12 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { electronMock, state, FakeWebContents } from '../mocks/electron';
 import { contract } from '../../../shared/ipc/contract';
 import {
-  devtoolsWindowOptions,
+  createDevtoolsWindow,
+  createMainWindow,
   guardWebContents,
   isSameHostPort,
-  mainWindowOptions,
 } from '../../../electron/main/window';
+import { FakeBrowserWindow } from '../mocks/electron';
 
 vi.mock('electron', () => ({ ...electronMock, default: electronMock }));
 
@@ -42,6 +43,7 @@ describe('Electron wiring (mocked electron)', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(String(opts.webPreferences['preload'])).toMatch(/preload[/\\]index\.cjs$/);
     const wc = state.windows[0]!.webContents;
@@ -67,14 +69,16 @@ describe('Electron wiring (mocked electron)', () => {
 
 describe('window options', () => {
   it('DevTools windows are sandboxed, have no preload, and reach only their origin', () => {
-    const opts = devtoolsWindowOptions('devtools-1');
-    expect(opts.webPreferences).toMatchObject({
+    const win = createDevtoolsWindow(FakeBrowserWindow as never, 'devtools-1');
+    const prefs = (win as unknown as FakeBrowserWindow).options['webPreferences'];
+    expect(prefs).toMatchObject({
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
       partition: 'devtools-1',
+      disableBlinkFeatures: 'Auxclick',
     });
-    expect(opts.webPreferences?.preload).toBeUndefined();
+    expect((prefs as Record<string, unknown>)['preload']).toBeUndefined();
     expect(isSameHostPort('http://127.0.0.1:9222/devtools/inspector.html', '127.0.0.1:9222')).toBe(
       true,
     );
@@ -93,7 +97,13 @@ describe('window options', () => {
   });
 
   it('main window remembers bounds', () => {
-    expect(mainWindowOptions('/p.cjs', { x: 10, y: 20, width: 1000, height: 700 })).toMatchObject({
+    const win = createMainWindow(FakeBrowserWindow as never, '/p.cjs', {
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+    });
+    expect((win as unknown as FakeBrowserWindow).options).toMatchObject({
       x: 10,
       y: 20,
       width: 1000,
