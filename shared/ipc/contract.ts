@@ -149,6 +149,8 @@ export const contract = {
         action: JobActionSchema,
         keys: z.array(Id).max(100_000),
         concurrency: z.number().int().min(1).max(16).optional(),
+        /** Profile names by key, so job results and CSV exports read as names. */
+        labels: z.record(Id, z.string().max(200)).optional(),
       })
       .strict(),
     JobSummarySchema,

@@ -1,0 +1,255 @@
+/**
+ * How each action runs on one connection's tasks. Edits the vendor can batch go through the
+ * provider's array methods in chunks (one request per chunk, per-item results mapped back);
+ * everything else runs one call per profile with bounded concurrency.
+ */
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { EventOf } from '../../../../shared/ipc/contract';
+import {
+  profileKey,
+  splitProfileKey,
+  type Profile,
+  type ProxyCheckResult,
+} from '../../../../shared/model';
+import type { JobAction } from '../../../../shared/model/job';
+import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
+import type { CallOptions, ItemResults, VendorProvider } from '../../providers/provider';
+import type { JobTask } from './job-plan';
+import { fetchProfiles } from './profile-fetch';
+
+export type StatusChange = EventOf<'profiles:event:status'>['changes'][number];
+
+/**
+ * Checks one profile's proxy from this machine. Supplied by core, which knows where the
+ * proxy's password lives; the engine never sees it.
+ */
+export type ProfileProxyCheck = (
+  profile: Profile,
+  provider: VendorProvider,
+  opts: CallOptions,
+) => Promise<ProxyCheckResult>;
+
+export interface TaskSuccess {
+  note?: string;
+  resultKey?: string;
+}
+
+export interface RunContext {
+  /** Marks the still-pending tasks running and returns them; cancelled ones drop out. */
+  claim(tasks: readonly JobTask[]): JobTask[];
+  succeed(task: JobTask, extra?: TaskSuccess): void;
+  fail(task: JobTask, error: unknown): void;
+  status(changes: StatusChange[]): void;
+  /** A profile this run already knows fresh (the refresh after the job skips it). */
+  fresh(profile: Profile): void;
+  /** Aborted only on shutdown: a cancel lets in-flight calls finish. */
+  signal: AbortSignal;
+  chunkSize: number;
+  /** Bounds a bulk open across all connections: windows cost the whole machine. */
+  openLimit: LimitFunction;
+  /** Bounds proxy checks across all connections: they share this machine's network. */
+  proxyCheckLimit: LimitFunction;
+  checkProxy?: ProfileProxyCheck;
+}
+
+export async function runOnConnection(
+  action: JobAction,
+  provider: VendorProvider,
+  tasks: JobTask[],
+  ctx: RunContext,
+): Promise<void> {
+  const opts: CallOptions = { signal: ctx.signal };
+  const batch = (call: (ids: string[]) => Promise<ItemResults>) => inBatches(tasks, ctx, call);
+  const each = (work: (task: JobTask) => Promise<TaskSuccess | void>, limit?: LimitFunction) =>
+    eachTask(tasks, limit ?? pLimit(provider.capabilities.maxConcurrency), ctx, work);
+  const keyOf = (vendorId: string) => profileKey(provider.connectionId, vendorId);
+
+  switch (action.kind) {
+    case 'move-group': {
+      const groupId = action.groupIds[provider.connectionId]!;
+      return batch((ids) => provider.moveToGroup(ids, groupId, opts));
+    }
+    case 'set-remark':
+      return batch((ids) => provider.setRemark(ids, action.remark, opts));
+    case 'set-name':
+      return batch((ids) => provider.setName(ids, action.name, opts));
+    case 'set-tags':
+      return batch((ids) => provider.setTags(ids, action.tags, opts));
+    case 'set-proxy':
+      return batch((ids) => provider.setProxy(ids, action.proxy, opts));
+    case 'delete':
+      return batch((ids) => provider.deleteProfiles(ids, opts));
+    case 'rename':
+      return each(async (task) => {
+        single(await provider.setName([task.vendorId], task.name!, opts), task.vendorId);
+        return { note: `renamed to "${task.name}"` };
+      });
+    case 'assign-proxies':
+      return each(async (task) => {
+        single(await provider.setProxy([task.vendorId], task.proxy!, opts), task.vendorId);
+      });
+    case 'copy': {
+      const groupId = action.groupIds?.[provider.connectionId];
+      return each(async (task) => {
+        const id = await provider.copyProfile(task.vendorId, { name: task.name, groupId }, opts);
+        return { resultKey: keyOf(id) };
+      });
+    }
+    case 'create':
+      return each(async (task) => {
+        const like = task.create!.likeProfileKey;
+        const id = await provider.createProfile(task.create!, {
+          ...opts,
+          likeVendorId: like ? splitProfileKey(like).vendorId : undefined,
+        });
+        return { resultKey: keyOf(id) };
+      });
+    case 'open':
+      return each(async (task) => {
+        ctx.status([{ key: task.item.key, status: 'opening' }]);
+        try {
+          const { session, attached } = await provider.open(task.vendorId, opts);
+          ctx.status([{ key: task.item.key, status: 'open', debugPort: session.debugPort }]);
+          return attached ? { note: 'already open: attached' } : {};
+        } catch (e) {
+          // Whether a window half-opened is unknown; the refresh after the job tells.
+          ctx.status([{ key: task.item.key, status: 'unknown' }]);
+          throw e;
+        }
+      }, ctx.openLimit);
+    case 'close':
+      if (provider.closeMany) {
+        const closeMany = provider.closeMany.bind(provider);
+        return inBatches(tasks, ctx, (ids) => closeMany(ids, opts), {
+          before: (claimed) => ctx.status(claimed.map((t) => closing(t))),
+          after: (task, ok) =>
+            ctx.status([{ key: task.item.key, status: ok ? 'closed' : 'unknown' }]),
+        });
+      }
+      return each(async (task) => {
+        ctx.status([closing(task)]);
+        try {
+          const { alreadyClosed } = await provider.close(task.vendorId, opts);
+          ctx.status([{ key: task.item.key, status: 'closed' }]);
+          return alreadyClosed ? { note: 'already closed' } : {};
+        } catch (e) {
+          ctx.status([{ key: task.item.key, status: 'unknown' }]);
+          throw e;
+        }
+      });
+    case 'check-proxy':
+      return checkProxies(provider, tasks, ctx, opts);
+  }
+}
+
+const closing = (task: JobTask): StatusChange => ({ key: task.item.key, status: 'closing' });
+
+async function checkProxies(
+  provider: VendorProvider,
+  tasks: JobTask[],
+  ctx: RunContext,
+  opts: CallOptions,
+): Promise<void> {
+  const check = ctx.checkProxy!;
+  let fetched: Awaited<ReturnType<typeof fetchProfiles>>;
+  try {
+    fetched = await fetchProfiles(
+      provider,
+      tasks.filter((t) => t.item.state === 'pending').map((t) => t.vendorId),
+      opts,
+    );
+  } catch (e) {
+    for (const task of ctx.claim(tasks)) ctx.fail(task, e);
+    return;
+  }
+  await eachTask(tasks, ctx.proxyCheckLimit, ctx, async (task) => {
+    const profile = fetched.profiles.get(task.vendorId);
+    if (!profile)
+      throw (
+        fetched.errors.get(task.vendorId) ??
+        DeckError.of('not-found', 'The profile no longer exists in its connection')
+      );
+    const result = await check(profile, provider, opts);
+    ctx.fresh({ ...profile, proxyCheck: result });
+    if (!result.ok) throw new DeckError(proxyCheckError(result));
+    const latency = result.latencyMs !== undefined ? `, ${result.latencyMs} ms` : '';
+    return { note: `proxy works${result.exitIp ? `: exit IP ${result.exitIp}` : ''}${latency}` };
+  });
+}
+
+function proxyCheckError(result: ProxyCheckResult): DeckErrorValue {
+  const code: DeckErrorValue['code'] =
+    result.reason === 'auth'
+      ? 'unauthorized'
+      : result.reason === 'timeout'
+        ? 'timeout'
+        : result.reason === 'unsupported'
+          ? 'unsupported'
+          : 'unreachable';
+  const why = result.message ?? result.reason ?? 'no answer';
+  return { code, message: `Proxy check failed: ${why}`, retryable: code !== 'unsupported' };
+}
+
+/** Throws the per-item error of a one-profile batch call, if it failed. */
+function single(results: ItemResults, vendorId: string): void {
+  const r = results.get(vendorId);
+  if (r === null) return;
+  throw r ?? noResult();
+}
+
+const noResult = () =>
+  DeckError.of('internal', 'The vendor client returned no result for this profile');
+
+async function eachTask(
+  tasks: readonly JobTask[],
+  limit: LimitFunction,
+  ctx: RunContext,
+  work: (task: JobTask) => Promise<TaskSuccess | void>,
+): Promise<void> {
+  await Promise.all(
+    tasks.map((task) =>
+      limit(async () => {
+        const [claimed] = ctx.claim([task]);
+        if (!claimed) return;
+        try {
+          ctx.succeed(claimed, (await work(claimed)) ?? {});
+        } catch (e) {
+          ctx.fail(claimed, e);
+        }
+      }),
+    ),
+  );
+}
+
+/** One request per chunk, one after the other: vendors allow few concurrent requests. */
+async function inBatches(
+  tasks: readonly JobTask[],
+  ctx: RunContext,
+  call: (vendorIds: string[]) => Promise<ItemResults>,
+  hooks: {
+    before?(claimed: JobTask[]): void;
+    after?(task: JobTask, ok: boolean): void;
+  } = {},
+): Promise<void> {
+  for (let i = 0; i < tasks.length; i += ctx.chunkSize) {
+    const claimed = ctx.claim(tasks.slice(i, i + ctx.chunkSize));
+    if (claimed.length === 0) continue;
+    hooks.before?.(claimed);
+    let results: ItemResults;
+    try {
+      results = await call(claimed.map((t) => t.vendorId));
+    } catch (e) {
+      for (const task of claimed) {
+        ctx.fail(task, e);
+        hooks.after?.(task, false);
+      }
+      continue;
+    }
+    for (const task of claimed) {
+      const r = results.get(task.vendorId);
+      if (r === null) ctx.succeed(task);
+      else ctx.fail(task, r ?? noResult());
+      hooks.after?.(task, r === null);
+    }
+  }
+}

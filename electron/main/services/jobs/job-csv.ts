@@ -1,0 +1,61 @@
+import type { Job } from '../../../../shared/model/job';
+
+export const JOB_CSV_COLUMNS = [
+  'job',
+  'action',
+  'started',
+  'profile key',
+  'label',
+  'connection',
+  'state',
+  'error code',
+  'vendor code',
+  'message',
+] as const;
+
+/**
+ * One row per job item. Items carry no secrets (proxies and tokens never enter a JobItem),
+ * so nothing here needs masking; the message is the vendor's reason or the success note.
+ */
+export function jobsToCsv(jobs: readonly Job[]): string {
+  const rows: string[] = [JOB_CSV_COLUMNS.join(',')];
+  for (const job of jobs) {
+    const started = new Date(job.createdAt).toISOString();
+    for (const item of job.items) {
+      rows.push(
+        [
+          job.id,
+          job.label,
+          started,
+          item.key,
+          item.label,
+          item.connectionId,
+          item.state,
+          item.error?.code ?? '',
+          item.error?.details?.vendorCode ?? '',
+          item.error ? errorMessage(item.error) : (item.note ?? ''),
+        ]
+          .map(csvField)
+          .join(','),
+      );
+    }
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+function errorMessage(error: NonNullable<Job['items'][number]['error']>): string {
+  const vendor = error.details?.vendorMessage;
+  return vendor && !error.message.includes(vendor)
+    ? `${error.message} (vendor: ${vendor})`
+    : error.message;
+}
+
+/**
+ * RFC 4180 quoting. A leading = + - @ (other than a plain number) is prefixed with ' so a
+ * spreadsheet opens a vendor message as text, never as a formula.
+ */
+export function csvField(value: string | number): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

@@ -1,0 +1,277 @@
+/**
+ * The bulk job engine: one job per action over many profiles, split per connection, with a
+ * result per profile, throttled progress, cancel, "Retry failed", and the last jobs kept
+ * for the Activity view. What each action calls on a vendor lives in job-actions.ts.
+ */
+import pLimit from 'p-limit';
+import type { Settings } from '../../../../shared/ipc/contract';
+import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
+import type { Profile } from '../../../../shared/model';
+import type { Job, JobAction, JobItemState, JobSummary } from '../../../../shared/model/job';
+import type { EventBus } from '../../events';
+import { DEFAULT_SETTINGS } from '../../settings';
+import type { Logger } from '../../log';
+import type { VendorProvider } from '../../providers/provider';
+import { isEmptyChange, readAffected } from './affected-profiles';
+import { runOnConnection, type ProfileProxyCheck, type RunContext } from './job-actions';
+import { jobsToCsv } from './job-csv';
+import { JOB_KIND_LABEL, planTasks, retryTask, validateTasks, type JobTask } from './job-plan';
+import { createProgressReporter, summarize, type ProgressReporter } from './job-progress';
+
+export interface JobEngineDeps {
+  /** The connection's provider; throws DeckError 'not-found' for an unknown connection. */
+  getProvider(connectionId: string): VendorProvider;
+  events: Pick<EventBus, 'emit'>;
+  log: Logger;
+  settings: { get(): Promise<Settings> };
+  clock?: () => number;
+  /** Jobs kept for the Activity view, oldest dropped first. */
+  maxHistory?: number;
+  /** Profiles per vendor batch request. */
+  chunkSize?: number;
+  progressIntervalMs?: number;
+  /** Without it, check-proxy items fail as unsupported. */
+  checkProxy?: ProfileProxyCheck;
+}
+
+export interface StartJobRequest {
+  action: JobAction;
+  keys: readonly string[];
+  /** Windows opened at once by a bulk open; settings' openConcurrency when omitted. */
+  concurrency?: number;
+  /** Profile names by key, so results and exports read as names, not ids. */
+  labels?: Readonly<Record<string, string>>;
+}
+
+export interface JobEngine {
+  start(request: StartJobRequest): Promise<JobSummary>;
+  /** Newest first. */
+  list(): JobSummary[];
+  get(id: string): Job;
+  cancel(id: string): JobSummary;
+  retryFailed(id: string): Promise<JobSummary>;
+  /** One job, or every kept job when id is omitted. */
+  exportCsv(id?: string): string;
+  /** Resolves once the job has finished and its changed rows were published. */
+  settled(id: string): Promise<Job>;
+  dispose(): Promise<void>;
+}
+
+interface JobRecord {
+  job: Job;
+  action: JobAction;
+  tasks: JobTask[];
+  concurrency?: number;
+  cancelRequested: boolean;
+  progress: ProgressReporter;
+  settled: Promise<void>;
+}
+
+const TERMINAL: ReadonlySet<JobItemState> = new Set(['ok', 'failed', 'cancelled']);
+
+export function createJobEngine(deps: JobEngineDeps): JobEngine {
+  const clock = deps.clock ?? Date.now;
+  const maxHistory = deps.maxHistory ?? 200;
+  const chunkSize = deps.chunkSize ?? 200;
+  const progressIntervalMs = deps.progressIntervalMs ?? 100;
+  const jobs = new Map<string, JobRecord>();
+  const shutdown = new AbortController();
+  let seq = 0;
+
+  const record = (id: string): JobRecord => {
+    const rec = jobs.get(id);
+    if (!rec) throw DeckError.of('not-found', `Job ${id} is no longer kept`);
+    return rec;
+  };
+
+  const toErrorValue = (e: unknown): DeckErrorValue => {
+    if (e instanceof DeckError) return e.toValue();
+    if (shutdown.signal.aborted)
+      return { code: 'cancelled', message: 'Stopped: BrowserDeck is closing', retryable: true };
+    deps.log.error('job item failed unexpectedly', e);
+    return { code: 'internal', message: 'Unexpected error; see the log', retryable: false };
+  };
+
+  function settle(rec: JobRecord, task: JobTask, state: JobItemState, patch = {}): void {
+    Object.assign(task.item, patch, { state });
+    if (state === 'ok' || state === 'failed' || state === 'cancelled') rec.job[state]++;
+    rec.progress.changed(task.item);
+  }
+
+  function launch(
+    action: JobAction,
+    tasks: JobTask[],
+    options: { concurrency?: number; retryOf?: string },
+  ): JobSummary {
+    const providers = validateTasks(action, tasks, deps.getProvider, {
+      canCheckProxy: Boolean(deps.checkProxy),
+    });
+    const createdAt = clock();
+    const label = JOB_KIND_LABEL[action.kind] + (options.retryOf ? ' (retry)' : '');
+    const job: Job = {
+      id: `${createdAt.toString(36)}-${(++seq).toString(36)}`,
+      kind: action.kind,
+      label,
+      state: 'running',
+      createdAt,
+      total: tasks.length,
+      ok: 0,
+      failed: tasks.filter((t) => t.item.state === 'failed').length,
+      cancelled: 0,
+      items: tasks.map((t) => t.item),
+      ...(options.retryOf ? { retryOf: options.retryOf } : {}),
+    };
+    const rec: JobRecord = {
+      job,
+      action,
+      tasks,
+      concurrency: options.concurrency,
+      cancelRequested: false,
+      progress: createProgressReporter(
+        job,
+        (p) => deps.events.emit('jobs:event:progress', p),
+        progressIntervalMs,
+      ),
+      settled: Promise.resolve(),
+    };
+    for (const t of tasks) if (t.item.state === 'failed') rec.progress.changed(t.item);
+    jobs.set(job.id, rec);
+    forgetOldJobs();
+    rec.progress.flush();
+    rec.settled = run(rec, providers).catch((e) => deps.log.error(`job ${job.id} broke`, e));
+    return summarize(job);
+  }
+
+  function forgetOldJobs(): void {
+    for (const [id, rec] of jobs) {
+      if (jobs.size <= maxHistory) return;
+      if (rec.job.state !== 'running') jobs.delete(id);
+    }
+  }
+
+  async function run(rec: JobRecord, providers: Map<string, VendorProvider>): Promise<void> {
+    const { job, action } = rec;
+    const settings = await deps.settings.get().catch(() => DEFAULT_SETTINGS);
+    const fresh = new Map<string, Profile>();
+    const ctx: RunContext = {
+      claim: (tasks) =>
+        tasks.filter((t) => {
+          if (t.item.state !== 'pending') return false;
+          t.item.state = 'running';
+          rec.progress.changed(t.item);
+          return true;
+        }),
+      succeed: (task, extra = {}) => settle(rec, task, 'ok', extra),
+      fail: (task, e) => settle(rec, task, 'failed', { error: toErrorValue(e) }),
+      status: (changes) => deps.events.emit('profiles:event:status', { changes }),
+      fresh: (profile) => fresh.set(profile.key, profile),
+      signal: shutdown.signal,
+      chunkSize,
+      openLimit: pLimit(rec.concurrency ?? settings.openConcurrency),
+      proxyCheckLimit: pLimit(settings.proxyCheckConcurrency),
+      checkProxy: deps.checkProxy,
+    };
+
+    const byConnection = new Map<string, JobTask[]>();
+    for (const task of rec.tasks) {
+      if (task.item.state !== 'pending') continue;
+      const list = byConnection.get(task.item.connectionId) ?? [];
+      list.push(task);
+      byConnection.set(task.item.connectionId, list);
+    }
+    // Connections run side by side; within one, the provider's own limits apply.
+    await Promise.all(
+      [...byConnection].map(([connectionId, tasks]) =>
+        runOnConnection(action, providers.get(connectionId)!, tasks, ctx).catch((e) => {
+          deps.log.error(`job ${job.id} on ${connectionId} broke`, e);
+        }),
+      ),
+    );
+    // Whatever a broken runner left behind is reported, never left "running" forever.
+    for (const task of rec.tasks)
+      if (!TERMINAL.has(task.item.state)) ctx.fail(task, new Error('runner stopped early'));
+
+    job.state = rec.cancelRequested && job.cancelled > 0 ? 'cancelled' : 'done';
+    job.finishedAt = clock();
+    rec.progress.flush();
+
+    const change = await readAffected(action.kind, rec.tasks, providers, fresh, {
+      log: deps.log,
+      signal: shutdown.signal,
+    });
+    // Items started under their key only get the profile's name once it is known.
+    const names = new Map(change.updated.map((p) => [p.key, p.name]));
+    let relabelled = false;
+    for (const task of rec.tasks) {
+      const name = names.get(task.item.key);
+      if (name && task.item.label === task.item.key) {
+        task.item.label = name;
+        rec.progress.changed(task.item);
+        relabelled = true;
+      }
+    }
+    if (relabelled) rec.progress.flush();
+    if (!isEmptyChange(change)) deps.events.emit('profiles:event:changed', change);
+  }
+
+  function get(id: string): Job {
+    const { job } = record(id);
+    return { ...job, items: job.items.map((i) => ({ ...i })) };
+  }
+
+  function cancel(id: string): JobSummary {
+    const rec = record(id);
+    if (rec.job.state === 'running') {
+      rec.cancelRequested = true;
+      // In-flight calls finish: a vendor request cut halfway leaves less certainty than a late one.
+      for (const task of rec.tasks)
+        if (task.item.state === 'pending') settle(rec, task, 'cancelled');
+      rec.progress.flush();
+    }
+    return summarize(rec.job);
+  }
+
+  return {
+    async start({ action, keys, concurrency, labels }) {
+      if (action.kind !== 'create' && action.kind !== 'assign-proxies' && keys.length === 0)
+        throw DeckError.of('invalid-input', 'Select at least one profile', {
+          details: { field: 'keys' },
+        });
+      return launch(action, planTasks(action, keys, labels), { concurrency });
+    },
+
+    list: () => [...jobs.values()].reverse().map((r) => summarize(r.job)),
+
+    get,
+    cancel,
+
+    async retryFailed(id) {
+      const rec = record(id);
+      if (rec.job.state === 'running')
+        throw DeckError.of('conflict', 'The job is still running; retry once it has finished');
+      const failed = rec.tasks.filter((t) => t.item.state === 'failed');
+      if (failed.length === 0) throw DeckError.of('conflict', 'This job has no failed items');
+      return launch(rec.action, failed.map(retryTask), {
+        concurrency: rec.concurrency,
+        retryOf: id,
+      });
+    },
+
+    exportCsv(id) {
+      const kept = id ? [record(id)] : [...jobs.values()].reverse();
+      return jobsToCsv(kept.map((r) => r.job));
+    },
+
+    async settled(id) {
+      await record(id).settled;
+      return get(id);
+    },
+
+    async dispose() {
+      shutdown.abort();
+      const running = [...jobs.values()].filter((r) => r.job.state === 'running');
+      for (const rec of running) cancel(rec.job.id);
+      await Promise.all(running.map((r) => r.settled));
+    },
+  };
+}

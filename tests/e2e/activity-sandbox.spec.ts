@@ -1,0 +1,62 @@
+/**
+ * Bulk jobs end to end: the real core and providers against the built-in sandbox, whose
+ * fault injection makes the vendor refuse some profiles.
+ */
+import { startSandbox, type Sandbox } from '../../electron/sandbox';
+import { test, expect } from './support/harness';
+
+let sandbox: Sandbox;
+test.beforeEach(async () => {
+  sandbox = await startSandbox({ profiles: 30, chromiumPath: null });
+});
+test.afterEach(async () => {
+  await sandbox.stop();
+});
+test.use({ harnessOptions: { core: { detectPorts: { ixbrowser: [], cos: [] } } } });
+
+test('a bulk remark where the vendor refuses some profiles: reasons shown, "Retry failed" completes them', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await page.goto(appUrl);
+  const added = await page.evaluate(
+    (baseUrl) => window.deck.connections.add({ vendor: 'ixbrowser', baseUrl }),
+    sandbox.ix.url,
+  );
+  if (!added.ok) throw new Error(added.error.message);
+  const connectionId = added.data.id;
+  const listed = await page.evaluate(
+    (id) => window.deck.profiles.list({ connectionIds: [id] }),
+    connectionId,
+  );
+  if (!listed.ok) throw new Error(listed.error.message);
+  const chosen = listed.data.profiles.slice(0, 10);
+  const refused = chosen.slice(3, 5);
+  sandbox.setFaults({ failIds: refused.map((p) => p.vendorId) });
+
+  await page.evaluate(
+    (keys) =>
+      window.deck.jobs.start({ action: { kind: 'set-remark', remark: 'checked by deck' }, keys }),
+    chosen.map((p) => p.key),
+  );
+  const toast = page.getByTestId('job-toast');
+  await expect(toast).toContainText('Set remark: done');
+  await expect(toast).toContainText('8 ok, 2 failed');
+  await toast.getByRole('button', { name: 'Show in Activity' }).click();
+
+  const entry = page.getByTestId('job-entry').first();
+  const failed = entry.locator('[data-testid="job-item"][data-state="failed"]');
+  await expect(failed).toHaveCount(2);
+  for (const p of refused) await expect(failed.filter({ hasText: p.name })).toContainText('1011');
+  await page.screenshot({ path: test.info().outputPath('activity-sandbox.png') });
+  const remarkOf = (vendorId: string) =>
+    sandbox.ix.profiles().find((r) => String(r.profile_id) === vendorId)?.note;
+  expect(remarkOf(refused[0]!.vendorId)).not.toBe('checked by deck');
+
+  sandbox.setFaults({});
+  await entry.getByRole('button', { name: /^Retry failed/ }).click();
+  const retry = page.getByTestId('job-entry').first();
+  await expect(retry).toContainText('Set remark (retry)');
+  await expect(retry).toContainText('2 ok of 2');
+  for (const p of chosen) expect(remarkOf(p.vendorId)).toBe('checked by deck');
+});

@@ -1,0 +1,265 @@
+/**
+ * An in-memory VendorProvider for the job engine's tests: profiles in a Map, failures per
+ * id that can be switched off, gates that hold calls open, and counters of what was called.
+ */
+import type { Capabilities, Group, Profile, Session, Tag, Vendor } from '../../../shared/model';
+import { profileKey } from '../../../shared/model';
+import type { CreateItem } from '../../../shared/model/job';
+import type { ProxyInput } from '../../../shared/model/proxy-input';
+import { DeckError } from '../../../shared/ipc/result';
+import type {
+  ItemResults,
+  OpenResult,
+  VendorProvider,
+} from '../../../electron/main/providers/provider';
+
+export const CAPS: Capabilities = {
+  batchGroup: true,
+  batchRemark: true,
+  batchName: true,
+  batchTags: true,
+  batchProxy: true,
+  batchDelete: true,
+  batchClose: false,
+  copy: true,
+  devtools: true,
+  createNeedsConfig: false,
+  startUrl: true,
+  maxConcurrency: 3,
+};
+
+export const vendorError = (vendorCode: number, vendorMessage: string) =>
+  DeckError.of('vendor-error', `The vendor refused: ${vendorMessage}`, {
+    details: { vendorCode, vendorMessage },
+  });
+
+/** A promise the test resolves by hand: how a fake call is held "in flight". */
+export function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((r) => (open = r));
+  return { opened, open };
+}
+
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+export class FakeProvider implements VendorProvider {
+  readonly profiles = new Map<string, Profile>();
+  /** Per-id failures; delete an entry to let the next attempt through. */
+  readonly failures = new Map<string, DeckError>();
+  /** Calls per method, each with the ids it carried. */
+  readonly calls: Array<{ method: string; ids: string[] }> = [];
+  /** Opens in flight; two fakes may share one counter to see a machine-wide limit. */
+  open_ = { inFlight: 0, maxInFlight: 0 };
+  /** Ids already open in the vendor client (open attaches), or whose process is gone (close). */
+  readonly alreadyOpen = new Set<string>();
+  readonly processGone = new Set<string>();
+  /** Batch close, when a test gives the fake one (ixBrowser has it, CosLogin not). */
+  closeMany?: (vendorIds: string[]) => Promise<ItemResults>;
+  /** When set, open/close and batch calls wait for it. */
+  hold?: Promise<void>;
+  /** Resolves each time the number of opens in flight reaches `inFlightTarget`. */
+  private onInFlight?: { target: number; resolve: () => void };
+  private nextId = 1000;
+
+  constructor(
+    readonly connectionId: string,
+    count: number,
+    readonly vendor: Vendor = 'ixbrowser',
+    readonly capabilities: Capabilities = CAPS,
+  ) {
+    for (let i = 1; i <= count; i++) this.add(String(i), `Profile ${i}`);
+  }
+
+  key = (id: string) => profileKey(this.connectionId, id);
+
+  add(id: string, name: string): Profile {
+    const p: Profile = {
+      key: this.key(id),
+      connectionId: this.connectionId,
+      vendor: this.vendor,
+      vendorId: id,
+      name,
+      groupId: '1',
+      groupName: 'Default',
+      tags: [],
+      remark: '',
+      proxy: {
+        method: 'custom',
+        type: 'direct',
+        host: '',
+        port: null,
+        username: '',
+        hasPassword: false,
+        refreshUrl: '',
+        extractionUrl: '',
+        extractionChannel: '',
+        checkService: '',
+        socks5Udp: false,
+      },
+      status: 'closed',
+    };
+    this.profiles.set(id, p);
+    return p;
+  }
+
+  /** How many calls of `method` carried `id`: the "never applied twice" count. */
+  callsFor(method: string, id: string): number {
+    return this.calls.filter((c) => c.method === method && c.ids.includes(id)).length;
+  }
+
+  whenOpening(target: number): Promise<void> {
+    return new Promise((resolve) => (this.onInFlight = { target, resolve }));
+  }
+
+  /** Resolves at the next call of `method` (before it is held). */
+  whenCalled(method: string): Promise<void> {
+    return new Promise((resolve) => this.waiters.push({ method, resolve }));
+  }
+  private waiters: Array<{ method: string; resolve: () => void }> = [];
+
+  private async record(method: string, ids: string[]): Promise<void> {
+    this.calls.push({ method, ids });
+    for (const w of this.waiters.filter((w) => w.method === method)) w.resolve();
+    this.waiters = this.waiters.filter((w) => w.method !== method);
+    await tick();
+    if (this.hold) await this.hold;
+  }
+
+  private batch(ids: string[], apply: (p: Profile) => void): ItemResults {
+    const out: ItemResults = new Map();
+    for (const id of ids) {
+      const p = this.profiles.get(id);
+      const failure = this.failures.get(id);
+      if (failure) out.set(id, failure);
+      else if (!p) out.set(id, DeckError.of('not-found', `Profile ${id} not found`));
+      else {
+        apply(p);
+        out.set(id, null);
+      }
+    }
+    return out;
+  }
+
+  private one(id: string): Profile {
+    const failure = this.failures.get(id);
+    if (failure) throw failure;
+    const p = this.profiles.get(id);
+    if (!p) throw DeckError.of('not-found', `Profile ${id} not found`);
+    return p;
+  }
+
+  async test() {
+    return { profileCount: this.profiles.size };
+  }
+  async listProfiles() {
+    this.calls.push({ method: 'listProfiles', ids: [] });
+    return [...this.profiles.values()].map((p) => ({ ...p }));
+  }
+  async getProfile(id: string) {
+    this.calls.push({ method: 'getProfile', ids: [id] });
+    const p = this.profiles.get(id);
+    if (!p) throw DeckError.of('not-found', `Profile ${id} not found`);
+    return { ...p };
+  }
+  async listGroups(): Promise<Group[]> {
+    return [];
+  }
+  async createGroup(name: string): Promise<Group> {
+    return { connectionId: this.connectionId, id: name, name };
+  }
+  async listTags(): Promise<Tag[]> {
+    return [];
+  }
+
+  async moveToGroup(ids: string[], groupId: string) {
+    await this.record('moveToGroup', ids);
+    return this.batch(ids, (p) => {
+      p.groupId = groupId;
+    });
+  }
+  async setRemark(ids: string[], remark: string) {
+    await this.record('setRemark', ids);
+    return this.batch(ids, (p) => {
+      p.remark = remark;
+    });
+  }
+  async setName(ids: string[], name: string) {
+    await this.record('setName', ids);
+    return this.batch(ids, (p) => {
+      p.name = name;
+    });
+  }
+  async setTags(ids: string[], tags: string[]) {
+    await this.record('setTags', ids);
+    return this.batch(ids, (p) => {
+      p.tags = tags.map((t) => ({ id: t, name: t }));
+    });
+  }
+  async setProxy(ids: string[], proxy: ProxyInput) {
+    await this.record('setProxy', ids);
+    return this.batch(ids, (p) => {
+      p.proxy = { ...p.proxy, type: proxy.type, host: proxy.host, port: proxy.port };
+    });
+  }
+  async deleteProfiles(ids: string[]) {
+    await this.record('deleteProfiles', ids);
+    return this.batch(ids, (p) => this.profiles.delete(p.vendorId));
+  }
+  async copyProfile(id: string, options: { name?: string; groupId?: string }) {
+    await this.record('copyProfile', [id]);
+    const source = this.one(id);
+    const copy = this.add(String(this.nextId++), options.name ?? `${source.name} copy`);
+    copy.groupId = options.groupId ?? source.groupId;
+    return copy.vendorId;
+  }
+  async createProfile(item: CreateItem) {
+    await this.record('createProfile', []);
+    const failure = this.failures.get(item.name);
+    if (failure) throw failure;
+    return this.add(String(this.nextId++), item.name).vendorId;
+  }
+
+  async open(id: string): Promise<OpenResult> {
+    this.open_.inFlight++;
+    this.open_.maxInFlight = Math.max(this.open_.maxInFlight, this.open_.inFlight);
+    if (this.onInFlight && this.open_.inFlight === this.onInFlight.target)
+      this.onInFlight.resolve();
+    try {
+      await this.record('open', [id]);
+      const p = this.one(id);
+      const attached = this.alreadyOpen.has(id);
+      p.status = 'open';
+      p.debugPort = 9000 + Number(id);
+      const session: Session = {
+        profileKey: p.key,
+        connectionId: this.connectionId,
+        vendor: this.vendor,
+        vendorId: id,
+        debugPort: p.debugPort,
+        engine: 'chromium',
+      };
+      return { session, attached };
+    } finally {
+      this.open_.inFlight--;
+    }
+  }
+  async close(id: string) {
+    await this.record('close', [id]);
+    const p = this.one(id);
+    p.status = 'closed';
+    return { alreadyClosed: this.processGone.has(id) };
+  }
+  async listSessions(): Promise<Session[]> {
+    return [];
+  }
+}
+
+/** getProvider over some fakes; an unknown connection is 'not-found', as the real one. */
+export function providersOf(...fakes: FakeProvider[]) {
+  const byId = new Map(fakes.map((f) => [f.connectionId, f]));
+  return (connectionId: string): VendorProvider => {
+    const p = byId.get(connectionId);
+    if (!p) throw DeckError.of('not-found', `Connection ${connectionId} not found`);
+    return p;
+  };
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import type { Job, JobItem, JobSummary } from '../../../shared/model/job';
+import {
+  applyJobProgress,
+  progressText,
+  upsertSummary,
+} from '../../../renderer/src/features/jobs/job-cache';
+import { itemsFailuresFirst } from '../../../renderer/src/features/activity/format';
+import { keys } from '../../../renderer/src/lib/queries';
+
+const summary = (id: string, extra: Partial<JobSummary> = {}): JobSummary => ({
+  id,
+  kind: 'move-group',
+  label: 'Move to group',
+  state: 'running',
+  createdAt: 1,
+  total: 500,
+  ok: 0,
+  failed: 0,
+  cancelled: 0,
+  ...extra,
+});
+const item = (key: string, state: JobItem['state']): JobItem => ({
+  key,
+  connectionId: 'ix',
+  label: key,
+  state,
+});
+
+describe('the renderer job cache', () => {
+  it('patches the list and an opened job from progress events', () => {
+    const qc = new QueryClient();
+    qc.setQueryData(keys.jobs, [summary('old', { state: 'done' })]);
+    const job: Job = {
+      ...summary('j1'),
+      items: [item('ix/1', 'pending'), item('ix/2', 'pending')],
+    };
+    qc.setQueryData(keys.job('j1'), job);
+
+    applyJobProgress(qc, {
+      ...summary('j1', { ok: 1, failed: 1 }),
+      changed: [item('ix/2', 'failed')],
+    });
+
+    expect(qc.getQueryData<JobSummary[]>(keys.jobs)!.map((j) => [j.id, j.failed])).toEqual([
+      ['j1', 1],
+      ['old', 0],
+    ]);
+    const cached = qc.getQueryData<Job>(keys.job('j1'))!;
+    expect(cached.items.map((i) => i.state)).toEqual(['pending', 'failed']);
+    expect(cached).toMatchObject({ ok: 1, failed: 1 });
+  });
+
+  it('does not invent a job list or item list it never loaded', () => {
+    const qc = new QueryClient();
+    applyJobProgress(qc, { ...summary('j1'), changed: [item('ix/1', 'ok')] });
+    expect(qc.getQueryData(keys.jobs)).toBeUndefined();
+    expect(qc.getQueryData(keys.job('j1'))).toBeUndefined();
+  });
+
+  it('keeps at most 200 jobs, newest first, and updates a known one in place', () => {
+    let list: JobSummary[] = [];
+    for (let i = 0; i < 205; i++) list = upsertSummary(list, summary(`j${i}`));
+    expect(list).toHaveLength(200);
+    expect(list[0]!.id).toBe('j204');
+    list = upsertSummary(list, summary('j100', { ok: 7 }));
+    expect(list).toHaveLength(200);
+    expect(list.findIndex((j) => j.id === 'j100')).toBe(104);
+  });
+
+  it('says "Move to group: 120/500, 3 failed"', () => {
+    expect(progressText(summary('j', { ok: 117, failed: 3 }))).toBe(
+      'Move to group: 120/500, 3 failed',
+    );
+    expect(progressText(summary('j', { ok: 5 }))).toBe('Move to group: 5/500');
+  });
+
+  it('lists failures first, keeping the job order within a state', () => {
+    const sorted = itemsFailuresFirst([
+      item('a', 'ok'),
+      item('b', 'failed'),
+      item('c', 'cancelled'),
+      item('d', 'failed'),
+    ]);
+    expect(sorted.map((i) => i.key)).toEqual(['b', 'd', 'c', 'a']);
+  });
+});
