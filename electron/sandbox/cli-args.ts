@@ -1,0 +1,115 @@
+/** `npm run sandbox -- ...` arguments, parsed into SandboxOptions (kept apart to be tested). */
+import type { FaultOptions, SandboxOptions } from './options';
+
+export const CLI_USAGE = `Usage: npm run sandbox -- [options]
+  --profiles N          profiles per vendor (default 100)
+  --ix-port P           ixBrowser port (default 53200; 0 = any free port)
+  --cos-port P          CosLogin port (default 54345; 0 = any free port)
+  --cos-token T         CosLogin local token (default: random)
+  --seed S              seed for the demo data (default 1)
+  --headless | --headed browsers without or with windows (default headless)
+  --chromium PATH       the browser to start (default: found automatically)
+  --simulated           start no browser: report state only
+  --persist FILE        load state from FILE and save it there
+  --faults SPEC         e.g. latency=300,error=0.2,drop=0.05,concurrency=3,fail=1001;1002
+  --help`;
+
+export const CLI_DEFAULT_IX_PORT = 53200;
+export const CLI_DEFAULT_COS_PORT = 54345;
+
+export class CliError extends Error {}
+
+function number(flag: string, value: string | undefined, { min = 0, max = Infinity } = {}): number {
+  const n = Number(value);
+  if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new CliError(`${flag} needs a number${max < Infinity ? ` from ${min} to ${max}` : ''}`);
+  }
+  return n;
+}
+
+export function parseFaults(spec: string): FaultOptions {
+  const faults: FaultOptions = {};
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [key, value] = part.split('=', 2) as [string, string | undefined];
+    switch (key) {
+      case 'latency':
+        faults.latencyMs = number('latency', value);
+        break;
+      case 'error':
+        faults.errorRate = number('error', value, { max: 1 });
+        break;
+      case 'drop':
+        faults.dropRate = number('drop', value, { max: 1 });
+        break;
+      case 'concurrency':
+        faults.ixConcurrencyLimit = number('concurrency', value);
+        break;
+      case 'fail':
+        faults.failIds = (value ?? '').split(';').filter(Boolean);
+        break;
+      default:
+        throw new CliError(`unknown fault "${key}" (latency, error, drop, concurrency, fail)`);
+    }
+  }
+  return faults;
+}
+
+export type CliCommand = { help: true } | { help: false; options: SandboxOptions };
+
+export function parseCliArgs(argv: string[]): CliCommand {
+  const options: SandboxOptions = { ixPort: CLI_DEFAULT_IX_PORT, cosPort: CLI_DEFAULT_COS_PORT };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new CliError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--help':
+      case '-h':
+        return { help: true };
+      case '--profiles':
+        options.profiles = number(flag, value(), { max: 1_000_000 });
+        break;
+      case '--ix-port':
+        options.ixPort = number(flag, value(), { max: 65535 });
+        break;
+      case '--cos-port':
+        options.cosPort = number(flag, value(), { max: 65535 });
+        break;
+      case '--cos-token':
+        options.cosToken = value();
+        break;
+      case '--seed':
+        options.seed = number(flag, value());
+        break;
+      case '--headless':
+        options.headless = true;
+        break;
+      case '--headed':
+        options.headless = false;
+        break;
+      case '--chromium':
+        options.chromiumPath = value();
+        break;
+      case '--simulated':
+        options.chromiumPath = null;
+        break;
+      case '--persist':
+        options.persistFile = value();
+        break;
+      case '--faults':
+        options.faults = parseFaults(value());
+        break;
+      default:
+        throw new CliError(`unknown option ${arg}`);
+    }
+  }
+  return { help: false, options };
+}

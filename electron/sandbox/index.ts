@@ -1,0 +1,176 @@
+/**
+ * BrowserDeck's built-in vendor sandbox: ixBrowser's and CosLogin's Local APIs emulated
+ * on loopback, with real Chromium behind opened profiles. It is the demo mode for users
+ * without a vendor client and the backend of every test.
+ *
+ *   const sb = await startSandbox({ profiles: 200, chromiumPath: null });
+ *   // ixBrowser clients call `${sb.ix.url}/api/v2/<action>`; CosLogin `${sb.cos.url}/<path>`
+ *   // with header X-Cos-Local-Token: sb.cos.token
+ *   await sb.stop();
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBrowserPool } from './browsers';
+import { createCosRouter } from './cos-api';
+import { CosStore, seedCosState, type CosProfileRecord } from './cos-state';
+import { createFaults } from './faults';
+import { findChromium, webdriverPathFor } from './find-chromium';
+import { createIxRouter } from './ix-api';
+import { IxStore, seedIxState, type IxProfileRecord } from './ix-state';
+import { startJsonServer, type JsonServer } from './json-server';
+import type { FaultOptions, SandboxOptions } from './options';
+import { createSaver, loadState, saveState, type PersistedState } from './persist';
+import { createRandom } from './random';
+
+export type { FaultOptions, SandboxOptions } from './options';
+export type { IxProfileRecord, IxGroup, IxTag } from './ix-state';
+export type { CosProfileRecord, CosGroup, CosTag } from './cos-state';
+export { findChromium } from './find-chromium';
+
+export interface SandboxVendorHandle<P> {
+  /** e.g. http://127.0.0.1:53200 */
+  url: string;
+  /** The raw vendor-shaped records, live; the recycle bin excluded. */
+  profiles(): P[];
+  /** HTTP requests answered so far (dropped ones are not answered). */
+  requestCount(): number;
+  resetRequestCount(): void;
+  /** Highest number of requests in flight at once so far. */
+  maxConcurrentSeen(): number;
+}
+
+export interface Sandbox {
+  ix: SandboxVendorHandle<IxProfileRecord>;
+  cos: SandboxVendorHandle<CosProfileRecord> & { token: string };
+  /** True when no Chromium: state is reported without a browser. */
+  simulated: boolean;
+  browserPath?: string;
+  setFaults(faults: FaultOptions): void;
+  runningBrowserPids(): number[];
+  /** Closes the servers, kills and reaps every browser it started, saves persistFile. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PROFILES = 100;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? 1;
+  const random = createRandom(seed);
+
+  const loaded = options.persistFile ? loadState(options.persistFile) : undefined;
+  const state: PersistedState = loaded ?? {
+    version: 1,
+    seed,
+    ix: seedIxState(options.ixProfiles ?? options.profiles ?? DEFAULT_PROFILES, random),
+    cos: seedCosState(options.cosProfiles ?? options.profiles ?? DEFAULT_PROFILES, random),
+  };
+  if (loaded) log(`sandbox: state loaded from ${options.persistFile}`);
+  const ixStore = new IxStore(state.ix);
+  const cosStore = new CosStore(state.cos);
+
+  const persistFile = options.persistFile;
+  const saver = createSaver(() => {
+    if (!persistFile) return;
+    try {
+      saveState(persistFile, state);
+    } catch (error) {
+      log(`sandbox: could not save ${persistFile}: ${String(error)}`);
+    }
+  });
+  const changed = persistFile ? saver.changed : () => undefined;
+
+  if (options.chromiumPath && !existsSync(options.chromiumPath)) {
+    throw new Error(`No browser at ${options.chromiumPath}`);
+  }
+  const browserPath =
+    options.chromiumPath === null ? null : (options.chromiumPath ?? findChromium() ?? null);
+  const workDir = mkdtempSync(join(tmpdir(), 'browserdeck-sandbox-'));
+  const pool = createBrowserPool({
+    browserPath,
+    headless: options.headless ?? true,
+    baseDir: join(workDir, 'profiles'),
+    log,
+    spawn: options.spawn,
+  });
+  const faults = createFaults(options.faults, seed);
+
+  const servers: JsonServer[] = [];
+  const stopAll = async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    await pool.stopAll();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  try {
+    servers.push(
+      await startJsonServer({
+        name: 'ixBrowser',
+        port: options.ixPort ?? 0,
+        limitsConcurrency: true,
+        faults,
+        log,
+        router: createIxRouter({
+          store: ixStore,
+          pool,
+          faults,
+          random,
+          webdriverPath: webdriverPathFor(browserPath ?? undefined),
+          log,
+          changed,
+        }),
+      }),
+    );
+    const token = options.cosToken ?? randomBytes(16).toString('hex');
+    servers.push(
+      await startJsonServer({
+        name: 'CosLogin',
+        port: options.cosPort ?? 0,
+        limitsConcurrency: false,
+        faults,
+        log,
+        router: createCosRouter({
+          store: cosStore,
+          pool,
+          faults,
+          random,
+          token,
+          workDir,
+          log,
+          changed,
+        }),
+      }),
+    );
+    const [ix, cos] = servers as [JsonServer, JsonServer];
+
+    const handle = <P>(server: JsonServer, profiles: () => P[]): SandboxVendorHandle<P> => ({
+      url: server.url,
+      profiles,
+      requestCount: server.requestCount,
+      resetRequestCount: server.resetRequestCount,
+      maxConcurrentSeen: server.maxConcurrentSeen,
+    });
+
+    let stopped: Promise<void> | undefined;
+    return {
+      ix: handle(ix, () => state.ix.profiles.slice()),
+      cos: { ...handle(cos, () => state.cos.windows.slice()), token },
+      simulated: pool.simulated,
+      browserPath: pool.browserPath,
+      setFaults: (f) => faults.set(f),
+      runningBrowserPids: () => pool.runningPids(),
+      stop() {
+        stopped ??= (async () => {
+          await stopAll();
+          if (persistFile) saver.flush();
+          log('sandbox: stopped');
+        })();
+        return stopped;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

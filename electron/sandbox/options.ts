@@ -1,0 +1,41 @@
+/** What a caller can ask of the sandbox (public: re-exported by index.ts). */
+import type { spawn } from 'node:child_process';
+
+export interface FaultOptions {
+  /** Added to every response. */
+  latencyMs?: number;
+  /** 0..1: answer busy instead (ixBrowser: HTTP 200 with error.code 1010 or 1008; Cos: code 500). */
+  errorRate?: number;
+  /** 0..1: destroy the socket without answering. */
+  dropRate?: number;
+  /** ixBrowser answers 1010 beyond this many requests in flight; default 3; 0 = off. */
+  ixConcurrencyLimit?: number;
+  /** Vendor ids whose edits fail deterministically (ixBrowser 1011 / Cos 500). */
+  failIds?: string[];
+}
+
+export interface SandboxOptions {
+  /** Profiles per vendor (default 100); ixProfiles / cosProfiles override each. */
+  profiles?: number;
+  ixProfiles?: number;
+  cosProfiles?: number;
+  /** Deterministic seeding (default 1). */
+  seed?: number;
+  /** 0 = any free port (default 0). */
+  ixPort?: number;
+  cosPort?: number;
+  /** Default: random. */
+  cosToken?: string;
+  /** undefined = find one; null = simulated mode (no browser is started). */
+  chromiumPath?: string | null;
+  /** Default true. */
+  headless?: boolean;
+  faults?: FaultOptions;
+  /** Load from / save to this JSON file so a demo survives a restart. */
+  persistFile?: string;
+  log?: (line: string) => void;
+  /** Starts the browsers; defaults to node's spawn (tests and the app's core may inject one). */
+  spawn?: typeof spawn;
+}
+
+export const DEFAULT_IX_CONCURRENCY_LIMIT = 3;
