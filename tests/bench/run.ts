@@ -7,10 +7,10 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { formatLine, skipped, type MetricResult, type Scenario } from './bench';
 import { ipcScenario } from './scenarios/ipc';
+import { sandboxScenario } from './scenarios/sandbox';
 
 /** Metrics whose feature is not built yet; each is replaced by a scenario as it lands. */
 const PENDING: Array<[string, string]> = [
-  ['sandbox.list10k.ms', 'sandbox not built yet'],
   ['core.list10k.ratio', 'vendor providers not built yet'],
   ['table.render50k.ms', 'profiles table not built yet'],
   ['table.filter50k.p95.ms', 'profiles table not built yet'],
@@ -24,7 +24,7 @@ const PENDING: Array<[string, string]> = [
   ['sessions200.fps', 'Sessions view not built yet'],
 ];
 
-const scenarios: Scenario[] = [ipcScenario];
+const scenarios: Scenario[] = [ipcScenario, sandboxScenario];
 
 async function main() {
   const only = process.argv.slice(2);
