@@ -6,6 +6,7 @@ import { ProfilesView } from './features/profiles/ProfilesView';
 import { SessionsView } from './features/sessions/SessionsView';
 import { ConnectionsView } from './features/connections/ConnectionsView';
 import { ActivityView } from './features/activity/ActivityView';
+import { JobProgressToasts } from './features/jobs/JobProgressToasts';
 
 const NAV: { view: View; label: string; hint: string }[] = [
   { view: 'profiles', label: 'Profiles', hint: 'Every profile of every connection' },
@@ -44,6 +45,7 @@ export function App() {
       <main className="min-w-0 flex-1 overflow-hidden">
         <ViewPane view={view} />
       </main>
+      <JobProgressToasts />
     </div>
   );
 }

@@ -29,12 +29,30 @@ if (!existsSync(out)) {
 const { accepted } = JSON.parse(
   readFileSync(join(import.meta.dirname, 'electronegativity-accepted.json'), 'utf8'),
 );
-const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-const findings = rows
-  .map((line) => {
-    const [issue, severity, , file, location] = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
-    return { issue, severity, file, location };
-  })
+/** RFC 4180 rows: samples may hold commas, quotes and newlines inside quoted fields. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field.trim()), (field = '');
+    else if (c === '\n') row.push(field.trim()), rows.push(row), (row = []), (field = '');
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) row.push(field.trim()), rows.push(row);
+  return rows;
+}
+const findings = parseCsv(readFileSync(out, 'utf8'))
+  .slice(1)
+  .filter((cols) => cols.length >= 5)
+  .map(([issue, severity, , file, location]) => ({ issue, severity, file, location }))
   .filter((f) => !f.file.includes('node_modules') && !f.file.startsWith('.cache'));
 let bad = 0;
 for (const f of findings) {

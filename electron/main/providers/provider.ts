@@ -56,4 +56,6 @@ export interface VendorProvider {
   closeMany?(vendorIds: string[], opts?: CallOptions): Promise<ItemResults>;
   /** Every open profile with what the vendor gives of its debug endpoints. */
   listSessions(opts?: CallOptions): Promise<Session[]>;
+  /** Frees the provider's sockets (the connection was removed or re-pointed). */
+  dispose?(): void;
 }

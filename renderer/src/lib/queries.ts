@@ -7,15 +7,60 @@ export const keys = {
   settings: ['settings'] as const,
   connections: ['connections'] as const,
   profiles: ['profiles'] as const,
+  /** Every profile of every connection: the one list the profiles table reads. */
+  profileList: ['profiles', 'list'] as const,
   groups: ['groups'] as const,
   tags: ['tags'] as const,
   jobs: ['jobs'] as const,
   job: (id: string) => ['jobs', id] as const,
   sessions: ['sessions'] as const,
+  /** Under connections: invalidating connections refreshes each client's `added` flag. */
+  connectionsDetect: ['connections', 'detect'] as const,
 };
 
 export const appInfoQuery = queryOptions({
   queryKey: keys.app,
   queryFn: () => unwrap(deck().app.info()),
+  staleTime: Infinity,
+});
+
+export const connectionsQuery = queryOptions({
+  queryKey: keys.connections,
+  queryFn: () => unwrap(deck().connections.list()),
+});
+
+/**
+ * All profiles plus the connections that failed to list. Kept fresh by push events
+ * (profiles:event:changed / status), so it is never stale by time: a background reload
+ * of 50,000 rows would only repeat what the events already patched in.
+ */
+export const profileListQuery = queryOptions({
+  queryKey: keys.profileList,
+  queryFn: () => unwrap(deck().profiles.list({})),
+  staleTime: Infinity,
+});
+
+export const groupsQuery = queryOptions({
+  queryKey: keys.groups,
+  queryFn: () => unwrap(deck().groups.list({})),
+  staleTime: 60_000,
+});
+
+export const tagsQuery = queryOptions({
+  queryKey: keys.tags,
+  queryFn: () => unwrap(deck().tags.list({})),
+  staleTime: 60_000,
+});
+
+/** Every open profile across connections. The Sessions view adds its own polling. */
+export const sessionsQuery = queryOptions({
+  queryKey: keys.sessions,
+  queryFn: () => unwrap(deck().sessions.list({})),
+});
+
+/** Vendor clients answering on their default ports (probes the network: run on demand). */
+export const connectionsDetectQuery = queryOptions({
+  queryKey: keys.connectionsDetect,
+  queryFn: () => unwrap(deck().connections.detect()),
   staleTime: Infinity,
 });

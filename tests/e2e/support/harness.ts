@@ -66,6 +66,10 @@ export async function startHarness(
       electron: null,
     },
     validateResponses: true,
+    // No probing of this machine's ports: a test that wants a client starts a sandbox.
+    detectPorts: { ixbrowser: [], cos: [] },
+    // The demo's browsers run headless here: the harness has no display.
+    demo: { headless: true },
     openWindow: async (url, origin) => {
       openedWindows.push({ url, origin });
     },

@@ -1,7 +1,180 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { DeckError } from '../../../../shared/ipc/result';
+import { Button } from '../../components/Button';
+import { errorText } from '../../lib/deck';
+import { useUi } from '../../store';
+import { DemoOffer } from '../connections/DemoOffer';
+import { useDemoStart } from '../connections/use-demo';
+import { BulkCreateDialog, NewProfileDialog } from '../create';
+import { BulkBar } from './bulk/BulkBar';
+import { ColumnsMenu, FilterBar, ProfileCounts } from './FilterBar';
+import { ProfilePanel } from './ProfilePanel';
+import { ProfilesTable } from './ProfilesTable';
+import { selectedInOrder } from './selection';
+import { useProfileRows } from './use-profile-rows';
+import { useProfilesLive } from './use-profiles-live';
+
 export function ProfilesView() {
+  useProfilesLive();
+  const rows = useProfileRows();
+  const { list, connectionsResult, connectionsById } = rows;
+  const selection = useUi((s) => s.selection);
+  const panelKey = useUi((s) => s.panelKey);
+  const clearFilters = useUi((s) => s.clearFilters);
+  const setView = useUi((s) => s.setView);
+  const demoStart = useDemoStart();
+  const [creating, setCreating] = useState<'one' | 'bulk' | null>(null);
+
+  const selected = useMemo(
+    () => selectedInOrder(rows.sorted, selection.keys),
+    [rows.sorted, selection.keys],
+  );
+  const hidden = useMemo(() => {
+    if (selection.keys.size === 0) return 0;
+    let shown = 0;
+    for (const p of rows.visible) if (selection.keys.has(p.key)) shown++;
+    return selected.length - shown;
+  }, [rows.visible, selection.keys, selected.length]);
+  const panelProfile = useMemo(
+    () => (panelKey ? rows.all.find((p) => p.key === panelKey) : undefined),
+    [rows.all, panelKey],
+  );
+
+  const noConnections = connectionsResult.isSuccess && rows.connections.length === 0;
+  const listErrors = list.data?.errors ?? [];
+
   return (
-    <section className="p-6">
-      <h1 className="text-lg font-semibold">Profiles</h1>
+    <section aria-label="Profiles" className="flex h-full flex-col">
+      <header className="flex items-center gap-3 px-3 pt-2.5 pb-1">
+        <h1 className="text-base font-semibold">Profiles</h1>
+        <Button
+          variant="ghost"
+          onClick={() => void list.refetch()}
+          disabled={list.isFetching}
+          title="Reload every profile of every connection"
+        >
+          {list.isFetching && !list.isPending ? 'Reloading…' : 'Reload'}
+        </Button>
+        <Button
+          onClick={() => setCreating('one')}
+          disabled={rows.connections.length === 0}
+          title="Create one profile"
+        >
+          New profile
+        </Button>
+        <Button
+          onClick={() => setCreating('bulk')}
+          disabled={rows.connections.length === 0}
+          title="Create many profiles at once, one pasted proxy each"
+        >
+          Bulk create
+        </Button>
+        <div className="ml-auto flex items-center gap-3">
+          <ProfileCounts
+            shown={rows.visible.length}
+            total={rows.all.length}
+            selected={selection.keys.size}
+            filtering={rows.filtering}
+          />
+          <ColumnsMenu />
+        </div>
+      </header>
+      <FilterBar connections={rows.connections} facets={rows.facets} />
+      {connectionsResult.isError && (
+        <Banner>Could not load connections: {errorText(connectionsResult.error)}</Banner>
+      )}
+      {listErrors.map((e) => (
+        <Banner key={e.connectionId}>
+          {connectionsById.get(e.connectionId)?.label ?? e.connectionId}: its profiles could not be
+          listed ({errorText(new DeckError(e.error))}). The other connections are shown.
+        </Banner>
+      ))}
+      <div className="flex min-h-0 flex-1">
+        <div className="relative min-w-0 flex-1">
+          {noConnections ? (
+            <EmptyState>
+              <p>No connections yet.</p>
+              <DemoOffer start={demoStart} onAddManually={() => setView('connections')} />
+            </EmptyState>
+          ) : list.isPending ? (
+            <EmptyState>
+              <p role="status">Loading profiles…</p>
+            </EmptyState>
+          ) : list.isError ? (
+            <EmptyState>
+              <p role="alert" className="text-red-600 dark:text-red-400">
+                Could not load profiles: {errorText(list.error)}
+              </p>
+              <Button onClick={() => void list.refetch()}>Try again</Button>
+            </EmptyState>
+          ) : (
+            <>
+              <ProfilesTable
+                rows={rows.visible}
+                ordered={rows.sorted}
+                connectionsById={connectionsById}
+              />
+              {rows.visible.length === 0 && (
+                <EmptyState overlay>
+                  {rows.all.length === 0 ? (
+                    <p>These connections have no profiles yet.</p>
+                  ) : (
+                    <>
+                      <p>No profile matches the filters.</p>
+                      <Button onClick={clearFilters}>Clear filters</Button>
+                    </>
+                  )}
+                </EmptyState>
+              )}
+            </>
+          )}
+        </div>
+        {panelKey && (
+          <ProfilePanel
+            key={panelKey}
+            profile={panelProfile}
+            connection={panelProfile && connectionsById.get(panelProfile.connectionId)}
+          />
+        )}
+      </div>
+      <NewProfileDialog
+        open={creating === 'one'}
+        onClose={() => setCreating(null)}
+        connectionId={selected[0]?.connectionId}
+      />
+      <BulkCreateDialog
+        open={creating === 'bulk'}
+        onClose={() => setCreating(null)}
+        connectionId={selected[0]?.connectionId}
+      />
+      {selected.length > 0 && (
+        <BulkBar selected={selected} hidden={hidden} connectionsById={connectionsById} />
+      )}
     </section>
+  );
+}
+
+function Banner({ children }: { children: ReactNode }) {
+  return (
+    <div
+      role="alert"
+      className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-[13px] text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+    >
+      {children}
+    </div>
+  );
+}
+
+function EmptyState({ children, overlay = false }: { children: ReactNode; overlay?: boolean }) {
+  return (
+    <div
+      className={`flex flex-col items-center justify-center gap-3 p-8 text-center text-zinc-600 dark:text-zinc-400 ${
+        overlay
+          ? 'pointer-events-none absolute inset-x-0 top-10 [&_button]:pointer-events-auto'
+          : 'h-full'
+      }`}
+    >
+      {children}
+    </div>
   );
 }

@@ -1,0 +1,78 @@
+/**
+ * The gate every request of one connection passes: a concurrency limit (vendors such as
+ * ixBrowser tolerate only ~3 requests at once) and retries with backoff for busy answers
+ * when the call is safe to repeat. Each attempt takes a slot on its own, so a call waiting
+ * out its backoff does not hold a slot others could use.
+ */
+import pLimit from 'p-limit';
+import { DeckError } from '../../../shared/ipc/result';
+import { DroppedConnectionError } from '../http/json-client';
+
+export interface RetryPolicy {
+  /** Attempts after the first. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 200, maxDelayMs: 3000 };
+
+export interface GateOptions {
+  concurrency: number;
+  retry?: RetryPolicy;
+  /** Injected for tests; defaults to setTimeout. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface CallGate {
+  /**
+   * Runs `attempt` within the connection's limit. `idempotent` calls (reads, sets of a
+   * value) are retried on busy answers and dropped connections; others run once.
+   */
+  run<T>(attempt: () => Promise<T>, opts: { idempotent: boolean; signal?: AbortSignal }): Promise<T>;
+  readonly concurrency: number;
+}
+
+export function createCallGate(options: GateOptions): CallGate {
+  const limit = pLimit(options.concurrency);
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const sleep = options.sleep ?? abortableSleep;
+
+  return {
+    concurrency: options.concurrency,
+    async run(attempt, { idempotent, signal }) {
+      for (let n = 0; ; n++) {
+        try {
+          return await limit(() => {
+            if (signal?.aborted) throw DeckError.of('cancelled', 'Cancelled');
+            return attempt();
+          });
+        } catch (e) {
+          if (!idempotent || n >= retry.retries || !isRepeatable(e)) throw e;
+          // Full jitter: many items of a bulk job that hit "too fast" together spread out.
+          const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** n);
+          await sleep(cap / 2 + Math.random() * (cap / 2), signal);
+        }
+      }
+    },
+  };
+}
+
+function isRepeatable(e: unknown): boolean {
+  return e instanceof DroppedConnectionError || (e instanceof DeckError && e.code === 'busy');
+}
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(DeckError.of('cancelled', 'Cancelled'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(DeckError.of('cancelled', 'Cancelled'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,415 @@
+/**
+ * CosLogin as a VendorProvider. Metadata edits, proxy and delete go through the batch
+ * endpoints with `ids` (in chunks); detail, open and close take one window by `uuid`.
+ * Sessions come from /browser/pids and /browser/ports where the client has them (404 is
+ * normal), filled in with what /browser/open returned.
+ */
+import type { z } from 'zod';
+import { DeckError } from '../../../../shared/ipc/result';
+import type { Group, Profile, Session, Tag } from '../../../../shared/model';
+import type { CreateItem } from '../../../../shared/model/job';
+import { createJsonClient } from '../../http/json-client';
+import { createCallGate } from '../call-gate';
+import { CAPABILITIES, COS_CONCURRENCY } from '../capabilities';
+import { forBatch } from '../item-results';
+import { fetchAllPages } from '../paging';
+import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
+import {
+  BATCH_CHUNK,
+  DEFAULT_OPEN_TIMEOUT_MS,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_TIMEOUT_MS,
+  type ProviderOptions,
+} from '../provider-options';
+import { chunk, parseWire, text, toWireId } from '../wire';
+import { createCosClient } from './cos-client';
+import { buildCreateBody, type CosConfigTemplate } from './cos-create';
+import {
+  cosProfile,
+  cosProxyWrite as cosProxyFields,
+  cosSession,
+  type CosOpenRecord,
+} from './cos-mapping';
+import {
+  CosCreated,
+  CosIdNumberMap,
+  CosNamedWire,
+  CosOpenWire,
+  CosPage,
+  CosProfileWire,
+  cosId,
+  type CosProfileWire as CosRow,
+} from './cos-wire';
+
+export interface CosProviderOptions extends ProviderOptions {
+  /** The connection's default `config` for creating windows (the Local API needs one). */
+  configTemplate?: CosConfigTemplate;
+}
+
+export function createCosProvider(o: CosProviderOptions): VendorProvider {
+  const { connectionId } = o;
+  const clock = o.clock ?? Date.now;
+  const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
+  const http = createJsonClient(
+    { label: `CosLogin at ${o.baseUrl}`, connectionId },
+    { maxBytes: o.maxResponseBytes },
+  );
+  const gate = createCallGate({ concurrency: o.concurrency ?? COS_CONCURRENCY, retry: o.retry });
+  const client = createCosClient({
+    baseUrl: o.baseUrl,
+    connectionId,
+    token: o.token ?? (() => undefined),
+    http,
+    gate,
+    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  const parse = <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
+    parseWire(schema, value, what, { connectionId, vendorLabel: 'CosLogin' });
+  const read = (path: string, body: Record<string, unknown>, opts?: CallOptions) =>
+    client.call(path, body, { idempotent: true, signal: opts?.signal });
+  const write = (
+    path: string,
+    body: Record<string, unknown>,
+    opts: CallOptions | undefined,
+    idempotent: boolean,
+  ) => client.call(path, body, { idempotent, signal: opts?.signal });
+
+  // The Local API wants a window's uuid for detail/open/close but numeric ids for batches.
+  const uuidById = new Map<string, string>();
+  const idByUuid = new Map<string, string>();
+  const names = new Map<string, string>();
+  const opened = new Map<string, CosOpenRecord>();
+  let tagCreation: Promise<unknown> = Promise.resolve();
+
+  const remember = (row: CosRow, vendorId: string) => {
+    const uuid = text(row.uuid);
+    if (uuid) {
+      uuidById.set(vendorId, uuid);
+      idByUuid.set(uuid, vendorId);
+    }
+    names.set(vendorId, text(row.name));
+    if (row.proxyPassword) o.log.addSecret(text(row.proxyPassword));
+  };
+
+  const pagedList = <T extends z.ZodType>(
+    path: string,
+    item: T,
+    opts: CallOptions | undefined,
+    body: Record<string, unknown> = {},
+  ): Promise<z.output<T>[]> => {
+    const schema = CosPage(item);
+    return fetchAllPages(async (index) => {
+      const data = await read(path, { ...body, page: index, pageSize }, opts);
+      const page = parse(schema, data, `${path} page`);
+      return { items: page.items as z.output<T>[], total: page.total };
+    }, pageSize);
+  };
+
+  const listGroups = async (opts?: CallOptions): Promise<Group[]> =>
+    (await pagedList('/group/list', CosNamedWire, opts)).map((g) => ({ connectionId, ...g }));
+
+  const listTags = async (opts?: CallOptions): Promise<Tag[]> => {
+    const data = await read('/browserTag/list', { keyword: '' }, opts);
+    return parse(CosPage(CosNamedWire), data, '/browserTag/list answer').items.map((t) => ({
+      connectionId,
+      ...t,
+    }));
+  };
+
+  /**
+   * Group and tag names, which window rows carry only as ids. Asked for alongside the
+   * first page; a failing list only costs names (the ids still show).
+   */
+  const lookups = async (opts?: CallOptions) => {
+    const soft = <T>(p: Promise<T[]>, what: string) =>
+      p.catch((e: unknown) => {
+        if (e instanceof DeckError && e.code === 'cancelled') throw e;
+        o.log.warn(`CosLogin ${connectionId}: ${what} failed`, (e as Error).message);
+        return [] as T[];
+      });
+    const [groups, tags] = await Promise.all([
+      soft(listGroups(opts), 'group list'),
+      soft(listTags(opts), 'tag list'),
+    ]);
+    const g = new Map(groups.map((x) => [x.id, x.name]));
+    const t = new Map(tags.map((x) => [x.id, x.name]));
+    return { groupName: (id: string) => g.get(id), tagName: (id: string) => t.get(id) };
+  };
+  type Lookups = Awaited<ReturnType<typeof lookups>>;
+
+  /**
+   * Ids with a live process: /browser/pids and /browser/ports where the client has them.
+   * Undefined when it has neither (the documented "not yet supported" case).
+   */
+  const runtime = async (
+    opts?: CallOptions,
+  ): Promise<{ pids: Map<string, number>; ports: Map<string, number> } | undefined> => {
+    const optional = (path: string) =>
+      read(path, {}, opts).then(
+        (d) => parse(CosIdNumberMap, d, `${path} answer`),
+        (e: unknown) => {
+          if (e instanceof DeckError && e.code === 'not-found') return undefined;
+          throw e;
+        },
+      );
+    const [pids, ports] = await Promise.all([optional('/browser/pids'), optional('/browser/ports')]);
+    if (!pids && !ports) return undefined;
+    const byId = (m: Map<string, number> | undefined) => {
+      const out = new Map<string, number>();
+      for (const [k, v] of m ?? []) out.set(idByUuid.get(k) ?? k, v);
+      return out;
+    };
+    const result = { pids: byId(pids), ports: byId(ports) };
+    // Windows the client no longer reports are gone: forget what open told us about them.
+    if (pids) for (const id of opened.keys()) if (!result.pids.has(id)) opened.delete(id);
+    return result;
+  };
+
+  const softRuntime = (opts?: CallOptions) =>
+    runtime(opts).catch((e: unknown) => {
+      if (e instanceof DeckError && e.code === 'cancelled') throw e;
+      o.log.warn(`CosLogin ${connectionId}: pids/ports failed`, (e as Error).message);
+      return null;
+    });
+
+  const toProfiles = (
+    rows: CosRow[],
+    live: Awaited<ReturnType<typeof softRuntime>>,
+    look: Lookups,
+  ): Profile[] => {
+    const seen = new Set<string>();
+    const out: Profile[] = [];
+    for (const row of rows) {
+      const vendorId = cosId(row);
+      // A window created or deleted mid-listing shifts the pages: keep one of each.
+      if (seen.has(vendorId)) continue;
+      seen.add(vendorId);
+      remember(row, vendorId);
+      // Without pids (client lacks them, or they failed) only windows we opened are known.
+      const status = live
+        ? live.pids.has(vendorId) || live.ports.has(vendorId)
+          ? 'open'
+          : 'closed'
+        : opened.has(vendorId)
+          ? 'open'
+          : 'unknown';
+      const port = live?.ports.get(vendorId) ?? opened.get(vendorId)?.debugPort;
+      out.push(cosProfile(connectionId, row, vendorId, status, look, port));
+    }
+    return out;
+  };
+
+  /** The window's uuid (listing once if this id was never seen), or undefined if it has none. */
+  const uuidOf = async (vendorId: string, opts?: CallOptions): Promise<string | undefined> => {
+    if (!uuidById.has(vendorId)) {
+      for (const row of await pagedList('/browser/list', CosProfileWire, opts)) remember(row, cosId(row));
+      if (!names.has(vendorId)) {
+        throw DeckError.of('not-found', `CosLogin has no window ${vendorId}`, {
+          details: { connectionId },
+        });
+      }
+    }
+    return uuidById.get(vendorId);
+  };
+
+  /** `{uuid}` where known (the Local API prefers it), else `{id}`. */
+  const windowRef = async (vendorId: string, opts?: CallOptions) => {
+    const uuid = await uuidOf(vendorId, opts);
+    return uuid ? { uuid } : { id: toWireId(vendorId) };
+  };
+
+  /** The window's detail; the row is answered for `vendorId` (detail is asked by uuid). */
+  const detailRow = async (vendorId: string, opts?: CallOptions): Promise<CosRow> => {
+    const data = await read('/browser/detail', await windowRef(vendorId, opts), opts);
+    // Some clients keep proxy fields only inside `config`: the top level wins where both exist.
+    const merged =
+      data && typeof data === 'object' && !Array.isArray(data)
+        ? {
+            ...(isObject((data as Record<string, unknown>)['config'])
+              ? ((data as Record<string, unknown>)['config'] as object)
+              : {}),
+            ...(data as object),
+          }
+        : data;
+    const row = parse(CosProfileWire, merged, '/browser/detail answer');
+    if (cosId(row) !== vendorId && text(row.uuid) !== uuidById.get(vendorId)) {
+      throw DeckError.of(
+        'vendor-error',
+        `CosLogin answered the detail of window ${vendorId} with window ${cosId(row)}`,
+        { details: { connectionId } },
+      );
+    }
+    return { ...row, id: vendorId };
+  };
+
+  const batch = async (
+    path: string,
+    vendorIds: string[],
+    body: Record<string, unknown>,
+    opts?: CallOptions,
+    idempotent = true,
+  ): Promise<ItemResults> => {
+    const results: ItemResults = new Map();
+    for (const ids of chunk(vendorIds, BATCH_CHUNK)) {
+      await forBatch(ids, () => write(path, { ids: ids.map(toWireId), ...body }, opts, idempotent), results);
+    }
+    return results;
+  };
+
+  /** Tag names → ids, creating missing tags one at a time so concurrent edits do not duplicate them. */
+  const tagIdsFor = (tagNames: string[], opts?: CallOptions): Promise<string[]> => {
+    const run = tagCreation.then(async () => {
+      const existing = new Map((await listTags(opts)).map((t) => [t.name, t.id]));
+      const ids: string[] = [];
+      for (const name of tagNames) {
+        let id = existing.get(name);
+        if (id === undefined) {
+          const created = await write('/browserTag/create', { tagName: name, tagColor: '' }, opts, false);
+          id = parse(CosCreated, created, '/browserTag/create answer').id;
+          existing.set(name, id);
+        }
+        ids.push(id);
+      }
+      return ids;
+    });
+    tagCreation = run.catch(() => undefined);
+    return run;
+  };
+
+  const provider: VendorProvider = {
+    vendor: 'cos',
+    connectionId,
+    capabilities: CAPABILITIES.cos,
+
+    async test(opts) {
+      const data = await read('/browser/list', { page: 0, pageSize: 1 }, opts);
+      return { profileCount: parse(CosPage(CosProfileWire), data, '/browser/list page').total };
+    },
+
+    async listProfiles(opts) {
+      const [rows, live, look] = await Promise.all([
+        pagedList('/browser/list', CosProfileWire, opts),
+        softRuntime(opts),
+        lookups(opts),
+      ]);
+      return toProfiles(rows, live, look);
+    },
+
+    async getProfile(vendorId, opts) {
+      const [row, live, look] = await Promise.all([
+        detailRow(vendorId, opts),
+        softRuntime(opts),
+        lookups(opts),
+      ]);
+      return toProfiles([row], live, look)[0]!;
+    },
+
+    listGroups,
+
+    async createGroup(name, opts) {
+      const data = await write('/group/add', { groupName: name, sortNum: 0 }, opts, false);
+      return { connectionId, id: parse(CosCreated, data, '/group/add answer').id, name };
+    },
+
+    listTags,
+
+    moveToGroup: (ids, groupId, opts) =>
+      batch('/browser/group/update', ids, { groupId: toWireId(groupId) }, opts),
+    setRemark: (ids, remark, opts) => batch('/browser/remark/update', ids, { remark }, opts),
+    setName: (ids, name, opts) => batch('/browser/update/partial', ids, { name }, opts),
+
+    async setTags(vendorIds, tags, opts) {
+      let tagIds: string[];
+      try {
+        tagIds = await tagIdsFor(tags, opts);
+      } catch (e) {
+        return forBatch(vendorIds, () => Promise.reject(e));
+      }
+      return batch('/browser/update/partial', vendorIds, { tagIds: tagIds.map(toWireId) }, opts);
+    },
+
+    async setProxy(vendorIds, proxy, opts) {
+      if (proxy.password.action === 'set') o.log.addSecret(proxy.password.value);
+      return batch('/browser/proxy/update', vendorIds, cosProxyFields(proxy), opts);
+    },
+
+    deleteProfiles: (ids, opts) => batch('/browser/delete/ids', ids, {}, opts, false),
+
+    async copyProfile() {
+      throw DeckError.of('unsupported', 'CosLogin has no copy through its Local API', {
+        details: { connectionId },
+      });
+    },
+
+    async createProfile(item: CreateItem, opts) {
+      const like = opts?.likeVendorId
+        ? await read('/browser/detail', await windowRef(opts.likeVendorId, opts), opts)
+        : undefined;
+      const tagIds = item.tags.length ? await tagIdsFor(item.tags, opts) : [];
+      if (item.proxy?.password.action === 'set') o.log.addSecret(item.proxy.password.value);
+      const body = buildCreateBody(item, tagIds, { like, template: o.configTemplate });
+      const created = parse(CosCreated, await write('/browser/update', body, opts, false), '/browser/update answer');
+      names.set(created.id, item.name);
+      if (created.uuid) {
+        uuidById.set(created.id, created.uuid);
+        idByUuid.set(created.uuid, created.id);
+      }
+      return created.id;
+    },
+
+    async open(vendorId, opts): Promise<OpenResult> {
+      const ref = await windowRef(vendorId, opts);
+      const data = await client.call('/browser/open', ref, {
+        // Safe to repeat: opening an open window answers alreadyStarted.
+        idempotent: true,
+        signal: opts?.signal,
+        timeoutMs: o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+      });
+      const w = parse(CosOpenWire, data ?? {}, '/browser/open answer');
+      const previous = opened.get(vendorId);
+      const record: CosOpenRecord = {
+        openedAt: w.alreadyStarted && previous ? previous.openedAt : clock(),
+      };
+      const pid = w.pid ?? previous?.pid;
+      if (pid !== undefined) record.pid = pid;
+      if (w.profileDir) record.profileDir = w.profileDir;
+      if (w.configPath) record.configPath = w.configPath;
+      if (w.port !== undefined) record.debugPort = w.port;
+      if (w.ws) record.wsUrl = w.ws;
+      opened.set(vendorId, record);
+      return {
+        session: cosSession(connectionId, vendorId, { record, profileName: names.get(vendorId) }),
+        attached: w.alreadyStarted,
+      };
+    },
+
+    async close(vendorId, opts) {
+      const ref = await windowRef(vendorId, opts);
+      await write('/browser/close', ref, opts, true);
+      opened.delete(vendorId);
+      return { alreadyClosed: false };
+    },
+
+    async listSessions(opts): Promise<Session[]> {
+      const live = await runtime(opts);
+      const ids = live ? new Set([...live.pids.keys(), ...live.ports.keys()]) : new Set(opened.keys());
+      return [...ids].map((id) =>
+        cosSession(connectionId, id, {
+          pid: live?.pids.get(id),
+          port: live?.ports.get(id),
+          record: opened.get(id),
+          profileName: names.get(id),
+        }),
+      );
+    },
+
+    dispose() {
+      http.close();
+    },
+  };
+  return provider;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,174 @@
+/**
+ * CosLogin wire shapes. The window list's page shape is not documented, so the page is
+ * read tolerantly (`list`/`records`/`rows`/`items`/`data`, `total`/`totalNum`/`count`);
+ * window fields follow the create/edit parameters of the documented API.
+ */
+import { z } from 'zod';
+import {
+  WireCount,
+  WireFlag,
+  WireId,
+  WireIdList,
+  WireOptionalId,
+  WireNumber,
+  WirePort,
+  WireProxyType,
+  WireText,
+  count,
+  flag,
+  id,
+  int,
+  port,
+  text,
+  wireOptional,
+  wireRow,
+  type WireScalar,
+} from '../wire';
+
+type TagRef = { id: string | number; tagName?: WireScalar; name?: WireScalar } | string;
+const isTagRef = (t: unknown): boolean => {
+  if (typeof t === 'string') return true;
+  if (typeof t !== 'object' || t === null) return false;
+  const o = t as Record<string, unknown>;
+  return WireId.check(o.id) && WireText.check(o.tagName) && WireText.check(o.name);
+};
+/** Tags as objects (`{id, tagName}`) or bare ids; null or missing means none. */
+const WireTagRefs = wireOptional<TagRef[] | null>(
+  (v) => v === null || (Array.isArray(v) && v.every(isTagRef)),
+  'expected a list of tags',
+);
+
+/**
+ * A window as the list and detail send it: checked per field here, read into the model by
+ * cos-mapping.ts with the wire readers (no intermediate object per row).
+ */
+export const CosProfileWire = wireRow(
+  {
+    id: WireOptionalId,
+    browserId: WireOptionalId,
+    uuid: WireText,
+    name: WireText,
+    groupId: WireText,
+    groupName: WireText,
+    tagIds: WireIdList,
+    tags: WireTagRefs,
+    remark: WireText,
+    proxyMethod: WireNumber,
+    proxyType: WireProxyType,
+    host: WireText,
+    port: WirePort,
+    proxyUserName: WireText,
+    proxyPassword: WireText,
+    refreshProxyUrl: WireText,
+    dynamicIpUrl: WireText,
+    dynamicIpChannel: WireText,
+    ipCheckService: WireText,
+    enableSocks5Udp: WireFlag,
+    proxyId: WireText,
+    lastOpenTime: WireText,
+  },
+  {
+    check: (w) => w.id !== undefined || w.browserId !== undefined,
+    field: 'id',
+    message: 'window without an id',
+  },
+);
+export type CosProfileWire = z.output<typeof CosProfileWire>;
+
+/** The window's id (`id`, or the compatibility `browserId`). */
+export const cosId = (w: CosProfileWire): string => id((w.id ?? w.browserId)!);
+
+const LIST_KEYS = ['list', 'records', 'rows', 'items', 'data'] as const;
+const TOTAL_KEYS = ['total', 'totalNum', 'count', 'totalCount'] as const;
+
+/** A page of anything: a bare array, or an object holding the array and maybe a total. */
+export const CosPage = <T extends z.ZodType>(item: T) =>
+  z
+    .unknown()
+    .transform((raw, ctx): { items: unknown[]; total?: number } => {
+      if (raw === null || raw === undefined) return { items: [], total: 0 };
+      if (Array.isArray(raw)) return { items: raw };
+      if (typeof raw !== 'object') {
+        ctx.addIssue({ code: 'custom', message: 'expected a page of items' });
+        return z.NEVER;
+      }
+      const v = raw as Record<string, unknown>;
+      const key = LIST_KEYS.find((k) => Array.isArray(v[k]));
+      if (!key) {
+        ctx.addIssue({ code: 'custom', message: 'no list in the page' });
+        return z.NEVER;
+      }
+      const totalKey = TOTAL_KEYS.find((k) => v[k] !== undefined && v[k] !== null);
+      let total: number | undefined;
+      if (totalKey) {
+        const t = v[totalKey];
+        if (!WireCount.check(t)) {
+          ctx.addIssue({ code: 'custom', path: [totalKey], message: 'expected a whole number' });
+          return z.NEVER;
+        }
+        total = count(t as number | string);
+      }
+      return total === undefined ? { items: v[key] as unknown[] } : { items: v[key] as unknown[], total };
+    })
+    .pipe(z.object({ items: z.array(item), total: z.number().optional() }));
+
+export const CosNamedWire = z
+  .object({
+    id: WireId.schema,
+    groupName: WireText.schema,
+    tagName: WireText.schema,
+    name: WireText.schema,
+    title: WireText.schema,
+  })
+  .transform((w) => ({
+    id: id(w.id),
+    name: text(w.groupName) || text(w.tagName) || text(w.name) || text(w.title),
+  }));
+
+/** Data of a create: the new id bare, or the window / group / tag object. */
+export const CosCreated = z.union([
+  WireId.schema.transform((v) => ({ id: id(v), uuid: '' })),
+  z
+    .object({ id: WireOptionalId.schema, browserId: WireOptionalId.schema, uuid: WireText.schema })
+    .transform((o, ctx) => {
+      const raw = o.id ?? o.browserId;
+      if (raw === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['id'], message: 'no id in the answer' });
+        return z.NEVER;
+      }
+      return { id: id(raw), uuid: text(o.uuid) };
+    }),
+]);
+
+export const CosOpenWire = z
+  .object({
+    pid: WireNumber.schema,
+    alreadyStarted: WireFlag.schema,
+    profileDir: WireText.schema,
+    configPath: WireText.schema,
+    port: WirePort.schema,
+    debugPort: WirePort.schema,
+    ws: WireText.schema,
+  })
+  .transform((w) => ({
+    pid: int(w.pid),
+    alreadyStarted: flag(w.alreadyStarted),
+    profileDir: text(w.profileDir),
+    configPath: text(w.configPath),
+    port: port(w.debugPort) ?? port(w.port) ?? undefined,
+    ws: text(w.ws),
+  }));
+export type CosOpenWire = z.output<typeof CosOpenWire>;
+
+/** `/browser/pids` → `{"<id>": pid}`; `/browser/ports` → `{"<id>": "port"}`. */
+export const CosIdNumberMap = z
+  .union([z.record(z.string(), z.union([z.number(), z.string(), z.null()])), z.null(), z.array(z.never())])
+  .transform((v) => {
+    const out = new Map<string, number>();
+    if (!v || Array.isArray(v)) return out;
+    for (const [k, raw] of Object.entries(v)) {
+      const n = typeof raw === 'number' ? raw : Number(raw);
+      if (raw !== null && raw !== '' && Number.isFinite(n) && n > 0) out.set(k, n);
+    }
+    return out;
+  });

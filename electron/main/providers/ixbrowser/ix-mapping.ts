@@ -1,0 +1,182 @@
+/**
+ * ixBrowser wire → BrowserDeck's model, and BrowserDeck's proxy input → ixBrowser's
+ * `proxy_info` / `proxy_config`. Passwords never cross into the model: only `hasPassword`.
+ */
+import {
+  profileKey,
+  type Profile,
+  type ProfileStatus,
+  type ProxyConfig,
+  type Session,
+  type TagRef,
+} from '../../../../shared/model';
+import type { ProxyInput } from '../../../../shared/model/proxy-input';
+import { id, idList, int, port, proxyType, text, type WireScalar } from '../wire';
+import type { IxOpenedWire, IxProfileWire } from './ix-wire';
+
+const PROXY_MODE = { trafficPackage: 1, custom: 2, purchased: 3, apiExtraction: 4 } as const;
+const DEFAULT_CHECK_LINE = 'global_line';
+
+export function ixProxy(w: IxProfileWire): ProxyConfig {
+  const mode = int(w.proxy_mode) ?? PROXY_MODE.custom;
+  const type = proxyType(w.proxy_type);
+  const direct = type === 'direct';
+  // Built as one literal per row: listing 10,000 profiles maps 10,000 of these.
+  const proxy: ProxyConfig = {
+    method: mode === PROXY_MODE.custom ? 'custom' : mode === PROXY_MODE.apiExtraction ? 'api' : 'vendor',
+    type: mode === PROXY_MODE.apiExtraction && direct ? 'http' : type,
+    host: mode === PROXY_MODE.custom && direct ? '' : text(w.proxy_ip),
+    port: mode === PROXY_MODE.custom && direct ? null : port(w.proxy_port),
+    username: text(w.proxy_user),
+    hasPassword: text(w.proxy_password) !== '',
+    refreshUrl: '',
+    extractionUrl: mode === PROXY_MODE.apiExtraction ? text(w.proxy_url) : '',
+    extractionChannel: '',
+    checkService: text(w.proxy_check_line),
+    socks5Udp: false,
+  };
+  // Traffic package, purchased proxy, or a mode this build does not know: vendor-managed.
+  if (proxy.method === 'vendor') proxy.vendorProxyId = text(w.proxy_id) || `mode ${mode}`;
+  return proxy;
+}
+
+/**
+ * `tag_id` paired with the space-separated `tag_name`; undefined when the counts disagree
+ * (a tag name with a space in it), and the caller looks the names up instead.
+ */
+export function ixTags(
+  w: IxProfileWire,
+  lookup?: (id: string) => string | undefined,
+): TagRef[] | undefined {
+  const ids = idList(w.tag_id);
+  if (ids.length === 0) return [];
+  const names = text(w.tag_name).trim();
+  const split = names === '' ? [] : names.split(/\s+/);
+  if (split.length !== ids.length && !lookup) return undefined;
+  const out: TagRef[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const tagId = ids[i]!;
+    out.push({ id: tagId, name: (split.length === ids.length ? split[i] : lookup?.(tagId)) ?? tagId });
+  }
+  return out;
+}
+
+export function ixProfile(
+  connectionId: string,
+  w: IxProfileWire,
+  status: ProfileStatus,
+  debugPort: number | undefined,
+  tags: TagRef[],
+): Profile {
+  const vendorId = id(w.profile_id);
+  const p: Profile = {
+    key: profileKey(connectionId, vendorId),
+    connectionId,
+    vendor: 'ixbrowser',
+    vendorId,
+    name: text(w.name),
+    groupId: text(w.group_id),
+    groupName: text(w.group_name),
+    tags,
+    remark: text(w.note),
+    proxy: ixProxy(w),
+    status,
+  };
+  const last = int(w.last_open_time);
+  if (last !== undefined && last > 0) p.lastOpenedAt = last * 1000;
+  if (debugPort !== undefined) p.debugPort = debugPort;
+  return p;
+}
+
+/** "2025-04-30 14:25:47" is the client's local time; a number is Unix seconds. */
+export function parseIxTime(v: WireScalar | undefined): number | undefined {
+  if (v === null || v === undefined || v === '' || typeof v === 'boolean') return undefined;
+  if (typeof v === 'number') return v > 1e12 ? v : v * 1000;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(v.trim());
+  if (m) {
+    const [, y, mo, d, h, mi, s] = m.map(Number) as [number, ...number[]];
+    const t = new Date(y!, mo! - 1, d, h, mi, s).getTime();
+    return Number.isFinite(t) ? t : undefined;
+  }
+  if (/^\d+$/.test(v.trim())) return parseIxTime(Number(v));
+  return undefined;
+}
+
+export function ixSession(
+  connectionId: string,
+  w: IxOpenedWire,
+  fallbackOpenedAt?: number,
+  profileName?: string,
+): Session {
+  const vendorId = id(w.profile_id);
+  const s: Session = {
+    profileKey: profileKey(connectionId, vendorId),
+    connectionId,
+    vendor: 'ixbrowser',
+    vendorId,
+    engine: 'chromium',
+  };
+  if (profileName !== undefined) s.profileName = profileName;
+  const address = text(w.debugging_address);
+  if (address) s.debugAddress = address;
+  const debugPort = port(w.debugging_port) ?? portOf(address);
+  if (debugPort !== undefined) s.debugPort = debugPort;
+  if (text(w.ws)) s.wsUrl = text(w.ws);
+  const pid = int(w.pid);
+  if (pid !== undefined) s.pid = pid;
+  const openedAt = parseIxTime(w.open_time) ?? fallbackOpenedAt;
+  if (openedAt !== undefined) s.openedAt = openedAt;
+  if (text(w.webdriver)) s.webdriverPath = text(w.webdriver);
+  return s;
+}
+
+function portOf(address: string): number | undefined {
+  const m = /:(\d{1,5})$/.exec(address);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** `proxy_info` for the matching profile-update-proxy-* action (also `proxy_config` on create). */
+export function ixProxyWrite(p: ProxyInput): { action: string; info: Record<string, unknown> } {
+  const checkLine = p.checkService || DEFAULT_CHECK_LINE;
+  if (p.method === 'custom') {
+    const info: Record<string, unknown> = {
+      proxy_mode: PROXY_MODE.custom,
+      proxy_check_line: checkLine,
+      proxy_type: p.type,
+    };
+    if (p.type !== 'direct') {
+      info['proxy_ip'] = p.host;
+      info['proxy_port'] = p.port === null ? '' : String(p.port);
+      info['proxy_user'] = p.username;
+      Object.assign(info, passwordField('proxy_password', p));
+    }
+    return { action: 'profile-update-proxy-for-custom-proxy', info };
+  }
+  if (p.method === 'api') {
+    return {
+      action: 'profile-update-proxy-for-api-extraction',
+      info: {
+        proxy_mode: PROXY_MODE.apiExtraction,
+        proxy_check_line: checkLine,
+        proxy_type: p.type,
+        proxy_service: 'general',
+        proxy_data_format_type: 'txt',
+        proxy_data_txt_format: 'ip:port',
+        // "invalid": extract a new IP when the current one stops working; "every_type": on every open.
+        proxy_extraction_method: p.extractionChannel === 'every_type' ? 'every_type' : 'invalid',
+        proxy_url: p.extractionUrl,
+      },
+    };
+  }
+  return {
+    action: 'profile-update-proxy-to-purchased-mode',
+    info: { proxy_mode: PROXY_MODE.purchased, proxy_id: Number(p.vendorProxyId) || p.vendorProxyId },
+  };
+}
+
+/** keep → leave the field out (the vendor keeps its value); clear → ''; set → the value. */
+export function passwordField(key: string, p: ProxyInput): Record<string, string> {
+  if (p.password.action === 'set') return { [key]: p.password.value };
+  if (p.password.action === 'clear') return { [key]: '' };
+  return {};
+}

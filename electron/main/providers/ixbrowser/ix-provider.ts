@@ -1,0 +1,369 @@
+/**
+ * ixBrowser as a VendorProvider. Batch endpoints exist only for groups and close; every
+ * other edit is one call per profile, all through the connection's gate (3 at a time).
+ */
+import { DeckError } from '../../../../shared/ipc/result';
+import type { Group, Profile, Tag } from '../../../../shared/model';
+import type { CreateItem } from '../../../../shared/model/job';
+import { createJsonClient } from '../../http/json-client';
+import { createCallGate } from '../call-gate';
+import { CAPABILITIES, IX_CONCURRENCY } from '../capabilities';
+import { forBatch, forEachItem } from '../item-results';
+import { fetchAllPages } from '../paging';
+import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
+import {
+  BATCH_CHUNK,
+  DEFAULT_OPEN_TIMEOUT_MS,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_TIMEOUT_MS,
+  type ProviderOptions,
+} from '../provider-options';
+import { chunk, count, id, parseWire, port, text, toWireId } from '../wire';
+import { createIxClient } from './ix-client';
+import { IX_ALREADY_OPEN, IX_PROCESS_NOT_FOUND } from './ix-errors';
+import { ixProfile, ixProxyWrite, ixSession, ixTags } from './ix-mapping';
+import {
+  IxNamedWire,
+  IxNewId,
+  IxOpenedList,
+  IxOpenedWire,
+  IxPage,
+  IxProfileWire,
+  type IxOpenedWire as IxOpened,
+  type IxProfileWire as IxProfileRow,
+} from './ix-wire';
+import type { z } from 'zod';
+
+export function createIxProvider(o: ProviderOptions): VendorProvider {
+  const { connectionId } = o;
+  const clock = o.clock ?? Date.now;
+  const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
+  const http = createJsonClient(
+    { label: `ixBrowser at ${o.baseUrl}`, connectionId },
+    { maxBytes: o.maxResponseBytes },
+  );
+  const gate = createCallGate({ concurrency: o.concurrency ?? IX_CONCURRENCY, retry: o.retry });
+  const client = createIxClient({
+    baseUrl: o.baseUrl,
+    connectionId,
+    http,
+    gate,
+    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  const parse = <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
+    parseWire(schema, value, what, { connectionId, vendorLabel: 'ixBrowser' });
+  const read = (action: string, body: Record<string, unknown>, opts?: CallOptions) =>
+    client.call(action, body, { idempotent: true, signal: opts?.signal });
+  /** Sets of a value are safe to repeat; creates and deletes are not. */
+  const write = (
+    action: string,
+    body: Record<string, unknown>,
+    opts: CallOptions | undefined,
+    idempotent: boolean,
+  ) => client.call(action, body, { idempotent, signal: opts?.signal });
+
+  /** Names from the last listing, to label sessions. */
+  const names = new Map<string, string>();
+  /** When the opened list does not say (profile-open does not), when we opened it. */
+  const openedAt = new Map<string, number>();
+  let tagCreation: Promise<unknown> = Promise.resolve();
+
+  const pagedList = <T extends z.ZodType>(
+    action: string,
+    item: T,
+    opts: CallOptions | undefined,
+    body: Record<string, unknown> = {},
+  ): Promise<z.output<T>[]> => {
+    const schema = IxPage(item);
+    return fetchAllPages(async (index) => {
+      const data = await read(action, { ...body, page: index + 1, limit: pageSize }, opts);
+      const page = parse(schema, data, `${action} page`);
+      return { items: (page.data ?? []) as z.output<T>[], total: count(page.total) };
+    }, pageSize);
+  };
+
+  const openedList = async (opts?: CallOptions): Promise<IxOpened[]> =>
+    parse(IxOpenedList, await read('native-client-profile-opened-list', {}, opts), 'opened list') ?? [];
+
+  const newId = (data: unknown, what: string): string => id(parse(IxNewId, data, what));
+
+  const rememberSecrets = (row: IxProfileRow) => {
+    if (row.proxy_password) o.log.addSecret(text(row.proxy_password));
+    if (row.password) o.log.addSecret(text(row.password));
+  };
+
+  const toProfiles = async (
+    rows: IxProfileRow[],
+    opened: IxOpened[] | undefined,
+    opts?: CallOptions,
+  ): Promise<Profile[]> => {
+    const open = new Map<string, IxOpened>();
+    for (const s of opened ?? []) open.set(id(s.profile_id), s);
+    const seen = new Set<string>();
+    const out: Profile[] = [];
+    const unpaired: Array<[Profile, IxProfileRow]> = [];
+    for (const row of rows) {
+      const vendorId = id(row.profile_id);
+      // A profile created or deleted mid-listing shifts the pages: keep one of each.
+      if (seen.has(vendorId)) continue;
+      seen.add(vendorId);
+      rememberSecrets(row);
+      names.set(vendorId, text(row.name));
+      const session = open.get(vendorId);
+      const status = opened === undefined ? 'unknown' : session ? 'open' : 'closed';
+      const debugPort = session ? (port(session.debugging_port) ?? undefined) : undefined;
+      const tags = ixTags(row);
+      const profile = ixProfile(connectionId, row, status, debugPort, tags ?? []);
+      if (!tags) unpaired.push([profile, row]);
+      out.push(profile);
+    }
+    // Tag names are space-separated, so a name with a space breaks the pairing: then ask.
+    if (unpaired.length) {
+      const byId = new Map((await listTags(opts)).map((t) => [t.id, t.name]));
+      for (const [profile, row] of unpaired) profile.tags = ixTags(row, (t) => byId.get(t)) ?? [];
+    }
+    return out;
+  };
+
+  /** The opened list marks status; if it fails, the profiles still list (status unknown). */
+  const openedOrUndefined = (opts?: CallOptions) =>
+    openedList(opts).catch((e: unknown) => {
+      if (e instanceof DeckError && e.code === 'cancelled') throw e;
+      o.log.warn(`ixBrowser ${connectionId}: opened list failed`, (e as Error).message);
+      return undefined;
+    });
+
+  const listTags = async (opts?: CallOptions): Promise<Tag[]> =>
+    (await pagedList('tag-list', IxNamedWire, opts)).map((t) => ({
+      connectionId,
+      id: id(t.id),
+      name: text(t.title),
+    }));
+
+  /** Tag names → ids, creating missing tags one at a time so concurrent edits do not duplicate them. */
+  const tagIdsFor = (tagNames: string[], opts?: CallOptions): Promise<string[]> => {
+    const run = tagCreation.then(async () => {
+      const existing = new Map((await listTags(opts)).map((t) => [t.name, t.id]));
+      const ids: string[] = [];
+      for (const name of tagNames) {
+        let id = existing.get(name);
+        if (id === undefined) {
+          id = newId(await write('tag-create', { title: name }, opts, false), 'tag-create answer');
+          existing.set(name, id);
+        }
+        ids.push(id);
+      }
+      return ids;
+    });
+    tagCreation = run.catch(() => undefined);
+    return run;
+  };
+
+  const perProfile = (
+    ids: string[],
+    action: string,
+    body: (id: string) => Record<string, unknown>,
+    opts: CallOptions | undefined,
+    idempotent = true,
+  ): Promise<ItemResults> =>
+    forEachItem(ids, (id) => write(action, { profile_id: toWireId(id), ...body(id) }, opts, idempotent));
+
+  const provider: VendorProvider = {
+    vendor: 'ixbrowser',
+    connectionId,
+    capabilities: CAPABILITIES.ixbrowser,
+
+    async test(opts) {
+      const data = await read('profile-list', { page: 1, limit: 1 }, opts);
+      return { profileCount: count(parse(IxPage(IxProfileWire), data, 'profile-list page').total) };
+    },
+
+    async listProfiles(opts) {
+      const [rows, opened] = await Promise.all([
+        pagedList('profile-list', IxProfileWire, opts),
+        openedOrUndefined(opts),
+      ]);
+      return toProfiles(rows, opened, opts);
+    },
+
+    async getProfile(vendorId, opts) {
+      const [data, opened] = await Promise.all([
+        read('profile-list', { profile_id: toWireId(vendorId), page: 1, limit: 1 }, opts),
+        openedOrUndefined(opts),
+      ]);
+      // Only the row with this id: a client that ignored the filter must not yield another profile.
+      const row = parse(IxPage(IxProfileWire), data, 'profile-list page').data?.find(
+        (r) => id(r.profile_id) === vendorId,
+      );
+      if (!row) {
+        throw DeckError.of('not-found', `ixBrowser has no profile ${vendorId}`, {
+          details: { connectionId },
+        });
+      }
+      return (await toProfiles([row], opened, opts))[0]!;
+    },
+
+    async listGroups(opts): Promise<Group[]> {
+      return (await pagedList('group-list', IxNamedWire, opts)).map((g) => ({
+        connectionId,
+        id: id(g.id),
+        name: text(g.title),
+      }));
+    },
+
+    async createGroup(name, opts) {
+      const groupId = newId(await write('group-create', { title: name, sort: 0 }, opts, false), 'group-create answer');
+      return { connectionId, id: groupId, name };
+    },
+
+    listTags,
+
+    async moveToGroup(vendorIds, groupId, opts) {
+      const results: ItemResults = new Map();
+      for (const ids of chunk(vendorIds, BATCH_CHUNK)) {
+        await forBatch(
+          ids,
+          () =>
+            write(
+              'profile-update-groups-in-batches',
+              { group_id: toWireId(groupId), profile_id: ids.map(toWireId) },
+              opts,
+              true,
+            ),
+          results,
+        );
+      }
+      return results;
+    },
+
+    setRemark: (ids, remark, opts) => perProfile(ids, 'profile-update', () => ({ note: remark }), opts),
+    setName: (ids, name, opts) => perProfile(ids, 'profile-update', () => ({ name }), opts),
+
+    async setTags(vendorIds, tags, opts) {
+      let tagIds: string[];
+      try {
+        tagIds = await tagIdsFor(tags, opts);
+      } catch (e) {
+        return forBatch(vendorIds, () => Promise.reject(e));
+      }
+      return perProfile(vendorIds, 'profile-update', () => ({ tag: tagIds.map(toWireId) }), opts);
+    },
+
+    async setProxy(vendorIds, proxy, opts) {
+      if (proxy.method === 'custom' && proxy.username && proxy.password.action === 'keep') {
+        // ixBrowser never reports a stored proxy password and drops it when the field is
+        // left out, so "keep" would silently erase it.
+        const refused = DeckError.of(
+          'invalid-input',
+          'ixBrowser does not report stored proxy passwords, so it cannot keep one: enter the password again, or clear it',
+          { details: { field: 'proxy.password', connectionId } },
+        );
+        return forBatch(vendorIds, () => Promise.reject(refused));
+      }
+      const { action, info } = ixProxyWrite(proxy);
+      if (proxy.password.action === 'set') o.log.addSecret(proxy.password.value);
+      return perProfile(vendorIds, action, () => ({ proxy_info: info }), opts);
+    },
+
+    deleteProfiles: (ids, opts) => perProfile(ids, 'profile-delete', () => ({}), opts, false),
+
+    async copyProfile(vendorId, options, opts) {
+      const body: Record<string, unknown> = { profile_id: toWireId(vendorId) };
+      if (options.name !== undefined) body['name'] = options.name;
+      if (options.groupId !== undefined) body['group_id'] = toWireId(options.groupId);
+      return newId(await write('profile-copy', body, opts, false), 'profile-copy answer');
+    },
+
+    async createProfile(item: CreateItem, opts) {
+      const body: Record<string, unknown> = { name: item.name, note: item.remark };
+      if (item.groupId !== undefined) body['group_id'] = toWireId(item.groupId);
+      if (item.tags.length) body['tag'] = (await tagIdsFor(item.tags, opts)).map(toWireId);
+      if (item.startUrl) {
+        body['site_id'] = 21; // "other": site_url is the start page
+        body['site_url'] = item.startUrl;
+      }
+      if (item.proxy) {
+        if (item.proxy.password.action === 'set') o.log.addSecret(item.proxy.password.value);
+        body['proxy_config'] = ixProxyWrite(item.proxy).info;
+      }
+      return newId(await write('profile-create', body, opts, false), 'profile-create answer');
+    },
+
+    async open(vendorId, opts): Promise<OpenResult> {
+      let data: unknown;
+      try {
+        // Safe to repeat: a second open of the same profile answers 111003 and is attached.
+        data = await client.call(
+          'profile-open',
+          { profile_id: toWireId(vendorId) },
+          { idempotent: true, signal: opts?.signal, timeoutMs: o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS },
+        );
+      } catch (e) {
+        if (!(e instanceof DeckError) || e.details?.vendorCode !== IX_ALREADY_OPEN) throw e;
+        const row = (await openedList(opts)).find((s) => id(s.profile_id) === vendorId);
+        if (!row) {
+          throw DeckError.of(
+            'conflict',
+            `ixBrowser says profile ${vendorId} is already open but does not list it as opened`,
+            { details: e.details },
+          );
+        }
+        return { session: ixSession(connectionId, row, openedAt.get(vendorId), names.get(vendorId)), attached: true };
+      }
+      const now = clock();
+      openedAt.set(vendorId, now);
+      const row = parse(
+        IxOpenedWire,
+        { profile_id: vendorId, ...(data as object | null) },
+        'profile-open answer',
+      );
+      return { session: ixSession(connectionId, row, now, names.get(vendorId)), attached: false };
+    },
+
+    async close(vendorId, opts) {
+      try {
+        await write('profile-close', { profile_id: toWireId(vendorId) }, opts, true);
+        return { alreadyClosed: false };
+      } catch (e) {
+        // "Process not found": the window is already gone, which is what the user wanted.
+        if (e instanceof DeckError && e.details?.vendorCode === IX_PROCESS_NOT_FOUND) {
+          return { alreadyClosed: true };
+        }
+        throw e;
+      } finally {
+        openedAt.delete(vendorId);
+      }
+    },
+
+    async closeMany(vendorIds, opts) {
+      const results: ItemResults = new Map();
+      for (const ids of chunk(vendorIds, BATCH_CHUNK)) {
+        await forBatch(
+          ids,
+          () =>
+            write('profile-close-in-batches', { profile_id: ids.map(toWireId) }, opts, true).catch(
+              (e: unknown) => {
+                // 1009: none of them was running, which is what closing asks for.
+                if (e instanceof DeckError && e.details?.vendorCode === IX_PROCESS_NOT_FOUND) return;
+                throw e;
+              },
+            ),
+          results,
+        );
+      }
+      for (const id of vendorIds) if (results.get(id) === null) openedAt.delete(id);
+      return results;
+    },
+
+    async listSessions(opts) {
+      return (await openedList(opts)).map((row) =>
+        ixSession(connectionId, row, openedAt.get(id(row.profile_id)), names.get(id(row.profile_id))),
+      );
+    },
+
+    dispose() {
+      http.close();
+    },
+  };
+  return provider;
+}

@@ -1,0 +1,69 @@
+/**
+ * ixBrowser wire shapes (profile-list items, opened list, open result, groups, tags),
+ * checked at the edge. Account `password` and `proxy_password` are read only so the log
+ * can mask them; the mapping never lets them out.
+ */
+import { z } from 'zod';
+import {
+  WireCount,
+  WireId,
+  WireIdList,
+  WireNumber,
+  WirePort,
+  WireProxyType,
+  WireText,
+  wireRow,
+} from '../wire';
+
+/** The keys BrowserDeck reads; others are ignored. */
+export const IxProfileWire = wireRow({
+  profile_id: WireId,
+  name: WireText,
+  note: WireText,
+  group_id: WireText,
+  group_name: WireText,
+  tag_id: WireIdList,
+  tag_name: WireText,
+  last_open_time: WireNumber,
+  proxy_mode: WireNumber,
+  proxy_id: WireText,
+  proxy_type: WireProxyType,
+  proxy_ip: WireText,
+  proxy_port: WirePort,
+  proxy_user: WireText,
+  proxy_password: WireText,
+  proxy_url: WireText,
+  proxy_check_line: WireText,
+  /** The platform account's password: read only so the log can mask it. */
+  password: WireText,
+});
+export type IxProfileWire = z.output<typeof IxProfileWire>;
+
+export const IxPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    total: WireCount.schema,
+    data: z.array(item).nullable(),
+  });
+
+export const IxNamedWire = wireRow({ id: WireId, title: WireText });
+
+/** One row of native-client-profile-opened-list, and the data of profile-open. */
+export const IxOpenedWire = wireRow({
+  profile_id: WireId,
+  debugging_address: WireText,
+  debugging_port: WirePort,
+  pid: WireNumber,
+  ws: WireText,
+  webdriver: WireText,
+  open_time: WireText,
+});
+export type IxOpenedWire = z.output<typeof IxOpenedWire>;
+
+export const IxOpenedList = z.array(IxOpenedWire).nullable();
+
+/** Data of create / copy / group-create / tag-create: the new id, bare or in an object. */
+export const IxNewId = z.union([
+  WireId.schema,
+  z.object({ id: WireId.schema }).transform((o) => o.id),
+  z.object({ profile_id: WireId.schema }).transform((o) => o.profile_id),
+]);

@@ -1,0 +1,385 @@
+/**
+ * Connections: every vendor client BrowserDeck talks to (several ixBrowser installs and
+ * CosLogin clients at once), their tokens (in the token vault, never in connections.json),
+ * their health, and one VendorProvider each. Other services reach a vendor only through
+ * `providerFor(connectionId)`, so every request of a connection shares its concurrency limit.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { DeckError } from '../../../shared/ipc/result';
+import {
+  VENDOR_LABEL,
+  type Connection,
+  type ConnectionHealth,
+  type Vendor,
+} from '../../../shared/model';
+import type { EventBus } from '../events';
+import type { Handlers } from '../ipc/handle';
+import type { Logger } from '../log';
+import { CAPABILITIES, createProvider } from '../providers';
+import type { RetryPolicy } from '../providers/call-gate';
+import type { VendorProvider } from '../providers/provider';
+import type { SecretCipher } from '../secrets/secret-store';
+import { createTokenVault } from '../secrets/token-vault';
+import { DEFAULT_DETECT_PORTS, detectClients, probeVendor } from './connections-detect';
+import { createConnectionsStore, type StoredConnection } from './connections-store';
+
+/** Request defaults for every provider (tests shorten timeouts and backoff). */
+export interface ProviderDefaults {
+  timeoutMs?: number;
+  openTimeoutMs?: number;
+  pageSize?: number;
+  retry?: RetryPolicy;
+  maxResponseBytes?: number;
+}
+
+export interface ConnectionsDeps {
+  dataDir: string;
+  cipher: SecretCipher;
+  log: Logger;
+  events: Pick<EventBus, 'emit'>;
+  clock?: () => number;
+  /** Ports probed for vendor clients at start and by connections:detect. */
+  detectPorts?: Partial<Record<Vendor, number[]>>;
+  providerDefaults?: ProviderDefaults;
+}
+
+export interface AddConnectionInput {
+  vendor: Vendor;
+  baseUrl: string;
+  label?: string;
+  token?: string;
+  /** Made by the built-in sandbox: kept in memory only. */
+  demo?: boolean;
+  checkProxyBeforeOpen?: boolean;
+}
+
+export interface UpdateConnectionInput {
+  id: string;
+  label?: string;
+  baseUrl?: string;
+  /** A new token, or null to clear it; omitted: unchanged. */
+  token?: string | null;
+  checkProxyBeforeOpen?: boolean;
+}
+
+export type DetectResult = ResponseOf<'connections:detect'>[number];
+
+type ConnectionChannel =
+  | 'connections:list'
+  | 'connections:add'
+  | 'connections:update'
+  | 'connections:remove'
+  | 'connections:test'
+  | 'connections:detect';
+
+export interface ConnectionsService {
+  /** Saved connections loaded and start-up detection done. */
+  ready: Promise<void>;
+  list(): Promise<Connection[]>;
+  get(id: string): Promise<Connection>;
+  /** Ids of every connection, in the order they were added. */
+  ids(): Promise<string[]>;
+  add(input: AddConnectionInput): Promise<Connection>;
+  update(input: UpdateConnectionInput): Promise<Connection>;
+  remove(id: string): Promise<boolean>;
+  test(id: string): Promise<ConnectionHealth>;
+  detect(): Promise<DetectResult[]>;
+  /** The connection's provider; throws DeckError 'not-found' for an unknown connection. */
+  providerFor(connectionId: string): VendorProvider;
+  /** Services that talked to a connection report how it went (profiles:list does). */
+  reportHealth(connectionId: string, outcome: { profileCount: number } | { error: DeckError }): void;
+  handlers: Pick<Handlers, ConnectionChannel>;
+  dispose(): Promise<void>;
+}
+
+interface Live {
+  stored: StoredConnection;
+  demo: boolean;
+  health: ConnectionHealth;
+  provider?: VendorProvider;
+}
+
+/** What the user typed, made canonical: no trailing slash, no ixBrowser `/api/v2` suffix. */
+export function normalizeBaseUrl(vendor: Vendor, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw DeckError.of('invalid-input', 'baseUrl: must be an http(s) URL such as http://127.0.0.1:53200', {
+      details: { field: 'baseUrl' },
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw DeckError.of('invalid-input', 'baseUrl: must be an http(s) URL', { details: { field: 'baseUrl' } });
+  }
+  if (url.username || url.password) {
+    throw DeckError.of('invalid-input', 'baseUrl: must not contain credentials; use the token field', {
+      details: { field: 'baseUrl' },
+    });
+  }
+  let path = url.pathname.replace(/\/+$/, '');
+  if (vendor === 'ixbrowser') path = path.replace(/\/api\/v2$/i, '');
+  return `${url.protocol}//${url.host}${path}`;
+}
+
+export function createConnectionsService(deps: ConnectionsDeps): ConnectionsService {
+  const clock = deps.clock ?? Date.now;
+  const { log, events } = deps;
+  const store = createConnectionsStore(join(deps.dataDir, 'connections.json'), log);
+  const vault = createTokenVault({ file: join(deps.dataDir, 'secrets.bin'), cipher: deps.cipher, log });
+  const live = new Map<string, Live>();
+  let dismissed: string[] = [];
+
+  const changed = (...ids: string[]) => events.emit('connections:event:changed', { ids });
+
+  const toConnection = (l: Live): Connection => ({
+    id: l.stored.id,
+    vendor: l.stored.vendor,
+    label: l.stored.label,
+    baseUrl: l.stored.baseUrl,
+    hasToken: Boolean(vault.get(l.stored.id)),
+    demo: l.demo,
+    checkProxyBeforeOpen: l.stored.checkProxyBeforeOpen,
+    health: { ...l.health },
+    capabilities: CAPABILITIES[l.stored.vendor],
+  });
+
+  const persist = () =>
+    store.save({
+      connections: [...live.values()].filter((l) => !l.demo).map((l) => l.stored),
+      dismissed,
+    });
+
+  const find = (id: string): Live => {
+    const l = live.get(id);
+    if (!l) throw DeckError.of('not-found', `No connection ${id}`, { details: { connectionId: id } });
+    return l;
+  };
+
+  const newId = (vendor: Vendor) => {
+    for (;;) {
+      const id = `${vendor === 'ixbrowser' ? 'ix' : 'cos'}-${randomBytes(3).toString('hex')}`;
+      if (!live.has(id)) return id;
+    }
+  };
+
+  const dropProvider = (l: Live) => {
+    l.provider?.dispose?.();
+    l.provider = undefined;
+  };
+
+  const providerFor = (connectionId: string): VendorProvider => {
+    const l = find(connectionId);
+    l.provider ??= createProvider(l.stored.vendor, {
+      ...deps.providerDefaults,
+      connectionId,
+      baseUrl: l.stored.baseUrl,
+      token: () => vault.get(connectionId),
+      log,
+      clock,
+      configTemplate: l.stored.configTemplate,
+    });
+    return l.provider;
+  };
+
+  const setHealth = (l: Live, health: ConnectionHealth) => {
+    const before = l.health;
+    l.health = health;
+    if (
+      before.state !== health.state ||
+      before.message !== health.message ||
+      before.profileCount !== health.profileCount
+    ) {
+      changed(l.stored.id);
+    }
+  };
+
+  const reportHealth: ConnectionsService['reportHealth'] = (id, outcome) => {
+    const l = live.get(id);
+    if (!l) return;
+    if ('error' in outcome) {
+      if (outcome.error.code === 'cancelled') return;
+      setHealth(l, { state: 'error', checkedAt: clock(), message: outcome.error.message });
+    } else {
+      setHealth(l, { state: 'ok', checkedAt: clock(), profileCount: outcome.profileCount });
+    }
+  };
+
+  const test = async (id: string): Promise<ConnectionHealth> => {
+    const l = find(id);
+    try {
+      const { profileCount } = await providerFor(id).test();
+      setHealth(l, {
+        state: 'ok',
+        checkedAt: clock(),
+        ...(profileCount !== undefined ? { profileCount } : {}),
+      });
+    } catch (e) {
+      const error = e instanceof DeckError ? e : DeckError.of('internal', 'Connection test failed');
+      if (!(e instanceof DeckError)) log.error(`test of ${id} failed`, e);
+      setHealth(l, { state: 'error', checkedAt: clock(), message: error.message });
+    }
+    return { ...l.health };
+  };
+
+  const sameClient = (vendor: Vendor, baseUrl: string) =>
+    [...live.values()].find((l) => l.stored.vendor === vendor && l.stored.baseUrl === baseUrl);
+
+  const addNow = async (input: AddConnectionInput, detected = false): Promise<Connection> => {
+    const baseUrl = normalizeBaseUrl(input.vendor, input.baseUrl);
+    const existing = sameClient(input.vendor, baseUrl);
+    if (existing) {
+      throw DeckError.of(
+        'conflict',
+        `${VENDOR_LABEL[input.vendor]} at ${baseUrl} is already connected as "${existing.stored.label}"`,
+        { details: { connectionId: existing.stored.id } },
+      );
+    }
+    const id = newId(input.vendor);
+    const demo = input.demo ?? false;
+    const l: Live = {
+      stored: {
+        id,
+        vendor: input.vendor,
+        label: input.label?.trim() || `${VENDOR_LABEL[input.vendor]} (${new URL(baseUrl).host})`,
+        baseUrl,
+        checkProxyBeforeOpen: input.checkProxyBeforeOpen ?? false,
+        detected,
+      },
+      demo,
+      health: { state: 'unknown' },
+    };
+    live.set(id, l);
+    dismissed = dismissed.filter((u) => u !== baseUrl);
+    if (input.token) await vault.set(id, input.token, { persist: !demo });
+    if (!demo) await persist();
+    changed(id);
+    return toConnection(l);
+  };
+
+  /** Loads saved connections, then adds clients found on the default ports. */
+  const ready = (async () => {
+    await vault.load();
+    const saved = await store.load();
+    dismissed = saved.dismissed;
+    for (const stored of saved.connections) {
+      if (!live.has(stored.id)) live.set(stored.id, { stored, demo: false, health: { state: 'unknown' } });
+    }
+    const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log).catch(() => []);
+    for (const d of found) {
+      if (sameClient(d.vendor, d.baseUrl) || dismissed.includes(d.baseUrl)) continue;
+      await addNow({ vendor: d.vendor, baseUrl: d.baseUrl }, true).catch((e: unknown) =>
+        log.warn(`could not add detected ${d.vendor} at ${d.baseUrl}`, (e as Error).message),
+      );
+    }
+  })();
+  // Every public call waits for the load; a failed load is reported on each call.
+  ready.catch((e: unknown) => log.error('loading connections failed', e));
+
+  const service: ConnectionsService = {
+    ready,
+    async list() {
+      await ready;
+      return [...live.values()].map(toConnection);
+    },
+    async get(id) {
+      await ready;
+      return toConnection(find(id));
+    },
+    async ids() {
+      await ready;
+      return [...live.keys()];
+    },
+    async add(input) {
+      await ready;
+      const connection = await addNow(input);
+      // A first health check, so the list says at once whether the client answers.
+      await test(connection.id);
+      return toConnection(find(connection.id));
+    },
+    async update(input) {
+      await ready;
+      const l = find(input.id);
+      let reconnect = false;
+      if (input.label !== undefined) l.stored = { ...l.stored, label: input.label.trim() || l.stored.label };
+      if (input.checkProxyBeforeOpen !== undefined) {
+        l.stored = { ...l.stored, checkProxyBeforeOpen: input.checkProxyBeforeOpen };
+      }
+      if (input.baseUrl !== undefined) {
+        const baseUrl = normalizeBaseUrl(l.stored.vendor, input.baseUrl);
+        const other = sameClient(l.stored.vendor, baseUrl);
+        if (other && other !== l) {
+          throw DeckError.of('conflict', `${baseUrl} is already connected as "${other.stored.label}"`, {
+            details: { connectionId: other.stored.id },
+          });
+        }
+        if (baseUrl !== l.stored.baseUrl) {
+          l.stored = { ...l.stored, baseUrl };
+          dropProvider(l);
+          reconnect = true;
+        }
+      }
+      if (input.token !== undefined) {
+        await vault.set(l.stored.id, input.token, { persist: !l.demo });
+        reconnect = true;
+      }
+      if (!l.demo) await persist();
+      changed(l.stored.id);
+      if (reconnect) await test(l.stored.id);
+      return toConnection(l);
+    },
+    async remove(id) {
+      await ready;
+      const l = live.get(id);
+      if (!l) return false;
+      live.delete(id);
+      dropProvider(l);
+      await vault.delete(id);
+      // A detected client the user removed stays removed across restarts.
+      if (l.stored.detected && !dismissed.includes(l.stored.baseUrl)) dismissed.push(l.stored.baseUrl);
+      if (!l.demo) await persist();
+      changed(id);
+      return true;
+    },
+    async test(id) {
+      await ready;
+      return test(id);
+    },
+    async detect() {
+      await ready;
+      const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log);
+      const results: DetectResult[] = [];
+      for (const d of found) {
+        const existing = sameClient(d.vendor, d.baseUrl);
+        if (existing) {
+          const token = vault.get(existing.stored.id);
+          const needsToken =
+            d.vendor === 'cos' &&
+            (!token || (await probeVendor(d.vendor, d.baseUrl, log, token)) === 'needs-token');
+          results.push({ vendor: d.vendor, baseUrl: d.baseUrl, added: false, needsToken });
+          continue;
+        }
+        await addNow({ vendor: d.vendor, baseUrl: d.baseUrl }, true);
+        results.push({ vendor: d.vendor, baseUrl: d.baseUrl, added: true, needsToken: d.probe === 'needs-token' });
+      }
+      return results;
+    },
+    providerFor,
+    reportHealth,
+    handlers: {
+      'connections:list': () => service.list(),
+      'connections:add': (req) => service.add(req),
+      'connections:update': (req) => service.update(req),
+      'connections:remove': async ({ id }) => ({ removed: await service.remove(id) }),
+      'connections:test': ({ id }) => service.test(id),
+      'connections:detect': () => service.detect(),
+    },
+    async dispose() {
+      await ready.catch(() => undefined);
+      for (const l of live.values()) dropProvider(l);
+    },
+  };
+  return service;
+}

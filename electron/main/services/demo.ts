@@ -1,0 +1,135 @@
+/**
+ * Demo mode: the built-in vendor sandbox started in-process with its two connections,
+ * labelled demo. Real Chromium when one is found on the system, otherwise the simulated
+ * mode (said plainly in app:info). Removing both demo connections stops the sandbox.
+ */
+import type { spawn } from 'node:child_process';
+import type { Connection } from '../../../shared/model';
+import { DeckError } from '../../../shared/ipc/result';
+import type { Sandbox, SandboxOptions } from '../../sandbox';
+import type { Logger } from '../log';
+import type { ConnectionsService } from './connections';
+
+/** Demo profiles in all, split between the two vendors. */
+export const DEMO_PROFILES = 200;
+
+export interface DemoDeps {
+  connections: ConnectionsService;
+  log: Logger;
+  /** The sandbox entry point; lazy so a user who never tries the demo never loads it. */
+  startSandbox?: (options: SandboxOptions) => Promise<Sandbox>;
+  /** undefined: find a Chromium/Chrome/Edge on the system; null: simulated. */
+  chromiumPath?: string | null;
+  spawn?: typeof spawn;
+  headless?: boolean;
+}
+
+export interface DemoStatus {
+  running: boolean;
+  simulated: boolean;
+  browserPath?: string;
+}
+
+export function createDemoService(deps: DemoDeps) {
+  let sandbox: Sandbox | null = null;
+  let starting: Promise<{ connections: Connection[] } & DemoStatus> | null = null;
+  const ids = new Set<string>();
+
+  const status = (): DemoStatus =>
+    sandbox
+      ? {
+          running: true,
+          simulated: sandbox.simulated,
+          ...(sandbox.browserPath ? { browserPath: sandbox.browserPath } : {}),
+        }
+      : { running: false, simulated: false };
+
+  async function stopSandbox(): Promise<boolean> {
+    const sb = sandbox;
+    if (!sb) return false;
+    sandbox = null;
+    await sb.stop();
+    deps.log.info('demo sandbox stopped');
+    return true;
+  }
+
+  async function start(total: number) {
+    const launch =
+      deps.startSandbox ?? (async (o: SandboxOptions) => (await import('../../sandbox')).startSandbox(o));
+    let sb: Sandbox;
+    try {
+      sb = await launch({
+        ixProfiles: Math.ceil(total / 2),
+        cosProfiles: Math.floor(total / 2),
+        chromiumPath: deps.chromiumPath,
+        headless: deps.headless ?? false,
+        spawn: deps.spawn,
+        log: (line) => deps.log.info(line),
+      });
+    } catch (e) {
+      throw DeckError.of('internal', `The built-in sandbox could not start: ${(e as Error).message}`);
+    }
+    sandbox = sb;
+    const added: Connection[] = [];
+    try {
+      added.push(
+        await deps.connections.add({
+          vendor: 'ixbrowser',
+          baseUrl: sb.ix.url,
+          label: 'Demo ixBrowser',
+          demo: true,
+        }),
+      );
+      ids.add(added[0]!.id);
+      added.push(
+        await deps.connections.add({
+          vendor: 'cos',
+          baseUrl: sb.cos.url,
+          label: 'Demo CosLogin',
+          token: sb.cos.token,
+          demo: true,
+        }),
+      );
+      ids.add(added[1]!.id);
+    } catch (e) {
+      for (const c of added) await deps.connections.remove(c.id).catch(() => false);
+      ids.clear();
+      await stopSandbox();
+      throw e;
+    }
+    deps.log.info(
+      `demo sandbox started: ${total} profiles, ${sb.simulated ? 'simulated browsers' : `browser ${sb.browserPath}`}`,
+    );
+    return { connections: added, ...status() };
+  }
+
+  return {
+    status,
+    /** Starts the sandbox once; a second call answers the running demo's connections. */
+    async start(total = DEMO_PROFILES) {
+      if (starting) return starting;
+      if (sandbox) {
+        const all = await deps.connections.list();
+        return { connections: all.filter((c) => ids.has(c.id)), ...status() };
+      }
+      starting = start(total).finally(() => {
+        starting = null;
+      });
+      return starting;
+    },
+    /** Removes the demo connections and stops the sandbox. */
+    async stop(): Promise<boolean> {
+      for (const id of [...ids]) await deps.connections.remove(id).catch(() => false);
+      ids.clear();
+      return stopSandbox();
+    },
+    /** Called after a connection is removed: the last demo connection gone stops the sandbox. */
+    async connectionRemoved(id: string): Promise<void> {
+      if (!ids.delete(id)) return;
+      if (ids.size === 0) await stopSandbox();
+    },
+    /** The running sandbox (tests reach its state and fault knobs). */
+    sandbox: () => sandbox,
+  };
+}
+export type DemoService = ReturnType<typeof createDemoService>;

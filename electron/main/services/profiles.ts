@@ -1,0 +1,122 @@
+/**
+ * Profiles, groups and tags across every connection. Connections are listed in parallel
+ * (each bounded by its own gate); one that fails becomes an entry in `errors` and the
+ * others still list.
+ */
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { DeckError } from '../../../shared/ipc/result';
+import { splitProfileKey, type Group, type Profile, type Tag } from '../../../shared/model';
+import type { Handlers } from '../ipc/handle';
+import type { Logger } from '../log';
+import { asDeckError } from '../providers/item-results';
+import type { ConnectionsService } from './connections';
+
+type ProfileChannel = 'profiles:list' | 'profiles:detail' | 'groups:list' | 'groups:create' | 'tags:list';
+
+export type ProfileList = ResponseOf<'profiles:list'>;
+
+export interface ProfilesService {
+  list(connectionIds?: string[]): Promise<ProfileList>;
+  detail(key: string): Promise<Profile>;
+  groups(connectionIds?: string[]): Promise<Group[]>;
+  createGroup(connectionId: string, name: string): Promise<Group>;
+  tags(connectionIds?: string[]): Promise<Tag[]>;
+  handlers: Pick<Handlers, ProfileChannel>;
+}
+
+export function createProfilesService(deps: {
+  connections: ConnectionsService;
+  log: Pick<Logger, 'warn'>;
+}): ProfilesService {
+  const { connections, log } = deps;
+
+  const targets = async (requested?: string[]) => {
+    const known = await connections.ids();
+    return requested ? [...new Set(requested)] : known;
+  };
+
+  /** Runs `fn` on each connection; failures are collected, not thrown. */
+  const perConnection = async <T>(
+    ids: string[],
+    fn: (connectionId: string) => Promise<T>,
+  ): Promise<{ ok: Array<[string, T]>; errors: Array<{ connectionId: string; error: DeckError }> }> => {
+    const settled = await Promise.all(
+      ids.map(async (connectionId) => {
+        try {
+          return { connectionId, value: await fn(connectionId) };
+        } catch (e) {
+          return { connectionId, error: asDeckError(e) };
+        }
+      }),
+    );
+    const ok: Array<[string, T]> = [];
+    const errors: Array<{ connectionId: string; error: DeckError }> = [];
+    for (const s of settled) {
+      if ('error' in s && s.error) errors.push({ connectionId: s.connectionId, error: s.error });
+      else ok.push([s.connectionId, (s as { value: T }).value]);
+    }
+    return { ok, errors };
+  };
+
+  /** Groups and tags have no error list in the contract: partial results, unless all failed. */
+  const mergeOrThrow = <T>(
+    what: string,
+    result: Awaited<ReturnType<typeof perConnection<T[]>>>,
+  ): T[] => {
+    if (result.ok.length === 0 && result.errors.length > 0) throw result.errors[0]!.error;
+    for (const { connectionId, error } of result.errors) {
+      log.warn(`${what} of ${connectionId} failed`, error.message);
+    }
+    return result.ok.flatMap(([, items]) => items);
+  };
+
+  const service: ProfilesService = {
+    async list(connectionIds) {
+      const ids = await targets(connectionIds);
+      const result = await perConnection(ids, async (id) => {
+        try {
+          const profiles = await connections.providerFor(id).listProfiles();
+          connections.reportHealth(id, { profileCount: profiles.length });
+          return profiles;
+        } catch (e) {
+          connections.reportHealth(id, { error: asDeckError(e) });
+          throw e;
+        }
+      });
+      const profiles: Profile[] = [];
+      for (const [, list] of result.ok) for (const p of list) profiles.push(p);
+      return {
+        profiles,
+        errors: result.errors.map(({ connectionId, error }) => ({ connectionId, error: error.toValue() })),
+      };
+    },
+    async detail(key) {
+      const { connectionId, vendorId } = splitProfileKey(key);
+      if (!connectionId || !vendorId) {
+        throw DeckError.of('invalid-input', `key: ${key} is not a profile key`, { details: { field: 'key' } });
+      }
+      await connections.ready;
+      return connections.providerFor(connectionId).getProfile(vendorId);
+    },
+    async groups(connectionIds) {
+      const ids = await targets(connectionIds);
+      return mergeOrThrow('group list', await perConnection(ids, (id) => connections.providerFor(id).listGroups()));
+    },
+    async createGroup(connectionId, name) {
+      await connections.ready;
+      return connections.providerFor(connectionId).createGroup(name.trim());
+    },
+    async tags(connectionIds) {
+      const ids = await targets(connectionIds);
+      return mergeOrThrow('tag list', await perConnection(ids, (id) => connections.providerFor(id).listTags()));
+    },
+    handlers: {
+      'profiles:list': ({ connectionIds }) => service.list(connectionIds),
+      'profiles:detail': ({ key }) => service.detail(key),
+      'groups:list': ({ connectionIds }) => service.groups(connectionIds),
+      'groups:create': ({ connectionId, name }) => service.createGroup(connectionId, name),
+      'tags:list': ({ connectionIds }) => service.tags(connectionIds),
+    },
+  };
+  return service;
+}

@@ -1,0 +1,81 @@
+/**
+ * Which selected profiles a copy job can take (ixBrowser's `profile-copy`), which it skips
+ * and why, and the job action the dialog's choices make.
+ */
+import { VENDOR_LABEL, type Connection, type Profile } from '../../../../shared/model';
+import type { JobAction, NameTemplate } from '../../../../shared/model/job';
+import { involvedConnections, splitByCapability } from '../profiles/bulk/involved';
+
+export interface CopyTarget {
+  connectionId: string;
+  /** `Main (ixBrowser)`. */
+  label: string;
+  profiles: Profile[];
+}
+
+export interface SkippedCopies {
+  label: string;
+  count: number;
+  reason: string;
+}
+
+export interface CopyPlan {
+  /** Copyable profiles per connection, each in selection order. */
+  targets: CopyTarget[];
+  /** Every profile to copy, in selection order (a name template numbers them so). */
+  profiles: Profile[];
+  keys: string[];
+  skipped: SkippedCopies[];
+}
+
+/** The group a connection's selected profiles share, so the dialog can offer it first. */
+export function sharedGroupId(profiles: readonly Profile[]): string {
+  const first = profiles[0]?.groupId ?? '';
+  return profiles.every((p) => p.groupId === first) ? first : '';
+}
+
+export function planCopy(
+  keys: readonly string[],
+  profilesByKey: ReadonlyMap<string, Profile>,
+  connectionsById: ReadonlyMap<string, Connection>,
+): CopyPlan {
+  const profiles: Profile[] = [];
+  let missing = 0;
+  for (const key of new Set(keys)) {
+    const p = profilesByKey.get(key);
+    if (p) profiles.push(p);
+    else missing++;
+  }
+  const { supported, skipped } = splitByCapability(profiles, connectionsById, 'copy');
+  const targets = involvedConnections(supported, connectionsById).map((c) => ({
+    connectionId: c.connectionId,
+    label: c.label,
+    profiles: supported.filter((p) => p.connectionId === c.connectionId),
+  }));
+  const reasons: SkippedCopies[] = skipped.map((c) => ({
+    label: c.label,
+    count: c.count,
+    reason: c.connection
+      ? `${VENDOR_LABEL[c.connection.vendor]}'s Local API cannot copy profiles`
+      : 'the connection is gone',
+  }));
+  if (missing > 0)
+    reasons.push({ label: 'Not in the table', count: missing, reason: 'no longer listed' });
+  return { targets, profiles: supported, keys: supported.map((p) => p.key), skipped: reasons };
+}
+
+/**
+ * The copy job's action. A connection without a chosen group is left out of `groupIds`:
+ * the vendor then puts its copies in its default group (ixBrowser: group 1).
+ */
+export function copyAction(
+  name: NameTemplate | undefined,
+  groupByConnection: Readonly<Record<string, string>>,
+): Extract<JobAction, { kind: 'copy' }> {
+  const groupIds = Object.fromEntries(Object.entries(groupByConnection).filter(([, id]) => id));
+  return {
+    kind: 'copy',
+    ...(name ? { name } : {}),
+    ...(Object.keys(groupIds).length ? { groupIds } : {}),
+  };
+}

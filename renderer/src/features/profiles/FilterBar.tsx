@@ -1,0 +1,166 @@
+import type { Connection, ProfileStatus, ProxyType } from '../../../../shared/model';
+import { ProfileStatusSchema, ProxyTypeSchema } from '../../../../shared/model';
+import { Button } from '../../components/Button';
+import { Popover } from '../../components/Popover';
+import { useUi } from '../../store';
+import { PROFILE_COLUMNS } from './columns';
+import { hasActiveFilters, type FacetOptions, type ProfileFilters } from './filter';
+
+const selectClass =
+  'max-w-44 rounded border border-zinc-300 bg-white px-1.5 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900';
+
+function FacetSelect<K extends keyof ProfileFilters>({
+  field,
+  label,
+  options,
+}: {
+  field: K;
+  label: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  const value = useUi((s) => s.filters[field]);
+  const setFilter = useUi((s) => s.setFilter);
+  return (
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e) => setFilter(field, e.target.value as ProfileFilters[K])}
+      className={`${selectClass} ${value ? 'border-blue-500 dark:border-blue-500' : ''}`}
+    >
+      <option value="">{`All ${label.toLowerCase()}`}</option>
+      {/* A remembered choice that is gone from the data stays visible, so it can be cleared. */}
+      {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+const STATUS_OPTIONS = ProfileStatusSchema.options.map((s: ProfileStatus) => ({
+  value: s,
+  label: s,
+}));
+const PROXY_OPTIONS = ProxyTypeSchema.options.map((t: ProxyType) => ({
+  value: t,
+  label: t === 'direct' ? 'no proxy (direct)' : t,
+}));
+
+export function FilterBar({
+  connections,
+  facets,
+}: {
+  connections: readonly Connection[];
+  facets: FacetOptions;
+}) {
+  const filters = useUi((s) => s.filters);
+  const setFilter = useUi((s) => s.setFilter);
+  const clearFilters = useUi((s) => s.clearFilters);
+  return (
+    <div
+      role="search"
+      className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
+    >
+      <input
+        type="search"
+        aria-label="Search profiles"
+        placeholder="Search name, remark, id, proxy host"
+        value={filters.text}
+        onChange={(e) => setFilter('text', e.target.value)}
+        className="w-64 rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
+      />
+      <FacetSelect
+        field="connectionId"
+        label="Connections"
+        options={connections.map((c) => ({ value: c.id, label: c.label }))}
+      />
+      <FacetSelect
+        field="group"
+        label="Groups"
+        options={facets.groups.map((g) => ({ value: g, label: g }))}
+      />
+      <FacetSelect
+        field="tag"
+        label="Tags"
+        options={facets.tags.map((t) => ({ value: t, label: t }))}
+      />
+      <FacetSelect field="status" label="Statuses" options={STATUS_OPTIONS} />
+      <FacetSelect field="proxyType" label="Proxy types" options={PROXY_OPTIONS} />
+      {hasActiveFilters(filters) && (
+        <Button variant="ghost" onClick={clearFilters}>
+          Clear filters
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** "shown / total" and the selected count: always in view, whatever is scrolled. */
+export function ProfileCounts({
+  shown,
+  total,
+  selected,
+  filtering,
+}: {
+  shown: number;
+  total: number;
+  selected: number;
+  filtering: boolean;
+}) {
+  return (
+    <span
+      data-testid="profile-counts"
+      aria-live="polite"
+      className={`text-zinc-600 tabular-nums dark:text-zinc-400 ${filtering ? 'opacity-60' : ''}`}
+    >
+      <span data-testid="shown-total" className="font-medium text-zinc-900 dark:text-zinc-100">
+        {shown.toLocaleString()} / {total.toLocaleString()}
+      </span>{' '}
+      shown · <span data-testid="selected-count">{selected.toLocaleString()}</span> selected
+    </span>
+  );
+}
+
+export function ColumnsMenu() {
+  const visibility = useUi((s) => s.columnVisibility);
+  const setVisibility = useUi((s) => s.setColumnVisibility);
+  const setSizing = useUi((s) => s.setColumnSizing);
+  const shownCount = PROFILE_COLUMNS.filter((c) => visibility[c.id] !== false).length;
+  return (
+    <Popover label="Columns">
+      <fieldset className="w-48 space-y-1">
+        <legend className="mb-1 text-xs font-medium text-zinc-500">Show columns</legend>
+        {PROFILE_COLUMNS.map((c) => {
+          const on = visibility[c.id] !== false;
+          return (
+            <label
+              key={c.id}
+              className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            >
+              <input
+                type="checkbox"
+                checked={on}
+                // The last visible column stays: a table with no columns helps no one.
+                disabled={on && shownCount === 1}
+                onChange={() => setVisibility({ ...visibility, [c.id]: !on })}
+              />
+              {c.label}
+            </label>
+          );
+        })}
+        <button
+          type="button"
+          onClick={() => {
+            setVisibility({});
+            setSizing({});
+          }}
+          className="mt-1 w-full rounded px-1 py-0.5 text-left text-xs text-blue-700 hover:bg-zinc-100 dark:text-blue-400 dark:hover:bg-zinc-800"
+        >
+          Reset columns and widths
+        </button>
+      </fieldset>
+    </Popover>
+  );
+}

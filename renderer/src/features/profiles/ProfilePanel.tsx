@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { Connection, Profile } from '../../../../shared/model';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { errorText } from '../../lib/deck';
+import { groupsQuery } from '../../lib/queries';
+import { useUi, type ProfileDraft } from '../../store';
+import { ProxyEditor } from '../proxy/ProxyEditor';
+import { Field, inputClass } from './bulk/fields';
+import { useBulkJob } from './bulk/use-bulk-job';
+import { formatTime, proxyCheckLabel, proxyLabel, tagsLabel } from './format';
+import { panelEdits } from './panel-edits';
+
+/** Edits one profile. Unsaved edits are a draft in the UI store, so switching views keeps them. */
+export function ProfilePanel({
+  profile,
+  connection,
+}: {
+  profile: Profile | undefined;
+  connection: Connection | undefined;
+}) {
+  const panelKey = useUi((s) => s.panelKey);
+  const openPanel = useUi((s) => s.openPanel);
+  const draft = useUi((s) => (panelKey ? s.drafts[panelKey] : undefined)) ?? {};
+  const setDraft = useUi((s) => s.setDraft);
+  const groups = useQuery(groupsQuery);
+  const job = useBulkJob();
+  const [editingProxy, setEditingProxy] = useState(false);
+  if (!panelKey) return null;
+
+  const close = () => openPanel(null);
+  if (!profile)
+    return (
+      <aside
+        aria-label="Profile"
+        className="w-80 shrink-0 border-l border-zinc-200 p-4 dark:border-zinc-800"
+      >
+        <p className="text-zinc-500">This profile is no longer in the list.</p>
+        <Button className="mt-3" onClick={close}>
+          Close
+        </Button>
+      </aside>
+    );
+
+  const edit = (patch: ProfileDraft) => setDraft(profile.key, { ...draft, ...patch });
+  const edits = panelEdits(profile, draft);
+  const save = async () => {
+    for (const e of edits) {
+      if (!(await job.run(e.action, [profile.key], `${e.what} ${profile.name}`))) return;
+    }
+    setDraft(profile.key, null);
+  };
+  const options = (groups.data ?? []).filter((g) => g.connectionId === profile.connectionId);
+
+  return (
+    <aside
+      aria-label="Profile"
+      className="flex w-80 shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
+    >
+      <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
+        <h2 className="truncate text-sm font-semibold">{profile.name || profile.vendorId}</h2>
+        <button
+          type="button"
+          aria-label="Close panel"
+          onClick={close}
+          className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        >
+          ×
+        </button>
+      </header>
+      <form
+        className="min-h-0 flex-1 space-y-3 overflow-auto p-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
+          <dt>Connection</dt>
+          <dd className="truncate">{connection?.label ?? profile.connectionId}</dd>
+          <dt>ID</dt>
+          <dd className="font-mono">{profile.vendorId}</dd>
+          <dt>Status</dt>
+          <dd>
+            {profile.status}
+            {profile.debugPort !== undefined && ` · port ${profile.debugPort}`}
+          </dd>
+          <dt>Last opened</dt>
+          <dd>{formatTime(profile.lastOpenedAt) || '—'}</dd>
+        </dl>
+        <Field label="Name">
+          <input
+            value={draft.name ?? profile.name}
+            maxLength={200}
+            onChange={(e) => edit({ name: e.target.value })}
+            className={inputClass}
+          />
+        </Field>
+        <Field label="Group">
+          <select
+            value={draft.groupId ?? profile.groupId}
+            onChange={(e) => edit({ groupId: e.target.value })}
+            className={inputClass}
+          >
+            {!options.some((g) => g.id === profile.groupId) && (
+              <option value={profile.groupId}>{profile.groupName || '(none)'}</option>
+            )}
+            {options.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          {groups.isError && (
+            <span className="text-xs text-red-600">Groups: {errorText(groups.error)}</span>
+          )}
+        </Field>
+        <Field label="Tags, comma-separated">
+          <input
+            value={draft.tags ?? tagsLabel(profile)}
+            onChange={(e) => edit({ tags: e.target.value })}
+            className={inputClass}
+          />
+        </Field>
+        <Field label="Remark">
+          <textarea
+            rows={3}
+            maxLength={1000}
+            value={draft.remark ?? profile.remark}
+            onChange={(e) => edit({ remark: e.target.value })}
+            className={inputClass}
+          />
+        </Field>
+        <div className="space-y-1">
+          <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Proxy</span>
+          <div className="flex items-center justify-between gap-2">
+            <span className="truncate font-mono text-[12px]">{proxyLabel(profile.proxy)}</span>
+            <Button onClick={() => setEditingProxy(true)}>Edit proxy…</Button>
+          </div>
+          {profile.proxyCheck && (
+            <div className="text-xs text-zinc-500">
+              Last check: {proxyCheckLabel(profile.proxyCheck)}
+            </div>
+          )}
+        </div>
+        <div className="flex gap-2 pt-2">
+          <Button variant="primary" type="submit" disabled={edits.length === 0 || job.pending}>
+            Save
+          </Button>
+          <Button
+            onClick={() => setDraft(profile.key, null)}
+            disabled={Object.keys(draft).length === 0}
+          >
+            Discard changes
+          </Button>
+        </div>
+      </form>
+      {editingProxy && (
+        <Dialog title={`Edit proxy of ${profile.name}`} onClose={() => setEditingProxy(false)}>
+          <ProxyEditor
+            initial={profile.proxy}
+            count={1}
+            onApply={(proxy) =>
+              void job
+                .run(
+                  { kind: 'set-proxy', proxy },
+                  [profile.key],
+                  `Set the proxy of ${profile.name}`,
+                )
+                .then((started) => started && setEditingProxy(false))
+            }
+            onCancel={() => setEditingProxy(false)}
+          />
+        </Dialog>
+      )}
+    </aside>
+  );
+}

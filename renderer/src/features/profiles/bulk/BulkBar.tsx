@@ -1,0 +1,109 @@
+import type { JSX } from 'react';
+import type { Connection, Profile } from '../../../../../shared/model';
+import { Button } from '../../../components/Button';
+import { clearProfileSelection, useUi, type BulkDialog } from '../../../store';
+import { CopyProfilesDialog } from '../../create';
+import { DeleteDialog } from './DeleteDialog';
+import { MoveGroupDialog } from './MoveGroupDialog';
+import { EditProxyDialog, ImportProxiesDialog } from './ProxyDialogs';
+import { RemarkDialog } from './RemarkDialog';
+import { RenameDialog } from './RenameDialog';
+import { TagsDialog } from './TagsDialog';
+import { countLabel, useBulkJob } from './use-bulk-job';
+
+export interface BulkDialogProps {
+  /** The selected profiles in table order (the order a rename numbers them in). */
+  profiles: Profile[];
+  connectionsById: ReadonlyMap<string, Connection>;
+  onClose(): void;
+}
+
+const DIALOGS: Record<BulkDialog, (props: BulkDialogProps) => JSX.Element> = {
+  'move-group': MoveGroupDialog,
+  'set-remark': RemarkDialog,
+  rename: RenameDialog,
+  'set-tags': TagsDialog,
+  'edit-proxy': EditProxyDialog,
+  'import-proxies': ImportProxiesDialog,
+  copy: ({ profiles, onClose }) => (
+    <CopyProfilesDialog open keys={profiles.map((p) => p.key)} onClose={onClose} />
+  ),
+  delete: DeleteDialog,
+};
+
+/** Acts on the whole selection, including selected rows the current filter hides. */
+export function BulkBar({
+  selected,
+  hidden,
+  connectionsById,
+}: {
+  selected: Profile[];
+  /** How many selected rows the filter hides: the bar says so, since they are acted on too. */
+  hidden: number;
+  connectionsById: ReadonlyMap<string, Connection>;
+}) {
+  const dialog = useUi((s) => s.bulkDialog);
+  const openDialog = useUi((s) => s.openBulkDialog);
+  const job = useBulkJob();
+  const n = countLabel(selected.length);
+  const keys = () => selected.map((p) => p.key);
+  const Open = dialog ? DIALOGS[dialog] : null;
+  return (
+    <div
+      role="toolbar"
+      aria-label="Bulk actions"
+      className="flex flex-wrap items-center gap-1.5 border-t border-blue-200 bg-blue-50 px-3 py-2 dark:border-blue-900 dark:bg-blue-950/40"
+    >
+      <span data-testid="bulk-count" className="mr-2 font-medium">
+        {n} selected
+        {hidden > 0 && (
+          <span className="ml-1 font-normal text-zinc-600 dark:text-zinc-400">
+            ({hidden.toLocaleString()} hidden by filters)
+          </span>
+        )}
+      </span>
+      <Button
+        onClick={() => void job.run({ kind: 'open' }, keys(), `Open ${n}`)}
+        disabled={job.pending}
+      >
+        Open
+      </Button>
+      <Button
+        onClick={() => void job.run({ kind: 'close' }, keys(), `Close ${n}`)}
+        disabled={job.pending}
+      >
+        Close
+      </Button>
+      <span className="mx-1 h-5 w-px bg-blue-200 dark:bg-blue-900" aria-hidden />
+      <Button onClick={() => openDialog('move-group')}>Move to group…</Button>
+      <Button onClick={() => openDialog('set-remark')}>Set remark…</Button>
+      <Button onClick={() => openDialog('rename')}>Rename…</Button>
+      <Button onClick={() => openDialog('set-tags')}>Set tags…</Button>
+      <Button onClick={() => openDialog('edit-proxy')}>Edit proxy…</Button>
+      <Button onClick={() => openDialog('import-proxies')}>Import proxy list…</Button>
+      <Button onClick={() => openDialog('copy')}>Copy…</Button>
+      <Button
+        variant="ghost"
+        className="text-red-700 dark:text-red-400"
+        onClick={() => openDialog('delete')}
+      >
+        Delete…
+      </Button>
+      <Button
+        variant="ghost"
+        className="ml-auto"
+        onClick={clearProfileSelection}
+        title="Clear selection (Esc)"
+      >
+        Clear
+      </Button>
+      {Open && (
+        <Open
+          profiles={selected}
+          connectionsById={connectionsById}
+          onClose={() => openDialog(null)}
+        />
+      )}
+    </div>
+  );
+}

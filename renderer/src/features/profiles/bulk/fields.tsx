@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+/** Form bits shared by the bulk dialogs and the side panel. */
+export const inputClass =
+  'w-full rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-950';
+
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <label className="block space-y-1">
+      <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{label}</span>
+      {children}
+      {hint && <span className="block text-xs text-zinc-500">{hint}</span>}
+    </label>
+  );
+}
+
+// Other features' forms import it from here too.
+export { parseTags } from '../format';

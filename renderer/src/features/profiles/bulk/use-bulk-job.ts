@@ -1,0 +1,31 @@
+import { toast } from 'sonner';
+import type { JobAction } from '../../../../../shared/model/job';
+import { errorText } from '../../../lib/deck';
+import { useStartJob } from '../../jobs/use-start-job';
+
+/**
+ * Starts one bulk job; progress and results are the jobs feature's toasts, so only a
+ * refusal to start is said here. Resolves true once main accepted the job, so a dialog
+ * knows to close.
+ */
+export function useBulkJob() {
+  const start = useStartJob();
+  const run = async (
+    action: JobAction,
+    keys: readonly string[],
+    what: string,
+  ): Promise<boolean> => {
+    if (keys.length === 0) return false;
+    try {
+      await start.mutateAsync({ action, keys: [...keys] });
+      return true;
+    } catch (e) {
+      toast.error(`Could not start: ${what}`, { description: errorText(e) });
+      return false;
+    }
+  };
+  return { run, pending: start.isPending };
+}
+
+export const countLabel = (n: number, one = 'profile', many = `${one}s`): string =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;

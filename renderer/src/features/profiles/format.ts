@@ -1,0 +1,44 @@
+/** How profile fields read in the table, in copied TSV and in the side panel. */
+import type { Profile, ProxyCheckResult, ProxyConfig } from '../../../../shared/model';
+
+export function proxyLabel(proxy: ProxyConfig): string {
+  if (proxy.method === 'vendor')
+    return `vendor proxy${proxy.vendorProxyId ? ` #${proxy.vendorProxyId}` : ''}`;
+  if (proxy.method === 'api') return `${proxy.type} via API`;
+  if (proxy.type === 'direct') return 'direct';
+  return `${proxy.type} ${proxy.host}:${proxy.port ?? '?'}`;
+}
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+
+export function formatTime(epochMs: number | undefined): string {
+  return epochMs === undefined ? '' : dateTime.format(epochMs);
+}
+
+export function proxyCheckLabel(check: ProxyCheckResult | undefined): string {
+  if (!check) return '';
+  const when = formatTime(check.checkedAt);
+  if (check.ok)
+    return `ok${check.latencyMs !== undefined ? ` ${check.latencyMs} ms` : ''} · ${when}`;
+  return `failed${check.reason ? ` (${check.reason})` : ''} · ${when}`;
+}
+
+export const tagsLabel = (p: Profile): string => p.tags.map((t) => t.name).join(', ');
+
+/** TSV for the clipboard: tabs and newlines inside a value become spaces. */
+export function toTsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const clean = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
+  return [header, ...rows].map((r) => r.map(clean).join('\t')).join('\n');
+}
+
+/** Splits "a, b ,c" into trimmed, de-duplicated tag names (the tag inputs' format). */
+export function parseTags(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+}

@@ -1,0 +1,44 @@
+/**
+ * A first start with no vendor client, against the real core: the demo offer starts the
+ * built-in sandbox in-process (real Chromium when found), its two demo connections list
+ * 200 profiles, and removing them stops it.
+ */
+import { test, expect } from './support/harness';
+
+test('first start with no vendor client: the demo offer lists 200 profiles; removing its connections stops it', async ({
+  harness,
+}) => {
+  const { page, appUrl, core } = harness;
+  await page.goto(appUrl);
+  await expect(page.getByText('No connections yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Try the built-in sandbox' }).click();
+  await expect(page.getByTestId('shown-total')).toHaveText('200 / 200', { timeout: 20_000 });
+
+  const sandbox = core.services.demo.sandbox();
+  expect(sandbox).not.toBeNull();
+  expect(sandbox!.ix.profiles()).toHaveLength(100);
+  expect(sandbox!.cos.profiles()).toHaveLength(100);
+  const info = await core.dispatch('app:info', {});
+  expect(info).toMatchObject({ ok: true, data: { demo: { running: true } } });
+
+  // Both vendors' rows are in the one table, labelled by their demo connections.
+  await page.getByRole('combobox', { name: 'Connections' }).selectOption({ label: 'Demo CosLogin' });
+  await expect(page.getByTestId('shown-total')).toHaveText('100 / 200');
+
+  // Removing the two demo connections (as the Connections view does) stops the sandbox.
+  const list = await core.dispatch('connections:list', {});
+  const ids = (list as { ok: true; data: Array<{ id: string; demo: boolean }> }).data
+    .filter((c) => c.demo)
+    .map((c) => c.id);
+  expect(ids).toHaveLength(2);
+  const ixUrl = sandbox!.ix.url;
+  await core.dispatch('connections:remove', { id: ids[0] });
+  expect(core.services.demo.sandbox()).not.toBeNull();
+  await core.dispatch('connections:remove', { id: ids[1] });
+  expect(core.services.demo.sandbox()).toBeNull();
+  await expect(fetch(`${ixUrl}/api/v2/profile-list`, { method: 'POST', body: '{}' })).rejects.toThrow();
+  expect(await core.dispatch('app:info', {})).toMatchObject({
+    ok: true,
+    data: { demo: { running: false } },
+  });
+});

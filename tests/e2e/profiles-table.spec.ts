@@ -1,0 +1,353 @@
+/**
+ * The profiles table in the browser harness.
+ *
+ * FAKE DECK: every test in this file replaces window.deck's list calls (connections,
+ * profiles, groups, tags) and jobs.start with in-page fakes, because main has no
+ * `profiles:list` handler yet. The rest of window.deck (app:info, events) is the real
+ * harness bridge. Once electron/main/core.ts handles `profiles:list`, sandbox-backed
+ * tests replace the fakes.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/harness';
+
+interface FakeOptions {
+  count: number;
+  /** A connection whose listing fails (shown in a banner). */
+  failing?: boolean;
+}
+
+/** Runs in the page after the harness bridge created window.deck. Self-contained. */
+function installFakeDeck({ count, failing }: FakeOptions) {
+  const w = window as unknown as {
+    deck: Record<string, Record<string, unknown>>;
+    __fake: { jobs: unknown[]; listCalls: number };
+  };
+  const caps = (copy: boolean) => ({
+    batchGroup: true,
+    batchRemark: true,
+    batchName: false,
+    batchTags: true,
+    batchProxy: true,
+    batchDelete: true,
+    batchClose: true,
+    copy,
+    devtools: true,
+    createNeedsConfig: !copy,
+    startUrl: true,
+    maxConcurrency: 4,
+  });
+  const health = { state: 'ok' };
+  const conn = (id: string, vendor: string, label: string, copy: boolean) => ({
+    id,
+    vendor,
+    label,
+    baseUrl: 'http://127.0.0.1:1',
+    hasToken: false,
+    demo: true,
+    checkProxyBeforeOpen: false,
+    health,
+    capabilities: caps(copy),
+  });
+  const connections = [
+    conn('ix', 'ixbrowser', 'ixBrowser A', true),
+    conn('cos', 'cos', 'CosLogin B', false),
+  ];
+  if (failing) connections.push(conn('down', 'cos', 'CosLogin Down', false));
+  const groups = ['Ads', 'Shops', 'Social', 'Warmup'];
+  const tags = ['vip', 'new', 'banned'];
+  const types = ['direct', 'http', 'socks5'];
+  const statuses = ['closed', 'closed', 'closed', 'open'];
+  const profiles: unknown[] = [];
+  for (let i = 0; i < count; i++) {
+    const connectionId = i % 2 ? 'cos' : 'ix';
+    const vendorId = String(i + 1);
+    const type = types[i % 3]!;
+    profiles.push({
+      key: `${connectionId}/${vendorId}`,
+      connectionId,
+      vendor: connectionId === 'ix' ? 'ixbrowser' : 'cos',
+      vendorId,
+      name: `Shop ${i + 1}`,
+      groupId: `g${i % 4}`,
+      groupName: groups[i % 4]!,
+      tags: i % 5 === 0 ? [{ id: 't0', name: tags[(i / 5) % 3]! }] : [],
+      remark: i % 7 === 0 ? 'needs review' : '',
+      proxy: {
+        method: 'custom',
+        type,
+        host: type === 'direct' ? '' : `10.0.${i % 250}.${i % 200}`,
+        port: type === 'direct' ? null : 8000 + (i % 100),
+        username: '',
+        hasPassword: false,
+        refreshUrl: '',
+        extractionUrl: '',
+        extractionChannel: '',
+        checkService: '',
+        socks5Udp: false,
+      },
+      proxyCheck:
+        type === 'direct' ? undefined : { ok: i % 11 !== 0, checkedAt: 1_760_000_000_000 },
+      status: statuses[i % 4]!,
+      lastOpenedAt: i % 3 ? 1_760_000_000_000 - i * 60_000 : undefined,
+      debugPort: statuses[i % 4] === 'open' ? 20000 + i : undefined,
+    });
+  }
+  const ok = (data: unknown) => Promise.resolve({ ok: true, data });
+  const fake = { jobs: [] as unknown[], listCalls: 0 };
+  w.__fake = fake;
+  w.deck['connections']!['list'] = () => ok(connections);
+  w.deck['profiles']!['list'] = () => {
+    fake.listCalls++;
+    const errors = failing
+      ? [
+          {
+            connectionId: 'down',
+            error: { code: 'unreachable', message: 'No answer from 127.0.0.1:1', retryable: true },
+          },
+        ]
+      : [];
+    return ok({ profiles, errors });
+  };
+  w.deck['groups']!['list'] = () =>
+    ok(
+      ['ix', 'cos'].flatMap((c) =>
+        groups.map((name, i) => ({ connectionId: c, id: `g${i}`, name })),
+      ),
+    );
+  w.deck['tags']!['list'] = () =>
+    ok(tags.map((name, i) => ({ connectionId: 'ix', id: `t${i}`, name })));
+  w.deck['jobs']!['start'] = (req: { action: { kind: string }; keys: string[] }) => {
+    fake.jobs.push(req);
+    return ok({
+      id: `job-${fake.jobs.length}`,
+      kind: req.action.kind,
+      label: req.action.kind,
+      state: 'running',
+      createdAt: Date.now(),
+      total: req.keys.length,
+      ok: 0,
+      failed: 0,
+      cancelled: 0,
+    });
+  };
+}
+
+async function openTable(page: Page, appUrl: string, options: FakeOptions) {
+  await page.addInitScript(installFakeDeck, options);
+  await page.goto(appUrl);
+  await expect(page.getByRole('grid', { name: 'Profiles' })).toBeVisible();
+}
+
+const bodyRows = (page: Page) => page.locator('[role=grid] [role=row][data-key]');
+const row = (page: Page, key: string) => page.locator(`[role=row][data-key="${key}"]`);
+const jobs = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __fake: { jobs: unknown[] } }).__fake.jobs);
+
+test('50,000 profiles render as a window of rows, and scrolling reaches the last one', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 50_000 });
+  await expect(page.getByTestId('shown-total')).toHaveText('50,000 / 50,000');
+  await expect(row(page, 'ix/1')).toBeVisible();
+  const inDom = await bodyRows(page).count();
+  expect(inDom).toBeGreaterThan(10);
+  expect(inDom).toBeLessThan(120);
+
+  await page.getByRole('grid').evaluate((g) => (g.scrollTop = g.scrollHeight));
+  await expect(row(page, 'cos/50000')).toBeVisible();
+  await expect(row(page, 'ix/1')).toHaveCount(0);
+});
+
+test('typing a filter narrows the rows and shows shown / total', async ({ harness }) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 50_000 });
+  // Every word must match: "4999" is in Shop 4999, 14999, 24999, 34999, 44999, 49990-49999.
+  await page.getByRole('searchbox', { name: 'Search profiles' }).fill('shop 4999');
+  await expect(page.getByTestId('shown-total')).toHaveText('15 / 50,000');
+  await expect(bodyRows(page)).toHaveCount(15);
+
+  // Facets combine with the text: of those 15, CosLogin has the even ids 49990-49998.
+  await page.getByRole('combobox', { name: 'Connections' }).selectOption('cos');
+  await expect(page.getByTestId('shown-total')).toHaveText('5 / 50,000');
+
+  await page.getByRole('searchbox', { name: 'Search profiles' }).fill('no such profile');
+  await expect(page.getByText('No profile matches the filters.')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filters' }).last().click();
+  await expect(page.getByTestId('shown-total')).toHaveText('50,000 / 50,000');
+});
+
+test('Shift-click selects a range of 25, and the bulk bar starts a job on exactly those', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 50_000 });
+  await row(page, 'ix/3').click();
+  await row(page, 'ix/27').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('selected-count')).toHaveText('25');
+  // (Rows scrolled out of view leave the DOM; the exact keys are checked on the job below.)
+  await expect(row(page, 'ix/27')).toHaveAttribute('aria-selected', 'true');
+  await expect(row(page, 'cos/28')).toHaveAttribute('aria-selected', 'false');
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar.getByTestId('bulk-count')).toHaveText('25 profiles selected');
+
+  // Ctrl-click takes one out.
+  await row(page, 'cos/10').click({ modifiers: ['ControlOrMeta'] });
+  await expect(page.getByTestId('selected-count')).toHaveText('24');
+
+  await bar.getByRole('button', { name: 'Move to group…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Move 24 profiles to a group' });
+  await dialog
+    .getByRole('combobox', { name: 'Group in ixBrowser A (ixBrowser)' })
+    .selectOption('Social');
+  await dialog
+    .getByRole('combobox', { name: 'Group in CosLogin B (CosLogin)' })
+    .selectOption('Ads');
+  await dialog.getByRole('button', { name: 'Move' }).click();
+  await expect(dialog).toBeHidden();
+
+  const started = (await jobs(page)) as Array<{ action: unknown; keys: string[] }>;
+  expect(started).toHaveLength(1);
+  expect(started[0]!.action).toEqual({ kind: 'move-group', groupIds: { ix: 'g2', cos: 'g0' } });
+  const expected = Array.from({ length: 25 }, (_, i) => 3 + i)
+    .filter((n) => n !== 10)
+    .map((n) => `${n % 2 ? 'ix' : 'cos'}/${n}`);
+  expect(started[0]!.keys).toEqual(expected);
+});
+
+test('Ctrl+A selects every filtered row, rendered or not; Esc clears', async ({ harness }) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 50_000 });
+  await page.getByRole('combobox', { name: 'Groups' }).selectOption('Shops');
+  await expect(page.getByTestId('shown-total')).toHaveText('12,500 / 50,000');
+  await row(page, 'cos/2').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await expect(page.getByTestId('selected-count')).toHaveText('12,500');
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar.getByTestId('bulk-count')).toHaveText('12,500 profiles selected');
+
+  // Acting on it sends the filtered set only.
+  await bar.getByRole('button', { name: 'Set remark…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Set remark on 12,500 profiles' });
+  await dialog.getByRole('textbox', { name: 'Remark' }).fill('checked');
+  await dialog.getByRole('button', { name: 'Set remark' }).click();
+  const started = (await jobs(page)) as Array<{ keys: string[] }>;
+  expect(started[0]!.keys).toHaveLength(12_500);
+  expect(started[0]!.keys.every((k) => (Number(k.split('/')[1]) - 1) % 4 === 1)).toBe(true);
+
+  await page.getByRole('grid').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('selected-count')).toHaveText('0');
+  await expect(bar).toBeHidden();
+});
+
+test('keyboard: arrows move the focus, Shift+arrows extend, Space toggles, Enter opens the panel', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 200 });
+  await row(page, 'ix/1').click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(page.getByTestId('selected-count')).toHaveText('3');
+  await expect(row(page, 'cos/2')).toHaveAttribute('aria-selected', 'true');
+  await expect(row(page, 'cos/4')).toHaveAttribute('aria-selected', 'true');
+  await expect(row(page, 'ix/1')).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('selected-count')).toHaveText('2');
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', { name: 'Profile' });
+  await expect(panel.getByRole('textbox', { name: 'Name' })).toHaveValue('Shop 4');
+});
+
+test('sorting by a header click orders names numerically, and a second click reverses', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 1_000 });
+  const firstName = () => bodyRows(page).first().locator('[role=gridcell]').nth(2);
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(firstName()).toHaveText('Shop 1');
+  await expect(bodyRows(page).nth(9).locator('[role=gridcell]').nth(2)).toHaveText('Shop 10');
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(firstName()).toHaveText('Shop 1000');
+});
+
+test('filters and hidden columns are remembered after a reload', async ({ harness }) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 1_000 });
+  await page.getByRole('combobox', { name: 'Statuses' }).selectOption('open');
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Remark' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shown-total')).toHaveText('250 / 1,000');
+  await expect(page.getByRole('columnheader', { name: 'Remark' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByTestId('shown-total')).toHaveText('250 / 1,000');
+  await expect(page.getByRole('combobox', { name: 'Statuses' })).toHaveValue('open');
+  await expect(page.getByRole('columnheader', { name: 'Remark' })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toBeVisible();
+});
+
+test('a changed-rows event patches the row in place, without reloading the list', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 1_000 });
+  await row(page, 'ix/1').click();
+  await row(page, 'ix/5').click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('selected-count')).toHaveText('5');
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      deck: { profiles: { list(r: object): Promise<{ data: { profiles: { key: string }[] } }> } };
+      __deckEmit(e: string, p: unknown): void;
+    };
+    return w.deck.profiles.list({}).then(({ data }) => {
+      const one = data.profiles.find((p) => p.key === 'ix/1')!;
+      w.__deckEmit('profiles:event:changed', {
+        updated: [{ ...one, name: 'Renamed by a job' }],
+        removedKeys: ['cos/2'],
+        refetchConnections: [],
+      });
+    });
+  });
+  await expect(row(page, 'ix/1')).toContainText('Renamed by a job');
+  await expect(row(page, 'cos/2')).toHaveCount(0);
+  await expect(page.getByTestId('shown-total')).toHaveText('999 / 999');
+  // The removed row leaves the selection; the others stay selected.
+  await expect(page.getByTestId('selected-count')).toHaveText('4');
+  // One list call by the app, one by this test: the event did not trigger a reload.
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { __fake: { listCalls: number } }).__fake.listCalls,
+    ),
+  ).toBe(2);
+});
+
+test('a connection that failed to list shows its error while the others are shown', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 100, failing: true });
+  await expect(page.getByRole('alert').filter({ hasText: 'CosLogin Down' })).toContainText(
+    'No answer from 127.0.0.1:1',
+  );
+  await expect(page.getByTestId('shown-total')).toHaveText('100 / 100');
+});
+
+test('screenshots: light and dark', async ({ harness }) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 50_000, failing: true });
+  await row(page, 'ix/3').click();
+  await row(page, 'ix/9').click({ modifiers: ['Shift'] });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Profile' })).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/profiles-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: 'tests/e2e/screenshots/profiles-dark.png' });
+  await page.getByRole('button', { name: 'Rename…' }).click();
+  await page.getByRole('textbox', { name: 'Name template' }).fill('Shop {n}');
+  await page.screenshot({ path: 'tests/e2e/screenshots/profiles-rename-dark.png' });
+});

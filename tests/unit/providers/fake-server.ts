@@ -1,0 +1,95 @@
+/**
+ * A tiny loopback HTTP server for misbehaviour the sandbox does not produce: HTML pages,
+ * truncated JSON, slow drips, huge bodies, unknown codes, hangs. Each test routes requests
+ * itself; the server records what it got and the most requests it had in flight at once.
+ */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeRequest {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown>;
+}
+
+export type FakeHandler = (req: FakeRequest, res: ServerResponse) => void | Promise<void>;
+
+export interface FakeServer {
+  url: string;
+  requests: FakeRequest[];
+  maxInFlight(): number;
+  close(): Promise<void>;
+}
+
+export async function startFakeServer(handler: FakeHandler): Promise<FakeServer> {
+  const requests: FakeRequest[] = [];
+  let inFlight = 0;
+  let max = 0;
+  const server = createServer((req, res) => {
+    inFlight++;
+    max = Math.max(max, inFlight);
+    res.on('close', () => inFlight--);
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let body: Record<string, unknown> = {};
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+      } catch {
+        body = {};
+      }
+      const r = { path: req.url ?? '/', headers: req.headers, body };
+      requests.push(r);
+      void Promise.resolve(handler(r, res)).catch(() => res.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    maxInFlight: () => max,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export function sendJson(res: ServerResponse, body: unknown, status = 200): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+export const ixOk = (data: unknown) => ({ error: { code: 0, message: 'success' }, data });
+export const ixFail = (code: number, message: string) => ({ error: { code, message }, data: null });
+export const cosOk = (data: unknown) => ({ code: 0, msg: 'success', data });
+
+/** A port nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export const quietLog = () => {
+  const secrets: string[] = [];
+  const lines: string[] = [];
+  return {
+    secrets,
+    lines,
+    log: {
+      info: (m: string) => void lines.push(m),
+      warn: (m: string) => void lines.push(m),
+      error: (m: string) => void lines.push(m),
+      addSecret: (s: string) => void secrets.push(s),
+    },
+  };
+};
+
+/** Fast backoff so retry tests do not wait. */
+export const FAST_RETRY = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };

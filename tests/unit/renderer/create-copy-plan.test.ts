@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Connection, Profile } from '../../../shared/model';
+import { CAPABILITIES } from '../../../electron/main/providers/capabilities';
+import {
+  copyAction,
+  planCopy,
+  sharedGroupId,
+} from '../../../renderer/src/features/create/copy-plan';
+
+const connection = (id: string, vendor: Connection['vendor'], label: string): Connection => ({
+  id,
+  vendor,
+  label,
+  baseUrl: 'http://127.0.0.1:1',
+  hasToken: false,
+  demo: false,
+  checkProxyBeforeOpen: false,
+  health: { state: 'ok' },
+  capabilities: CAPABILITIES[vendor],
+});
+
+const profile = (connectionId: string, vendorId: string, groupId = '1'): Profile => ({
+  key: `${connectionId}/${vendorId}`,
+  connectionId,
+  vendor: connectionId.startsWith('cos') ? 'cos' : 'ixbrowser',
+  vendorId,
+  name: `P ${vendorId}`,
+  groupId,
+  groupName: `G ${groupId}`,
+  tags: [],
+  remark: '',
+  proxy: {
+    method: 'custom',
+    type: 'direct',
+    host: '',
+    port: null,
+    username: '',
+    hasPassword: false,
+    refreshUrl: '',
+    extractionUrl: '',
+    extractionChannel: '',
+    checkService: '',
+    socks5Udp: false,
+  },
+  status: 'closed',
+});
+
+const connections = new Map([
+  ['ix-1', connection('ix-1', 'ixbrowser', 'Main')],
+  ['cos-1', connection('cos-1', 'cos', 'Cos')],
+]);
+
+describe('copy plan', () => {
+  it('copies the ixBrowser profiles and says which CosLogin profiles are skipped and why', () => {
+    const ps = [
+      profile('ix-1', '1'),
+      profile('cos-1', 'a'),
+      profile('ix-1', '2'),
+      profile('cos-1', 'b'),
+    ];
+    const plan = planCopy(
+      [...ps.map((p) => p.key), 'ix-1/gone'],
+      new Map(ps.map((p) => [p.key, p])),
+      connections,
+    );
+    expect(plan.keys).toEqual(['ix-1/1', 'ix-1/2']);
+    expect(plan.targets).toEqual([
+      { connectionId: 'ix-1', label: 'Main (ixBrowser)', profiles: [ps[0], ps[2]] },
+    ]);
+    expect(plan.skipped).toEqual([
+      { label: 'Cos (CosLogin)', count: 2, reason: "CosLogin's Local API cannot copy profiles" },
+      { label: 'Not in the table', count: 1, reason: 'no longer listed' },
+    ]);
+  });
+
+  it('builds the copy action with a group only where one was chosen', () => {
+    expect(copyAction(undefined, { 'ix-1': '', 'ix-2': '' })).toEqual({ kind: 'copy' });
+    expect(
+      copyAction({ template: 'Copy {n}', start: 1, pad: 2 }, { 'ix-1': '12', 'ix-2': '' }),
+    ).toEqual({
+      kind: 'copy',
+      name: { template: 'Copy {n}', start: 1, pad: 2 },
+      groupIds: { 'ix-1': '12' },
+    });
+  });
+
+  it('offers the group the selected profiles share, none when they differ', () => {
+    expect(sharedGroupId([profile('ix-1', '1', '5'), profile('ix-1', '2', '5')])).toBe('5');
+    expect(sharedGroupId([profile('ix-1', '1', '5'), profile('ix-1', '2', '6')])).toBe('');
+  });
+});

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import type { Job, JobProgress } from '../../../shared/model/job';
+import { keys } from '../../../renderer/src/lib/queries';
+import { useUi } from '../../../renderer/src/store';
+import { EMPTY_SELECTION } from '../../../renderer/src/features/profiles/selection';
+import {
+  itemFailure,
+  resultKeys,
+  waitForJobEnd,
+} from '../../../renderer/src/features/create/job-outcome';
+import { selectWhenListed } from '../../../renderer/src/features/create/select-created';
+
+const listOf = (...profileKeys: string[]) => ({
+  profiles: profileKeys.map((key) => ({ key })),
+  errors: [],
+});
+
+const job = (state: Job['state'], items: Job['items'] = []): Job => ({
+  id: 'j1',
+  kind: 'create',
+  label: 'Create profiles',
+  state,
+  createdAt: 1,
+  total: items.length,
+  ok: items.filter((i) => i.state === 'ok').length,
+  failed: items.filter((i) => i.state === 'failed').length,
+  cancelled: 0,
+  items,
+});
+
+/** A window.deck with just what the job follow-up calls; `get` returning undefined fails. */
+function fakeDeck(get: () => Job | undefined) {
+  const listeners = new Set<(p: JobProgress) => void>();
+  const deck = {
+    jobs: {
+      get: async () => {
+        const data = get();
+        return data
+          ? { ok: true as const, data }
+          : { ok: false as const, error: { code: 'busy', message: 'busy', retryable: true } };
+      },
+    },
+    events: {
+      onJobProgress: (l: (p: JobProgress) => void) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    },
+  };
+  (globalThis as unknown as { window: unknown }).window = { deck };
+  return {
+    emit: (p: JobProgress) => listeners.forEach((l) => l(p)),
+    listening: () => listeners.size,
+  };
+}
+
+afterEach(() => {
+  useUi.setState({ selection: EMPTY_SELECTION });
+  delete (globalThis as { window?: unknown }).window;
+});
+
+describe('selecting the profiles a job made', () => {
+  it('selects the new keys only once the table lists them, so the table cannot drop them', () => {
+    const client = new QueryClient();
+    client.setQueryData(keys.profileList, listOf('ix/1'));
+    selectWhenListed(['ix/2', 'ix/3'], client);
+    expect(useUi.getState().selection.keys.size).toBe(0);
+
+    client.setQueryData(keys.profileList, listOf('ix/1', 'ix/2'));
+    expect(useUi.getState().selection.keys.size).toBe(0);
+
+    client.setQueryData(keys.profileList, listOf('ix/1', 'ix/2', 'ix/3'));
+    expect([...useUi.getState().selection.keys]).toEqual(['ix/2', 'ix/3']);
+    expect(useUi.getState().selection.focus).toBe('ix/2');
+  });
+
+  it('leaves the selection alone when the user selected something else meanwhile', () => {
+    const client = new QueryClient();
+    client.setQueryData(keys.profileList, listOf('ix/1'));
+    selectWhenListed(['ix/2'], client);
+    useUi.getState().setSelection({ keys: new Set(['ix/1']), anchor: 'ix/1', focus: 'ix/1' });
+    client.setQueryData(keys.profileList, listOf('ix/1', 'ix/2'));
+    expect([...useUi.getState().selection.keys]).toEqual(['ix/1']);
+  });
+});
+
+describe('following a job to its end', () => {
+  it('resolves with the whole job when its progress says it ended', async () => {
+    let current = job('running');
+    const deck = fakeDeck(() => current);
+    const ended = waitForJobEnd('j1');
+    await Promise.resolve();
+    current = job('done', [
+      { key: 'create:0', connectionId: 'ix', label: 'Shop 001', state: 'ok', resultKey: 'ix/41' },
+      {
+        key: 'create:1',
+        connectionId: 'ix',
+        label: 'Shop 002',
+        state: 'failed',
+        error: {
+          code: 'vendor-error',
+          message: 'ixBrowser refused: profile name exists',
+          retryable: false,
+          details: { vendorCode: 101004 },
+        },
+      },
+    ]);
+    const { items: _items, ...summary } = current;
+    deck.emit({ ...summary, id: 'other', changed: [] });
+    deck.emit({ ...summary, changed: [] });
+    const finished = await ended;
+    expect(resultKeys(finished)).toEqual(['ix/41']);
+    expect(itemFailure(finished.items[1])).toBe(
+      'ixBrowser refused: profile name exists (vendor code 101004)',
+    );
+    expect(deck.listening()).toBe(0);
+  });
+
+  it('resolves a job that ended before anyone listened', async () => {
+    const deck = fakeDeck(() => job('done'));
+    await expect(waitForJobEnd('j1')).resolves.toMatchObject({ state: 'done' });
+    expect(deck.listening()).toBe(0);
+  });
+
+  it('keeps waiting for the end when the first look at the job fails', async () => {
+    let current: Job | undefined = undefined;
+    const deck = fakeDeck(() => current);
+    const ended = waitForJobEnd('j1');
+    await new Promise((r) => setTimeout(r, 0));
+    current = job('cancelled');
+    const { items: _items, ...summary } = current;
+    deck.emit({ ...summary, changed: [] });
+    await expect(ended).resolves.toMatchObject({ state: 'cancelled' });
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildSearchIndex,
+  EMPTY_FILTERS,
+  facetOptions,
+  filterProfiles,
+  hasActiveFilters,
+  type ProfileFilters,
+} from '../../../renderer/src/features/profiles/filter';
+import { profile } from './profile-fixture';
+
+const withProxy = (host: string, type: 'http' | 'socks5' = 'http') => ({
+  ...profile(0).proxy,
+  method: 'custom' as const,
+  type,
+  host,
+  port: 8080,
+});
+
+const rows = [
+  profile(1, { name: 'Shop Alpha', remark: 'Needs REVIEW', groupName: 'Shops' }),
+  profile(2, { name: 'Ads Beta', tags: [{ id: 't', name: 'vip' }], proxy: withProxy('10.1.2.3') }),
+  profile(3, {
+    connectionId: 'cos',
+    vendor: 'cos',
+    name: 'Shop Gamma',
+    status: 'open',
+    proxy: withProxy('proxy.example.com', 'socks5'),
+  }),
+  profile(44, { name: 'Other', groupName: 'Shops' }),
+];
+const index = buildSearchIndex(rows);
+const names = (f: Partial<ProfileFilters>) =>
+  filterProfiles(index, { ...EMPTY_FILTERS, ...f }).map((p) => p.name);
+
+describe('filterProfiles', () => {
+  it('keeps everything, in order, when no filter is set', () => {
+    expect(names({})).toEqual(['Shop Alpha', 'Ads Beta', 'Shop Gamma', 'Other']);
+  });
+
+  it('searches name, remark, id and proxy host, case-insensitively', () => {
+    expect(names({ text: 'shop' })).toEqual(['Shop Alpha', 'Shop Gamma']);
+    expect(names({ text: 'review' })).toEqual(['Shop Alpha']);
+    expect(names({ text: '44' })).toEqual(['Other']);
+    expect(names({ text: 'EXAMPLE.com' })).toEqual(['Shop Gamma']);
+    expect(names({ text: '10.1.2' })).toEqual(['Ads Beta']);
+  });
+
+  it('needs every word to match, in any field', () => {
+    expect(names({ text: 'shop example' })).toEqual(['Shop Gamma']);
+    expect(names({ text: '  shop   nothing ' })).toEqual([]);
+  });
+
+  it('does not search fields outside the four (group, tags)', () => {
+    expect(names({ text: 'vip' })).toEqual([]);
+  });
+
+  it('filters by connection, group, tag, status and proxy type, combined', () => {
+    expect(names({ connectionId: 'cos' })).toEqual(['Shop Gamma']);
+    expect(names({ group: 'Shops' })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ tag: 'vip' })).toEqual(['Ads Beta']);
+    expect(names({ status: 'open' })).toEqual(['Shop Gamma']);
+    expect(names({ proxyType: 'direct' })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ group: 'Shops', text: 'other' })).toEqual(['Other']);
+    expect(names({ proxyType: 'socks5', connectionId: 'ix' })).toEqual([]);
+  });
+
+  it('sees a patched row: search text is per profile object', () => {
+    const renamed = { ...rows[3]!, name: 'Shop Delta' };
+    const next = buildSearchIndex([rows[0]!, renamed]);
+    expect(filterProfiles(next, { ...EMPTY_FILTERS, text: 'delta' })).toEqual([renamed]);
+  });
+});
+
+describe('filter helpers', () => {
+  it('hasActiveFilters ignores whitespace-only text', () => {
+    expect(hasActiveFilters(EMPTY_FILTERS)).toBe(false);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, text: '  ' })).toBe(false);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, tag: 'vip' })).toBe(true);
+  });
+
+  it('facetOptions lists the groups and tags present, sorted', () => {
+    expect(facetOptions(rows)).toEqual({ groups: ['Default', 'Shops'], tags: ['vip'] });
+  });
+});
