@@ -134,6 +134,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     maxHistory: 200,
     checkProxy: createProfileProxyCheck(proxyChecker, deps.clock),
+    checkProxyBeforeOpen: async (id) => (await connections.get(id)).checkProxyBeforeOpen,
   });
   disposers.push(() => jobs.dispose());
 

@@ -40,4 +40,32 @@ test.describe('Electron app', () => {
       await app.close();
     }
   });
+
+  test('first start: demo profiles, open one, attach DevTools in a window of its own', async () => {
+    test.setTimeout(120_000);
+    const userData = await mkdtemp(join(tmpdir(), 'deck-electron-'));
+    const app = await electron.launch({
+      executablePath: binary,
+      args: [join(root, 'out/main/index.js'), `--user-data-dir=${userData}`],
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('button', { name: 'Try the built-in sandbox' }).click();
+      await expect(page.getByTestId('shown-total')).toHaveText('200 / 200', { timeout: 30_000 });
+
+      await page.getByRole('combobox', { name: 'Connections' }).selectOption({ label: 'Demo ixBrowser' });
+      await page.locator('[role=grid] [role=row][data-key]').first().click();
+      await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Open' }).click();
+
+      await page.getByRole('button', { name: 'Sessions', exact: true }).click();
+      const devtools = page.getByRole('button', { name: /DevTools/ }).first();
+      await expect(devtools).toBeEnabled({ timeout: 30_000 });
+      const opened = app.waitForEvent('window');
+      await devtools.click();
+      const inspector = await opened;
+      await inspector.waitForURL(/\/devtools\/inspector\.html\?ws=127\.0\.0\.1:\d+\/devtools\/page\//);
+    } finally {
+      await app.close();
+    }
+  });
 });

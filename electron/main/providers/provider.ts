@@ -54,6 +54,11 @@ export interface VendorProvider {
   close(vendorId: string, opts?: CallOptions): Promise<{ alreadyClosed: boolean }>;
   /** Batch close where the vendor has it (ixBrowser close-in-batches). */
   closeMany?(vendorIds: string[], opts?: CallOptions): Promise<ItemResults>;
+  /**
+   * The stored proxy password, for main's own proxy check only (never sent to the
+   * renderer). Absent where the vendor does not hand it out (ixBrowser does not list it).
+   */
+  proxyPassword?(vendorId: string, opts?: CallOptions): Promise<string | undefined>;
   /** Every open profile with what the vendor gives of its debug endpoints. */
   listSessions(opts?: CallOptions): Promise<Session[]>;
   /** Frees the provider's sockets (the connection was removed or re-pointed). */

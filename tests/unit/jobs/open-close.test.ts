@@ -91,6 +91,48 @@ describe('bulk open and close', () => {
   });
 });
 
+describe('check proxy before opening', () => {
+  const withProxy = (fake: FakeProvider, id: string) => {
+    const p = fake.profiles.get(id)!;
+    p.proxy = { ...p.proxy, method: 'custom', type: 'http', host: '198.51.100.9', port: 8080 };
+  };
+  const failing = async (profile: { vendorId: string }) =>
+    profile.vendorId === '2'
+      ? { ok: false as const, checkedAt: 1, reason: 'refused' as const, message: 'connection refused' }
+      : { ok: true as const, checkedAt: 1, exitIp: '203.0.113.5' };
+
+  it('blocks the open of a profile whose proxy fails, says why, and opens the others', async () => {
+    const ix = new FakeProvider('ix', 3);
+    for (const id of ['1', '2', '3']) withProxy(ix, id);
+    const { engine, statuses } = setup([ix], {
+      checkProxy: failing,
+      checkProxyBeforeOpen: async () => true,
+    });
+    const { id } = await engine.start({ action: { kind: 'open' }, keys: keys(ix, 3) });
+    const job = await engine.settled(id);
+    expect(job).toMatchObject({ ok: 2, failed: 1 });
+    expect(job.items[1]).toMatchObject({
+      state: 'failed',
+      error: { code: 'unreachable', message: 'Not opened: Proxy check failed: connection refused' },
+    });
+    expect(job.items[0]!.note).toBe('proxy checked: exit IP 203.0.113.5');
+    const opened = ix.calls.filter((c) => c.method === 'open').flatMap((c) => c.ids);
+    expect(opened.sort()).toEqual(['1', '3']);
+    expect(statuses().get(ix.key('2'))).toBeUndefined();
+  });
+
+  it('does not check when the connection has the option off', async () => {
+    const ix = new FakeProvider('ix', 2);
+    withProxy(ix, '2');
+    const { engine } = setup([ix], {
+      checkProxy: failing,
+      checkProxyBeforeOpen: async () => false,
+    });
+    const { id } = await engine.start({ action: { kind: 'open' }, keys: keys(ix, 2) });
+    expect(await engine.settled(id)).toMatchObject({ ok: 2, failed: 0 });
+  });
+});
+
 describe('cancel', () => {
   it('cancels pending opens; the ones in flight finish', async () => {
     const ix = new FakeProvider('ix', 5);

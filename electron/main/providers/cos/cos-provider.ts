@@ -304,6 +304,11 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       return toProfiles([row], live, look)[0]!;
     },
 
+    async proxyPassword(vendorId, opts) {
+      const row = await detailRow(vendorId, opts);
+      return text(row.proxyPassword) || undefined;
+    },
+
     listGroups,
 
     async createGroup(name, opts) {

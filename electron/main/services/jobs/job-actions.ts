@@ -50,6 +50,8 @@ export interface RunContext {
   /** Bounds proxy checks across all connections: they share this machine's network. */
   proxyCheckLimit: LimitFunction;
   checkProxy?: ProfileProxyCheck;
+  /** The connection's "check proxy before opening" option. */
+  checkBeforeOpen?: (connectionId: string) => Promise<boolean>;
 }
 
 export async function runOnConnection(
@@ -104,19 +106,26 @@ export async function runOnConnection(
         });
         return { resultKey: keyOf(id) };
       });
-    case 'open':
+    case 'open': {
+      const precheck =
+        ctx.checkProxy && (await ctx.checkBeforeOpen?.(provider.connectionId))
+          ? ctx.checkProxy
+          : undefined;
       return each(async (task) => {
+        const checked = precheck ? await proxyBeforeOpen(precheck, provider, task, opts) : '';
         ctx.status([{ key: task.item.key, status: 'opening' }]);
         try {
           const { session, attached } = await provider.open(task.vendorId, opts);
           ctx.status([{ key: task.item.key, status: 'open', debugPort: session.debugPort }]);
-          return attached ? { note: 'already open: attached' } : {};
+          const note = [attached ? 'already open: attached' : '', checked].filter(Boolean).join('; ');
+          return note ? { note } : {};
         } catch (e) {
           // Whether a window half-opened is unknown; the refresh after the job tells.
           ctx.status([{ key: task.item.key, status: 'unknown' }]);
           throw e;
         }
       }, ctx.openLimit);
+    }
     case 'close':
       if (provider.closeMany) {
         const closeMany = provider.closeMany.bind(provider);
@@ -140,6 +149,26 @@ export async function runOnConnection(
     case 'check-proxy':
       return checkProxies(provider, tasks, ctx, opts);
   }
+}
+
+/**
+ * The "check proxy before opening" gate: a proxy that fails its check blocks the open with
+ * the reason. One BrowserDeck cannot check from here (API-extracted, vendor-managed, or a
+ * password the vendor does not hand out) opens, and the item says it was not checked.
+ */
+async function proxyBeforeOpen(
+  check: ProfileProxyCheck,
+  provider: VendorProvider,
+  task: JobTask,
+  opts: CallOptions,
+): Promise<string> {
+  const profile = await provider.getProfile(task.vendorId, opts);
+  if (profile.proxy.type === 'direct' && profile.proxy.method === 'custom') return '';
+  const result = await check(profile, provider, opts);
+  if (result.ok) return `proxy checked${result.exitIp ? `: exit IP ${result.exitIp}` : ''}`;
+  if (result.reason === 'unsupported') return `proxy not checked: ${result.message ?? 'unsupported'}`;
+  const error = proxyCheckError(result);
+  throw new DeckError({ ...error, message: `Not opened: ${error.message}` });
 }
 
 const closing = (task: JobTask): StatusChange => ({ key: task.item.key, status: 'closing' });

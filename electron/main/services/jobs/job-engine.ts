@@ -32,6 +32,8 @@ export interface JobEngineDeps {
   progressIntervalMs?: number;
   /** Without it, check-proxy items fail as unsupported. */
   checkProxy?: ProfileProxyCheck;
+  /** The connection's "check proxy before opening" option; off when omitted. */
+  checkProxyBeforeOpen?: (connectionId: string) => Promise<boolean>;
 }
 
 export interface StartJobRequest {
@@ -170,6 +172,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       openLimit: pLimit(rec.concurrency ?? settings.openConcurrency),
       proxyCheckLimit: pLimit(settings.proxyCheckConcurrency),
       checkProxy: deps.checkProxy,
+      checkBeforeOpen: deps.checkProxyBeforeOpen,
     };
 
     const byConnection = new Map<string, JobTask[]>();

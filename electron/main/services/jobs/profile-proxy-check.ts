@@ -7,18 +7,6 @@ import type { CallOptions, VendorProvider } from '../../providers/provider';
 import type { ProxyChecker } from '../proxy-check';
 import type { ProfileProxyCheck } from './job-actions';
 
-/**
- * A provider that can hand main a profile's stored proxy password. Not part of
- * VendorProvider yet; until a provider offers it, proxies with a password are reported as
- * not checkable instead of failing with a misleading "wrong password".
- */
-export interface ProxyPasswordSource {
-  proxyPassword(vendorId: string, opts?: CallOptions): Promise<string | undefined>;
-}
-
-const hasPasswordSource = (p: VendorProvider): p is VendorProvider & ProxyPasswordSource =>
-  typeof (p as Partial<ProxyPasswordSource>).proxyPassword === 'function';
-
 export function createProfileProxyCheck(
   checker: Pick<ProxyChecker, 'check'>,
   clock: () => number = Date.now,
@@ -39,7 +27,7 @@ export function createProfileProxyCheck(
       return unsupported('A vendor-managed proxy is checked by the vendor client');
     let password: string | undefined;
     if (proxy.hasPassword) {
-      if (!hasPasswordSource(provider))
+      if (!provider.proxyPassword)
         return unsupported(
           'This connection does not give BrowserDeck the stored proxy password, so the proxy cannot be checked from here',
         );
