@@ -87,6 +87,9 @@ export function resultSchema<T extends z.ZodType>(data: T) {
 /** Names the first offending field of a zod failure, e.g. `proxy.port: must be 1-65535`. */
 export function describeZodError(error: z.ZodError): { field: string; message: string } {
   const issue = error.issues[0];
-  const field = issue && issue.path.length ? issue.path.map(String).join('.') : '(request)';
+  // An unknown key is named itself, so `{ constructor: 1 }` reads "constructor: …".
+  const unknownKey = issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+  const path = issue ? [...issue.path, ...unknownKey] : [];
+  const field = path.length ? path.map(String).join('.') : '(request)';
   return { field, message: `${field}: ${issue?.message ?? 'invalid'}` };
 }

@@ -39,6 +39,17 @@ export function createSessionsService(deps: SessionsDeps) {
         if (r.status === 'fulfilled') sessions.push(...r.value.map(withName));
         else errors.push({ connectionId, error: toValue(r.reason, connectionId) });
       });
+      // A connection asked for by id that does not exist is reported, as profiles:list does.
+      const found = new Set(providers.map((p) => p.connectionId));
+      for (const connectionId of connectionIds ?? [])
+        if (!found.has(connectionId))
+          errors.push({
+            connectionId,
+            error: toValue(
+              DeckError.of('not-found', `No connection ${connectionId}`),
+              connectionId,
+            ),
+          });
       sessions.sort(
         (a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0) || a.profileKey.localeCompare(b.profileKey),
       );
