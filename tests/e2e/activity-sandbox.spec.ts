@@ -33,6 +33,11 @@ test('a bulk remark where the vendor refuses some profiles: reasons shown, "Retr
   const chosen = listed.data.profiles.slice(0, 10);
   const refused = chosen.slice(3, 5);
   sandbox.setFaults({ failIds: refused.map((p) => p.vendorId) });
+  const recordOf = (vendorId: string) =>
+    sandbox.ix.profiles().find((r) => String(r.profile_id) === vendorId);
+  const remarkOf = (vendorId: string) => recordOf(vendorId)?.note;
+  const untouched = listed.data.profiles.slice(10);
+  const untouchedBefore = untouched.map((p) => JSON.stringify(recordOf(p.vendorId)));
 
   await page.evaluate(
     (keys) =>
@@ -49,14 +54,18 @@ test('a bulk remark where the vendor refuses some profiles: reasons shown, "Retr
   await expect(failed).toHaveCount(2);
   for (const p of refused) await expect(failed.filter({ hasText: p.name })).toContainText('1011');
   await page.screenshot({ path: test.info().outputPath('activity-sandbox.png') });
-  const remarkOf = (vendorId: string) =>
-    sandbox.ix.profiles().find((r) => String(r.profile_id) === vendorId)?.note;
-  expect(remarkOf(refused[0]!.vendorId)).not.toBe('checked by deck');
+  // The vendor's records: the 8 it accepted carry the remark, the 2 it refused do not.
+  for (const p of chosen) {
+    const refusedHere = refused.includes(p);
+    expect(remarkOf(p.vendorId) === 'checked by deck', p.name).toBe(!refusedHere);
+  }
 
   sandbox.setFaults({});
   await entry.getByRole('button', { name: /^Retry failed/ }).click();
   const retry = page.getByTestId('job-entry').first();
   await expect(retry).toContainText('Set remark (retry)');
   await expect(retry).toContainText('2 ok of 2');
-  for (const p of chosen) expect(remarkOf(p.vendorId)).toBe('checked by deck');
+  for (const p of chosen) expect(remarkOf(p.vendorId), p.name).toBe('checked by deck');
+  // Neither run touched a profile outside the job.
+  expect(untouched.map((p) => JSON.stringify(recordOf(p.vendorId)))).toEqual(untouchedBefore);
 });
