@@ -6,25 +6,23 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { formatLine, skipped, type MetricResult, type Scenario } from './bench';
+import { bulkScenario } from './scenarios/bulk';
+import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
+import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
+import { sessionsScenario } from './scenarios/sessions';
+import { tableScenario } from './scenarios/table';
 
-/** Metrics whose feature is not built yet; each is replaced by a scenario as it lands. */
-const PENDING: Array<[string, string]> = [
-  ['core.list10k.ratio', 'vendor providers not built yet'],
-  ['table.render50k.ms', 'profiles table not built yet'],
-  ['table.filter50k.p95.ms', 'profiles table not built yet'],
-  ['table.scroll50k.fps', 'profiles table not built yet'],
-  ['renderer.heap50k.mb', 'profiles table not built yet'],
-  ['bulk.proxy1000.cos.requests', 'bulk job engine not built yet'],
-  ['bulk.proxy1000.cos.ms', 'bulk job engine not built yet'],
-  ['bulk.group1000.ix.ms', 'bulk job engine not built yet'],
-  ['bulk.group1000.ix.ratio', 'bulk job engine not built yet'],
-  ['open.overhead.ratio', 'open/close not built yet'],
-  ['sessions200.fps', 'Sessions view not built yet'],
+const scenarios: Scenario[] = [
+  ipcScenario,
+  sandboxScenario,
+  coreListScenario,
+  bulkScenario,
+  tableScenario,
+  openScenario,
+  sessionsScenario,
 ];
-
-const scenarios: Scenario[] = [ipcScenario, sandboxScenario];
 
 async function main() {
   const only = process.argv.slice(2);
@@ -39,14 +37,6 @@ async function main() {
       }
     } catch (e) {
       const r = skipped(`${s.name}.*`, `scenario failed: ${(e as Error).message}`);
-      results.push(r);
-      console.log(formatLine(r));
-    }
-  }
-  if (!only.length) {
-    for (const [name, reason] of PENDING) {
-      if (results.some((r) => r.name === name)) continue;
-      const r = skipped(name, reason);
       results.push(r);
       console.log(formatLine(r));
     }

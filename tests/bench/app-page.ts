@@ -1,0 +1,38 @@
+/**
+ * The built renderer (out/renderer, from `npm run build`) in headless Chromium through the
+ * E2E harness, for the benchmarks that measure the page. Undefined when there is no
+ * Chromium or no build, so the caller can report the metric skipped and why.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/browser';
+import { startHarness, type Harness } from '../e2e/support/harness';
+import { serveDirectory } from '../e2e/support/static-server';
+
+const renderer = join(resolve(__dirname, '../..'), 'out/renderer');
+
+export function whyNoAppPage(): string | undefined {
+  if (!chromiumPath()) return 'no Chromium: set CHROMIUM_PATH or install /usr/bin/chromium';
+  if (!existsSync(join(renderer, 'index.html'))) return 'no built renderer: run npm run build';
+  return undefined;
+}
+
+/** Runs `fn` with a fresh harness page (not yet navigated), then closes everything. */
+export async function withAppPage<T>(fn: (h: Harness) => Promise<T>): Promise<T> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const server = await serveDirectory(renderer);
+  try {
+    const h = await startHarness(browser, server.url);
+    try {
+      // tsx compiles with keepNames, so functions handed to the page call esbuild's __name.
+      await h.page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+      return await fn(h);
+    } finally {
+      await h.close();
+    }
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+}

@@ -1,0 +1,130 @@
+import { startSandbox } from '../../../electron/sandbox';
+import { IX_CONCURRENCY } from '../../../electron/main/providers/capabilities';
+import { repeat, verdict, type Scenario } from '../bench';
+import { addConnection, runJob, startBenchCore, type BenchCore } from '../bench-core';
+import { bareClient, inParallel } from '../http';
+
+const PROFILES = 1_000;
+
+const keysOf = async (bc: BenchCore, connectionId: string) => {
+  const { profiles } = await bc.call('profiles:list', { connectionIds: [connectionId] });
+  if (profiles.length !== PROFILES) throw new Error(`listed ${profiles.length} profiles`);
+  return profiles.map((p) => p.key);
+};
+
+const allOk = (what: string, s: { ok: number; total: number; failed: number }) => {
+  if (s.ok !== s.total) throw new Error(`${what}: ${s.failed} of ${s.total} items failed`);
+};
+
+/**
+ * `bulk.proxy1000.cos.*`: a set-proxy job on 1,000 CosLogin windows through the core: the
+ * requests the sandbox answered while the job ran (to its "finished" event; the read-back
+ * of the changed rows comes after) and the time to that event.
+ * `bulk.group1000.ix.*`: a move-group job on 1,000 ixBrowser profiles, and its ratio to the
+ * bare batch calls with the job's own chunking (measured from the requests it made).
+ */
+export const bulkScenario: Scenario = {
+  name: 'bulk',
+  async run() {
+    const sb = await startSandbox({
+      ixProfiles: PROFILES,
+      cosProfiles: PROFILES,
+      chromiumPath: null,
+    });
+    const bc = await startBenchCore();
+    const http = bareClient(IX_CONCURRENCY);
+    try {
+      const cos = await addConnection(bc, {
+        vendor: 'cos',
+        baseUrl: sb.cos.url,
+        token: sb.cos.token,
+      });
+      const cosKeys = await keysOf(bc, cos.id);
+      const proxy = await repeat(5, 1, async (i) => {
+        sb.cos.resetRequestCount();
+        const t = await runJob(
+          bc,
+          {
+            // A different host each run, so every run really changes every window.
+            action: {
+              kind: 'set-proxy',
+              proxy: { method: 'custom', type: 'http', host: `198.51.100.${20 + i}`, port: 8080 },
+            },
+            keys: cosKeys,
+          },
+          () => sb.cos.requestCount(),
+        );
+        allOk('set-proxy', t.summary);
+        return { requests: t.atDone, ms: t.doneMs };
+      });
+
+      const ix = await addConnection(bc, { vendor: 'ixbrowser', baseUrl: sb.ix.url });
+      const ixKeys = await keysOf(bc, ix.id);
+      const vendorIds = ixKeys.map((k) => Number(k.slice(ix.id.length + 1)));
+      const groups = await bc.call('groups:list', { connectionIds: [ix.id] });
+      if (groups.length < 2) throw new Error('the sandbox has fewer than 2 ixBrowser groups');
+      // The job moves everything to one group and the bare calls move it back to the
+      // other, so every run really moves every profile.
+      const [jobGroup, bareGroup] = [groups[0]!.id, Number(groups[1]!.id)];
+      const group = await repeat(9, 1, async () => {
+        sb.ix.resetRequestCount();
+        const t = await runJob(
+          bc,
+          { action: { kind: 'move-group', groupIds: { [ix.id]: jobGroup } }, keys: ixKeys },
+          () => sb.ix.requestCount(),
+        );
+        allOk('move-group', t.summary);
+        // The bare minimum: the same number of calls, chunked the same way, one after the
+        // other as the job runs batches (or at the vendor's concurrency if one per id).
+        const chunk = Math.ceil(PROFILES / t.atDone);
+        const chunks = Array.from({ length: t.atDone }, (_, c) =>
+          vendorIds.slice(c * chunk, (c + 1) * chunk),
+        );
+        const t0 = performance.now();
+        await inParallel(chunks, chunk === 1 ? IX_CONCURRENCY : 1, async (ids) => {
+          const r = (await http.post(`${sb.ix.url}/api/v2/profile-update-groups-in-batches`, {
+            group_id: bareGroup,
+            profile_id: ids,
+          })) as { error: { code: number; message: string } };
+          if (r.error.code !== 0) throw new Error(`bare group move: ${r.error.message}`);
+        });
+        const bareMs = performance.now() - t0;
+        return { ms: t.doneMs, ratio: t.doneMs / bareMs };
+      });
+      return [
+        verdict(
+          'bulk.proxy1000.cos.requests',
+          'requests',
+          '<=',
+          10,
+          proxy.map((r) => r.requests),
+        ),
+        verdict(
+          'bulk.proxy1000.cos.ms',
+          'ms',
+          '<=',
+          5000,
+          proxy.map((r) => r.ms),
+        ),
+        verdict(
+          'bulk.group1000.ix.ms',
+          'ms',
+          '<=',
+          5000,
+          group.map((r) => r.ms),
+        ),
+        verdict(
+          'bulk.group1000.ix.ratio',
+          'x',
+          '<=',
+          1.5,
+          group.map((r) => r.ratio),
+        ),
+      ];
+    } finally {
+      http.close();
+      await bc.dispose();
+      await sb.stop();
+    }
+  },
+};
