@@ -17,6 +17,7 @@ import { runOnConnection, type ProfileProxyCheck, type RunContext } from './job-
 import { jobsToCsv } from './job-csv';
 import { JOB_KIND_LABEL, planTasks, retryTask, validateTasks, type JobTask } from './job-plan';
 import { createProgressReporter, summarize, type ProgressReporter } from './job-progress';
+import { createStatusLedger } from './status-ledger';
 
 export interface JobEngineDeps {
   /** The connection's provider; throws DeckError 'not-found' for an unknown connection. */
@@ -78,6 +79,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   const progressIntervalMs = deps.progressIntervalMs ?? 100;
   const jobs = new Map<string, JobRecord>();
   const shutdown = new AbortController();
+  const statuses = createStatusLedger();
   let seq = 0;
 
   const record = (id: string): JobRecord => {
@@ -165,7 +167,10 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
         }),
       succeed: (task, extra = {}) => settle(rec, task, 'ok', extra),
       fail: (task, e) => settle(rec, task, 'failed', { error: toErrorValue(e) }),
-      status: (changes) => deps.events.emit('profiles:event:status', { changes }),
+      status: (changes) => {
+        statuses.record(changes);
+        deps.events.emit('profiles:event:status', { changes });
+      },
       fresh: (profile) => fresh.set(profile.key, profile),
       signal: shutdown.signal,
       chunkSize,
@@ -198,10 +203,12 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     job.finishedAt = clock();
     rec.progress.flush();
 
+    const readFrom = statuses.mark();
     const change = await readAffected(action.kind, rec.tasks, providers, fresh, {
       log: deps.log,
       signal: shutdown.signal,
     });
+    change.updated = change.updated.map((p) => statuses.latest(p, readFrom));
     // Items started under their key only get the profile's name once it is known.
     const names = new Map(change.updated.map((p) => [p.key, p.name]));
     let relabelled = false;

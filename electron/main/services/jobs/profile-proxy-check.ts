@@ -3,7 +3,6 @@
  * from this machine by the proxy checker. The password never leaves main.
  */
 import type { ProxyCheckResult } from '../../../../shared/model';
-import type { CallOptions, VendorProvider } from '../../providers/provider';
 import type { ProxyChecker } from '../proxy-check';
 import type { ProfileProxyCheck } from './job-actions';
 

@@ -10,6 +10,7 @@ import { ProxyEditor } from '../proxy/ProxyEditor';
 import { Field, inputClass } from './bulk/fields';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { formatTime, proxyCheckLabel, proxyLabel, tagsLabel } from './format';
+import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from './open-close-shortcuts';
 import { panelEdits } from './panel-edits';
 
 /** Edits one profile. Unsaved edits are a draft in the UI store, so switching views keeps them. */
@@ -89,6 +90,23 @@ export function ProfilePanel({
           <dt>Last opened</dt>
           <dd>{formatTime(profile.lastOpenedAt) || '—'}</dd>
         </dl>
+        <div className="flex gap-2">
+          {/* An unknown status offers both: only the vendor knows which one applies. */}
+          <Button
+            onClick={() => void job.run({ kind: 'open' }, [profile.key], `Open ${profile.name}`)}
+            disabled={job.pending || profile.status === 'open' || profile.status === 'opening'}
+            title={`Open this profile's browser (${OPEN_SHORTCUT} in the table)`}
+          >
+            Open browser
+          </Button>
+          <Button
+            onClick={() => void job.run({ kind: 'close' }, [profile.key], `Close ${profile.name}`)}
+            disabled={job.pending || profile.status === 'closed' || profile.status === 'closing'}
+            title={`Close this profile's browser (${CLOSE_SHORTCUT} in the table)`}
+          >
+            Close browser
+          </Button>
+        </div>
         <Field label="Name">
           <input
             value={draft.name ?? profile.name}

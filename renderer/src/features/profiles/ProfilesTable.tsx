@@ -16,8 +16,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { toast } from 'sonner';
 import type { Connection, Profile } from '../../../../shared/model';
 import { useUi } from '../../store';
+import { useBulkJob } from './bulk/use-bulk-job';
 import { COLUMN_BY_ID, PROFILE_COLUMN_DEFS } from './columns';
 import { toTsv } from './format';
+import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
 import {
   clearSelection,
   clickRow,
@@ -103,9 +105,30 @@ export const ProfilesTable = memo(function ProfilesTable({
     }
   };
 
+  const job = useBulkJob();
+  /** Ctrl/Cmd+O opens, with Shift closes: the selected rows, else the focused one. */
+  const openOrClose = (kind: 'open' | 'close', sel: Selection) => {
+    const keys =
+      sel.keys.size > 0
+        ? selectedInOrder(ordered, sel.keys).map((p) => p.key)
+        : sel.focus !== null
+          ? [sel.focus]
+          : [];
+    const n = keys.length;
+    const what = `${kind === 'open' ? 'Open' : 'Close'} ${n} profile${n === 1 ? '' : 's'}`;
+    void job.run({ kind }, keys, what);
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // header buttons keep their own keys
     const sel = useUi.getState().selection;
+    const openClose = openCloseKey(e);
+    if (openClose) {
+      // Also keeps the browser's own Ctrl+O (open file) from firing.
+      e.preventDefault();
+      openOrClose(openClose, sel);
+      return;
+    }
     const mod = e.ctrlKey || e.metaKey;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
     const move = (delta: number) => update(moveFocus(sel, delta, rows, e.shiftKey));
@@ -191,6 +214,7 @@ export const ProfilesTable = memo(function ProfilesTable({
       aria-label="Profiles"
       aria-rowcount={rows.length + 1}
       aria-multiselectable
+      aria-keyshortcuts={OPEN_CLOSE_ARIA_KEYS}
       aria-activedescendant={selection.focus ? rowDomId(selection.focus) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
