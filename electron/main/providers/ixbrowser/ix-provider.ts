@@ -92,16 +92,11 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     if (row.password) o.log.addSecret(text(row.password));
   };
 
-  const toProfiles = async (
-    rows: IxProfileRow[],
-    opened: IxOpened[] | undefined,
-    opts?: CallOptions,
-  ): Promise<Profile[]> => {
-    const open = new Map<string, IxOpened>();
-    for (const s of opened ?? []) open.set(id(s.profile_id), s);
-    const seen = new Set<string>();
+  type Unpaired = Array<[Profile, IxProfileRow]>;
+
+  /** Maps rows as their page arrives, so mapping overlaps the requests still in flight. */
+  const mapRows = (rows: IxProfileRow[], seen: Set<string>, unpaired: Unpaired): Profile[] => {
     const out: Profile[] = [];
-    const unpaired: Array<[Profile, IxProfileRow]> = [];
     for (const row of rows) {
       const vendorId = id(row.profile_id);
       // A profile created or deleted mid-listing shifts the pages: keep one of each.
@@ -109,20 +104,42 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       seen.add(vendorId);
       rememberSecrets(row);
       names.set(vendorId, text(row.name));
-      const session = open.get(vendorId);
-      const status = opened === undefined ? 'unknown' : session ? 'open' : 'closed';
-      const debugPort = session ? (port(session.debugging_port) ?? undefined) : undefined;
       const tags = ixTags(row);
-      const profile = ixProfile(connectionId, row, status, debugPort, tags ?? []);
+      const profile = ixProfile(connectionId, row, 'unknown', undefined, tags ?? []);
       if (!tags) unpaired.push([profile, row]);
       out.push(profile);
+    }
+    return out;
+  };
+
+  /** Status from the opened list (unknown when it failed), and tag names rows could not pair. */
+  const finish = async (
+    profiles: Profile[],
+    unpaired: Unpaired,
+    opened: IxOpened[] | undefined,
+    opts?: CallOptions,
+  ): Promise<Profile[]> => {
+    if (opened) {
+      const open = new Map<string, IxOpened>();
+      for (const s of opened) open.set(id(s.profile_id), s);
+      for (const p of profiles) {
+        const session = open.get(p.vendorId);
+        p.status = session ? 'open' : 'closed';
+        const debugPort = session ? port(session.debugging_port) : null;
+        if (debugPort !== null) p.debugPort = debugPort;
+      }
     }
     // Tag names are space-separated, so a name with a space breaks the pairing: then ask.
     if (unpaired.length) {
       const byId = new Map((await listTags(opts)).map((t) => [t.id, t.name]));
       for (const [profile, row] of unpaired) profile.tags = ixTags(row, (t) => byId.get(t)) ?? [];
     }
-    return out;
+    return profiles;
+  };
+
+  const toProfiles = (rows: IxProfileRow[], opened: IxOpened[] | undefined, opts?: CallOptions) => {
+    const unpaired: Unpaired = [];
+    return finish(mapRows(rows, new Set(), unpaired), unpaired, opened, opts);
   };
 
   /** The opened list marks status; if it fails, the profiles still list (status unknown). */
@@ -179,11 +196,18 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     },
 
     async listProfiles(opts) {
-      const [rows, opened] = await Promise.all([
-        pagedList('profile-list', IxProfileWire, opts),
+      const seen = new Set<string>();
+      const unpaired: Unpaired = [];
+      const schema = IxPage(IxProfileWire);
+      const [profiles, opened] = await Promise.all([
+        fetchAllPages(async (index) => {
+          const data = await read('profile-list', { page: index + 1, limit: pageSize }, opts);
+          const page = parse(schema, data, 'profile-list page');
+          return { items: mapRows(page.data ?? [], seen, unpaired), total: count(page.total) };
+        }, pageSize),
         openedOrUndefined(opts),
       ]);
-      return toProfiles(rows, opened, opts);
+      return finish(profiles, unpaired, opened, opts);
     },
 
     async getProfile(vendorId, opts) {
