@@ -4,6 +4,7 @@ import {
   EMPTY_FILTERS,
   facetOptions,
   filterProfiles,
+  createNarrowingFilter,
   hasActiveFilters,
   type ProfileFilters,
 } from '../../../renderer/src/features/profiles/filter';
@@ -81,5 +82,48 @@ describe('filter helpers', () => {
 
   it('facetOptions lists the groups and tags present, sorted', () => {
     expect(facetOptions(rows)).toEqual({ groups: ['Default', 'Shops'], tags: ['vip'] });
+  });
+});
+
+describe('createNarrowingFilter', () => {
+  it('answers as filterProfiles does while the text is typed forward, changed and cleared', () => {
+    const filter = createNarrowingFilter();
+    const steps: Array<Partial<ProfileFilters>> = [
+      { text: 's' },
+      { text: 'sh' },
+      { text: 'shop' },
+      { text: 'shop g' },
+      { text: 'shop' },
+      { text: 'shop', group: 'Shops' },
+      { text: 'shop a', group: 'Shops' },
+      { text: 'a' },
+      { text: '' },
+      { text: '10.1' },
+    ];
+    for (const step of steps) {
+      const f = { ...EMPTY_FILTERS, ...step };
+      expect(filter(index, f).map((p) => p.name), JSON.stringify(step)).toEqual(
+        filterProfiles(index, f).map((p) => p.name),
+      );
+    }
+  });
+
+  it('scans only the last matches when the text is extended', () => {
+    const filter = createNarrowingFilter();
+    const big = buildSearchIndex(rows);
+    const seen: string[] = [];
+    const spy = new Proxy(big.texts as string[], {
+      get(target, prop, receiver) {
+        if (typeof prop === 'string' && /^\d+$/.test(prop)) seen.push(prop);
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    const spied = { rows: big.rows, texts: spy };
+    filter(spied, { ...EMPTY_FILTERS, text: 'shop' });
+    expect(seen).toHaveLength(4);
+    seen.length = 0;
+    filter(spied, { ...EMPTY_FILTERS, text: 'shop g' });
+    // Only Shop Alpha and Shop Gamma matched "shop".
+    expect(seen.sort()).toEqual(['0', '2']);
   });
 });

@@ -102,18 +102,16 @@ export function ProfileCounts({
   shown,
   total,
   selected,
-  filtering,
 }: {
   shown: number;
   total: number;
   selected: number;
-  filtering: boolean;
 }) {
   return (
     <span
       data-testid="profile-counts"
       aria-live="polite"
-      className={`text-zinc-600 tabular-nums dark:text-zinc-400 ${filtering ? 'opacity-60' : ''}`}
+      className="text-zinc-600 tabular-nums dark:text-zinc-400"
     >
       <span data-testid="shown-total" className="font-medium text-zinc-900 dark:text-zinc-100">
         {shown.toLocaleString()} / {total.toLocaleString()}

@@ -243,8 +243,10 @@ export const ProfilesTable = memo(function ProfilesTable({
         {virtualizer.getVirtualItems().map((item) => {
           const p = rows[item.index]!;
           return (
+            // Keyed by position: when a filter swaps the profiles in view, React updates the
+            // rows' text in place instead of unmounting and building them again.
             <ProfileRow
-              key={item.key}
+              key={item.index}
               profile={p}
               index={item.index}
               top={item.start - HEADER_HEIGHT}

@@ -74,7 +74,6 @@ export function ProfilesView() {
             shown={rows.visible.length}
             total={rows.all.length}
             selected={selection.keys.size}
-            filtering={rows.filtering}
           />
           <ColumnsMenu />
         </div>

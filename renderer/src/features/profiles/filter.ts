@@ -59,10 +59,12 @@ export function buildSearchIndex(rows: readonly Profile[]): SearchIndex {
   return { rows, texts: rows.map(searchTextOf) };
 }
 
-/** Keeps the order of the index (already sorted), so filtering never re-sorts. */
-export function filterProfiles(index: SearchIndex, f: ProfileFilters): Profile[] {
+const wordsOf = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** Positions in the index of the rows that pass; `among` limits the scan to those positions. */
+function matchPositions(index: SearchIndex, f: ProfileFilters, among?: readonly number[]): number[] {
   // Every whitespace-separated word must occur, in any of the searched fields.
-  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = wordsOf(f.text);
   const tests: Array<(p: Profile) => boolean> = [];
   if (f.connectionId) tests.push((p) => p.connectionId === f.connectionId);
   if (f.group) tests.push((p) => p.groupName === f.group);
@@ -70,15 +72,54 @@ export function filterProfiles(index: SearchIndex, f: ProfileFilters): Profile[]
   if (f.status) tests.push((p) => p.status === f.status);
   if (f.proxyType) tests.push((p) => p.proxy.type === f.proxyType);
   const { rows, texts } = index;
-  if (tests.length === 0 && words.length === 0) return rows as Profile[];
-  const out: Profile[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  const n = among ? among.length : rows.length;
+  const out: number[] = [];
+  // Plain loops, no closure per row: this runs over 50,000 rows on a keystroke.
+  rows: for (let k = 0; k < n; k++) {
+    const i = among ? among[k]! : k;
     const text = texts[i]!;
-    if (!words.every((w) => text.includes(w))) continue;
+    for (let w = 0; w < words.length; w++) if (!text.includes(words[w]!)) continue rows;
     const p = rows[i]!;
-    if (tests.every((t) => t(p))) out.push(p);
+    for (let t = 0; t < tests.length; t++) if (!tests[t]!(p)) continue rows;
+    out.push(i);
   }
   return out;
+}
+
+/** Keeps the order of the index (already sorted), so filtering never re-sorts. */
+export function filterProfiles(index: SearchIndex, f: ProfileFilters): Profile[] {
+  if (!hasActiveFilters(f)) return index.rows as Profile[];
+  return matchPositions(index, f).map((i) => index.rows[i]!);
+}
+
+const sameFacets = (a: ProfileFilters, b: ProfileFilters) =>
+  a.connectionId === b.connectionId &&
+  a.group === b.group &&
+  a.tag === b.tag &&
+  a.status === b.status &&
+  a.proxyType === b.proxyType;
+
+/**
+ * filterProfiles that remembers its last answer. Typing forward only narrows (every word
+ * of "sho" occurs wherever "shop 4" matches), so then it scans the last matches instead
+ * of every row: each further keystroke over 50,000 profiles gets cheaper, not dearer.
+ */
+export function createNarrowingFilter(): (index: SearchIndex, f: ProfileFilters) => Profile[] {
+  let last: { index: SearchIndex; f: ProfileFilters; hits: number[] } | undefined;
+  return (index, f) => {
+    if (!hasActiveFilters(f)) {
+      last = undefined;
+      return index.rows as Profile[];
+    }
+    const narrows =
+      last !== undefined &&
+      last.index === index &&
+      sameFacets(last.f, f) &&
+      f.text.toLowerCase().startsWith(last.f.text.toLowerCase());
+    const hits = matchPositions(index, f, narrows ? last!.hits : undefined);
+    last = { index, f, hits };
+    return hits.map((i) => index.rows[i]!);
+  };
 }
 
 export interface FacetOptions {
