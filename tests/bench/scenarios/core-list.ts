@@ -1,9 +1,9 @@
-import { startSandbox } from '../../../electron/sandbox';
 import { COS_CONCURRENCY, IX_CONCURRENCY } from '../../../electron/main/providers/capabilities';
 import { DEFAULT_PAGE_SIZE } from '../../../electron/main/providers/provider-options';
 import { repeat, verdict, type Scenario } from '../bench';
 import { addConnection, startBenchCore } from '../bench-core';
 import { bareClient, inParallel } from '../http';
+import { startSandboxProcess } from '../sandbox-process';
 
 const PROFILES = 10_000;
 
@@ -11,27 +11,28 @@ const PROFILES = 10_000;
  * `core.list10k.ratio` / `core.list10k.cos.ratio`: profiles:list through the core over
  * 10,000 profiles, against the bare requests for the same pages as the provider makes them
  * (first page, then the rest at the vendor's concurrency). Alternated, median of the ratios.
+ * The sandbox runs in a process of its own, as a vendor client does.
  */
 export const coreListScenario: Scenario = {
   name: 'core-list',
   async run() {
-    const sb = await startSandbox({ profiles: PROFILES, chromiumPath: null });
+    const sb = await startSandboxProcess(PROFILES);
     const bc = await startBenchCore();
     const ixHttp = bareClient(IX_CONCURRENCY);
     const cosHttp = bareClient(COS_CONCURRENCY);
     try {
-      const ix = await addConnection(bc, { vendor: 'ixbrowser', baseUrl: sb.ix.url });
+      const ix = await addConnection(bc, { vendor: 'ixbrowser', baseUrl: sb.ixUrl });
       const cos = await addConnection(bc, {
         vendor: 'cos',
-        baseUrl: sb.cos.url,
-        token: sb.cos.token,
+        baseUrl: sb.cosUrl,
+        token: sb.cosToken,
       });
       const pages = Math.ceil(PROFILES / DEFAULT_PAGE_SIZE);
       const rest = Array.from({ length: pages - 1 }, (_, i) => i + 1);
 
       const bareIx = async () => {
         const page = (n: number) =>
-          ixHttp.post(`${sb.ix.url}/api/v2/profile-list`, {
+          ixHttp.post(`${sb.ixUrl}/api/v2/profile-list`, {
             page: n + 1,
             limit: DEFAULT_PAGE_SIZE,
           });
@@ -41,9 +42,9 @@ export const coreListScenario: Scenario = {
       const bareCos = async () => {
         const page = (n: number) =>
           cosHttp.post(
-            `${sb.cos.url}/browser/list`,
+            `${sb.cosUrl}/browser/list`,
             { page: n, pageSize: DEFAULT_PAGE_SIZE },
-            { 'X-Cos-Local-Token': sb.cos.token },
+            { 'X-Cos-Local-Token': sb.cosToken },
           );
         await page(0);
         await inParallel(rest, COS_CONCURRENCY, page);
