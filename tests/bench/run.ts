@@ -11,12 +11,14 @@ import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
 import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
+import { sandboxOpenScenario } from './scenarios/sandbox-open';
 import { sessionsScenario } from './scenarios/sessions';
 import { tableScenario } from './scenarios/table';
 
 const scenarios: Scenario[] = [
   ipcScenario,
   sandboxScenario,
+  sandboxOpenScenario,
   coreListScenario,
   bulkScenario,
   tableScenario,
