@@ -9,6 +9,7 @@ import { EditProxyDialog, ImportProxiesDialog } from './ProxyDialogs';
 import { RemarkDialog } from './RemarkDialog';
 import { RenameDialog } from './RenameDialog';
 import { TagsDialog } from './TagsDialog';
+import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from '../open-close-shortcuts';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
 export interface BulkDialogProps {
@@ -65,12 +66,14 @@ export function BulkBar({
       <Button
         onClick={() => void job.run({ kind: 'open' }, keys(), `Open ${n}`)}
         disabled={job.pending}
+        title={`Open the selected profiles (${OPEN_SHORTCUT} in the table)`}
       >
         Open
       </Button>
       <Button
         onClick={() => void job.run({ kind: 'close' }, keys(), `Close ${n}`)}
         disabled={job.pending}
+        title={`Close the selected profiles (${CLOSE_SHORTCUT} in the table)`}
       >
         Close
       </Button>
