@@ -339,7 +339,8 @@ const ProfileRow = memo(function ProfileRow({
             ? 'bg-zinc-50/60 hover:bg-zinc-100 dark:bg-zinc-900/30 dark:hover:bg-zinc-800/60'
             : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60'
       } ${focused ? 'outline outline-1 -outline-offset-1 outline-blue-500' : ''}`}
-      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
+      // Fixed size and contained: a row mounted while scrolling lays out and paints alone.
+      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)`, contain: 'strict' }}
     >
       {columnIds.map((id) => {
         const c = COLUMN_BY_ID.get(id)!;
