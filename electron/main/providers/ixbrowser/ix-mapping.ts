@@ -64,11 +64,10 @@ export function ixTags(
 export function ixProfile(
   connectionId: string,
   w: IxProfileWire,
+  vendorId: string,
   status: ProfileStatus,
-  debugPort: number | undefined,
   tags: TagRef[],
 ): Profile {
-  const vendorId = id(w.profile_id);
   const p: Profile = {
     key: profileKey(connectionId, vendorId),
     connectionId,
@@ -84,7 +83,6 @@ export function ixProfile(
   };
   const last = int(w.last_open_time);
   if (last !== undefined && last > 0) p.lastOpenedAt = last * 1000;
-  if (debugPort !== undefined) p.debugPort = debugPort;
   return p;
 }
 

@@ -62,8 +62,17 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     idempotent: boolean,
   ) => client.call(action, body, { idempotent, signal: opts?.signal });
 
-  /** Names from the last listing, to label sessions. */
+  /**
+   * Names to label sessions: the last listing (its map built only when a session asks, so
+   * listing 10,000 profiles does not pay for it), and profiles read one at a time since.
+   */
+  let listed: readonly Profile[] = [];
+  let listedNames: Map<string, string> | undefined;
   const names = new Map<string, string>();
+  const nameOf = (vendorId: string): string | undefined => {
+    listedNames ??= new Map(listed.map((p) => [p.vendorId, p.name]));
+    return names.get(vendorId) ?? listedNames.get(vendorId);
+  };
   /** When the opened list does not say (profile-open does not), when we opened it. */
   const openedAt = new Map<string, number>();
   let tagCreation: Promise<unknown> = Promise.resolve();
@@ -103,9 +112,8 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       if (seen.has(vendorId)) continue;
       seen.add(vendorId);
       rememberSecrets(row);
-      names.set(vendorId, text(row.name));
       const tags = ixTags(row);
-      const profile = ixProfile(connectionId, row, 'unknown', undefined, tags ?? []);
+      const profile = ixProfile(connectionId, row, vendorId, 'unknown', tags ?? []);
       if (!tags) unpaired.push([profile, row]);
       out.push(profile);
     }
@@ -139,7 +147,9 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
 
   const toProfiles = (rows: IxProfileRow[], opened: IxOpened[] | undefined, opts?: CallOptions) => {
     const unpaired: Unpaired = [];
-    return finish(mapRows(rows, new Set(), unpaired), unpaired, opened, opts);
+    const profiles = mapRows(rows, new Set(), unpaired);
+    for (const p of profiles) names.set(p.vendorId, p.name);
+    return finish(profiles, unpaired, opened, opts);
   };
 
   /** The opened list marks status; if it fails, the profiles still list (status unknown). */
@@ -207,6 +217,9 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
         }, pageSize),
         openedOrUndefined(opts),
       ]);
+      listed = profiles;
+      listedNames = undefined;
+      names.clear();
       return finish(profiles, unpaired, opened, opts);
     },
 
@@ -332,7 +345,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
             { details: e.details },
           );
         }
-        return { session: ixSession(connectionId, row, openedAt.get(vendorId), names.get(vendorId)), attached: true };
+        return { session: ixSession(connectionId, row, openedAt.get(vendorId), nameOf(vendorId)), attached: true };
       }
       const now = clock();
       openedAt.set(vendorId, now);
@@ -341,7 +354,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
         { profile_id: vendorId, ...(data as object | null) },
         'profile-open answer',
       );
-      return { session: ixSession(connectionId, row, now, names.get(vendorId)), attached: false };
+      return { session: ixSession(connectionId, row, now, nameOf(vendorId)), attached: false };
     },
 
     async close(vendorId, opts) {
@@ -381,7 +394,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
 
     async listSessions(opts) {
       return (await openedList(opts)).map((row) =>
-        ixSession(connectionId, row, openedAt.get(id(row.profile_id)), names.get(id(row.profile_id))),
+        ixSession(connectionId, row, openedAt.get(id(row.profile_id)), nameOf(id(row.profile_id))),
       );
     },
 
