@@ -118,7 +118,10 @@ if (built && existsSync(join(root, 'out/renderer/index.html'))) {
 
 // Electronegativity needs the build (it scans out/ too) and its own install (.ci/run).
 if (built) {
-  const en = spawnSync('node', ['tests/security/electronegativity.mjs'], { cwd: root, stdio: 'inherit' });
+  const en = spawnSync('node', ['tests/security/electronegativity.mjs'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (en.status === 0) passed++;
   else if (en.status === 3) {
     skipped++;

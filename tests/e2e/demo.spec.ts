@@ -22,7 +22,9 @@ test('first start with no vendor client: the demo offer lists 200 profiles; remo
   expect(info).toMatchObject({ ok: true, data: { demo: { running: true } } });
 
   // Both vendors' rows are in the one table, labelled by their demo connections.
-  await page.getByRole('combobox', { name: 'Connections' }).selectOption({ label: 'Demo CosLogin' });
+  await page
+    .getByRole('combobox', { name: 'Connections' })
+    .selectOption({ label: 'Demo CosLogin' });
   await expect(page.getByTestId('shown-total')).toHaveText('100 / 200');
 
   // Removing the two demo connections (as the Connections view does) stops the sandbox.
@@ -36,7 +38,9 @@ test('first start with no vendor client: the demo offer lists 200 profiles; remo
   expect(core.services.demo.sandbox()).not.toBeNull();
   await core.dispatch('connections:remove', { id: ids[1] });
   expect(core.services.demo.sandbox()).toBeNull();
-  await expect(fetch(`${ixUrl}/api/v2/profile-list`, { method: 'POST', body: '{}' })).rejects.toThrow();
+  await expect(
+    fetch(`${ixUrl}/api/v2/profile-list`, { method: 'POST', body: '{}' }),
+  ).rejects.toThrow();
   expect(await core.dispatch('app:info', {})).toMatchObject({
     ok: true,
     data: { demo: { running: false } },

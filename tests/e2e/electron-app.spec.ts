@@ -53,9 +53,14 @@ test.describe('Electron app', () => {
       await page.getByRole('button', { name: 'Try the built-in sandbox' }).click();
       await expect(page.getByTestId('shown-total')).toHaveText('200 / 200', { timeout: 30_000 });
 
-      await page.getByRole('combobox', { name: 'Connections' }).selectOption({ label: 'Demo ixBrowser' });
+      await page
+        .getByRole('combobox', { name: 'Connections' })
+        .selectOption({ label: 'Demo ixBrowser' });
       await page.locator('[role=grid] [role=row][data-key]').first().click();
-      await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Open' }).click();
+      await page
+        .getByRole('toolbar', { name: 'Bulk actions' })
+        .getByRole('button', { name: 'Open' })
+        .click();
 
       await page.getByRole('button', { name: 'Sessions', exact: true }).click();
       const devtools = page.getByRole('button', { name: /DevTools/ }).first();
@@ -63,7 +68,9 @@ test.describe('Electron app', () => {
       const opened = app.waitForEvent('window');
       await devtools.click();
       const inspector = await opened;
-      await inspector.waitForURL(/\/devtools\/inspector\.html\?ws=127\.0\.0\.1:\d+\/devtools\/page\//);
+      await inspector.waitForURL(
+        /\/devtools\/inspector\.html\?ws=127\.0\.0\.1:\d+\/devtools\/page\//,
+      );
     } finally {
       await app.close();
     }

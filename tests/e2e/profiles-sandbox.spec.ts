@@ -13,7 +13,9 @@ test.afterEach(async () => {
   await sandbox.stop();
 });
 
-test('with no connection the table offers the sandbox and points to Connections', async ({ harness }) => {
+test('with no connection the table offers the sandbox and points to Connections', async ({
+  harness,
+}) => {
   const { page, appUrl } = harness;
   await page.goto(appUrl);
   await expect(page.getByText('No connections yet.')).toBeVisible();

@@ -67,7 +67,9 @@ export function createJsonClient(
       try {
         url = new URL(req.url);
       } catch {
-        reject(DeckError.of('invalid-input', `Not a valid URL: ${req.url}`, { details: details() }));
+        reject(
+          DeckError.of('invalid-input', `Not a valid URL: ${req.url}`, { details: details() }),
+        );
         return;
       }
       const payload = Buffer.from(JSON.stringify(req.body ?? {}), 'utf8');
@@ -128,7 +130,14 @@ export function createJsonClient(
           });
           res.on('error', (e) => fail(transportError(e, true, remote, details())));
           res.on('aborted', () =>
-            fail(transportError(Object.assign(new Error('response aborted'), { code: 'ECONNRESET' }), true, remote, details())),
+            fail(
+              transportError(
+                Object.assign(new Error('response aborted'), { code: 'ECONNRESET' }),
+                true,
+                remote,
+                details(),
+              ),
+            ),
           );
         },
       );
@@ -230,7 +239,12 @@ function transportError(
 ): DeckError {
   const code = (e as { code?: string })?.code ?? '';
   const text = (e as Error)?.message ?? String(e);
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'EADDRNOTAVAIL') {
+  if (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'EADDRNOTAVAIL'
+  ) {
     return DeckError.of(
       'unreachable',
       `${remote.label} is not reachable (${code === 'ECONNREFUSED' ? 'connection refused: is the client running?' : code})`,
@@ -246,4 +260,5 @@ function transportError(
   return new DroppedConnectionError(value);
 }
 
-const formatMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s` : `${ms} ms`);
+const formatMs = (ms: number) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(ms % 1000 ? 1 : 0)} s` : `${ms} ms`;

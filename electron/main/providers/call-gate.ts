@@ -29,7 +29,10 @@ export interface CallGate {
    * Runs `attempt` within the connection's limit. `idempotent` calls (reads, sets of a
    * value) are retried on busy answers and dropped connections; others run once.
    */
-  run<T>(attempt: () => Promise<T>, opts: { idempotent: boolean; signal?: AbortSignal }): Promise<T>;
+  run<T>(
+    attempt: () => Promise<T>,
+    opts: { idempotent: boolean; signal?: AbortSignal },
+  ): Promise<T>;
   readonly concurrency: number;
 }
 

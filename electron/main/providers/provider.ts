@@ -45,7 +45,11 @@ export interface VendorProvider {
   setProxy(vendorIds: string[], proxy: ProxyInput, opts?: CallOptions): Promise<ItemResults>;
   deleteProfiles(vendorIds: string[], opts?: CallOptions): Promise<ItemResults>;
   /** Returns the new profile's vendor id. */
-  copyProfile(vendorId: string, options: { name?: string; groupId?: string }, opts?: CallOptions): Promise<string>;
+  copyProfile(
+    vendorId: string,
+    options: { name?: string; groupId?: string },
+    opts?: CallOptions,
+  ): Promise<string>;
   /** Returns the new profile's vendor id. `like` is the detail of a profile to take config from (CosLogin). */
   createProfile(item: CreateItem, opts?: CallOptions & { likeVendorId?: string }): Promise<string>;
 

@@ -25,7 +25,10 @@ const required = <T>(check: (v: unknown) => boolean, message: string): WireField
   check,
   schema: z.custom<T>(check, message),
 });
-export const wireOptional = <T>(check: (v: unknown) => boolean, message: string): WireField<T | undefined> => {
+export const wireOptional = <T>(
+  check: (v: unknown) => boolean,
+  message: string,
+): WireField<T | undefined> => {
   const orMissing = (v: unknown) => v === undefined || check(v);
   return { check: orMissing, schema: z.custom<T>(check, message).optional() };
 };
@@ -158,7 +161,9 @@ export function wireRow<S extends Record<string, WireField<unknown>>>(
     const r = detailed.safeParse(input);
     if (r.success) return rule ? `${rule.field}: ${rule.message}` : 'invalid';
     const issue = r.error.issues[0]!;
-    return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+    return issue.path.length
+      ? `${issue.path.map(String).join('.')}: ${issue.message}`
+      : issue.message;
   };
   return z.custom<RowOf<S>>(fast, { error: (iss) => explain(iss.input) });
 }

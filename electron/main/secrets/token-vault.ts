@@ -58,7 +58,10 @@ export function createTokenVault(options: {
         }
       } catch (e) {
         // A keychain reset makes old blobs unreadable: the user re-enters the token.
-        log.warn('stored tokens could not be decrypted; connections need their token again', (e as Error).message);
+        log.warn(
+          'stored tokens could not be decrypted; connections need their token again',
+          (e as Error).message,
+        );
       }
     })());
 

@@ -34,7 +34,8 @@ export async function probeVendor(
     await provider.test();
     return 'ok';
   } catch (e) {
-    if (vendor === 'cos' && e instanceof DeckError && e.code === 'unauthorized') return 'needs-token';
+    if (vendor === 'cos' && e instanceof DeckError && e.code === 'unauthorized')
+      return 'needs-token';
     return 'absent';
   } finally {
     provider.dispose?.();

@@ -62,7 +62,11 @@ export function createConnectionsStore(file: string, log: Pick<Logger, 'warn'>) 
       const run = writes.then(() =>
         writeFileAtomic(
           file,
-          JSON.stringify({ version: 1, connections: data.connections, dismissed: data.dismissed }, null, 2),
+          JSON.stringify(
+            { version: 1, connections: data.connections, dismissed: data.dismissed },
+            null,
+            2,
+          ),
         ),
       );
       writes = run.catch(() => undefined);

@@ -89,7 +89,10 @@ export interface ConnectionsService {
   /** The connection's provider; throws DeckError 'not-found' for an unknown connection. */
   providerFor(connectionId: string): VendorProvider;
   /** Services that talked to a connection report how it went (profiles:list does). */
-  reportHealth(connectionId: string, outcome: { profileCount: number } | { error: DeckError }): void;
+  reportHealth(
+    connectionId: string,
+    outcome: { profileCount: number } | { error: DeckError },
+  ): void;
   handlers: Pick<Handlers, ConnectionChannel>;
   dispose(): Promise<void>;
 }
@@ -107,17 +110,27 @@ export function normalizeBaseUrl(vendor: Vendor, raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw DeckError.of('invalid-input', 'baseUrl: must be an http(s) URL such as http://127.0.0.1:53200', {
-      details: { field: 'baseUrl' },
-    });
+    throw DeckError.of(
+      'invalid-input',
+      'baseUrl: must be an http(s) URL such as http://127.0.0.1:53200',
+      {
+        details: { field: 'baseUrl' },
+      },
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw DeckError.of('invalid-input', 'baseUrl: must be an http(s) URL', { details: { field: 'baseUrl' } });
-  }
-  if (url.username || url.password) {
-    throw DeckError.of('invalid-input', 'baseUrl: must not contain credentials; use the token field', {
+    throw DeckError.of('invalid-input', 'baseUrl: must be an http(s) URL', {
       details: { field: 'baseUrl' },
     });
+  }
+  if (url.username || url.password) {
+    throw DeckError.of(
+      'invalid-input',
+      'baseUrl: must not contain credentials; use the token field',
+      {
+        details: { field: 'baseUrl' },
+      },
+    );
   }
   let path = url.pathname.replace(/\/+$/, '');
   if (vendor === 'ixbrowser') path = path.replace(/\/api\/v2$/i, '');
@@ -128,7 +141,11 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   const clock = deps.clock ?? Date.now;
   const { log, events } = deps;
   const store = createConnectionsStore(join(deps.dataDir, 'connections.json'), log);
-  const vault = createTokenVault({ file: join(deps.dataDir, 'secrets.bin'), cipher: deps.cipher, log });
+  const vault = createTokenVault({
+    file: join(deps.dataDir, 'secrets.bin'),
+    cipher: deps.cipher,
+    log,
+  });
   const live = new Map<string, Live>();
   let dismissed: string[] = [];
 
@@ -154,7 +171,8 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
 
   const find = (id: string): Live => {
     const l = live.get(id);
-    if (!l) throw DeckError.of('not-found', `No connection ${id}`, { details: { connectionId: id } });
+    if (!l)
+      throw DeckError.of('not-found', `No connection ${id}`, { details: { connectionId: id } });
     return l;
   };
 
@@ -265,9 +283,12 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     const saved = await store.load();
     dismissed = saved.dismissed;
     for (const stored of saved.connections) {
-      if (!live.has(stored.id)) live.set(stored.id, { stored, demo: false, health: { state: 'unknown' } });
+      if (!live.has(stored.id))
+        live.set(stored.id, { stored, demo: false, health: { state: 'unknown' } });
     }
-    const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log).catch(() => []);
+    const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log).catch(
+      () => [],
+    );
     for (const d of found) {
       if (sameClient(d.vendor, d.baseUrl) || dismissed.includes(d.baseUrl)) continue;
       await addNow({ vendor: d.vendor, baseUrl: d.baseUrl }, true).catch((e: unknown) =>
@@ -303,7 +324,8 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       await ready;
       const l = find(input.id);
       let reconnect = false;
-      if (input.label !== undefined) l.stored = { ...l.stored, label: input.label.trim() || l.stored.label };
+      if (input.label !== undefined)
+        l.stored = { ...l.stored, label: input.label.trim() || l.stored.label };
       if (input.checkProxyBeforeOpen !== undefined) {
         l.stored = { ...l.stored, checkProxyBeforeOpen: input.checkProxyBeforeOpen };
       }
@@ -311,9 +333,13 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         const baseUrl = normalizeBaseUrl(l.stored.vendor, input.baseUrl);
         const other = sameClient(l.stored.vendor, baseUrl);
         if (other && other !== l) {
-          throw DeckError.of('conflict', `${baseUrl} is already connected as "${other.stored.label}"`, {
-            details: { connectionId: other.stored.id },
-          });
+          throw DeckError.of(
+            'conflict',
+            `${baseUrl} is already connected as "${other.stored.label}"`,
+            {
+              details: { connectionId: other.stored.id },
+            },
+          );
         }
         if (baseUrl !== l.stored.baseUrl) {
           l.stored = { ...l.stored, baseUrl };
@@ -338,7 +364,8 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       dropProvider(l);
       await vault.delete(id);
       // A detected client the user removed stays removed across restarts.
-      if (l.stored.detected && !dismissed.includes(l.stored.baseUrl)) dismissed.push(l.stored.baseUrl);
+      if (l.stored.detected && !dismissed.includes(l.stored.baseUrl))
+        dismissed.push(l.stored.baseUrl);
       if (!l.demo) await persist();
       changed(id);
       return true;
@@ -362,7 +389,12 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
           continue;
         }
         await addNow({ vendor: d.vendor, baseUrl: d.baseUrl }, true);
-        results.push({ vendor: d.vendor, baseUrl: d.baseUrl, added: true, needsToken: d.probe === 'needs-token' });
+        results.push({
+          vendor: d.vendor,
+          baseUrl: d.baseUrl,
+          added: true,
+          needsToken: d.probe === 'needs-token',
+        });
       }
       return results;
     },

@@ -55,7 +55,8 @@ export function createDemoService(deps: DemoDeps) {
 
   async function start(total: number) {
     const launch =
-      deps.startSandbox ?? (async (o: SandboxOptions) => (await import('../../sandbox')).startSandbox(o));
+      deps.startSandbox ??
+      (async (o: SandboxOptions) => (await import('../../sandbox')).startSandbox(o));
     let sb: Sandbox;
     try {
       sb = await launch({
@@ -67,7 +68,10 @@ export function createDemoService(deps: DemoDeps) {
         log: (line) => deps.log.info(line),
       });
     } catch (e) {
-      throw DeckError.of('internal', `The built-in sandbox could not start: ${(e as Error).message}`);
+      throw DeckError.of(
+        'internal',
+        `The built-in sandbox could not start: ${(e as Error).message}`,
+      );
     }
     sandbox = sb;
     const added: Connection[] = [];

@@ -11,7 +11,8 @@ import type { Logger } from '../log';
 import { asDeckError } from '../providers/item-results';
 import type { ConnectionsService } from './connections';
 
-type ProfileChannel = 'profiles:list' | 'profiles:detail' | 'groups:list' | 'groups:create' | 'tags:list';
+type ProfileChannel =
+  'profiles:list' | 'profiles:detail' | 'groups:list' | 'groups:create' | 'tags:list';
 
 export type ProfileList = ResponseOf<'profiles:list'>;
 
@@ -39,7 +40,10 @@ export function createProfilesService(deps: {
   const perConnection = async <T>(
     ids: string[],
     fn: (connectionId: string) => Promise<T>,
-  ): Promise<{ ok: Array<[string, T]>; errors: Array<{ connectionId: string; error: DeckError }> }> => {
+  ): Promise<{
+    ok: Array<[string, T]>;
+    errors: Array<{ connectionId: string; error: DeckError }>;
+  }> => {
     const settled = await Promise.all(
       ids.map(async (connectionId) => {
         try {
@@ -87,20 +91,28 @@ export function createProfilesService(deps: {
       for (const [, list] of result.ok) for (const p of list) profiles.push(p);
       return {
         profiles,
-        errors: result.errors.map(({ connectionId, error }) => ({ connectionId, error: error.toValue() })),
+        errors: result.errors.map(({ connectionId, error }) => ({
+          connectionId,
+          error: error.toValue(),
+        })),
       };
     },
     async detail(key) {
       const { connectionId, vendorId } = splitProfileKey(key);
       if (!connectionId || !vendorId) {
-        throw DeckError.of('invalid-input', `key: ${key} is not a profile key`, { details: { field: 'key' } });
+        throw DeckError.of('invalid-input', `key: ${key} is not a profile key`, {
+          details: { field: 'key' },
+        });
       }
       await connections.ready;
       return connections.providerFor(connectionId).getProfile(vendorId);
     },
     async groups(connectionIds) {
       const ids = await targets(connectionIds);
-      return mergeOrThrow('group list', await perConnection(ids, (id) => connections.providerFor(id).listGroups()));
+      return mergeOrThrow(
+        'group list',
+        await perConnection(ids, (id) => connections.providerFor(id).listGroups()),
+      );
     },
     async createGroup(connectionId, name) {
       await connections.ready;
@@ -108,7 +120,10 @@ export function createProfilesService(deps: {
     },
     async tags(connectionIds) {
       const ids = await targets(connectionIds);
-      return mergeOrThrow('tag list', await perConnection(ids, (id) => connections.providerFor(id).listTags()));
+      return mergeOrThrow(
+        'tag list',
+        await perConnection(ids, (id) => connections.providerFor(id).listTags()),
+      );
     },
     handlers: {
       'profiles:list': ({ connectionIds }) => service.list(connectionIds),

@@ -70,8 +70,14 @@ async function filesUnder(dir: string): Promise<Array<{ name: string; text: stri
 describe('connections', () => {
   it('two ixBrowser installs and a CosLogin at once: every profile in one list', async () => {
     const c = core(await newDataDir());
-    const a = await call<Connection>(c, 'connections:add', { vendor: 'ixbrowser', baseUrl: ixA.ix.url });
-    const b = await call<Connection>(c, 'connections:add', { vendor: 'ixbrowser', baseUrl: `${ixB.ix.url}/api/v2/` });
+    const a = await call<Connection>(c, 'connections:add', {
+      vendor: 'ixbrowser',
+      baseUrl: ixA.ix.url,
+    });
+    const b = await call<Connection>(c, 'connections:add', {
+      vendor: 'ixbrowser',
+      baseUrl: `${ixB.ix.url}/api/v2/`,
+    });
     const cos = await call<Connection>(c, 'connections:add', {
       vendor: 'cos',
       baseUrl: ixA.cos.url,
@@ -110,7 +116,10 @@ describe('connections', () => {
       token: 'wrong',
     });
     expect(cos.health.state).toBe('error');
-    const fixed = await call<Connection>(c, 'connections:update', { id: cos.id, token: 'cos-token-A' });
+    const fixed = await call<Connection>(c, 'connections:update', {
+      id: cos.id,
+      token: 'cos-token-A',
+    });
     expect(fixed.health).toMatchObject({ state: 'ok', profileCount: 5 });
     const removed = await call<{ removed: boolean }>(c, 'connections:remove', { id: cos.id });
     expect(removed.removed).toBe(true);
@@ -131,9 +140,11 @@ describe('connections', () => {
     const second = core(dir);
     const [again] = await call<Connection[]>(second, 'connections:list', {});
     expect(again).toMatchObject({ id: cos.id, hasToken: true });
-    expect(await call<{ state: string }>(second, 'connections:test', { id: cos.id })).toMatchObject({
-      state: 'ok',
-    });
+    expect(await call<{ state: string }>(second, 'connections:test', { id: cos.id })).toMatchObject(
+      {
+        state: 'ok',
+      },
+    );
   });
 
   it('without OS encryption the token stays in memory for the session and app:info says so', async () => {

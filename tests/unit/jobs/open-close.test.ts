@@ -98,7 +98,12 @@ describe('check proxy before opening', () => {
   };
   const failing = async (profile: { vendorId: string }) =>
     profile.vendorId === '2'
-      ? { ok: false as const, checkedAt: 1, reason: 'refused' as const, message: 'connection refused' }
+      ? {
+          ok: false as const,
+          checkedAt: 1,
+          reason: 'refused' as const,
+          message: 'connection refused',
+        }
       : { ok: true as const, checkedAt: 1, exitIp: '203.0.113.5' };
 
   it('blocks the open of a profile whose proxy fails, says why, and opens the others', async () => {

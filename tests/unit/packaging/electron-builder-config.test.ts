@@ -14,7 +14,9 @@ describe('electron-builder configuration', () => {
     const logger = { isEnabled: false, add() {} };
     await expect(validateConfiguration(config, logger)).resolves.toBeUndefined();
     // The validator really rejects a wrong option (so the check above means something).
-    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } }, logger)).rejects.toThrow(/configuration.nsis/);
+    await expect(
+      validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } }, logger),
+    ).rejects.toThrow(/configuration.nsis/);
   });
 
   it('builds NSIS, dmg, AppImage and deb from the built app with an app id and icon', () => {

@@ -4,7 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeckError } from '../../../shared/ipc/result';
-import { createCosProvider, type CosProviderOptions } from '../../../electron/main/providers/cos/cos-provider';
+import {
+  createCosProvider,
+  type CosProviderOptions,
+} from '../../../electron/main/providers/cos/cos-provider';
 import {
   FAST_RETRY,
   cosOk,
@@ -45,14 +48,22 @@ async function failure(p: Promise<unknown>): Promise<DeckError> {
 }
 
 const windows = (n: number, from = 1) =>
-  Array.from({ length: n }, (_, i) => ({ id: from + i, uuid: `uuid-${from + i}`, name: `W${from + i}` }));
+  Array.from({ length: n }, (_, i) => ({
+    id: from + i,
+    uuid: `uuid-${from + i}`,
+    name: `W${from + i}`,
+  }));
 
 describe('CosLogin transport and codes', () => {
   it('sends the token in X-Cos-Local-Token; a wrong one is unauthorized (HTTP 401)', async () => {
     const cos = await cosWith((req, res) =>
       req.headers['x-cos-local-token'] === 'right'
         ? sendJson(res, cosOk({ list: [], total: 0 }))
-        : sendJson(res, { code: 401, msg: 'Client not logged in, or invalid local access token', data: {} }, 401),
+        : sendJson(
+            res,
+            { code: 401, msg: 'Client not logged in, or invalid local access token', data: {} },
+            401,
+          ),
     );
     const e = await failure(cos.test());
     expect(e.code).toBe('unauthorized');
@@ -62,9 +73,12 @@ describe('CosLogin transport and codes', () => {
   });
 
   it('without a token it says where to find one', async () => {
-    const cos = await cosWith((_req, res) => sendJson(res, { code: 401, msg: 'no', data: {} }, 401), {
-      token: () => undefined,
-    });
+    const cos = await cosWith(
+      (_req, res) => sendJson(res, { code: 401, msg: 'no', data: {} }, 401),
+      {
+        token: () => undefined,
+      },
+    );
     const e = await failure(cos.listGroups());
     expect(e.code).toBe('unauthorized');
     expect(e.message).toMatch(/System Settings \/ Local API/);
@@ -72,13 +86,20 @@ describe('CosLogin transport and codes', () => {
   });
 
   it('211 is invalid-input with the vendor message kept', async () => {
-    const cos = await cosWith((_req, res) => sendJson(res, { code: 211, msg: 'UUID invalid', data: {} }));
+    const cos = await cosWith((_req, res) =>
+      sendJson(res, { code: 211, msg: 'UUID invalid', data: {} }),
+    );
     const e = await failure(cos.setRemark(['1'], 'x').then((r) => Promise.reject(r.get('1'))));
-    expect(e).toMatchObject({ code: 'invalid-input', details: { vendorCode: 211, vendorMessage: 'UUID invalid' } });
+    expect(e).toMatchObject({
+      code: 'invalid-input',
+      details: { vendorCode: 211, vendorMessage: 'UUID invalid' },
+    });
   });
 
   it('an unknown code reaches the user with code and message', async () => {
-    const cos = await cosWith((_req, res) => sendJson(res, { code: 7321, msg: 'Subscription expired', data: null }));
+    const cos = await cosWith((_req, res) =>
+      sendJson(res, { code: 7321, msg: 'Subscription expired', data: null }),
+    );
     const e = await failure(cos.listTags());
     expect(e.code).toBe('vendor-error');
     expect(e.message).toContain('Subscription expired');
@@ -133,7 +154,9 @@ describe('CosLogin transport and codes', () => {
       socks5Udp: false,
     });
     expect(results.size).toBe(1200);
-    expect(server!.requests.map((r) => (r.body['ids'] as unknown[]).length)).toEqual([500, 500, 200]);
+    expect(server!.requests.map((r) => (r.body['ids'] as unknown[]).length)).toEqual([
+      500, 500, 200,
+    ]);
     expect(server!.requests[0]!.path).toBe('/browser/proxy/update');
     expect(server!.requests[0]!.body['ids']).toEqual(expect.arrayContaining([1, 2, 3]));
     expect(server!.requests[0]!.body).not.toHaveProperty('proxyPassword');
@@ -147,13 +170,21 @@ describe('CosLogin reading', () => {
       if (req.path === '/browser/list') {
         const page = req.body['page'] as number;
         const size = req.body['pageSize'] as number;
-        sendJson(res, cosOk({ records: all.slice(page * size, (page + 1) * size), totalNum: String(all.length) }));
+        sendJson(
+          res,
+          cosOk({
+            records: all.slice(page * size, (page + 1) * size),
+            totalNum: String(all.length),
+          }),
+        );
       } else if (req.path === '/browser/pids') sendJson(res, cosOk({ 5: 4242 }));
       else sendJson(res, cosOk([]));
     });
     const profiles = await cos.listProfiles();
     expect(profiles).toHaveLength(230);
-    const pages = server!.requests.filter((r) => r.path === '/browser/list').map((r) => r.body['page']);
+    const pages = server!.requests
+      .filter((r) => r.path === '/browser/list')
+      .map((r) => r.body['page']);
     expect(pages.sort((a, b) => Number(a) - Number(b))).toEqual([0, 1, 2]);
     expect(profiles.find((p) => p.vendorId === '5')?.status).toBe('open');
     expect(profiles.find((p) => p.vendorId === '6')?.status).toBe('closed');
@@ -161,7 +192,9 @@ describe('CosLogin reading', () => {
 
   it('a window without an id is a vendor-error naming the field', async () => {
     const cos = await cosWith((req, res) =>
-      req.path === '/browser/list' ? sendJson(res, cosOk({ list: [{ name: 'no id' }], total: 1 })) : sendJson(res, cosOk([])),
+      req.path === '/browser/list'
+        ? sendJson(res, cosOk({ list: [{ name: 'no id' }], total: 1 }))
+        : sendJson(res, cosOk([])),
     );
     const e = await failure(cos.listProfiles());
     expect(e.code).toBe('vendor-error');
@@ -173,7 +206,17 @@ describe('CosLogin reading', () => {
       (req, res) => {
         if (req.path === '/browser/list') sendJson(res, cosOk({ list: windows(3), total: 3 }));
         else if (req.path === '/browser/open')
-          sendJson(res, cosOk({ id: '2', uuid: 'uuid-2', pid: 777, alreadyStarted: false, profileDir: '/p/2', configPath: '/c/2.json' }));
+          sendJson(
+            res,
+            cosOk({
+              id: '2',
+              uuid: 'uuid-2',
+              pid: 777,
+              alreadyStarted: false,
+              profileDir: '/p/2',
+              configPath: '/c/2.json',
+            }),
+          );
         else if (req.path === '/browser/pids' || req.path === '/browser/ports')
           sendJson(res, { code: 404, msg: 'API not found', data: {} }, 404);
         else sendJson(res, cosOk({}));
@@ -181,7 +224,9 @@ describe('CosLogin reading', () => {
       { clock: () => 1_234_000 },
     );
     const opened = await cos.open('2');
-    expect(server!.requests.find((r) => r.path === '/browser/open')!.body).toEqual({ uuid: 'uuid-2' });
+    expect(server!.requests.find((r) => r.path === '/browser/open')!.body).toEqual({
+      uuid: 'uuid-2',
+    });
     expect(opened).toMatchObject({ attached: false, session: { pid: 777, engine: 'firefox' } });
     const sessions = await cos.listSessions();
     expect(sessions).toEqual([

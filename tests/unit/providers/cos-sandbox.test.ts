@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 const win = (id: string) => sb.cos.profiles().find((w) => String(w.id) === id)!;
-const ids = (from: number, to: number) => sb.cos.profiles().slice(from, to).map((w) => String(w.id));
+const ids = (from: number, to: number) =>
+  sb.cos
+    .profiles()
+    .slice(from, to)
+    .map((w) => String(w.id));
 const proxy = (over: Partial<ProxyInput> = {}): ProxyInput => ({
   method: 'custom',
   type: 'http',
@@ -54,7 +58,10 @@ describe('CosLogin provider on the sandbox: reading', () => {
       token: () => 'not-the-token',
       log: quietLog().log,
     });
-    await expect(wrong.test()).rejects.toMatchObject({ code: 'unauthorized', details: { vendorCode: 401 } });
+    await expect(wrong.test()).rejects.toMatchObject({
+      code: 'unauthorized',
+      details: { vendorCode: 401 },
+    });
     wrong.dispose?.();
   });
 
@@ -75,12 +82,21 @@ describe('CosLogin provider on the sandbox: reading', () => {
         groupName: w.groupId ? groups.get(String(w.groupId)) : '',
         status: 'closed',
       });
-      expect(p.tags).toEqual(w.tagIds.map((id) => ({ id: String(id), name: tags.get(String(id)) })));
+      expect(p.tags).toEqual(
+        w.tagIds.map((id) => ({ id: String(id), name: tags.get(String(id)) })),
+      );
       expect(p.proxy.hasPassword).toBe(w.proxyPassword !== '');
       if (w.proxyMethod === 2 && w.proxyType !== 'direct') {
-        expect(p.proxy).toMatchObject({ method: 'custom', type: w.proxyType, host: w.host, port: w.port, username: w.proxyUserName });
+        expect(p.proxy).toMatchObject({
+          method: 'custom',
+          type: w.proxyType,
+          host: w.host,
+          port: w.port,
+          username: w.proxyUserName,
+        });
       }
-      if (w.proxyMethod === 3) expect(p.proxy).toMatchObject({ method: 'api', extractionUrl: w.dynamicIpUrl });
+      if (w.proxyMethod === 3)
+        expect(p.proxy).toMatchObject({ method: 'api', extractionUrl: w.dynamicIpUrl });
     }
     const text = JSON.stringify(profiles);
     const passwords = all.map((w) => w.proxyPassword).filter((s) => s.length >= 4);
@@ -109,10 +125,25 @@ describe('CosLogin provider on the sandbox: batch edits', () => {
 
   it('renames, moves to a new group and sets tags by name', async () => {
     const chosen = ids(100, 104);
-    expect([...(await cos.setName(chosen, 'Same name')).values()]).toEqual([null, null, null, null]);
+    expect([...(await cos.setName(chosen, 'Same name')).values()]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     const group = await cos.createGroup('Batch target');
-    expect([...(await cos.moveToGroup(chosen, group.id)).values()]).toEqual([null, null, null, null]);
-    expect([...(await cos.setTags(chosen, ['vip', 'fresh-tag'])).values()]).toEqual([null, null, null, null]);
+    expect([...(await cos.moveToGroup(chosen, group.id)).values()]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect([...(await cos.setTags(chosen, ['vip', 'fresh-tag'])).values()]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     const tagIds = new Map((await cos.listTags()).map((t) => [t.name, Number(t.id)]));
     for (const id of chosen) {
       expect(win(id)).toMatchObject({
@@ -133,10 +164,30 @@ describe('CosLogin provider on the sandbox: batch edits', () => {
     await cos.setProxy(chosen, proxy());
     expect(sb.cos.requestCount()).toBe(1);
     for (const id of chosen) {
-      expect(win(id)).toMatchObject({ proxyMethod: 2, proxyType: 'http', host: '203.0.113.5', port: 3128, proxyUserName: 'alice', proxyPassword: 'pw-cos-777' });
+      expect(win(id)).toMatchObject({
+        proxyMethod: 2,
+        proxyType: 'http',
+        host: '203.0.113.5',
+        port: 3128,
+        proxyUserName: 'alice',
+        proxyPassword: 'pw-cos-777',
+      });
     }
-    await cos.setProxy(chosen.slice(0, 1), proxy({ method: 'api', host: '', port: null, extractionUrl: 'https://x.example/ip', password: { action: 'clear' } }));
-    expect(win(chosen[0]!)).toMatchObject({ proxyMethod: 3, dynamicIpUrl: 'https://x.example/ip', proxyPassword: '' });
+    await cos.setProxy(
+      chosen.slice(0, 1),
+      proxy({
+        method: 'api',
+        host: '',
+        port: null,
+        extractionUrl: 'https://x.example/ip',
+        password: { action: 'clear' },
+      }),
+    );
+    expect(win(chosen[0]!)).toMatchObject({
+      proxyMethod: 3,
+      dynamicIpUrl: 'https://x.example/ip',
+      proxyPassword: '',
+    });
   });
 
   it('deletes windows in one request; an open one is refused with the vendor reason', async () => {
@@ -144,7 +195,10 @@ describe('CosLogin provider on the sandbox: batch edits', () => {
     await cos.open(chosen[2]!);
     const results = await cos.deleteProfiles(chosen);
     // The vendor refuses the whole batch when one window is open: every item says why.
-    expect(results.get(chosen[0]!)).toMatchObject({ code: 'invalid-input', details: { vendorMessage: expect.stringMatching(/open/) } });
+    expect(results.get(chosen[0]!)).toMatchObject({
+      code: 'invalid-input',
+      details: { vendorMessage: expect.stringMatching(/open/) },
+    });
     await cos.close(chosen[2]!);
     const again = await cos.deleteProfiles(chosen);
     expect([...again.values()]).toEqual([null, null, null]);
@@ -166,9 +220,19 @@ describe('CosLogin provider on the sandbox: batch edits', () => {
 
 describe('CosLogin provider on the sandbox: create, open, close', () => {
   it('creates from the default template (a non-empty config) with proxy and tags', async () => {
-    const id = await cos.createProfile({ name: 'Shop 001', tags: ['warm'], remark: 'new', proxy: proxy() });
+    const id = await cos.createProfile({
+      name: 'Shop 001',
+      tags: ['warm'],
+      remark: 'new',
+      proxy: proxy(),
+    });
     const w = win(id);
-    expect(w).toMatchObject({ name: 'Shop 001', remark: 'new', host: '203.0.113.5', proxyPassword: 'pw-cos-777' });
+    expect(w).toMatchObject({
+      name: 'Shop 001',
+      remark: 'new',
+      host: '203.0.113.5',
+      proxyPassword: 'pw-cos-777',
+    });
     expect(Object.keys(w.config).length).toBeGreaterThan(0);
     expect(w.tagIds).toHaveLength(1);
   });

@@ -59,7 +59,10 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
 
 export function sendJson(res: ServerResponse, body: unknown, status = 200): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

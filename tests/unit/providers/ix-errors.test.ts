@@ -158,17 +158,23 @@ describe('ixBrowser transport failures', () => {
       if (n++ === 0) res.socket?.destroy();
       else sendJson(res, page([{ id: 1, title: 'Default' }]));
     });
-    await expect(ix.listGroups()).resolves.toEqual([{ connectionId: 'ix-test', id: '1', name: 'Default' }]);
+    await expect(ix.listGroups()).resolves.toEqual([
+      { connectionId: 'ix-test', id: '1', name: 'Default' },
+    ]);
     expect(server!.requests).toHaveLength(2);
   });
 });
 
 describe('ixBrowser error codes', () => {
   it('a code we have never seen still reaches the user with its code and message', async () => {
-    const ix = await ixWith((_req, res) => sendJson(res, ixFail(987654, 'Quantum flux capacitor offline')));
-    const e = await failure(ix.setRemark(['7'], 'x').then((r) => {
-      throw r.get('7');
-    }));
+    const ix = await ixWith((_req, res) =>
+      sendJson(res, ixFail(987654, 'Quantum flux capacitor offline')),
+    );
+    const e = await failure(
+      ix.setRemark(['7'], 'x').then((r) => {
+        throw r.get('7');
+      }),
+    );
     expect(e.code).toBe('vendor-error');
     expect(e.message).toContain('Quantum flux capacitor offline');
     expect(e.message).toContain('987654');
@@ -234,12 +240,18 @@ describe('ixBrowser concurrency', () => {
 
   it('edits, reads and lists of one connection share the same limit', async () => {
     const ix = await ixWith((req, res) => {
-      const body =
-        req.path.endsWith('profile-list') ? page([], 0) : req.path.endsWith('group-list') ? page([]) : ixOk('success');
+      const body = req.path.endsWith('profile-list')
+        ? page([], 0)
+        : req.path.endsWith('group-list')
+          ? page([])
+          : ixOk('success');
       setTimeout(() => sendJson(res, body), 10);
     });
     await Promise.all([
-      ix.setRemark(Array.from({ length: 20 }, (_, i) => String(i + 1)), 'r'),
+      ix.setRemark(
+        Array.from({ length: 20 }, (_, i) => String(i + 1)),
+        'r',
+      ),
       ...Array.from({ length: 10 }, () => ix.listGroups()),
       ...Array.from({ length: 10 }, () => ix.test()),
     ]);
@@ -260,7 +272,8 @@ describe('ixBrowser open and close', () => {
 
   it('111003 (already open) attaches through the opened list', async () => {
     const ix = await ixWith((req, res) => {
-      if (req.path.endsWith('/profile-open')) sendJson(res, ixFail(111003, 'The current profile is already open'));
+      if (req.path.endsWith('/profile-open'))
+        sendJson(res, ixFail(111003, 'The current profile is already open'));
       else sendJson(res, ixOk([opened]));
     });
     const r = await ix.open('2073');
@@ -278,10 +291,13 @@ describe('ixBrowser open and close', () => {
   });
 
   it('a fresh open reports the endpoints profile-open returned', async () => {
-    const ix = await ixWith((_req, res) => {
-      const { open_time: _omit, ...data } = opened;
-      sendJson(res, ixOk({ ...data, gateway: '' }));
-    }, { clock: () => 1_700_000_000_000 });
+    const ix = await ixWith(
+      (_req, res) => {
+        const { open_time: _omit, ...data } = opened;
+        sendJson(res, ixOk({ ...data, gateway: '' }));
+      },
+      { clock: () => 1_700_000_000_000 },
+    );
     const r = await ix.open('2073');
     expect(r.attached).toBe(false);
     expect(r.session.debugPort).toBe(28545);
@@ -294,7 +310,9 @@ describe('ixBrowser open and close', () => {
   });
 
   it('close answered without data is a plain close', async () => {
-    const ix = await ixWith((_req, res) => sendJson(res, { error: { code: 0, message: 'success' } }));
+    const ix = await ixWith((_req, res) =>
+      sendJson(res, { error: { code: 0, message: 'success' } }),
+    );
     await expect(ix.close('9')).resolves.toEqual({ alreadyClosed: false });
   });
 

@@ -68,10 +68,15 @@ describe('ixBrowser provider on the sandbox: reading', () => {
       const method = { 1: 'vendor', 2: 'custom', 3: 'vendor', 4: 'api' }[r.proxy_mode];
       expect(p.proxy.method).toBe(method);
       if (r.proxy_mode === 2 && r.proxy_type !== 'direct') {
-        expect(p.proxy).toMatchObject({ type: r.proxy_type, host: r.proxy_ip, port: Number(r.proxy_port) });
+        expect(p.proxy).toMatchObject({
+          type: r.proxy_type,
+          host: r.proxy_ip,
+          port: Number(r.proxy_port),
+        });
       }
       if (r.proxy_mode === 4) expect(p.proxy.extractionUrl).toBe(r.proxy_url);
-      if (r.proxy_mode === 1 || r.proxy_mode === 3) expect(p.proxy.vendorProxyId).toBe(String(r.proxy_id));
+      if (r.proxy_mode === 1 || r.proxy_mode === 3)
+        expect(p.proxy.vendorProxyId).toBe(String(r.proxy_id));
     }
   });
 
@@ -110,18 +115,25 @@ describe('ixBrowser provider on the sandbox: reading', () => {
 describe('ixBrowser provider on the sandbox: edits change exactly what was asked', () => {
   it('moves profiles to a group in one batch request', async () => {
     const group = await ix.createGroup('Moved here');
-    const ids = sb.ix.profiles().slice(10, 15).map((r) => String(r.profile_id));
+    const ids = sb.ix
+      .profiles()
+      .slice(10, 15)
+      .map((r) => String(r.profile_id));
     const untouched = record(String(sb.ix.profiles()[16]!.profile_id)).group_id;
     sb.ix.resetRequestCount();
     const results = await ix.moveToGroup(ids, group.id);
     expect([...results.values()].every((v) => v === null)).toBe(true);
     expect(sb.ix.requestCount()).toBe(1);
-    for (const id of ids) expect(record(id)).toMatchObject({ group_id: Number(group.id), group_name: 'Moved here' });
+    for (const id of ids)
+      expect(record(id)).toMatchObject({ group_id: Number(group.id), group_name: 'Moved here' });
     expect(record(String(sb.ix.profiles()[16]!.profile_id)).group_id).toBe(untouched);
   });
 
   it('sets remarks and names one profile at a time', async () => {
-    const ids = sb.ix.profiles().slice(20, 23).map((r) => String(r.profile_id));
+    const ids = sb.ix
+      .profiles()
+      .slice(20, 23)
+      .map((r) => String(r.profile_id));
     expect([...(await ix.setRemark(ids, 'checked')).values()]).toEqual([null, null, null]);
     expect([...(await ix.setName(ids.slice(0, 1), 'Renamed one')).values()]).toEqual([null]);
     expect(ids.map((id) => record(id).note)).toEqual(['checked', 'checked', 'checked']);
@@ -130,7 +142,10 @@ describe('ixBrowser provider on the sandbox: edits change exactly what was asked
   });
 
   it('sets tags by name, creating a missing tag once', async () => {
-    const ids = sb.ix.profiles().slice(30, 32).map((r) => String(r.profile_id));
+    const ids = sb.ix
+      .profiles()
+      .slice(30, 32)
+      .map((r) => String(r.profile_id));
     const existing = (await ix.listTags())[0]!;
     const results = await ix.setTags(ids, [existing.name, 'brand-new tag']);
     expect([...results.values()]).toEqual([null, null]);
@@ -155,14 +170,22 @@ describe('ixBrowser provider on the sandbox: edits change exactly what was asked
       proxy_password: 's3cret-pw',
     });
     const p = await ix.getProfile(id);
-    expect(p.proxy).toMatchObject({ method: 'custom', type: 'socks5', host: '10.1.2.3', port: 1080 });
+    expect(p.proxy).toMatchObject({
+      method: 'custom',
+      type: 'socks5',
+      host: '10.1.2.3',
+      port: 1080,
+    });
     expect(JSON.stringify(p)).not.toContain('s3cret-pw');
     expect(logged.secrets).toContain('s3cret-pw');
   });
 
   it('refuses "keep the password" for an authenticated proxy rather than erase it', async () => {
     const id = String(sb.ix.profiles()[40]!.profile_id);
-    const results = await ix.setProxy([id], customProxy({ host: '10.9.9.9', password: { action: 'keep' } }));
+    const results = await ix.setProxy(
+      [id],
+      customProxy({ host: '10.9.9.9', password: { action: 'keep' } }),
+    );
     expect(results.get(id)).toMatchObject({ code: 'invalid-input' });
     expect(record(id)).toMatchObject({ proxy_ip: '10.1.2.3', proxy_password: 's3cret-pw' });
   });
@@ -179,17 +202,29 @@ describe('ixBrowser provider on the sandbox: edits change exactly what was asked
       extractionUrl: 'https://extract.example/get?n=1',
     });
     expect((await ix.setProxy([id], proxy)).get(id)).toBeNull();
-    expect(record(id)).toMatchObject({ proxy_mode: 4, proxy_url: 'https://extract.example/get?n=1' });
-    expect((await ix.getProfile(id)).proxy).toMatchObject({ method: 'api', extractionUrl: 'https://extract.example/get?n=1' });
+    expect(record(id)).toMatchObject({
+      proxy_mode: 4,
+      proxy_url: 'https://extract.example/get?n=1',
+    });
+    expect((await ix.getProfile(id)).proxy).toMatchObject({
+      method: 'api',
+      extractionUrl: 'https://extract.example/get?n=1',
+    });
   });
 
   it('reports a vendor failure per item (failIds) and still applies the rest', async () => {
-    const ids = sb.ix.profiles().slice(50, 53).map((r) => String(r.profile_id));
+    const ids = sb.ix
+      .profiles()
+      .slice(50, 53)
+      .map((r) => String(r.profile_id));
     sb.setFaults({ failIds: [ids[1]!] });
     try {
       const results = await ix.setRemark(ids, 'partial');
       expect(results.get(ids[0]!)).toBeNull();
-      expect(results.get(ids[1]!)).toMatchObject({ code: 'vendor-error', details: { vendorCode: 1011 } });
+      expect(results.get(ids[1]!)).toMatchObject({
+        code: 'vendor-error',
+        details: { vendorCode: 1011 },
+      });
       expect(results.get(ids[2]!)).toBeNull();
       expect(record(ids[1]!).note).not.toBe('partial');
     } finally {
@@ -201,7 +236,10 @@ describe('ixBrowser provider on the sandbox: edits change exactly what was asked
     const source = sb.ix.profiles()[60]!;
     const groups = await ix.listGroups();
     const target = groups.find((g) => g.name !== 'Default')!;
-    const copyId = await ix.copyProfile(String(source.profile_id), { name: 'Copy of 60', groupId: target.id });
+    const copyId = await ix.copyProfile(String(source.profile_id), {
+      name: 'Copy of 60',
+      groupId: target.id,
+    });
     expect(record(copyId)).toMatchObject({ name: 'Copy of 60', group_id: Number(target.id) });
 
     const newId = await ix.createProfile({
@@ -232,7 +270,10 @@ describe('ixBrowser provider on the sandbox: edits change exactly what was asked
   });
 
   it('deletes profiles (to the recycle bin)', async () => {
-    const ids = sb.ix.profiles().slice(70, 72).map((r) => String(r.profile_id));
+    const ids = sb.ix
+      .profiles()
+      .slice(70, 72)
+      .map((r) => String(r.profile_id));
     const results = await ix.deleteProfiles(ids);
     expect([...results.values()]).toEqual([null, null]);
     for (const id of ids) expect(record(id)).toBeUndefined();
@@ -263,7 +304,10 @@ describe('ixBrowser provider on the sandbox: open, sessions, close', () => {
   });
 
   it('closes several in one batch request', async () => {
-    const ids = sb.ix.profiles().slice(81, 84).map((r) => String(r.profile_id));
+    const ids = sb.ix
+      .profiles()
+      .slice(81, 84)
+      .map((r) => String(r.profile_id));
     for (const id of ids) await ix.open(id);
     const results = await ix.closeMany!(ids);
     expect([...results.values()]).toEqual([null, null, null]);
@@ -271,7 +315,10 @@ describe('ixBrowser provider on the sandbox: open, sessions, close', () => {
   });
 
   it('keeps within the sandbox limit of 3 under a burst of reads and edits', async () => {
-    const ids = sb.ix.profiles().slice(90, 130).map((r) => String(r.profile_id));
+    const ids = sb.ix
+      .profiles()
+      .slice(90, 130)
+      .map((r) => String(r.profile_id));
     await Promise.all([ix.setRemark(ids, 'burst'), ix.listProfiles(), ix.listGroups()]);
     expect(sb.ix.maxConcurrentSeen()).toBeLessThanOrEqual(3);
     expect(ids.every((id) => record(id).note === 'burst')).toBe(true);

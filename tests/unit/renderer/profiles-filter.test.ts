@@ -102,9 +102,10 @@ describe('createNarrowingFilter', () => {
     ];
     for (const step of steps) {
       const f = { ...EMPTY_FILTERS, ...step };
-      expect(filter(index, f).map((p) => p.name), JSON.stringify(step)).toEqual(
-        filterProfiles(index, f).map((p) => p.name),
-      );
+      expect(
+        filter(index, f).map((p) => p.name),
+        JSON.stringify(step),
+      ).toEqual(filterProfiles(index, f).map((p) => p.name));
     }
   });
 

@@ -12,8 +12,17 @@ import type { CallOptions } from '../provider';
 export const COS_TOKEN_HEADER = 'X-Cos-Local-Token';
 
 const Envelope = z.looseObject({
-  code: z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]),
-  msg: z.union([z.string(), z.null()]).optional().transform((m) => m ?? ''),
+  code: z.union([
+    z.number().int(),
+    z
+      .string()
+      .regex(/^-?\d+$/)
+      .transform(Number),
+  ]),
+  msg: z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((m) => m ?? ''),
   data: z.unknown().optional(),
 });
 
@@ -27,9 +36,13 @@ const COS_CODES: Record<number, ErrorCode> = {
 
 export function cosError(code: number, msg: string, connectionId?: string): DeckError {
   const vendorMessage = msg || 'no message';
-  return DeckError.of(COS_CODES[code] ?? 'vendor-error', `CosLogin: ${vendorMessage} (code ${code})`, {
-    details: { vendorCode: code, vendorMessage, ...(connectionId ? { connectionId } : {}) },
-  });
+  return DeckError.of(
+    COS_CODES[code] ?? 'vendor-error',
+    `CosLogin: ${vendorMessage} (code ${code})`,
+    {
+      details: { vendorCode: code, vendorMessage, ...(connectionId ? { connectionId } : {}) },
+    },
+  );
 }
 
 export interface CosCallOptions extends CallOptions {

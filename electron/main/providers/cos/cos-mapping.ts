@@ -53,7 +53,8 @@ export function cosTags(w: CosProfileWire, tagName: (id: string) => string | und
 }
 
 export function cosLastOpened(v: WireScalar | undefined): number | undefined {
-  if (v === null || v === undefined || v === '' || v === 0 || typeof v === 'boolean') return undefined;
+  if (v === null || v === undefined || v === '' || v === 0 || typeof v === 'boolean')
+    return undefined;
   if (typeof v === 'number') return v > 1e12 ? v : v * 1000;
   if (/^\d+$/.test(v)) return cosLastOpened(Number(v));
   const t = Date.parse(v.includes('T') ? v : v.replace(' ', 'T'));
@@ -77,7 +78,8 @@ export function cosProfile(
     name: text(w.name),
     // 0 is CosLogin's "ungrouped".
     groupId: groupId === '0' ? '' : groupId,
-    groupName: text(w.groupName) || (groupId && groupId !== '0' ? (lookups.groupName(groupId) ?? '') : ''),
+    groupName:
+      text(w.groupName) || (groupId && groupId !== '0' ? (lookups.groupName(groupId) ?? '') : ''),
     tags: cosTags(w, lookups.tagName),
     remark: text(w.remark),
     proxy: cosProxy(w),

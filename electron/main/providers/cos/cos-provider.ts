@@ -152,7 +152,10 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
           throw e;
         },
       );
-    const [pids, ports] = await Promise.all([optional('/browser/pids'), optional('/browser/ports')]);
+    const [pids, ports] = await Promise.all([
+      optional('/browser/pids'),
+      optional('/browser/ports'),
+    ]);
     if (!pids && !ports) return undefined;
     const byId = (m: Map<string, number> | undefined) => {
       const out = new Map<string, number>();
@@ -176,8 +179,8 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     rows: CosRow[],
     live: Awaited<ReturnType<typeof softRuntime>>,
     look: Lookups,
+    seen = new Set<string>(),
   ): Profile[] => {
-    const seen = new Set<string>();
     const out: Profile[] = [];
     for (const row of rows) {
       const vendorId = cosId(row);
@@ -202,7 +205,8 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
   /** The window's uuid (listing once if this id was never seen), or undefined if it has none. */
   const uuidOf = async (vendorId: string, opts?: CallOptions): Promise<string | undefined> => {
     if (!uuidById.has(vendorId)) {
-      for (const row of await pagedList('/browser/list', CosProfileWire, opts)) remember(row, cosId(row));
+      for (const row of await pagedList('/browser/list', CosProfileWire, opts))
+        remember(row, cosId(row));
       if (!names.has(vendorId)) {
         throw DeckError.of('not-found', `CosLogin has no window ${vendorId}`, {
           details: { connectionId },
@@ -251,7 +255,11 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
   ): Promise<ItemResults> => {
     const results: ItemResults = new Map();
     for (const ids of chunk(vendorIds, BATCH_CHUNK)) {
-      await forBatch(ids, () => write(path, { ids: ids.map(toWireId), ...body }, opts, idempotent), results);
+      await forBatch(
+        ids,
+        () => write(path, { ids: ids.map(toWireId), ...body }, opts, idempotent),
+        results,
+      );
     }
     return results;
   };
@@ -264,7 +272,12 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       for (const name of tagNames) {
         let id = existing.get(name);
         if (id === undefined) {
-          const created = await write('/browserTag/create', { tagName: name, tagColor: '' }, opts, false);
+          const created = await write(
+            '/browserTag/create',
+            { tagName: name, tagColor: '' },
+            opts,
+            false,
+          );
           id = parse(CosCreated, created, '/browserTag/create answer').id;
           existing.set(name, id);
         }
@@ -287,12 +300,20 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     },
 
     async listProfiles(opts) {
-      const [rows, live, look] = await Promise.all([
-        pagedList('/browser/list', CosProfileWire, opts),
-        softRuntime(opts),
-        lookups(opts),
-      ]);
-      return toProfiles(rows, live, look);
+      const liveP = softRuntime(opts);
+      const lookP = lookups(opts);
+      // Awaited by every page below; marked handled so a failed first page cannot leave it unobserved.
+      lookP.catch(() => undefined);
+      const seen = new Set<string>();
+      const schema = CosPage(CosProfileWire);
+      // Each page is mapped as it arrives, overlapping the requests still in flight.
+      return fetchAllPages(async (index) => {
+        const data = await read('/browser/list', { page: index, pageSize }, opts);
+        const page = parse(schema, data, '/browser/list page');
+        const [live, look] = await Promise.all([liveP, lookP]);
+        const items = toProfiles(page.items as CosRow[], live, look, seen);
+        return { items, total: page.total, received: page.items.length };
+      }, pageSize);
     },
 
     async getProfile(vendorId, opts) {
@@ -353,7 +374,11 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       const tagIds = item.tags.length ? await tagIdsFor(item.tags, opts) : [];
       if (item.proxy?.password.action === 'set') o.log.addSecret(item.proxy.password.value);
       const body = buildCreateBody(item, tagIds, { like, template: o.configTemplate });
-      const created = parse(CosCreated, await write('/browser/update', body, opts, false), '/browser/update answer');
+      const created = parse(
+        CosCreated,
+        await write('/browser/update', body, opts, false),
+        '/browser/update answer',
+      );
       names.set(created.id, item.name);
       if (created.uuid) {
         uuidById.set(created.id, created.uuid);
@@ -397,7 +422,9 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
 
     async listSessions(opts): Promise<Session[]> {
       const live = await runtime(opts);
-      const ids = live ? new Set([...live.pids.keys(), ...live.ports.keys()]) : new Set(opened.keys());
+      const ids = live
+        ? new Set([...live.pids.keys(), ...live.ports.keys()])
+        : new Set(opened.keys());
       return [...ids].map((id) =>
         cosSession(connectionId, id, {
           pid: live?.pids.get(id),

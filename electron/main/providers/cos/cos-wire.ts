@@ -108,7 +108,9 @@ export const CosPage = <T extends z.ZodType>(item: T) =>
         }
         total = count(t as number | string);
       }
-      return total === undefined ? { items: v[key] as unknown[] } : { items: v[key] as unknown[], total };
+      return total === undefined
+        ? { items: v[key] as unknown[] }
+        : { items: v[key] as unknown[], total };
     })
     .pipe(z.object({ items: z.array(item), total: z.number().optional() }));
 
@@ -162,7 +164,11 @@ export type CosOpenWire = z.output<typeof CosOpenWire>;
 
 /** `/browser/pids` → `{"<id>": pid}`; `/browser/ports` → `{"<id>": "port"}`. */
 export const CosIdNumberMap = z
-  .union([z.record(z.string(), z.union([z.number(), z.string(), z.null()])), z.null(), z.array(z.never())])
+  .union([
+    z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+    z.null(),
+    z.array(z.never()),
+  ])
   .transform((v) => {
     const out = new Map<string, number>();
     if (!v || Array.isArray(v)) return out;

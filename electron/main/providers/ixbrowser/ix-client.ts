@@ -11,8 +11,17 @@ import { ixError } from './ix-errors';
 
 const Envelope = z.looseObject({
   error: z.looseObject({
-    code: z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]),
-    message: z.union([z.string(), z.null()]).optional().transform((m) => m ?? ''),
+    code: z.union([
+      z.number().int(),
+      z
+        .string()
+        .regex(/^-?\d+$/)
+        .transform(Number),
+    ]),
+    message: z
+      .union([z.string(), z.null()])
+      .optional()
+      .transform((m) => m ?? ''),
   }),
   data: z.unknown().optional(),
 });

@@ -23,7 +23,8 @@ export function ixProxy(w: IxProfileWire): ProxyConfig {
   const direct = type === 'direct';
   // Built as one literal per row: listing 10,000 profiles maps 10,000 of these.
   const proxy: ProxyConfig = {
-    method: mode === PROXY_MODE.custom ? 'custom' : mode === PROXY_MODE.apiExtraction ? 'api' : 'vendor',
+    method:
+      mode === PROXY_MODE.custom ? 'custom' : mode === PROXY_MODE.apiExtraction ? 'api' : 'vendor',
     type: mode === PROXY_MODE.apiExtraction && direct ? 'http' : type,
     host: mode === PROXY_MODE.custom && direct ? '' : text(w.proxy_ip),
     port: mode === PROXY_MODE.custom && direct ? null : port(w.proxy_port),
@@ -56,7 +57,10 @@ export function ixTags(
   const out: TagRef[] = [];
   for (let i = 0; i < ids.length; i++) {
     const tagId = ids[i]!;
-    out.push({ id: tagId, name: (split.length === ids.length ? split[i] : lookup?.(tagId)) ?? tagId });
+    out.push({
+      id: tagId,
+      name: (split.length === ids.length ? split[i] : lookup?.(tagId)) ?? tagId,
+    });
   }
   return out;
 }
@@ -168,7 +172,10 @@ export function ixProxyWrite(p: ProxyInput): { action: string; info: Record<stri
   }
   return {
     action: 'profile-update-proxy-to-purchased-mode',
-    info: { proxy_mode: PROXY_MODE.purchased, proxy_id: Number(p.vendorProxyId) || p.vendorProxyId },
+    info: {
+      proxy_mode: PROXY_MODE.purchased,
+      proxy_id: Number(p.vendorProxyId) || p.vendorProxyId,
+    },
   };
 }
 

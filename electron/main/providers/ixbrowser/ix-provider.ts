@@ -92,7 +92,8 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   };
 
   const openedList = async (opts?: CallOptions): Promise<IxOpened[]> =>
-    parse(IxOpenedList, await read('native-client-profile-opened-list', {}, opts), 'opened list') ?? [];
+    parse(IxOpenedList, await read('native-client-profile-opened-list', {}, opts), 'opened list') ??
+    [];
 
   const newId = (data: unknown, what: string): string => id(parse(IxNewId, data, what));
 
@@ -193,7 +194,9 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     opts: CallOptions | undefined,
     idempotent = true,
   ): Promise<ItemResults> =>
-    forEachItem(ids, (id) => write(action, { profile_id: toWireId(id), ...body(id) }, opts, idempotent));
+    forEachItem(ids, (id) =>
+      write(action, { profile_id: toWireId(id), ...body(id) }, opts, idempotent),
+    );
 
   const provider: VendorProvider = {
     vendor: 'ixbrowser',
@@ -213,7 +216,9 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
         fetchAllPages(async (index) => {
           const data = await read('profile-list', { page: index + 1, limit: pageSize }, opts);
           const page = parse(schema, data, 'profile-list page');
-          return { items: mapRows(page.data ?? [], seen, unpaired), total: count(page.total) };
+          const rows = page.data ?? [];
+          const items = mapRows(rows, seen, unpaired);
+          return { items, total: count(page.total), received: rows.length };
         }, pageSize),
         openedOrUndefined(opts),
       ]);
@@ -249,7 +254,10 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     },
 
     async createGroup(name, opts) {
-      const groupId = newId(await write('group-create', { title: name, sort: 0 }, opts, false), 'group-create answer');
+      const groupId = newId(
+        await write('group-create', { title: name, sort: 0 }, opts, false),
+        'group-create answer',
+      );
       return { connectionId, id: groupId, name };
     },
 
@@ -273,7 +281,8 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       return results;
     },
 
-    setRemark: (ids, remark, opts) => perProfile(ids, 'profile-update', () => ({ note: remark }), opts),
+    setRemark: (ids, remark, opts) =>
+      perProfile(ids, 'profile-update', () => ({ note: remark }), opts),
     setName: (ids, name, opts) => perProfile(ids, 'profile-update', () => ({ name }), opts),
 
     async setTags(vendorIds, tags, opts) {
@@ -333,7 +342,11 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
         data = await client.call(
           'profile-open',
           { profile_id: toWireId(vendorId) },
-          { idempotent: true, signal: opts?.signal, timeoutMs: o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS },
+          {
+            idempotent: true,
+            signal: opts?.signal,
+            timeoutMs: o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+          },
         );
       } catch (e) {
         if (!(e instanceof DeckError) || e.details?.vendorCode !== IX_ALREADY_OPEN) throw e;
@@ -345,7 +358,10 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
             { details: e.details },
           );
         }
-        return { session: ixSession(connectionId, row, openedAt.get(vendorId), nameOf(vendorId)), attached: true };
+        return {
+          session: ixSession(connectionId, row, openedAt.get(vendorId), nameOf(vendorId)),
+          attached: true,
+        };
       }
       const now = clock();
       openedAt.set(vendorId, now);
@@ -381,7 +397,8 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
             write('profile-close-in-batches', { profile_id: ids.map(toWireId) }, opts, true).catch(
               (e: unknown) => {
                 // 1009: none of them was running, which is what closing asks for.
-                if (e instanceof DeckError && e.details?.vendorCode === IX_PROCESS_NOT_FOUND) return;
+                if (e instanceof DeckError && e.details?.vendorCode === IX_PROCESS_NOT_FOUND)
+                  return;
                 throw e;
               },
             ),

@@ -117,7 +117,9 @@ export async function runOnConnection(
         try {
           const { session, attached } = await provider.open(task.vendorId, opts);
           ctx.status([{ key: task.item.key, status: 'open', debugPort: session.debugPort }]);
-          const note = [attached ? 'already open: attached' : '', checked].filter(Boolean).join('; ');
+          const note = [attached ? 'already open: attached' : '', checked]
+            .filter(Boolean)
+            .join('; ');
           return note ? { note } : {};
         } catch (e) {
           // Whether a window half-opened is unknown; the refresh after the job tells.
@@ -166,7 +168,8 @@ async function proxyBeforeOpen(
   if (profile.proxy.type === 'direct' && profile.proxy.method === 'custom') return '';
   const result = await check(profile, provider, opts);
   if (result.ok) return `proxy checked${result.exitIp ? `: exit IP ${result.exitIp}` : ''}`;
-  if (result.reason === 'unsupported') return `proxy not checked: ${result.message ?? 'unsupported'}`;
+  if (result.reason === 'unsupported')
+    return `proxy not checked: ${result.message ?? 'unsupported'}`;
   const error = proxyCheckError(result);
   throw new DeckError({ ...error, message: `Not opened: ${error.message}` });
 }

@@ -62,7 +62,11 @@ export function buildSearchIndex(rows: readonly Profile[]): SearchIndex {
 const wordsOf = (text: string) => text.toLowerCase().split(/\s+/).filter(Boolean);
 
 /** Positions in the index of the rows that pass; `among` limits the scan to those positions. */
-function matchPositions(index: SearchIndex, f: ProfileFilters, among?: readonly number[]): number[] {
+function matchPositions(
+  index: SearchIndex,
+  f: ProfileFilters,
+  among?: readonly number[],
+): number[] {
   // Every whitespace-separated word must occur, in any of the searched fields.
   const words = wordsOf(f.text);
   const tests: Array<(p: Profile) => boolean> = [];
