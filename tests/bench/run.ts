@@ -53,7 +53,14 @@ async function main() {
   writeFileSync(
     join(__dirname, 'last-results.json'),
     JSON.stringify(
-      { at: new Date().toISOString(), seconds: (Date.now() - started) / 1000, machine, results },
+      {
+        at: new Date().toISOString(),
+        seconds: (Date.now() - started) / 1000,
+        // Only some scenarios ran (npm run bench -- NAME): bench:readme will not publish it.
+        partial: only.length > 0,
+        machine,
+        results,
+      },
       null,
       2,
     ),

@@ -164,6 +164,28 @@ describe('CosLogin transport and codes', () => {
 });
 
 describe('CosLogin reading', () => {
+  it('a listing cancelled while its pids are still pending leaves no rejection unobserved', async () => {
+    const unobserved: unknown[] = [];
+    const record = (e: unknown) => unobserved.push(e);
+    process.on('unhandledRejection', record);
+    const controller = new AbortController();
+    try {
+      const cos = await cosWith(async (req, res) => {
+        // The page fails at once; pids, ports and lookups hang until the cancel.
+        if (req.path === '/browser/list') return sendJson(res, { code: 211, msg: 'nope' });
+        await new Promise((r) => setTimeout(r, 500));
+        sendJson(res, cosOk({}));
+      });
+      const listing = cos.listProfiles({ signal: controller.signal });
+      expect((await failure(listing)).code).toBe('invalid-input');
+      controller.abort();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unobserved).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
+
   it('pages from 0 and reads an undocumented page shape tolerantly', async () => {
     const all = windows(230);
     const cos = await cosWith((req, res) => {

@@ -302,7 +302,9 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     async listProfiles(opts) {
       const liveP = softRuntime(opts);
       const lookP = lookups(opts);
-      // Awaited by every page below; marked handled so a failed first page cannot leave it unobserved.
+      // Awaited by every page below; marked handled so that when a page fails first (or the
+      // call is cancelled) their own rejections are not left unobserved.
+      liveP.catch(() => undefined);
       lookP.catch(() => undefined);
       const seen = new Set<string>();
       const schema = CosPage(CosProfileWire);
