@@ -8,20 +8,18 @@ import type { z } from 'zod';
 import { DeckError } from '../../../../shared/ipc/result';
 import type { Group, Profile, Session, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
-import { createJsonClient } from '../../http/json-client';
-import { createCallGate } from '../call-gate';
 import { CAPABILITIES, COS_CONCURRENCY } from '../capabilities';
 import { forBatch } from '../item-results';
 import { fetchAllPages } from '../paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
+import { createTransport } from '../transport';
 import {
   BATCH_CHUNK,
   DEFAULT_OPEN_TIMEOUT_MS,
   DEFAULT_PAGE_SIZE,
-  DEFAULT_TIMEOUT_MS,
   type ProviderOptions,
 } from '../provider-options';
-import { chunk, parseWire, text, toWireId } from '../wire';
+import { chunk, text, toWireId } from '../wire';
 import { createCosClient } from './cos-client';
 import { buildCreateBody, type CosConfigTemplate } from './cos-create';
 import {
@@ -50,29 +48,17 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
   const { connectionId } = o;
   const clock = o.clock ?? Date.now;
   const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
-  const http = createJsonClient(
-    { label: `CosLogin at ${o.baseUrl}`, connectionId },
-    { maxBytes: o.maxResponseBytes },
-  );
-  const gate = createCallGate({ concurrency: o.concurrency ?? COS_CONCURRENCY, retry: o.retry });
-  const client = createCosClient({
-    baseUrl: o.baseUrl,
-    connectionId,
-    token: o.token ?? (() => undefined),
-    http,
-    gate,
-    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  const { http, client, parse, read, write } = createTransport(o, {
+    label: 'CosLogin',
+    concurrency: COS_CONCURRENCY,
+    client: (deps) =>
+      createCosClient({
+        ...deps,
+        baseUrl: o.baseUrl,
+        connectionId,
+        token: o.token ?? (() => undefined),
+      }),
   });
-  const parse = <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
-    parseWire(schema, value, what, { connectionId, vendorLabel: 'CosLogin' });
-  const read = (path: string, body: Record<string, unknown>, opts?: CallOptions) =>
-    client.call(path, body, { idempotent: true, signal: opts?.signal });
-  const write = (
-    path: string,
-    body: Record<string, unknown>,
-    opts: CallOptions | undefined,
-    idempotent: boolean,
-  ) => client.call(path, body, { idempotent, signal: opts?.signal });
 
   // The Local API wants a window's uuid for detail/open/close but numeric ids for batches.
   const uuidById = new Map<string, string>();

@@ -5,20 +5,18 @@
 import { DeckError } from '../../../../shared/ipc/result';
 import type { Group, Profile, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
-import { createJsonClient } from '../../http/json-client';
-import { createCallGate } from '../call-gate';
 import { CAPABILITIES, IX_CONCURRENCY } from '../capabilities';
 import { forBatch, forEachItem } from '../item-results';
 import { fetchAllPages } from '../paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
+import { createTransport } from '../transport';
 import {
   BATCH_CHUNK,
   DEFAULT_OPEN_TIMEOUT_MS,
   DEFAULT_PAGE_SIZE,
-  DEFAULT_TIMEOUT_MS,
   type ProviderOptions,
 } from '../provider-options';
-import { chunk, count, id, parseWire, port, text, toWireId } from '../wire';
+import { chunk, count, id, port, text, toWireId } from '../wire';
 import { createIxClient } from './ix-client';
 import { IX_ALREADY_OPEN, IX_PROCESS_NOT_FOUND } from './ix-errors';
 import { ixProfile, ixProxyWrite, ixSession, ixTags } from './ix-mapping';
@@ -38,29 +36,11 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   const { connectionId } = o;
   const clock = o.clock ?? Date.now;
   const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
-  const http = createJsonClient(
-    { label: `ixBrowser at ${o.baseUrl}`, connectionId },
-    { maxBytes: o.maxResponseBytes },
-  );
-  const gate = createCallGate({ concurrency: o.concurrency ?? IX_CONCURRENCY, retry: o.retry });
-  const client = createIxClient({
-    baseUrl: o.baseUrl,
-    connectionId,
-    http,
-    gate,
-    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  const { http, client, parse, read, write } = createTransport(o, {
+    label: 'ixBrowser',
+    concurrency: IX_CONCURRENCY,
+    client: (deps) => createIxClient({ ...deps, baseUrl: o.baseUrl, connectionId }),
   });
-  const parse = <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
-    parseWire(schema, value, what, { connectionId, vendorLabel: 'ixBrowser' });
-  const read = (action: string, body: Record<string, unknown>, opts?: CallOptions) =>
-    client.call(action, body, { idempotent: true, signal: opts?.signal });
-  /** Sets of a value are safe to repeat; creates and deletes are not. */
-  const write = (
-    action: string,
-    body: Record<string, unknown>,
-    opts: CallOptions | undefined,
-    idempotent: boolean,
-  ) => client.call(action, body, { idempotent, signal: opts?.signal });
 
   /**
    * Names to label sessions: the last listing (its map built only when a session asks, so

@@ -1,0 +1,54 @@
+/**
+ * The request plumbing every provider has: one keep-alive HTTP client and one call gate
+ * (concurrency limit and busy retries) per connection, the vendor's envelope client over
+ * them, and the read / write / parse helpers the provider's methods are written with.
+ */
+import type { z } from 'zod';
+import { createJsonClient, type JsonClient } from '../http/json-client';
+import { createCallGate, type CallGate } from './call-gate';
+import type { CallOptions } from './provider';
+import { DEFAULT_TIMEOUT_MS, type ProviderOptions } from './provider-options';
+import { parseWire } from './wire';
+
+/** One call of a vendor's envelope client (the path or action, the body, retry safety). */
+export interface VendorClient {
+  call(
+    path: string,
+    body: Record<string, unknown>,
+    opts: CallOptions & { idempotent: boolean; timeoutMs?: number },
+  ): Promise<unknown>;
+}
+
+export function createTransport<C extends VendorClient>(
+  o: ProviderOptions,
+  vendor: {
+    label: string;
+    concurrency: number;
+    client(deps: { http: JsonClient; gate: CallGate; timeoutMs: number }): C;
+  },
+) {
+  const { connectionId } = o;
+  const http = createJsonClient(
+    { label: `${vendor.label} at ${o.baseUrl}`, connectionId },
+    { maxBytes: o.maxResponseBytes },
+  );
+  const gate = createCallGate({ concurrency: o.concurrency ?? vendor.concurrency, retry: o.retry });
+  const client = vendor.client({ http, gate, timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  return {
+    http,
+    client,
+    /** A vendor payload checked at the edge; a mismatch is a vendor-error naming the field. */
+    parse: <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
+      parseWire(schema, value, what, { connectionId, vendorLabel: vendor.label }),
+    /** Reads are safe to repeat: retried on busy answers. */
+    read: (path: string, body: Record<string, unknown>, opts?: CallOptions) =>
+      client.call(path, body, { idempotent: true, signal: opts?.signal }),
+    /** Sets of a value are safe to repeat; creates and deletes are not. */
+    write: (
+      path: string,
+      body: Record<string, unknown>,
+      opts: CallOptions | undefined,
+      idempotent: boolean,
+    ) => client.call(path, body, { idempotent, signal: opts?.signal }),
+  };
+}
