@@ -3,6 +3,7 @@
  * id that can be switched off, gates that hold calls open, and counters of what was called.
  */
 import type { Capabilities, Group, Profile, Session, Tag, Vendor } from '../../../shared/model';
+import { profile } from '../renderer/profile-fixture';
 import { profileKey } from '../../../shared/model';
 import type { CreateItem } from '../../../shared/model/job';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
@@ -73,31 +74,7 @@ export class FakeProvider implements VendorProvider {
   key = (id: string) => profileKey(this.connectionId, id);
 
   add(id: string, name: string): Profile {
-    const p: Profile = {
-      key: this.key(id),
-      connectionId: this.connectionId,
-      vendor: this.vendor,
-      vendorId: id,
-      name,
-      groupId: '1',
-      groupName: 'Default',
-      tags: [],
-      remark: '',
-      proxy: {
-        method: 'custom',
-        type: 'direct',
-        host: '',
-        port: null,
-        username: '',
-        hasPassword: false,
-        refreshUrl: '',
-        extractionUrl: '',
-        extractionChannel: '',
-        checkService: '',
-        socks5Udp: false,
-      },
-      status: 'closed',
-    };
+    const p = profile(id, { connectionId: this.connectionId, vendor: this.vendor, name });
     this.profiles.set(id, p);
     return p;
   }
