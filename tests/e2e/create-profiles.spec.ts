@@ -12,6 +12,7 @@ import type { Connection, Profile } from '../../shared/model';
 import type { Job, JobAction } from '../../shared/model/job';
 import { CAPABILITIES } from '../../electron/main/providers/capabilities';
 import { test, expect } from './support/harness';
+import { connection as connectionFixture, profile as fixture } from '../fixtures/profile';
 
 interface FakeOptions {
   connections: Connection[];
@@ -28,47 +29,25 @@ interface StartedJob {
   keys: string[];
 }
 
-const connection = (id: string, vendor: Connection['vendor'], label: string): Connection => ({
-  id,
-  vendor,
-  label,
-  baseUrl: 'http://127.0.0.1:9',
-  hasToken: false,
-  demo: false,
-  checkProxyBeforeOpen: false,
-  health: { state: 'ok' },
-  capabilities: CAPABILITIES[vendor],
-});
+const connection = (id: string, vendor: Connection['vendor'], label: string): Connection =>
+  connectionFixture(id, {
+    vendor,
+    label,
+    baseUrl: 'http://127.0.0.1:1',
+    capabilities: CAPABILITIES[vendor],
+  });
 
 const IX = connection('ix-fake', 'ixbrowser', 'Main');
 const COS = connection('cos-fake', 'cos', 'Team');
 
 function profile(c: Connection, vendorId: string, name: string, groupId = '1'): Profile {
-  return {
-    key: `${c.id}/${vendorId}`,
+  return fixture(vendorId, {
     connectionId: c.id,
     vendor: c.vendor,
-    vendorId,
     name,
     groupId,
     groupName: groupId === '7' ? 'Shops' : 'Default',
-    tags: [],
-    remark: '',
-    proxy: {
-      method: 'custom',
-      type: 'direct',
-      host: '',
-      port: null,
-      username: '',
-      hasPassword: false,
-      refreshUrl: '',
-      extractionUrl: '',
-      extractionChannel: '',
-      checkService: '',
-      socks5Udp: false,
-    },
-    status: 'closed',
-  };
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
  * id that can be switched off, gates that hold calls open, and counters of what was called.
  */
 import type { Capabilities, Group, Profile, Session, Tag, Vendor } from '../../../shared/model';
-import { profile } from '../renderer/profile-fixture';
+import { profile } from '../../fixtures/profile';
 import { profileKey } from '../../../shared/model';
 import type { CreateItem } from '../../../shared/model/job';
 import type { ProxyInput } from '../../../shared/model/proxy-input';

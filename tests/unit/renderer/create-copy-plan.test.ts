@@ -6,44 +6,24 @@ import {
   planCopy,
   sharedGroupId,
 } from '../../../renderer/src/features/create/copy-plan';
+import { connection as connectionFixture, profile as fixture } from '../../fixtures/profile';
 
-const connection = (id: string, vendor: Connection['vendor'], label: string): Connection => ({
-  id,
-  vendor,
-  label,
-  baseUrl: 'http://127.0.0.1:1',
-  hasToken: false,
-  demo: false,
-  checkProxyBeforeOpen: false,
-  health: { state: 'ok' },
-  capabilities: CAPABILITIES[vendor],
-});
+const connection = (id: string, vendor: Connection['vendor'], label: string): Connection =>
+  connectionFixture(id, {
+    vendor,
+    label,
+    baseUrl: 'http://127.0.0.1:1',
+    capabilities: CAPABILITIES[vendor],
+  });
 
-const profile = (connectionId: string, vendorId: string, groupId = '1'): Profile => ({
-  key: `${connectionId}/${vendorId}`,
-  connectionId,
-  vendor: connectionId.startsWith('cos') ? 'cos' : 'ixbrowser',
-  vendorId,
-  name: `P ${vendorId}`,
-  groupId,
-  groupName: `G ${groupId}`,
-  tags: [],
-  remark: '',
-  proxy: {
-    method: 'custom',
-    type: 'direct',
-    host: '',
-    port: null,
-    username: '',
-    hasPassword: false,
-    refreshUrl: '',
-    extractionUrl: '',
-    extractionChannel: '',
-    checkService: '',
-    socks5Udp: false,
-  },
-  status: 'closed',
-});
+const profile = (connectionId: string, vendorId: string, groupId = '1'): Profile =>
+  fixture(vendorId, {
+    connectionId,
+    vendor: connectionId.startsWith('cos') ? 'cos' : 'ixbrowser',
+    name: `P ${vendorId}`,
+    groupId,
+    groupName: `G ${groupId}`,
+  });
 
 const connections = new Map([
   ['ix-1', connection('ix-1', 'ixbrowser', 'Main')],

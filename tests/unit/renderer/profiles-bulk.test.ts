@@ -9,7 +9,7 @@ import {
 } from '../../../renderer/src/features/profiles/bulk/name-template';
 import { parseTags, toTsv } from '../../../renderer/src/features/profiles/format';
 import { panelEdits } from '../../../renderer/src/features/profiles/panel-edits';
-import { connection, profile } from './profile-fixture';
+import { connection, profile } from '../../fixtures/profile';
 
 describe('name templates', () => {
   it('accepts a template with {n} and previews the first names in table order', () => {

@@ -5,7 +5,7 @@ import {
   mergeConnections,
   type ProfileList,
 } from '../../../renderer/src/features/profiles/cache-patch';
-import { profile } from './profile-fixture';
+import { profile } from '../../fixtures/profile';
 
 const list: ProfileList = {
   profiles: [profile(1), profile(2), profile(1, { connectionId: 'cos' }), profile(3)],

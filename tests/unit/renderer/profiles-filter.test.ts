@@ -8,7 +8,7 @@ import {
   hasActiveFilters,
   type ProfileFilters,
 } from '../../../renderer/src/features/profiles/filter';
-import { profile } from './profile-fixture';
+import { profile } from '../../fixtures/profile';
 
 const withProxy = (host: string, type: 'http' | 'socks5' = 'http') => ({
   ...profile(0).proxy,

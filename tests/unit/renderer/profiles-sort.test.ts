@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { naturalKey, sortProfiles } from '../../../renderer/src/features/profiles/sort';
-import { profile } from './profile-fixture';
+import { profile } from '../../fixtures/profile';
 
 const ctx = { connectionLabel: (id: string) => ({ ix: 'Zeta', cos: 'Alpha' })[id] ?? id };
 const names = (rows: { name: string }[]) => rows.map((r) => r.name);
