@@ -38,3 +38,9 @@ export async function fetchAllPages<T>(
   const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => fetchPage(i + 1)));
   return rest.length ? first.items.concat(...rest.map((p) => p.items)) : first.items;
 }
+
+/** Adds `id` to `seen`; true if it was not there. One hash lookup per row, not two. */
+export function firstSight(seen: Set<string>, id: string): boolean {
+  const before = seen.size;
+  return seen.add(id).size !== before;
+}

@@ -11,32 +11,53 @@ import {
   type TagRef,
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
+import { ProfileRecord, ProxyRecord } from '../records';
+import { NO_TAGS, createTagSets, tagKey } from '../tag-sets';
 import { flag, id, idList, int, port, proxyType, text, type WireScalar } from '../wire';
 import type { CosProfileWire } from './cos-wire';
 
 const PROXY_METHOD = { custom: 2, api: 3, binding: 4 } as const;
 
-export function cosProxy(w: CosProfileWire): ProxyConfig {
-  const method = int(w.proxyMethod) ?? PROXY_METHOD.custom;
-  const type = proxyType(w.proxyType);
-  const direct = type === 'direct';
-  const custom = method === PROXY_METHOD.custom;
-  // One literal per row: listing 10,000 windows maps 10,000 of these.
-  const proxy: ProxyConfig = {
-    method: custom ? 'custom' : method === PROXY_METHOD.api ? 'api' : 'vendor',
-    type: method === PROXY_METHOD.api && direct ? 'http' : type,
-    host: custom && direct ? '' : text(w.host),
-    port: custom && direct ? null : port(w.port),
-    username: text(w.proxyUserName),
-    hasPassword: text(w.proxyPassword) !== '',
-    refreshUrl: text(w.refreshProxyUrl),
-    extractionUrl: text(w.dynamicIpUrl),
-    extractionChannel: text(w.dynamicIpChannel),
-    checkService: text(w.ipCheckService),
-    socks5Udp: type === 'socks5' && flag(w.enableSocks5Udp),
+class CosProxy extends ProxyRecord {
+  constructor(w: CosProfileWire) {
+    super();
+    const method = int(w.proxyMethod) ?? PROXY_METHOD.custom;
+    const type = proxyType(w.proxyType);
+    const direct = type === 'direct';
+    const custom = method === PROXY_METHOD.custom;
+    this.method = custom ? 'custom' : method === PROXY_METHOD.api ? 'api' : 'vendor';
+    this.type = method === PROXY_METHOD.api && direct ? 'http' : type;
+    this.host = custom && direct ? '' : text(w.host);
+    this.port = custom && direct ? null : port(w.port);
+    this.username = text(w.proxyUserName);
+    this.hasPassword = text(w.proxyPassword) !== '';
+    this.refreshUrl = text(w.refreshProxyUrl);
+    this.extractionUrl = text(w.dynamicIpUrl);
+    this.extractionChannel = text(w.dynamicIpChannel);
+    this.checkService = text(w.ipCheckService);
+    this.socks5Udp = type === 'socks5' && flag(w.enableSocks5Udp);
+    if (this.method === 'vendor') this.vendorProxyId = text(w.proxyId) || `method ${method}`;
+  }
+}
+
+export const cosProxy = (w: CosProfileWire): ProxyConfig => new CosProxy(w);
+
+/**
+ * The tags of one listing's rows, each distinct tag set read once (see TagSets); tags sent
+ * as objects, which carry their own names, are read row by row.
+ */
+export function cosTagReader(
+  tagName: (id: string) => string | undefined,
+): (w: CosProfileWire) => TagRef[] {
+  const sets = createTagSets();
+  const read = (w: CosProfileWire) => cosTags(w, tagName);
+  return (w) => {
+    if (w.tags?.length) return read(w);
+    const ids = w.tagIds;
+    if (ids === null || ids === undefined || ids === '' || (Array.isArray(ids) && !ids.length))
+      return NO_TAGS;
+    return sets(Array.isArray(ids) ? tagKey(ids) : tagKey([ids, '']), w, read) ?? NO_TAGS;
   };
-  if (proxy.method === 'vendor') proxy.vendorProxyId = text(w.proxyId) || `method ${method}`;
-  return proxy;
 }
 
 export function cosTags(w: CosProfileWire, tagName: (id: string) => string | undefined): TagRef[] {
@@ -61,37 +82,52 @@ export function cosLastOpened(v: WireScalar | undefined): number | undefined {
   return Number.isFinite(t) ? t : undefined;
 }
 
-export function cosProfile(
+/** Group names and tags, which window rows carry only as ids; fixed for one listing. */
+export interface CosLookups {
+  groupName(id: string): string | undefined;
+  tags(w: CosProfileWire): TagRef[];
+}
+
+class CosProfile extends ProfileRecord {
+  constructor(
+    connectionId: string,
+    w: CosProfileWire,
+    vendorId: string,
+    status: ProfileStatus,
+    lookups: CosLookups,
+    debugPort?: number,
+  ) {
+    super();
+    const groupId = text(w.groupId);
+    this.key = profileKey(connectionId, vendorId);
+    this.connectionId = connectionId;
+    this.vendor = 'cos';
+    this.vendorId = vendorId;
+    this.name = text(w.name);
+    // 0 is CosLogin's "ungrouped".
+    this.groupId = groupId === '0' ? '' : groupId;
+    this.groupName =
+      text(w.groupName) || (groupId && groupId !== '0' ? (lookups.groupName(groupId) ?? '') : '');
+    this.tags = lookups.tags(w);
+    this.remark = text(w.remark);
+    this.proxy = new CosProxy(w);
+    this.status = status;
+    const uuid = text(w.uuid);
+    if (uuid) this.uuid = uuid;
+    const last = cosLastOpened(w.lastOpenTime);
+    if (last !== undefined) this.lastOpenedAt = last;
+    if (debugPort !== undefined) this.debugPort = debugPort;
+  }
+}
+
+export const cosProfile = (
   connectionId: string,
   w: CosProfileWire,
   vendorId: string,
   status: ProfileStatus,
-  lookups: { groupName(id: string): string | undefined; tagName(id: string): string | undefined },
+  lookups: CosLookups,
   debugPort?: number,
-): Profile {
-  const groupId = text(w.groupId);
-  const p: Profile = {
-    key: profileKey(connectionId, vendorId),
-    connectionId,
-    vendor: 'cos',
-    vendorId,
-    name: text(w.name),
-    // 0 is CosLogin's "ungrouped".
-    groupId: groupId === '0' ? '' : groupId,
-    groupName:
-      text(w.groupName) || (groupId && groupId !== '0' ? (lookups.groupName(groupId) ?? '') : ''),
-    tags: cosTags(w, lookups.tagName),
-    remark: text(w.remark),
-    proxy: cosProxy(w),
-    status,
-  };
-  const uuid = text(w.uuid);
-  if (uuid) p.uuid = uuid;
-  const last = cosLastOpened(w.lastOpenTime);
-  if (last !== undefined) p.lastOpenedAt = last;
-  if (debugPort !== undefined) p.debugPort = debugPort;
-  return p;
-}
+): Profile => new CosProfile(connectionId, w, vendorId, status, lookups, debugPort);
 
 /** What BrowserDeck knows of a window it opened: /browser/open's answer. */
 export interface CosOpenRecord {

@@ -10,7 +10,7 @@ import type { Group, Profile, Session, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { CAPABILITIES, COS_CONCURRENCY } from '../capabilities';
 import { forBatch } from '../item-results';
-import { fetchAllPages } from '../paging';
+import { fetchAllPages, firstSight } from '../paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
 import { createTransport } from '../transport';
 import {
@@ -21,9 +21,11 @@ import {
 } from '../provider-options';
 import { chunk, text, toWireId } from '../wire';
 import { createCosClient } from './cos-client';
+import { createWindowIndex } from './cos-window-index';
 import { buildCreateBody, type CosConfigTemplate } from './cos-create';
 import {
   cosProfile,
+  cosTagReader,
   cosProxyWrite as cosProxyFields,
   cosSession,
   type CosOpenRecord,
@@ -44,6 +46,9 @@ export interface CosProviderOptions extends ProviderOptions {
   configTemplate?: CosConfigTemplate;
 }
 
+/** CosLogin's window ids are numbers; a non-numeric key is a uuid. */
+const NUMERIC_ID = /^\d+$/;
+
 export function createCosProvider(o: CosProviderOptions): VendorProvider {
   const { connectionId } = o;
   const clock = o.clock ?? Date.now;
@@ -60,22 +65,12 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       }),
   });
 
-  // The Local API wants a window's uuid for detail/open/close but numeric ids for batches.
-  const uuidById = new Map<string, string>();
-  const idByUuid = new Map<string, string>();
-  const names = new Map<string, string>();
+  const windows = createWindowIndex();
   const opened = new Map<string, CosOpenRecord>();
   let tagCreation: Promise<unknown> = Promise.resolve();
 
-  const remember = (row: CosRow, vendorId: string) => {
-    const uuid = text(row.uuid);
-    if (uuid) {
-      uuidById.set(vendorId, uuid);
-      idByUuid.set(uuid, vendorId);
-    }
-    names.set(vendorId, text(row.name));
-    if (row.proxyPassword) o.log.addSecret(text(row.proxyPassword));
-  };
+  const learn = (row: CosRow, vendorId: string) =>
+    windows.learn(vendorId, text(row.name), text(row.uuid) || undefined);
 
   const pagedList = <T extends z.ZodType>(
     path: string,
@@ -119,7 +114,8 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     ]);
     const g = new Map(groups.map((x) => [x.id, x.name]));
     const t = new Map(tags.map((x) => [x.id, x.name]));
-    return { groupName: (id: string) => g.get(id), tagName: (id: string) => t.get(id) };
+    const tagName = (id: string) => t.get(id);
+    return { groupName: (id: string) => g.get(id), tagName, tags: cosTagReader(tagName) };
   };
   type Lookups = Awaited<ReturnType<typeof lookups>>;
 
@@ -129,7 +125,15 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
    */
   const runtime = async (
     opts?: CallOptions,
-  ): Promise<{ pids: Map<string, number>; ports: Map<string, number> } | undefined> => {
+  ): Promise<
+    | {
+        pids: Map<string, number>;
+        ports: Map<string, number>;
+        /** Some keys are uuids of windows not indexed yet: a listing matches them by uuid. */
+        byUuid: boolean;
+      }
+    | undefined
+  > => {
     const optional = (path: string) =>
       read(path, {}, opts).then(
         (d) => parse(CosIdNumberMap, d, `${path} answer`),
@@ -143,12 +147,18 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       optional('/browser/ports'),
     ]);
     if (!pids && !ports) return undefined;
+    let byUuid = false;
     const byId = (m: Map<string, number> | undefined) => {
       const out = new Map<string, number>();
-      for (const [k, v] of m ?? []) out.set(idByUuid.get(k) ?? k, v);
+      // Keyed by id, or by uuid on clients that do so (only those pay for the index).
+      for (const [k, v] of m ?? []) {
+        const id = NUMERIC_ID.test(k) ? k : windows.idOf(k);
+        if (id === undefined) byUuid = true;
+        out.set(id ?? k, v);
+      }
       return out;
     };
-    const result = { pids: byId(pids), ports: byId(ports) };
+    const result = { pids: byId(pids), ports: byId(ports), byUuid };
     // Windows the client no longer reports are gone: forget what open told us about them.
     if (pids) for (const id of opened.keys()) if (!result.pids.has(id)) opened.delete(id);
     return result;
@@ -171,18 +181,21 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     for (const row of rows) {
       const vendorId = cosId(row);
       // A window created or deleted mid-listing shifts the pages: keep one of each.
-      if (seen.has(vendorId)) continue;
-      seen.add(vendorId);
-      remember(row, vendorId);
+      if (!firstSight(seen, vendorId)) continue;
+      if (row.proxyPassword) o.log.addSecret(text(row.proxyPassword));
+      const key =
+        live?.byUuid && !live.pids.has(vendorId) && !live.ports.has(vendorId)
+          ? text(row.uuid)
+          : vendorId;
       // Without pids (client lacks them, or they failed) only windows we opened are known.
       const status = live
-        ? live.pids.has(vendorId) || live.ports.has(vendorId)
+        ? live.pids.has(key) || live.ports.has(key)
           ? 'open'
           : 'closed'
         : opened.has(vendorId)
           ? 'open'
           : 'unknown';
-      const port = live?.ports.get(vendorId) ?? opened.get(vendorId)?.debugPort;
+      const port = live?.ports.get(key) ?? opened.get(vendorId)?.debugPort;
       out.push(cosProfile(connectionId, row, vendorId, status, look, port));
     }
     return out;
@@ -190,16 +203,16 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
 
   /** The window's uuid (listing once if this id was never seen), or undefined if it has none. */
   const uuidOf = async (vendorId: string, opts?: CallOptions): Promise<string | undefined> => {
-    if (!uuidById.has(vendorId)) {
+    if (!windows.knows(vendorId)) {
       for (const row of await pagedList('/browser/list', CosProfileWire, opts))
-        remember(row, cosId(row));
-      if (!names.has(vendorId)) {
+        learn(row, cosId(row));
+      if (!windows.knows(vendorId)) {
         throw DeckError.of('not-found', `CosLogin has no window ${vendorId}`, {
           details: { connectionId },
         });
       }
     }
-    return uuidById.get(vendorId);
+    return windows.uuidOf(vendorId);
   };
 
   /** `{uuid}` where known (the Local API prefers it), else `{id}`. */
@@ -222,7 +235,7 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
           }
         : data;
     const row = parse(CosProfileWire, merged, '/browser/detail answer');
-    if (cosId(row) !== vendorId && text(row.uuid) !== uuidById.get(vendorId)) {
+    if (cosId(row) !== vendorId && text(row.uuid) !== windows.uuidOf(vendorId)) {
       throw DeckError.of(
         'vendor-error',
         `CosLogin answered the detail of window ${vendorId} with window ${cosId(row)}`,
@@ -295,13 +308,15 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       const seen = new Set<string>();
       const schema = CosPage(CosProfileWire);
       // Each page is mapped as it arrives, overlapping the requests still in flight.
-      return fetchAllPages(async (index) => {
+      const profiles = await fetchAllPages(async (index) => {
         const data = await read('/browser/list', { page: index, pageSize }, opts);
         const page = parse(schema, data, '/browser/list page');
         const [live, look] = await Promise.all([liveP, lookP]);
         const items = toProfiles(page.items as CosRow[], live, look, seen);
         return { items, total: page.total, received: page.items.length };
       }, pageSize);
+      windows.listed(profiles);
+      return profiles;
     },
 
     async getProfile(vendorId, opts) {
@@ -310,6 +325,7 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
         softRuntime(opts),
         lookups(opts),
       ]);
+      learn(row, vendorId);
       return toProfiles([row], live, look)[0]!;
     },
 
@@ -367,11 +383,7 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
         await write('/browser/update', body, opts, false),
         '/browser/update answer',
       );
-      names.set(created.id, item.name);
-      if (created.uuid) {
-        uuidById.set(created.id, created.uuid);
-        idByUuid.set(created.uuid, created.id);
-      }
+      windows.learn(created.id, item.name, created.uuid || undefined);
       return created.id;
     },
 
@@ -396,7 +408,10 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       if (w.ws) record.wsUrl = w.ws;
       opened.set(vendorId, record);
       return {
-        session: cosSession(connectionId, vendorId, { record, profileName: names.get(vendorId) }),
+        session: cosSession(connectionId, vendorId, {
+          record,
+          profileName: windows.nameOf(vendorId),
+        }),
         attached: w.alreadyStarted,
       };
     },
@@ -418,7 +433,7 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
           pid: live?.pids.get(id),
           port: live?.ports.get(id),
           record: opened.get(id),
-          profileName: names.get(id),
+          profileName: windows.nameOf(id),
         }),
       );
     },

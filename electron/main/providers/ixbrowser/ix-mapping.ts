@@ -11,35 +11,42 @@ import {
   type TagRef,
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
+import { ProfileRecord, ProxyRecord } from '../records';
+import { NO_TAGS, tagKey } from '../tag-sets';
 import { id, idList, int, port, proxyType, text, type WireScalar } from '../wire';
 import type { IxOpenedWire, IxProfileWire } from './ix-wire';
 
 const PROXY_MODE = { trafficPackage: 1, custom: 2, purchased: 3, apiExtraction: 4 } as const;
 const DEFAULT_CHECK_LINE = 'global_line';
 
-export function ixProxy(w: IxProfileWire): ProxyConfig {
-  const mode = int(w.proxy_mode) ?? PROXY_MODE.custom;
-  const type = proxyType(w.proxy_type);
-  const direct = type === 'direct';
-  // Built as one literal per row: listing 10,000 profiles maps 10,000 of these.
-  const proxy: ProxyConfig = {
-    method:
-      mode === PROXY_MODE.custom ? 'custom' : mode === PROXY_MODE.apiExtraction ? 'api' : 'vendor',
-    type: mode === PROXY_MODE.apiExtraction && direct ? 'http' : type,
-    host: mode === PROXY_MODE.custom && direct ? '' : text(w.proxy_ip),
-    port: mode === PROXY_MODE.custom && direct ? null : port(w.proxy_port),
-    username: text(w.proxy_user),
-    hasPassword: text(w.proxy_password) !== '',
-    refreshUrl: '',
-    extractionUrl: mode === PROXY_MODE.apiExtraction ? text(w.proxy_url) : '',
-    extractionChannel: '',
-    checkService: text(w.proxy_check_line),
-    socks5Udp: false,
-  };
-  // Traffic package, purchased proxy, or a mode this build does not know: vendor-managed.
-  if (proxy.method === 'vendor') proxy.vendorProxyId = text(w.proxy_id) || `mode ${mode}`;
-  return proxy;
+class IxProxy extends ProxyRecord {
+  constructor(w: IxProfileWire) {
+    super();
+    const mode = int(w.proxy_mode) ?? PROXY_MODE.custom;
+    const type = proxyType(w.proxy_type);
+    const direct = type === 'direct';
+    this.method =
+      mode === PROXY_MODE.custom ? 'custom' : mode === PROXY_MODE.apiExtraction ? 'api' : 'vendor';
+    this.type = mode === PROXY_MODE.apiExtraction && direct ? 'http' : type;
+    this.host = mode === PROXY_MODE.custom && direct ? '' : text(w.proxy_ip);
+    this.port = mode === PROXY_MODE.custom && direct ? null : port(w.proxy_port);
+    this.username = text(w.proxy_user);
+    this.hasPassword = text(w.proxy_password) !== '';
+    this.refreshUrl = '';
+    this.extractionUrl = mode === PROXY_MODE.apiExtraction ? text(w.proxy_url) : '';
+    this.extractionChannel = '';
+    this.checkService = text(w.proxy_check_line);
+    this.socks5Udp = false;
+    // Traffic package, purchased proxy, or a mode this build does not know: vendor-managed.
+    if (this.method === 'vendor') this.vendorProxyId = text(w.proxy_id) || `mode ${mode}`;
+  }
 }
+
+export const ixProxy = (w: IxProfileWire): ProxyConfig => new IxProxy(w);
+
+/** What ixTags reads, as a key for a listing's TagSets; undefined for a list of ids. */
+export const ixTagKey = (w: IxProfileWire): string | undefined =>
+  Array.isArray(w.tag_id) ? undefined : tagKey([text(w.tag_id), text(w.tag_name)]);
 
 /**
  * `tag_id` paired with the space-separated `tag_name`; undefined when the counts disagree
@@ -50,7 +57,7 @@ export function ixTags(
   lookup?: (id: string) => string | undefined,
 ): TagRef[] | undefined {
   const ids = idList(w.tag_id);
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return NO_TAGS;
   const names = text(w.tag_name).trim();
   const split = names === '' ? [] : names.split(/\s+/);
   if (split.length !== ids.length && !lookup) return undefined;
@@ -65,30 +72,38 @@ export function ixTags(
   return out;
 }
 
-export function ixProfile(
+class IxProfile extends ProfileRecord {
+  constructor(
+    connectionId: string,
+    w: IxProfileWire,
+    vendorId: string,
+    status: ProfileStatus,
+    tags: TagRef[],
+  ) {
+    super();
+    this.key = profileKey(connectionId, vendorId);
+    this.connectionId = connectionId;
+    this.vendor = 'ixbrowser';
+    this.vendorId = vendorId;
+    this.name = text(w.name);
+    this.groupId = text(w.group_id);
+    this.groupName = text(w.group_name);
+    this.tags = tags;
+    this.remark = text(w.note);
+    this.proxy = new IxProxy(w);
+    this.status = status;
+    const last = int(w.last_open_time);
+    if (last !== undefined && last > 0) this.lastOpenedAt = last * 1000;
+  }
+}
+
+export const ixProfile = (
   connectionId: string,
   w: IxProfileWire,
   vendorId: string,
   status: ProfileStatus,
   tags: TagRef[],
-): Profile {
-  const p: Profile = {
-    key: profileKey(connectionId, vendorId),
-    connectionId,
-    vendor: 'ixbrowser',
-    vendorId,
-    name: text(w.name),
-    groupId: text(w.group_id),
-    groupName: text(w.group_name),
-    tags,
-    remark: text(w.note),
-    proxy: ixProxy(w),
-    status,
-  };
-  const last = int(w.last_open_time);
-  if (last !== undefined && last > 0) p.lastOpenedAt = last * 1000;
-  return p;
-}
+): Profile => new IxProfile(connectionId, w, vendorId, status, tags);
 
 /** "2025-04-30 14:25:47" is the client's local time; a number is Unix seconds. */
 export function parseIxTime(v: WireScalar | undefined): number | undefined {

@@ -7,7 +7,7 @@ import type { Group, Profile, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { CAPABILITIES, IX_CONCURRENCY } from '../capabilities';
 import { forBatch, forEachItem } from '../item-results';
-import { fetchAllPages } from '../paging';
+import { fetchAllPages, firstSight } from '../paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
 import { createTransport } from '../transport';
 import {
@@ -19,7 +19,8 @@ import {
 import { chunk, count, id, port, text, toWireId } from '../wire';
 import { createIxClient } from './ix-client';
 import { IX_ALREADY_OPEN, IX_PROCESS_NOT_FOUND } from './ix-errors';
-import { ixProfile, ixProxyWrite, ixSession, ixTags } from './ix-mapping';
+import { createTagSets } from '../tag-sets';
+import { ixProfile, ixProxyWrite, ixSession, ixTagKey, ixTags } from './ix-mapping';
 import {
   IxNamedWire,
   IxNewId,
@@ -85,15 +86,19 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   type Unpaired = Array<[Profile, IxProfileRow]>;
 
   /** Maps rows as their page arrives, so mapping overlaps the requests still in flight. */
-  const mapRows = (rows: IxProfileRow[], seen: Set<string>, unpaired: Unpaired): Profile[] => {
+  const mapRows = (
+    rows: IxProfileRow[],
+    seen: Set<string>,
+    unpaired: Unpaired,
+    tagSets = createTagSets(),
+  ): Profile[] => {
     const out: Profile[] = [];
     for (const row of rows) {
       const vendorId = id(row.profile_id);
       // A profile created or deleted mid-listing shifts the pages: keep one of each.
-      if (seen.has(vendorId)) continue;
-      seen.add(vendorId);
+      if (!firstSight(seen, vendorId)) continue;
       rememberSecrets(row);
-      const tags = ixTags(row);
+      const tags = tagSets(ixTagKey(row), row, ixTags);
       const profile = ixProfile(connectionId, row, vendorId, 'unknown', tags ?? []);
       if (!tags) unpaired.push([profile, row]);
       out.push(profile);
@@ -191,13 +196,14 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     async listProfiles(opts) {
       const seen = new Set<string>();
       const unpaired: Unpaired = [];
+      const tagSets = createTagSets();
       const schema = IxPage(IxProfileWire);
       const [profiles, opened] = await Promise.all([
         fetchAllPages(async (index) => {
           const data = await read('profile-list', { page: index + 1, limit: pageSize }, opts);
           const page = parse(schema, data, 'profile-list page');
           const rows = page.data ?? [];
-          const items = mapRows(rows, seen, unpaired);
+          const items = mapRows(rows, seen, unpaired, tagSets);
           return { items, total: count(page.total), received: rows.length };
         }, pageSize),
         openedOrUndefined(opts),
