@@ -14,13 +14,24 @@ const CREDENTIAL_FIELD =
   /("?(?:password|proxy_password|proxyPassword|token|X-Cos-Local-Token|authorization|tfa_secret)"?\s*[:=]\s*)("[^"]*"|[^\s,}&]+)/gi;
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)([^@\s/]+)(@)/gi;
 
+const MAX_PENDING_SECRETS = 50_000;
+
 export function createLogger(
   write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
 ): Logger {
   const secrets = new Set<string>();
+  // Secrets arrive by the thousand (every proxy password of a 10,000-profile listing, again
+  // on each listing) and lines are rare: collected as they come, hashed when a line is
+  // written, or when many have piled up.
+  let pending: string[] = [];
+  const settle = () => {
+    for (const s of pending) secrets.add(s);
+    pending = [];
+  };
   const redact = (text: string): string => {
+    settle();
     let out = text.replace(CREDENTIAL_FIELD, '$1"***"').replace(URL_CREDENTIALS, '$1***$3');
-    for (const s of secrets) if (s.length >= 3) out = out.split(s).join('***');
+    for (const s of secrets) if (s.length >= 3 && out.includes(s)) out = out.split(s).join('***');
     return out;
   };
   const fmt = (v: unknown): string =>
@@ -36,7 +47,9 @@ export function createLogger(
     warn: (m, ...r) => line('WARN', m, r),
     error: (m, ...r) => line('ERROR', m, r),
     addSecret: (s) => {
-      if (s) secrets.add(s);
+      if (!s) return;
+      pending.push(s);
+      if (pending.length >= MAX_PENDING_SECRETS) settle();
     },
   };
 }

@@ -12,3 +12,16 @@ it('redacts registered secrets, credential fields and URL credentials', () => {
     expect(all).not.toContain(secret);
   expect(all).toContain('1.2.3.4:1080');
 });
+
+it('masks each of the many secrets a listing registers, however many came before the line', () => {
+  const lines: string[] = [];
+  const log = createLogger((l) => lines.push(l));
+  const secrets = Array.from({ length: 60_000 }, (_, i) => `pw-${i}-secret`);
+  for (const s of secrets) log.addSecret(s);
+  log.warn(`vendor said: wrong password ${secrets[7]} / ${secrets[59_999]}`);
+  log.addSecret('late-secret-value');
+  log.error('retry with late-secret-value');
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(/wrong password \*\*\* \/ \*\*\*$/);
+  expect(lines[1]).toMatch(/retry with \*\*\*$/);
+});
