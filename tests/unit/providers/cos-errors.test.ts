@@ -2,7 +2,7 @@
  * CosLogin client against small fakes: the token header, status and envelope codes, busy
  * retries, chunked batches, and sessions when the client has no /browser/pids.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../../shared/ipc/result';
 import {
   createCosProvider,
@@ -13,19 +13,14 @@ import {
   cosOk,
   quietLog,
   sendJson,
-  startFakeServer,
+  fakeServerPerTest,
   type FakeHandler,
-  type FakeServer,
 } from './fake-server';
 
-let server: FakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const fake = fakeServerPerTest();
 
 async function cosWith(handler: FakeHandler, extra: Partial<CosProviderOptions> = {}) {
-  server = await startFakeServer(handler);
+  const server = await fake.serve(handler);
   return createCosProvider({
     connectionId: 'cos-test',
     baseUrl: server.url,
@@ -69,7 +64,7 @@ describe('CosLogin transport and codes', () => {
     expect(e.code).toBe('unauthorized');
     expect(e.message).toMatch(/refused the Local API token/);
     expect(e.details).toMatchObject({ vendorCode: 401, connectionId: 'cos-test' });
-    expect(server!.requests[0]!.headers['x-cos-local-token']).toBe('tok-123');
+    expect(fake.server.requests[0]!.headers['x-cos-local-token']).toBe('tok-123');
   });
 
   it('without a token it says where to find one', async () => {
@@ -82,7 +77,7 @@ describe('CosLogin transport and codes', () => {
     const e = await failure(cos.listGroups());
     expect(e.code).toBe('unauthorized');
     expect(e.message).toMatch(/System Settings \/ Local API/);
-    expect(server!.requests[0]!.headers['x-cos-local-token']).toBeUndefined();
+    expect(fake.server.requests[0]!.headers['x-cos-local-token']).toBeUndefined();
   });
 
   it('211 is invalid-input with the vendor message kept', async () => {
@@ -125,7 +120,7 @@ describe('CosLogin transport and codes', () => {
     );
     const results = await cos.setRemark(['1', '2'], 'ok');
     expect([...results.values()]).toEqual([null, null]);
-    expect(server!.requests).toHaveLength(3);
+    expect(fake.server.requests).toHaveLength(3);
   });
 
   it('a busy create is not repeated', async () => {
@@ -134,7 +129,7 @@ describe('CosLogin transport and codes', () => {
     );
     const e = await failure(cos.createProfile({ name: 'x', tags: [], remark: '' }));
     expect(e.code).toBe('busy');
-    expect(server!.requests).toHaveLength(1);
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('splits a very large selection into batches of 500 ids', async () => {
@@ -154,12 +149,12 @@ describe('CosLogin transport and codes', () => {
       socks5Udp: false,
     });
     expect(results.size).toBe(1200);
-    expect(server!.requests.map((r) => (r.body['ids'] as unknown[]).length)).toEqual([
+    expect(fake.server.requests.map((r) => (r.body['ids'] as unknown[]).length)).toEqual([
       500, 500, 200,
     ]);
-    expect(server!.requests[0]!.path).toBe('/browser/proxy/update');
-    expect(server!.requests[0]!.body['ids']).toEqual(expect.arrayContaining([1, 2, 3]));
-    expect(server!.requests[0]!.body).not.toHaveProperty('proxyPassword');
+    expect(fake.server.requests[0]!.path).toBe('/browser/proxy/update');
+    expect(fake.server.requests[0]!.body['ids']).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect(fake.server.requests[0]!.body).not.toHaveProperty('proxyPassword');
   });
 });
 
@@ -204,7 +199,7 @@ describe('CosLogin reading', () => {
     });
     const profiles = await cos.listProfiles();
     expect(profiles).toHaveLength(230);
-    const pages = server!.requests
+    const pages = fake.server.requests
       .filter((r) => r.path === '/browser/list')
       .map((r) => r.body['page']);
     expect(pages.sort((a, b) => Number(a) - Number(b))).toEqual([0, 1, 2]);
@@ -246,7 +241,7 @@ describe('CosLogin reading', () => {
       { clock: () => 1_234_000 },
     );
     const opened = await cos.open('2');
-    expect(server!.requests.find((r) => r.path === '/browser/open')!.body).toEqual({
+    expect(fake.server.requests.find((r) => r.path === '/browser/open')!.body).toEqual({
       uuid: 'uuid-2',
     });
     expect(opened).toMatchObject({ attached: false, session: { pid: 777, engine: 'firefox' } });

@@ -3,6 +3,7 @@
  * truncated JSON, slow drips, huge bodies, unknown codes, hangs. Each test routes requests
  * itself; the server records what it got and the most requests it had in flight at once.
  */
+import { afterEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -54,6 +55,25 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * One fake server per test, closed after it: `serve(handler)` starts it, `server` is the
+ * one running (its requests, its peak concurrency).
+ */
+export function fakeServerPerTest() {
+  let current: FakeServer | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    serve: async (handler: FakeHandler) => (current = await startFakeServer(handler)),
+    get server(): FakeServer {
+      if (!current) throw new Error('no fake server is running');
+      return current;
+    },
   };
 }
 

@@ -2,7 +2,7 @@
  * ixBrowser client against small fakes: every failure the wire can produce maps to a
  * closed code, keeps the vendor's code and message, and names the connection.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../../shared/ipc/result';
 import { createIxProvider } from '../../../electron/main/providers/ixbrowser/ix-provider';
 import type { ProviderOptions } from '../../../electron/main/providers/provider-options';
@@ -13,19 +13,14 @@ import {
   ixOk,
   quietLog,
   sendJson,
-  startFakeServer,
+  fakeServerPerTest,
   type FakeHandler,
-  type FakeServer,
 } from './fake-server';
 
-let server: FakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const fake = fakeServerPerTest();
 
 async function ixWith(handler: FakeHandler, extra: Partial<ProviderOptions> = {}) {
-  server = await startFakeServer(handler);
+  const server = await fake.serve(handler);
   return createIxProvider({
     connectionId: 'ix-test',
     baseUrl: server.url,
@@ -116,7 +111,7 @@ describe('ixBrowser transport failures', () => {
     const ix = await ixWith(() => undefined);
     const ctrl = new AbortController();
     const call = ix.listGroups({ signal: ctrl.signal });
-    await waitFor(() => server!.requests.length === 1);
+    await waitFor(() => fake.server.requests.length === 1);
     ctrl.abort();
     const e = await failure(call);
     expect(e.code).toBe('cancelled');
@@ -128,7 +123,7 @@ describe('ixBrowser transport failures', () => {
     ctrl.abort();
     const e = await failure(ix.listGroups({ signal: ctrl.signal }));
     expect(e.code).toBe('cancelled');
-    expect(server!.requests).toHaveLength(0);
+    expect(fake.server.requests).toHaveLength(0);
   });
 
   it('a response over the size cap is refused with a clear error', async () => {
@@ -161,7 +156,7 @@ describe('ixBrowser transport failures', () => {
     await expect(ix.listGroups()).resolves.toEqual([
       { connectionId: 'ix-test', id: '1', name: 'Default' },
     ]);
-    expect(server!.requests).toHaveLength(2);
+    expect(fake.server.requests).toHaveLength(2);
   });
 });
 
@@ -207,14 +202,14 @@ describe('ixBrowser error codes', () => {
     });
     const results = await ix.setName(['3'], 'Renamed');
     expect(results.get('3')).toBeNull();
-    expect(server!.requests).toHaveLength(3);
+    expect(fake.server.requests).toHaveLength(3);
   });
 
   it('a busy answer to a create is not repeated (it is not safe to)', async () => {
     const ix = await ixWith((_req, res) => sendJson(res, ixFail(1010, 'too fast')));
     const e = await failure(ix.createProfile({ name: 'n', tags: [], remark: '' }));
     expect(e.code).toBe('busy');
-    expect(server!.requests).toHaveLength(1);
+    expect(fake.server.requests).toHaveLength(1);
   });
 
   it('gives up after the retry budget and says busy', async () => {
@@ -222,7 +217,7 @@ describe('ixBrowser error codes', () => {
     const e = await failure(ix.listGroups());
     expect(e.code).toBe('busy');
     expect(e.retryable).toBe(true);
-    expect(server!.requests).toHaveLength(1 + FAST_RETRY.retries);
+    expect(fake.server.requests).toHaveLength(1 + FAST_RETRY.retries);
   });
 });
 
@@ -234,8 +229,8 @@ describe('ixBrowser concurrency', () => {
     const calls = Array.from({ length: 50 }, () => ix.listGroups());
     const results = await Promise.all(calls);
     expect(results).toHaveLength(50);
-    expect(server!.requests).toHaveLength(50);
-    expect(server!.maxInFlight()).toBe(3);
+    expect(fake.server.requests).toHaveLength(50);
+    expect(fake.server.maxInFlight()).toBe(3);
   });
 
   it('edits, reads and lists of one connection share the same limit', async () => {
@@ -255,7 +250,7 @@ describe('ixBrowser concurrency', () => {
       ...Array.from({ length: 10 }, () => ix.listGroups()),
       ...Array.from({ length: 10 }, () => ix.test()),
     ]);
-    expect(server!.maxInFlight()).toBe(3);
+    expect(fake.server.maxInFlight()).toBe(3);
   });
 });
 

@@ -3,7 +3,7 @@
  * once per distinct raw value and shared, profiles that are plain model data whatever class
  * built them, one profile per id across shifted pages, and CosLogin's window index.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProfileSchema, type Profile, type TagRef } from '../../../shared/model';
 import { createCosProvider } from '../../../electron/main/providers/cos/cos-provider';
 import { createWindowIndex } from '../../../electron/main/providers/cos/cos-window-index';
@@ -16,19 +16,14 @@ import {
   ixOk,
   quietLog,
   sendJson,
-  startFakeServer,
+  fakeServerPerTest,
   type FakeHandler,
-  type FakeServer,
 } from './fake-server';
 
-let server: FakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const fake = fakeServerPerTest();
 
 async function serve(handler: FakeHandler) {
-  server = await startFakeServer(handler);
+  const server = await fake.serve(handler);
   return {
     connectionId: 'c1',
     baseUrl: server.url,

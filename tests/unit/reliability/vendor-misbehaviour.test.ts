@@ -5,7 +5,7 @@
  * the product's default size cap, and that a huge body is cut off rather than read whole.
  */
 import type { ServerResponse } from 'node:http';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { DeckError } from '../../../shared/ipc/result';
 import { createCosProvider } from '../../../electron/main/providers/cos/cos-provider';
 import { createIxProvider } from '../../../electron/main/providers/ixbrowser/ix-provider';
@@ -16,15 +16,10 @@ import {
   ixOk,
   quietLog,
   sendJson,
-  startFakeServer,
-  type FakeServer,
+  fakeServerPerTest,
 } from '../providers/fake-server';
 
-let server: FakeServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const fake = fakeServerPerTest();
 
 const FIFTY_MB = 50 * 1024 * 1024;
 let bytesSent = 0;
@@ -142,7 +137,7 @@ it.each(
     const v = vendors[vendor];
     let calls = 0;
     bytesSent = 0;
-    server = await startFakeServer((_req, res) =>
+    const server = await fake.serve((_req, res) =>
       calls++ === 0 ? answer(res, v.unknownCode) : v.good(res),
     );
     const provider: VendorProvider = v.make(server.url, timeoutMs);

@@ -4,9 +4,7 @@
  */
 import {
   profileKey,
-  type Profile,
   type ProfileStatus,
-  type ProxyConfig,
   type Session,
   type TagRef,
 } from '../../../../shared/model';
@@ -39,8 +37,6 @@ class CosProxy extends ProxyRecord {
     if (this.method === 'vendor') this.vendorProxyId = text(w.proxyId) || `method ${method}`;
   }
 }
-
-export const cosProxy = (w: CosProfileWire): ProxyConfig => new CosProxy(w);
 
 /**
  * The tags of one listing's rows, each distinct tag set read once (see TagSets); tags sent
@@ -88,7 +84,8 @@ export interface CosLookups {
   tags(w: CosProfileWire): TagRef[];
 }
 
-class CosProfile extends ProfileRecord {
+/** A profile read from a window row (see ProfileRecord for why a class). */
+export class CosProfile extends ProfileRecord {
   constructor(
     connectionId: string,
     w: CosProfileWire,
@@ -119,15 +116,6 @@ class CosProfile extends ProfileRecord {
     if (debugPort !== undefined) this.debugPort = debugPort;
   }
 }
-
-export const cosProfile = (
-  connectionId: string,
-  w: CosProfileWire,
-  vendorId: string,
-  status: ProfileStatus,
-  lookups: CosLookups,
-  debugPort?: number,
-): Profile => new CosProfile(connectionId, w, vendorId, status, lookups, debugPort);
 
 /** What BrowserDeck knows of a window it opened: /browser/open's answer. */
 export interface CosOpenRecord {

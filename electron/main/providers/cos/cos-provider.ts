@@ -24,7 +24,7 @@ import { createCosClient } from './cos-client';
 import { createWindowIndex } from './cos-window-index';
 import { buildCreateBody, type CosConfigTemplate } from './cos-create';
 import {
-  cosProfile,
+  CosProfile,
   cosTagReader,
   cosProxyWrite as cosProxyFields,
   cosSession,
@@ -196,7 +196,7 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
           ? 'open'
           : 'unknown';
       const port = live?.ports.get(key) ?? opened.get(vendorId)?.debugPort;
-      out.push(cosProfile(connectionId, row, vendorId, status, look, port));
+      out.push(new CosProfile(connectionId, row, vendorId, status, look, port));
     }
     return out;
   };

@@ -4,9 +4,7 @@
  */
 import {
   profileKey,
-  type Profile,
   type ProfileStatus,
-  type ProxyConfig,
   type Session,
   type TagRef,
 } from '../../../../shared/model';
@@ -42,8 +40,6 @@ class IxProxy extends ProxyRecord {
   }
 }
 
-export const ixProxy = (w: IxProfileWire): ProxyConfig => new IxProxy(w);
-
 /** What ixTags reads, as a key for a listing's TagSets; undefined for a list of ids. */
 export const ixTagKey = (w: IxProfileWire): string | undefined =>
   Array.isArray(w.tag_id) ? undefined : tagKey([text(w.tag_id), text(w.tag_name)]);
@@ -72,7 +68,8 @@ export function ixTags(
   return out;
 }
 
-class IxProfile extends ProfileRecord {
+/** A profile read from a profile-list row (see ProfileRecord for why a class). */
+export class IxProfile extends ProfileRecord {
   constructor(
     connectionId: string,
     w: IxProfileWire,
@@ -96,14 +93,6 @@ class IxProfile extends ProfileRecord {
     if (last !== undefined && last > 0) this.lastOpenedAt = last * 1000;
   }
 }
-
-export const ixProfile = (
-  connectionId: string,
-  w: IxProfileWire,
-  vendorId: string,
-  status: ProfileStatus,
-  tags: TagRef[],
-): Profile => new IxProfile(connectionId, w, vendorId, status, tags);
 
 /** "2025-04-30 14:25:47" is the client's local time; a number is Unix seconds. */
 export function parseIxTime(v: WireScalar | undefined): number | undefined {

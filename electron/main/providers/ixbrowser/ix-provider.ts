@@ -20,7 +20,7 @@ import { chunk, count, id, port, text, toWireId } from '../wire';
 import { createIxClient } from './ix-client';
 import { IX_ALREADY_OPEN, IX_PROCESS_NOT_FOUND } from './ix-errors';
 import { createTagSets } from '../tag-sets';
-import { ixProfile, ixProxyWrite, ixSession, ixTagKey, ixTags } from './ix-mapping';
+import { IxProfile, ixProxyWrite, ixSession, ixTagKey, ixTags } from './ix-mapping';
 import {
   IxNamedWire,
   IxNewId,
@@ -99,7 +99,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       if (!firstSight(seen, vendorId)) continue;
       rememberSecrets(row);
       const tags = tagSets(ixTagKey(row), row, ixTags);
-      const profile = ixProfile(connectionId, row, vendorId, 'unknown', tags ?? []);
+      const profile = new IxProfile(connectionId, row, vendorId, 'unknown', tags ?? []);
       if (!tags) unpaired.push([profile, row]);
       out.push(profile);
     }
