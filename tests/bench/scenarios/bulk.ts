@@ -20,8 +20,10 @@ const allOk = (what: string, s: { ok: number; total: number; failed: number }) =
  * `bulk.proxy1000.cos.*`: a set-proxy job on 1,000 CosLogin windows through the core: the
  * requests the sandbox answered while the job ran (to its "finished" event; the read-back
  * of the changed rows comes after) and the time to that event.
- * `bulk.group1000.ix.*`: a move-group job on 1,000 ixBrowser profiles, and its ratio to the
- * bare batch calls with the job's own chunking (measured from the requests it made).
+ * `bulk.group1000.ix.*`: a move-group job on 1,000 ixBrowser profiles, and what the job adds
+ * to the bare batch calls with the job's own chunking (measured from the requests it made):
+ * its plan, progress and a result per item. An absolute figure, because the sandbox moves
+ * 1,000 profiles in one call of about 1 ms, so a ratio would only restate that.
  */
 export const bulkScenario: Scenario = {
   name: 'bulk',
@@ -89,7 +91,7 @@ export const bulkScenario: Scenario = {
           if (r.error.code !== 0) throw new Error(`bare group move: ${r.error.message}`);
         });
         const bareMs = performance.now() - t0;
-        return { ms: t.doneMs, ratio: t.doneMs / bareMs };
+        return { ms: t.doneMs, overhead: t.doneMs - bareMs };
       });
       return [
         verdict(
@@ -114,11 +116,11 @@ export const bulkScenario: Scenario = {
           group.map((r) => r.ms),
         ),
         verdict(
-          'bulk.group1000.ix.ratio',
-          'x',
+          'bulk.group1000.ix.overhead.ms',
+          'ms',
           '<=',
-          1.5,
-          group.map((r) => r.ratio),
+          50,
+          group.map((r) => r.overhead),
         ),
       ];
     } finally {
