@@ -69,8 +69,11 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
   const opened = new Map<string, CosOpenRecord>();
   let tagCreation: Promise<unknown> = Promise.resolve();
 
-  const learn = (row: CosRow, vendorId: string) =>
+  /** A window read on its own: indexed, and its proxy password masked in the log. */
+  const learn = (row: CosRow, vendorId: string) => {
     windows.learn(vendorId, text(row.name), text(row.uuid) || undefined);
+    if (row.proxyPassword) o.log.addSecret(text(row.proxyPassword));
+  };
 
   const pagedList = <T extends z.ZodType>(
     path: string,
