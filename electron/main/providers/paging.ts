@@ -6,11 +6,9 @@ export interface Page<T> {
   items: T[];
   /** Undefined when the vendor does not say: then pages are read until a short one. */
   total: number | undefined;
-  /** Rows the vendor sent, when `items` holds fewer (duplicates dropped while mapping). */
-  received?: number;
 }
 
-const sent = <T>(page: Page<T>) => page.received ?? page.items.length;
+const sent = <T>(page: Page<T>) => page.items.length;
 
 /** Guards against a vendor reporting an absurd total. */
 const MAX_PAGES = 10_000;
@@ -39,8 +37,32 @@ export async function fetchAllPages<T>(
   return rest.length ? first.items.concat(...rest.map((p) => p.items)) : first.items;
 }
 
-/** Adds `id` to `seen`; true if it was not there. One hash lookup per row, not two. */
-export function firstSight(seen: Set<string>, id: string): boolean {
-  const before = seen.size;
-  return seen.add(id).size !== before;
+/**
+ * The listing with one item per id, the first in page order. A profile created or deleted
+ * while the pages were read shifts them, so a row can come twice. Both vendors list by id,
+ * newest first: ids that strictly fall (or rise) all the way through cannot repeat, and
+ * checking that costs a comparison per row where a set of 10,000 ids cost a hash each. Any
+ * other order, or a shift, falls back to the set.
+ */
+export function dropRepeats<T extends { vendorId: string }>(items: T[]): T[] {
+  if (strictlyOrdered(items)) return items;
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const before = seen.size;
+    return seen.add(item.vendorId).size !== before;
+  });
+}
+
+/** Numeric ids that strictly fall or strictly rise (a non-numeric id is not ordered). */
+function strictlyOrdered(items: readonly { vendorId: string }[]): boolean {
+  if (items.length < 2) return true;
+  let prev = Number(items[0]!.vendorId);
+  const falling = Number(items[1]!.vendorId) < prev;
+  for (let i = 1; i < items.length; i++) {
+    const n = Number(items[i]!.vendorId);
+    // NaN fails both comparisons: not ordered.
+    if (falling ? !(n < prev) : !(n > prev)) return false;
+    prev = n;
+  }
+  return true;
 }

@@ -8,7 +8,7 @@ import { ProfileSchema, type Profile, type TagRef } from '../../../shared/model'
 import { createCosProvider } from '../../../electron/main/providers/cos/cos-provider';
 import { createWindowIndex } from '../../../electron/main/providers/cos/cos-window-index';
 import { createIxProvider } from '../../../electron/main/providers/ixbrowser/ix-provider';
-import { firstSight } from '../../../electron/main/providers/paging';
+import { dropRepeats } from '../../../electron/main/providers/paging';
 import { NO_TAGS, createTagSets, tagKey } from '../../../electron/main/providers/tag-sets';
 import {
   FAST_RETRY,
@@ -75,14 +75,30 @@ describe('tag sets', () => {
   });
 });
 
-describe('firstSight', () => {
-  it('is true once per id', () => {
-    const seen = new Set<string>();
-    expect([firstSight(seen, 'a'), firstSight(seen, 'b'), firstSight(seen, 'a')]).toEqual([
-      true,
-      true,
-      false,
-    ]);
+describe('dropRepeats', () => {
+  const items = (...ids: string[]) => ids.map((vendorId, i) => ({ vendorId, i }));
+  const ids = (list: { vendorId: string }[]) => list.map((p) => p.vendorId);
+
+  it('passes a listing whose ids strictly fall or rise as it is', () => {
+    const falling = items('30', '20', '11', '10', '2');
+    const rising = items('1', '2', '10', '11');
+    expect(dropRepeats(falling)).toBe(falling);
+    expect(dropRepeats(rising)).toBe(rising);
+  });
+
+  it('drops a row that came again after the pages shifted, keeping the first', () => {
+    // Page 2 was read after a profile was added at the top: "20" comes twice.
+    const shifted = items('40', '30', '20', '20', '10');
+    expect(dropRepeats(shifted).map((p) => p.i)).toEqual([0, 1, 2, 4]);
+  });
+
+  it('falls back to comparing ids as text when they are not ordered numbers', () => {
+    expect(ids(dropRepeats(items('b', 'a', 'b', 'c')))).toEqual(['b', 'a', 'c']);
+    // The same number written two ways is two ids, not a repeat.
+    expect(ids(dropRepeats(items('11', '011', '5')))).toEqual(['11', '011', '5']);
+    expect(ids(dropRepeats(items('3', 'x', '1', '3')))).toEqual(['3', 'x', '1']);
+    expect(ids(dropRepeats(items('7')))).toEqual(['7']);
+    expect(dropRepeats([])).toEqual([]);
   });
 });
 

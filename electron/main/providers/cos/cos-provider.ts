@@ -10,7 +10,7 @@ import type { Group, Profile, Session, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { CAPABILITIES, COS_CONCURRENCY } from '../capabilities';
 import { forBatch } from '../item-results';
-import { fetchAllPages, firstSight } from '../paging';
+import { dropRepeats, fetchAllPages } from '../paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
 import { createTransport } from '../transport';
 import {
@@ -178,13 +178,10 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     rows: CosRow[],
     live: Awaited<ReturnType<typeof softRuntime>>,
     look: Lookups,
-    seen = new Set<string>(),
   ): Profile[] => {
     const out: Profile[] = [];
     for (const row of rows) {
       const vendorId = cosId(row);
-      // A window created or deleted mid-listing shifts the pages: keep one of each.
-      if (!firstSight(seen, vendorId)) continue;
       if (row.proxyPassword) o.log.addSecret(text(row.proxyPassword));
       const key =
         live?.byUuid && !live.pids.has(vendorId) && !live.ports.has(vendorId)
@@ -308,16 +305,15 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       // call is cancelled) their own rejections are not left unobserved.
       liveP.catch(() => undefined);
       lookP.catch(() => undefined);
-      const seen = new Set<string>();
       const schema = CosPage(CosProfileWire);
       // Each page is mapped as it arrives, overlapping the requests still in flight.
-      const profiles = await fetchAllPages(async (index) => {
+      const pages = await fetchAllPages(async (index) => {
         const data = await read('/browser/list', { page: index, pageSize }, opts);
         const page = parse(schema, data, '/browser/list page');
         const [live, look] = await Promise.all([liveP, lookP]);
-        const items = toProfiles(page.items as CosRow[], live, look, seen);
-        return { items, total: page.total, received: page.items.length };
+        return { items: toProfiles(page.items as CosRow[], live, look), total: page.total };
       }, pageSize);
+      const profiles = dropRepeats(pages);
       windows.listed(profiles);
       return profiles;
     },

@@ -7,7 +7,7 @@ import type { Group, Profile, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { CAPABILITIES, IX_CONCURRENCY } from '../capabilities';
 import { forBatch, forEachItem } from '../item-results';
-import { fetchAllPages, firstSight } from '../paging';
+import { dropRepeats, fetchAllPages } from '../paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
 import { createTransport } from '../transport';
 import {
@@ -88,15 +88,12 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   /** Maps rows as their page arrives, so mapping overlaps the requests still in flight. */
   const mapRows = (
     rows: IxProfileRow[],
-    seen: Set<string>,
     unpaired: Unpaired,
     tagSets = createTagSets(),
   ): Profile[] => {
     const out: Profile[] = [];
     for (const row of rows) {
       const vendorId = id(row.profile_id);
-      // A profile created or deleted mid-listing shifts the pages: keep one of each.
-      if (!firstSight(seen, vendorId)) continue;
       rememberSecrets(row);
       const tags = tagSets(ixTagKey(row), row, ixTags);
       const profile = new IxProfile(connectionId, row, vendorId, 'unknown', tags ?? []);
@@ -133,7 +130,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
 
   const toProfiles = (rows: IxProfileRow[], opened: IxOpened[] | undefined, opts?: CallOptions) => {
     const unpaired: Unpaired = [];
-    const profiles = mapRows(rows, new Set(), unpaired);
+    const profiles = mapRows(rows, unpaired);
     for (const p of profiles) names.set(p.vendorId, p.name);
     return finish(profiles, unpaired, opened, opts);
   };
@@ -194,20 +191,19 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     },
 
     async listProfiles(opts) {
-      const seen = new Set<string>();
       const unpaired: Unpaired = [];
       const tagSets = createTagSets();
       const schema = IxPage(IxProfileWire);
-      const [profiles, opened] = await Promise.all([
+      const [pages, opened] = await Promise.all([
         fetchAllPages(async (index) => {
           const data = await read('profile-list', { page: index + 1, limit: pageSize }, opts);
           const page = parse(schema, data, 'profile-list page');
           const rows = page.data ?? [];
-          const items = mapRows(rows, seen, unpaired, tagSets);
-          return { items, total: count(page.total), received: rows.length };
+          return { items: mapRows(rows, unpaired, tagSets), total: count(page.total) };
         }, pageSize),
         openedOrUndefined(opts),
       ]);
+      const profiles = dropRepeats(pages);
       listed = profiles;
       listedNames = undefined;
       names.clear();
