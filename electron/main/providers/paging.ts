@@ -8,8 +8,6 @@ export interface Page<T> {
   total: number | undefined;
 }
 
-const sent = <T>(page: Page<T>) => page.items.length;
-
 /** Guards against a vendor reporting an absurd total. */
 const MAX_PAGES = 10_000;
 
@@ -20,17 +18,18 @@ export async function fetchAllPages<T>(
   const first = await fetchPage(0);
   if (first.total === undefined) {
     const all = [...first.items];
-    let last = sent(first);
+    let last = first.items.length;
     for (let i = 1; last >= pageSize && i < MAX_PAGES; i++) {
       const page = await fetchPage(i);
       all.push(...page.items);
-      last = sent(page);
+      last = page.items.length;
     }
     return all;
   }
   // A vendor that caps the page size below what we asked for still pages consistently
   // at its own size, so count pages by what the first page really held.
-  const per = sent(first) < Math.min(pageSize, first.total) ? sent(first) : pageSize;
+  const sent = first.items.length;
+  const per = sent < Math.min(pageSize, first.total) ? sent : pageSize;
   if (per === 0) return first.items;
   const pages = Math.min(Math.ceil(first.total / per), MAX_PAGES);
   const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => fetchPage(i + 1)));

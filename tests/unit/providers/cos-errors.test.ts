@@ -3,7 +3,6 @@
  * retries, chunked batches, and sessions when the client has no /browser/pids.
  */
 import { describe, expect, it } from 'vitest';
-import { DeckError } from '../../../shared/ipc/result';
 import {
   createCosProvider,
   type CosProviderOptions,
@@ -13,6 +12,7 @@ import {
   cosOk,
   quietLog,
   sendJson,
+  failure,
   fakeServerPerTest,
   type FakeHandler,
 } from './fake-server';
@@ -30,16 +30,6 @@ async function cosWith(handler: FakeHandler, extra: Partial<CosProviderOptions> 
     timeoutMs: 2000,
     ...extra,
   });
-}
-
-async function failure(p: Promise<unknown>): Promise<DeckError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeckError);
-    return e as DeckError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const windows = (n: number, from = 1) =>

@@ -3,7 +3,8 @@
  * truncated JSON, slow drips, huge bodies, unknown codes, hangs. Each test routes requests
  * itself; the server records what it got and the most requests it had in flight at once.
  */
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { DeckError } from '../../../shared/ipc/result';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -116,3 +117,14 @@ export const quietLog = () => {
 
 /** Fast backoff so retry tests do not wait. */
 export const FAST_RETRY = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };
+
+/** The DeckError `p` rejects with; fails the test if it resolves or throws anything else. */
+export async function failure(p: Promise<unknown>): Promise<DeckError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(DeckError);
+    return e as DeckError;
+  }
+  throw new Error('expected the call to fail');
+}

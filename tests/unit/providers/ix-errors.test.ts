@@ -3,7 +3,6 @@
  * closed code, keeps the vendor's code and message, and names the connection.
  */
 import { describe, expect, it } from 'vitest';
-import { DeckError } from '../../../shared/ipc/result';
 import { createIxProvider } from '../../../electron/main/providers/ixbrowser/ix-provider';
 import type { ProviderOptions } from '../../../electron/main/providers/provider-options';
 import {
@@ -13,6 +12,7 @@ import {
   ixOk,
   quietLog,
   sendJson,
+  failure,
   fakeServerPerTest,
   type FakeHandler,
 } from './fake-server';
@@ -29,16 +29,6 @@ async function ixWith(handler: FakeHandler, extra: Partial<ProviderOptions> = {}
     timeoutMs: 2000,
     ...extra,
   });
-}
-
-async function failure(p: Promise<unknown>): Promise<DeckError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(DeckError);
-    return e as DeckError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const page = (items: unknown[], total = items.length) => ixOk({ total, data: items });
