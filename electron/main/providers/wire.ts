@@ -137,35 +137,96 @@ type RowOf<S extends Record<string, WireField<unknown>>> = {
   [K in keyof S]: S[K] extends WireField<infer T> ? T : never;
 };
 
+/** The fast path and the explanation of one wireRow schema, for wireRows to run per page. */
+interface RowCheck {
+  fast: (v: unknown) => boolean;
+  /** Where the first failing field is, and what is wrong with it. */
+  explain: (v: unknown) => { path: PropertyKey[]; message: string };
+}
+const rowChecks = new WeakMap<z.ZodType, RowCheck>();
+
 /**
  * A row of fields (extra keys ignored). `rule` adds a check across fields, such as "one of
  * id or browserId". The parsed row is the vendor's own object, typed; read it with the
- * readers above.
+ * readers above. A list of rows is `wireRows(row)`.
  */
 export function wireRow<S extends Record<string, WireField<unknown>>>(
   shape: S,
   rule?: { check: (row: RowOf<S>) => boolean; field: string; message: string },
 ): z.ZodType<RowOf<S>> {
   const keys = Object.keys(shape);
-  const checks = keys.map((k) => shape[k]!.check);
+  const fields = compileFieldChecks(
+    keys,
+    keys.map((k) => shape[k]!.check),
+  );
   const detailed = z.object(
     Object.fromEntries(keys.map((k) => [k, shape[k]!.schema])) as Record<string, z.ZodType>,
   );
-  const fast = (v: unknown): boolean => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-    const row = v as Record<string, unknown>;
-    for (let i = 0; i < keys.length; i++) if (!checks[i]!(row[keys[i]!])) return false;
-    return !rule || rule.check(row as RowOf<S>);
-  };
-  const explain = (input: unknown): string => {
+  const fast = (v: unknown): boolean =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    fields(v as Record<string, unknown>) &&
+    (!rule || rule.check(v as RowOf<S>));
+  const explain = (input: unknown) => {
     const r = detailed.safeParse(input);
-    if (r.success) return rule ? `${rule.field}: ${rule.message}` : 'invalid';
+    if (r.success) return { path: rule ? [rule.field] : [], message: rule?.message ?? 'invalid' };
     const issue = r.error.issues[0]!;
-    return issue.path.length
-      ? `${issue.path.map(String).join('.')}: ${issue.message}`
-      : issue.message;
+    return { path: issue.path, message: issue.message };
   };
-  return z.custom<RowOf<S>>(fast, { error: (iss) => explain(iss.input) });
+  const schema = z.custom<RowOf<S>>(fast, {
+    error: (iss) => {
+      const { path, message } = explain(iss.input);
+      return path.length ? `${path.map(String).join('.')}: ${message}` : message;
+    },
+  });
+  rowChecks.set(schema, { fast, explain });
+  return schema;
+}
+
+/**
+ * A list of rows. For a wireRow it checks the whole list in one loop, and only a failing
+ * row is explained (its index and field in the issue's path); per-element zod parsing cost
+ * a few ms per 10,000 rows in payload objects alone. Any other item schema is a z.array.
+ */
+export function wireRows<T extends z.ZodType>(item: T): z.ZodType<z.output<T>[], z.input<T>[]> {
+  const row = rowChecks.get(item);
+  if (!row) return z.array(item);
+  const { fast, explain } = row;
+  return z.unknown().check((ctx) => {
+    const v = ctx.value;
+    if (!Array.isArray(v)) {
+      ctx.issues.push({ code: 'custom', message: 'expected a list', input: v });
+      return;
+    }
+    for (let i = 0; i < v.length; i++) {
+      if (fast(v[i])) continue;
+      const { path, message } = explain(v[i]);
+      ctx.issues.push({ code: 'custom', path: [i, ...path], message, input: v[i] });
+      return;
+    }
+  }) as unknown as z.ZodType<z.output<T>[], z.input<T>[]>;
+}
+
+/**
+ * The fields of a row checked with one property read and one predicate call per field,
+ * each at a site of its own: rows of a page share one shape, so every read and call stays
+ * monomorphic and V8 inlines the predicates. A loop over the keys made each read a
+ * megamorphic keyed load and each check an indirect call, about 1 µs per 18-field row.
+ * The keys are this module's own field names, never vendor input.
+ */
+function compileFieldChecks(
+  keys: string[],
+  checks: Array<(v: unknown) => boolean>,
+): (row: Record<string, unknown>) => boolean {
+  const body = keys
+    .map((k, i) => `if (!c${i}(row[${JSON.stringify(k)}])) return false;`)
+    .join('\n');
+  const make = new Function(
+    ...keys.map((_, i) => `c${i}`),
+    `return (row) => {\n${body}\nreturn true;\n};`,
+  );
+  return make(...checks) as (row: Record<string, unknown>) => boolean;
 }
 
 /** Parses a vendor payload; a mismatch is a vendor-error that names the field. */

@@ -22,6 +22,7 @@ import {
   text,
   wireOptional,
   wireRow,
+  wireRows,
   type WireScalar,
 } from '../wire';
 
@@ -112,7 +113,7 @@ export const CosPage = <T extends z.ZodType>(item: T) =>
         ? { items: v[key] as unknown[] }
         : { items: v[key] as unknown[], total };
     })
-    .pipe(z.object({ items: z.array(item), total: z.number().optional() }));
+    .pipe(z.object({ items: wireRows(item), total: z.number().optional() }));
 
 export const CosNamedWire = z
   .object({

@@ -13,6 +13,7 @@ import {
   WireProxyType,
   WireText,
   wireRow,
+  wireRows,
 } from '../wire';
 
 /** The keys BrowserDeck reads; others are ignored. */
@@ -42,7 +43,7 @@ export type IxProfileWire = z.output<typeof IxProfileWire>;
 export const IxPage = <T extends z.ZodType>(item: T) =>
   z.object({
     total: WireCount.schema,
-    data: z.array(item).nullable(),
+    data: wireRows(item).nullable(),
   });
 
 export const IxNamedWire = wireRow({ id: WireId, title: WireText });
@@ -59,7 +60,7 @@ export const IxOpenedWire = wireRow({
 });
 export type IxOpenedWire = z.output<typeof IxOpenedWire>;
 
-export const IxOpenedList = z.array(IxOpenedWire).nullable();
+export const IxOpenedList = wireRows(IxOpenedWire).nullable();
 
 /** Data of create / copy / group-create / tag-create: the new id, bare or in an object. */
 export const IxNewId = z.union([
