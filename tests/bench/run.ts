@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every scenario, one `BENCH <name> ...` line per metric, then the same as
- * JSON in tests/bench/last-results.json. Never part of `npm test`.
+ * JSON in tests/bench/last-results.json. Never part of `npm test`. start.mjs runs it bundled,
+ * as main ships.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';

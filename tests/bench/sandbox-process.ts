@@ -14,15 +14,18 @@ export interface SandboxProcess {
 }
 
 const root = resolve(__dirname, '../..');
+/** The bundled command line `npm run bench` built; the sources through tsx otherwise. */
+const cli = (): string[] =>
+  process.env['BENCH_SANDBOX_CLI']
+    ? [process.env['BENCH_SANDBOX_CLI']]
+    : ['--import', 'tsx', join(root, 'electron/sandbox/cli.ts')];
 
 export function startSandboxProcess(profiles: number): Promise<SandboxProcess> {
   const cosToken = 'bench-token';
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      join(root, 'electron/sandbox/cli.ts'),
+      ...cli(),
       '--profiles',
       String(profiles),
       '--simulated',
