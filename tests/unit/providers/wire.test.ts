@@ -15,6 +15,11 @@ import {
   wireRow,
   wireRows,
 } from '../../../electron/main/providers/wire';
+import {
+  CosNamedWire,
+  CosPage,
+  CosProfileWire,
+} from '../../../electron/main/providers/cos/cos-wire';
 
 const Row = wireRow({ profile_id: WireId, name: WireText, proxy_port: WirePort });
 const Page = z.object({ total: z.number(), data: wireRows(Row).nullable() });
@@ -98,5 +103,44 @@ describe('wire rows', () => {
   it('a list of anything else is an ordinary zod array', () => {
     expect(parse(wireRows(z.number()), [1, 2])).toEqual([1, 2]);
     expect(failure(() => parse(wireRows(z.number()), [1, 'x'])).message).toMatch(/^.*1: /);
+  });
+});
+
+describe('CosLogin pages', () => {
+  const Page = CosPage(CosProfileWire);
+  const rows = [{ id: 2, name: 'b' }, { browserId: '1' }];
+
+  it.each([
+    ['an object with a list and a total', { list: rows, total: 9 }, { items: rows, total: 9 }],
+    ['the total as a string', { records: rows, totalNum: '9' }, { items: rows, total: 9 }],
+    ['no total', { rows }, { items: rows }],
+    ['a bare array', rows, { items: rows }],
+    ['nothing', null, { items: [], total: 0 }],
+  ])('reads %s', (_what, raw, page) => {
+    expect(parse(Page, raw)).toEqual(page);
+  });
+
+  it.each([
+    [
+      'a row without an id, by the key it came in',
+      { data: [rows[0], { name: 'x' }] },
+      /data\.1\.id: /,
+    ],
+    ['a row in a bare array', [{ name: 'x' }], /^Vendor sent an unexpected page: 0\.id: /],
+    [
+      'a total that is not a number',
+      { list: rows, total: 'many' },
+      /total: expected a whole number/,
+    ],
+    ['a page with no list', { total: 3 }, /no list in the page/],
+    ['a page that is text', 'page', /expected a page of items/],
+  ])('refuses %s', (_what, raw, message) => {
+    expect(failure(() => parse(Page, raw)).message).toMatch(message);
+  });
+
+  it('items of a schema with a transform come out transformed', () => {
+    expect(parse(CosPage(CosNamedWire), { list: [{ id: 4, groupName: 'Shop' }] })).toEqual({
+      items: [{ id: '4', name: 'Shop' }],
+    });
   });
 });
