@@ -9,34 +9,41 @@ import type { TagRef } from '../../../shared/model';
 /** The tag list of a row without tags; frozen, as every shared list is. */
 export const NO_TAGS: TagRef[] = Object.freeze([]) as unknown as TagRef[];
 
+/** A raw value as the vendor sent it, one part of a tag set's key. */
+export type TagKeyPart = string | number | boolean | null | undefined;
+
 /**
- * `read(row)` once per `key`; an undefined key (a raw value too unusual to key) always
- * reads. `read` must depend only on what the key says, plus what is fixed for the listing.
+ * `read(row)` once per pair of raw values (ixBrowser's tag ids and names; CosLogin's ids).
+ * `read` must depend only on what the pair says, plus what is fixed for the listing. The
+ * pair keys two maps rather than one joined string: a string built per row cost more to
+ * build and hash than reading the tags did.
  */
 export type TagSets = <W>(
-  key: string | undefined,
+  first: TagKeyPart,
+  second: TagKeyPart,
   row: W,
   read: (row: W) => TagRef[] | undefined,
 ) => TagRef[] | undefined;
 
 export function createTagSets(): TagSets {
   // null: read, and the row's tags could not be paired (the caller resolves them later).
-  const sets = new Map<string, TagRef[] | null>();
-  return (key, row, read) => {
-    if (key === undefined) return read(row);
-    const known = sets.get(key);
+  const sets = new Map<TagKeyPart, Map<TagKeyPart, TagRef[] | null>>();
+  return (first, second, row, read) => {
+    let byFirst = sets.get(first);
+    const known = byFirst?.get(second);
     if (known !== undefined) return known ?? undefined;
     const tags = read(row);
     if (tags) {
       for (const t of tags) Object.freeze(t);
       Object.freeze(tags);
     }
-    sets.set(key, tags ?? null);
+    if (!byFirst) sets.set(first, (byFirst = new Map()));
+    byFirst.set(second, tags ?? null);
     return tags;
   };
 }
 
-/** An unambiguous key of raw texts (each prefixed by its length). */
+/** An unambiguous key of a list of raw values (each prefixed by its length). */
 export function tagKey(parts: Iterable<string | number>): string {
   let key = '';
   for (const part of parts) {

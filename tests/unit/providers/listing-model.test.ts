@@ -10,6 +10,8 @@ import { createWindowIndex } from '../../../electron/main/providers/cos/cos-wind
 import { createIxProvider } from '../../../electron/main/providers/ixbrowser/ix-provider';
 import { dropRepeats } from '../../../electron/main/providers/paging';
 import { NO_TAGS, createTagSets, tagKey } from '../../../electron/main/providers/tag-sets';
+import { cosTagReader } from '../../../electron/main/providers/cos/cos-mapping';
+import type { CosProfileWire } from '../../../electron/main/providers/cos/cos-wire';
 import {
   FAST_RETRY,
   cosOk,
@@ -41,10 +43,13 @@ describe('tag sets', () => {
       reads++;
       return row.ids.split(' ').map((id) => ({ id, name: `t${id}` }));
     };
-    const a = sets('k1', { ids: '1 2' }, read);
-    const b = sets('k1', { ids: '1 2' }, read);
-    const c = sets('k2', { ids: '3' }, read);
-    expect(reads).toBe(2);
+    const a = sets('1 2', 'one two', { ids: '1 2' }, read);
+    const b = sets('1 2', 'one two', { ids: '1 2' }, read);
+    const c = sets('3', 'three', { ids: '3' }, read);
+    // Either part tells sets apart; a number is not the text of it.
+    sets('1 2', 'one  two', { ids: '1 2' }, read);
+    sets(3, 'three', { ids: '3' }, read);
+    expect(reads).toBe(4);
     expect(b).toBe(a);
     expect(c).toEqual([{ id: '3', name: 't3' }]);
     expect(Object.isFrozen(a)).toBe(true);
@@ -52,19 +57,27 @@ describe('tag sets', () => {
     expect(() => (a as TagRef[]).push({ id: 'x', name: 'x' })).toThrow();
   });
 
-  it('remembers an unpairable set as such, and always reads an unkeyed row', () => {
+  it('remembers an unpairable set as such', () => {
     const sets = createTagSets();
     let reads = 0;
     const unpaired = () => {
       reads++;
       return undefined;
     };
-    expect(sets('k', {}, unpaired)).toBeUndefined();
-    expect(sets('k', {}, unpaired)).toBeUndefined();
+    expect(sets('1 2', 'a b c', {}, unpaired)).toBeUndefined();
+    expect(sets('1 2', 'a b c', {}, unpaired)).toBeUndefined();
     expect(reads).toBe(1);
-    sets(undefined, {}, unpaired);
-    sets(undefined, {}, unpaired);
-    expect(reads).toBe(3);
+    sets(null, undefined, {}, unpaired);
+    sets(null, undefined, {}, unpaired);
+    expect(reads).toBe(2);
+  });
+
+  it('CosLogin ids sent as a list and as text are told apart', () => {
+    const read = cosTagReader((id) => (id === '3' ? 'vip' : undefined));
+    const row = (tagIds: unknown) => ({ tagIds }) as unknown as CosProfileWire;
+    expect(read(row([3]))).toEqual([{ id: '3', name: 'vip' }]);
+    expect(read(row('1:3'))).toEqual([{ id: '1:3', name: '1:3' }]);
+    expect(read(row([3]))).toBe(read(row([3])));
   });
 
   it('keys are unambiguous however the parts split', () => {

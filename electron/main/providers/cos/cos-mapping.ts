@@ -52,7 +52,9 @@ export function cosTagReader(
     const ids = w.tagIds;
     if (ids === null || ids === undefined || ids === '' || (Array.isArray(ids) && !ids.length))
       return NO_TAGS;
-    return sets(Array.isArray(ids) ? tagKey(ids) : tagKey([ids, '']), w, read) ?? NO_TAGS;
+    // Keyed by the ids as sent, and whether they came as a list ([3] and "1:3" stay apart).
+    const list = Array.isArray(ids);
+    return sets(list ? tagKey(ids) : ids, list, w, read) ?? NO_TAGS;
   };
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
 import { ProfileRecord, ProxyRecord } from '../records';
-import { NO_TAGS, tagKey } from '../tag-sets';
+import { NO_TAGS } from '../tag-sets';
 import { id, idList, int, port, proxyType, text, type WireScalar } from '../wire';
 import type { IxOpenedWire, IxProfileWire } from './ix-wire';
 
@@ -40,9 +40,6 @@ class IxProxy extends ProxyRecord {
   }
 }
 
-/** What ixTags reads, as a key for a listing's TagSets; undefined for a list of ids. */
-export const ixTagKey = (w: IxProfileWire): string | undefined =>
-  Array.isArray(w.tag_id) ? undefined : tagKey([text(w.tag_id), text(w.tag_name)]);
 
 /**
  * `tag_id` paired with the space-separated `tag_name`; undefined when the counts disagree

@@ -20,7 +20,7 @@ import { chunk, count, id, port, text, toWireId } from '../wire';
 import { createIxClient } from './ix-client';
 import { IX_ALREADY_OPEN, IX_PROCESS_NOT_FOUND } from './ix-errors';
 import { createTagSets } from '../tag-sets';
-import { IxProfile, ixProxyWrite, ixSession, ixTagKey, ixTags } from './ix-mapping';
+import { IxProfile, ixProxyWrite, ixSession, ixTags } from './ix-mapping';
 import {
   IxNamedWire,
   IxNewId,
@@ -95,7 +95,10 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     for (const row of rows) {
       const vendorId = id(row.profile_id);
       rememberSecrets(row);
-      const tags = tagSets(ixTagKey(row), row, ixTags);
+      // A list of ids (rare) is read as it is; the usual "14153 14156" / "ads paused" is keyed.
+      const tags = Array.isArray(row.tag_id)
+        ? ixTags(row)
+        : tagSets(row.tag_id, row.tag_name, row, ixTags);
       const profile = new IxProfile(connectionId, row, vendorId, 'unknown', tags ?? []);
       if (!tags) unpaired.push([profile, row]);
       out.push(profile);
