@@ -25,7 +25,7 @@ export async function withAppPage<T>(fn: (h: Harness) => Promise<T>): Promise<T>
   try {
     const h = await startHarness(browser, server.url);
     try {
-      // tsx compiles with keepNames, so functions handed to the page call esbuild's __name.
+      // Compiled with keepNames (tsx does), functions handed to the page call esbuild's __name.
       await h.page.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
       return await fn(h);
     } finally {
