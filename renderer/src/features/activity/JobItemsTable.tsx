@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { JobItem, JobItemState } from '../../../../shared/model/job';
@@ -26,13 +26,15 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
     return failuresOnly ? sorted.filter((i) => i.state === 'failed') : sorted;
   }, [job.data, failuresOnly]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable while the rows are, or the virtualizer re-measures every row on each render.
+  const getItemKey = useCallback((i: number) => rows[i]!.key, [rows]);
   // eslint-disable-next-line react-hooks/incompatible-library -- read during render only; rows are not memoized
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_ROW,
     overscan: 10,
-    getItemKey: (i) => rows[i]!.key,
+    getItemKey,
   });
 
   if (job.isPending) return <p className="px-3 pb-3 text-zinc-500">Loading results…</p>;

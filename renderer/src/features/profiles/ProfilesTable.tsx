@@ -1,5 +1,6 @@
 import {
   memo,
+  useCallback,
   useMemo,
   useRef,
   type ClipboardEvent,
@@ -78,6 +79,9 @@ export const ProfilesTable = memo(function ProfilesTable({
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable while the rows are: the virtualizer rebuilds its measurements of every row
+  // whenever getItemKey changes, and a new one each render did that on every scrolled frame.
+  const getItemKey = useCallback((i: number) => rows[i]!.key, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -85,7 +89,7 @@ export const ProfilesTable = memo(function ProfilesTable({
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (i) => rows[i]!.key,
+    getItemKey,
   });
 
   const headers = table.getFlatHeaders();
