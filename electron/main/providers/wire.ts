@@ -247,6 +247,21 @@ export function parseWire<T extends z.ZodType>(
   );
 }
 
+/** A result code in a vendor's envelope: an integer, possibly sent as a string. */
+export const EnvelopeCode = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
+
+/** A message in a vendor's envelope: text, null or missing, read as text. */
+export const EnvelopeMessage = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((m) => m ?? '');
+
 /** Numeric-looking ids go back to the vendor as numbers, others as strings. */
 export const toWireId = (value: string): number | string =>
   /^\d{1,15}$/.test(value) ? Number(value) : value;

@@ -8,21 +8,13 @@ import { DeckError } from '../../../../shared/ipc/result';
 import { statusError, type JsonClient } from '../../http/json-client';
 import type { CallGate } from '../call-gate';
 import type { CallOptions } from '../provider';
+import { EnvelopeCode, EnvelopeMessage } from '../wire';
 
 export const COS_TOKEN_HEADER = 'X-Cos-Local-Token';
 
 const Envelope = z.looseObject({
-  code: z.union([
-    z.number().int(),
-    z
-      .string()
-      .regex(/^-?\d+$/)
-      .transform(Number),
-  ]),
-  msg: z
-    .union([z.string(), z.null()])
-    .optional()
-    .transform((m) => m ?? ''),
+  code: EnvelopeCode,
+  msg: EnvelopeMessage,
   data: z.unknown().optional(),
 });
 

@@ -7,22 +7,11 @@ import { DeckError } from '../../../../shared/ipc/result';
 import { statusError, type JsonClient } from '../../http/json-client';
 import type { CallGate } from '../call-gate';
 import type { CallOptions } from '../provider';
+import { EnvelopeCode, EnvelopeMessage } from '../wire';
 import { ixError } from './ix-errors';
 
 const Envelope = z.looseObject({
-  error: z.looseObject({
-    code: z.union([
-      z.number().int(),
-      z
-        .string()
-        .regex(/^-?\d+$/)
-        .transform(Number),
-    ]),
-    message: z
-      .union([z.string(), z.null()])
-      .optional()
-      .transform((m) => m ?? ''),
-  }),
+  error: z.looseObject({ code: EnvelopeCode, message: EnvelopeMessage }),
   data: z.unknown().optional(),
 });
 
