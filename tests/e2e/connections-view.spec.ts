@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import type { DeckErrorValue } from '../../shared/ipc/result';
 import type { Connection } from '../../shared/model';
+import { connection as connectionFixture } from '../fixtures/profile';
 import { test, expect } from './support/harness';
 
 type Detected = ResponseOf<'connections:detect'>;
@@ -23,31 +24,12 @@ interface FakeState {
 }
 type Call = [channel: string, request: unknown];
 
-function connection(over: Partial<Connection> & Pick<Connection, 'id' | 'vendor'>): Connection {
-  return {
+const connection = (over: Partial<Connection> & Pick<Connection, 'id' | 'vendor'>): Connection =>
+  connectionFixture(over.id, {
     label: over.vendor === 'cos' ? 'CosLogin' : 'ixBrowser',
-    baseUrl: over.vendor === 'cos' ? 'http://127.0.0.1:54345' : 'http://127.0.0.1:53200',
-    hasToken: false,
-    demo: false,
-    checkProxyBeforeOpen: false,
     health: { state: 'ok', checkedAt: Date.now() - 120_000, profileCount: 12 },
-    capabilities: {
-      batchGroup: true,
-      batchRemark: true,
-      batchName: true,
-      batchTags: true,
-      batchProxy: true,
-      batchDelete: true,
-      batchClose: true,
-      copy: true,
-      devtools: over.vendor === 'ixbrowser',
-      createNeedsConfig: over.vendor === 'cos',
-      startUrl: true,
-      maxConcurrency: 3,
-    },
     ...over,
-  };
-}
+  });
 
 /** Runs in the page after the harness bridge: replaces connections, demo and app:info. */
 function installFakes(initial: FakeState) {

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import type { DevtoolsTarget } from '../../shared/ipc/contract';
 import type { DeckErrorValue, Result } from '../../shared/ipc/result';
 import type { Connection, Session } from '../../shared/model';
+import { connection as connectionFixture } from '../fixtures/profile';
 import { test, expect } from './support/harness';
 
 interface FakeState {
@@ -28,32 +29,8 @@ type Call = [channel: string, request: unknown];
 const WIN_DRIVER = String.raw`C:\Users\Ana\AppData\Roaming\ixBrowser\chromedriver.exe`;
 const MIN = 60_000;
 
-function connection(id: string, vendor: Connection['vendor'], label: string): Connection {
-  return {
-    id,
-    vendor,
-    label,
-    baseUrl: vendor === 'cos' ? 'http://127.0.0.1:54345' : 'http://127.0.0.1:53200',
-    hasToken: vendor === 'cos',
-    demo: false,
-    checkProxyBeforeOpen: false,
-    health: { state: 'ok' },
-    capabilities: {
-      batchGroup: true,
-      batchRemark: true,
-      batchName: true,
-      batchTags: true,
-      batchProxy: true,
-      batchDelete: true,
-      batchClose: true,
-      copy: true,
-      devtools: vendor === 'ixbrowser',
-      createNeedsConfig: vendor === 'cos',
-      startUrl: true,
-      maxConcurrency: 3,
-    },
-  };
-}
+const connection = (id: string, vendor: Connection['vendor'], label: string): Connection =>
+  connectionFixture(id, { vendor, label, hasToken: vendor === 'cos' });
 
 const CONNECTIONS = [
   connection('ix1', 'ixbrowser', 'Work ixBrowser'),
