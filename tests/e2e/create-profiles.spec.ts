@@ -10,9 +10,8 @@
 import type { Page } from '@playwright/test';
 import type { Connection, Profile } from '../../shared/model';
 import type { Job, JobAction } from '../../shared/model/job';
-import { CAPABILITIES } from '../../electron/main/providers/capabilities';
 import { test, expect } from './support/harness';
-import { connection as connectionFixture, profile as fixture } from '../fixtures/profile';
+import { vendorConnection as connection, profile as fixture } from '../fixtures/profile';
 
 interface FakeOptions {
   connections: Connection[];
@@ -28,14 +27,6 @@ interface StartedJob {
   action: JobAction;
   keys: string[];
 }
-
-const connection = (id: string, vendor: Connection['vendor'], label: string): Connection =>
-  connectionFixture(id, {
-    vendor,
-    label,
-    baseUrl: 'http://127.0.0.1:1',
-    capabilities: CAPABILITIES[vendor],
-  });
 
 const IX = connection('ix-fake', 'ixbrowser', 'Main');
 const COS = connection('cos-fake', 'cos', 'Team');

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Connection, Profile } from '../../../shared/model';
-import { CAPABILITIES } from '../../../electron/main/providers/capabilities';
+import type { Profile } from '../../../shared/model';
 import {
   copyAction,
   planCopy,
   sharedGroupId,
 } from '../../../renderer/src/features/create/copy-plan';
-import { connection as connectionFixture, profile as fixture } from '../../fixtures/profile';
-
-const connection = (id: string, vendor: Connection['vendor'], label: string): Connection =>
-  connectionFixture(id, {
-    vendor,
-    label,
-    baseUrl: 'http://127.0.0.1:1',
-    capabilities: CAPABILITIES[vendor],
-  });
+import { vendorConnection as connection, profile as fixture } from '../../fixtures/profile';
 
 const profile = (connectionId: string, vendorId: string, groupId = '1'): Profile =>
   fixture(vendorId, {
