@@ -3,7 +3,7 @@
  * id that can be switched off, gates that hold calls open, and counters of what was called.
  */
 import type { Capabilities, Group, Profile, Session, Tag, Vendor } from '../../../shared/model';
-import { profile } from '../../fixtures/profile';
+import { capabilities, profile } from '../../fixtures/profile';
 import { profileKey } from '../../../shared/model';
 import type { CreateItem } from '../../../shared/model/job';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
@@ -14,20 +14,7 @@ import type {
   VendorProvider,
 } from '../../../electron/main/providers/provider';
 
-export const CAPS: Capabilities = {
-  batchGroup: true,
-  batchRemark: true,
-  batchName: true,
-  batchTags: true,
-  batchProxy: true,
-  batchDelete: true,
-  batchClose: false,
-  copy: true,
-  devtools: true,
-  createNeedsConfig: false,
-  startUrl: true,
-  maxConcurrency: 3,
-};
+export const CAPS: Capabilities = capabilities('ixbrowser', { batchClose: false });
 
 export const vendorError = (vendorCode: number, vendorMessage: string) =>
   DeckError.of('vendor-error', `The vendor refused: ${vendorMessage}`, {
