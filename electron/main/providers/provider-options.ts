@@ -26,3 +26,5 @@ export const DEFAULT_OPEN_TIMEOUT_MS = 90_000;
 export const DEFAULT_PAGE_SIZE = 100;
 /** Ids per batch request: keeps request bodies small and vendor transactions short. */
 export const BATCH_CHUNK = 500;
+/** Up to this many profiles are read one request each; more, and one full listing is cheaper. */
+export const READ_ONE_BY_ONE_MAX = 20;
