@@ -15,6 +15,18 @@ export type ItemResults = Map<string, DeckError | null>;
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Epoch ms (the provider's clock): busy answers of a call that is safe to repeat are
+   * retried until then, instead of the retry policy's few quick attempts. Listings set it.
+   */
+  deadline?: number;
+  /** Counts the response bytes of a listing; throws when the listing has had too many. */
+  budget?: ByteBudget;
+}
+
+export interface ByteBudget {
+  /** Called as bytes arrive; throws a DeckError to stop the response. */
+  take(bytes: number): void;
 }
 
 export interface OpenResult {

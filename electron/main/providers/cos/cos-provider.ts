@@ -78,6 +78,13 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     if (row.proxyPassword) o.log.addSecret(text(row.proxyPassword));
   };
 
+  const listing = {
+    label: `CosLogin at ${o.baseUrl}`,
+    connectionId,
+    clock,
+    limits: o.listingLimits,
+  };
+
   const pagedList = <T extends z.ZodType>(
     path: string,
     item: T,
@@ -85,11 +92,16 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     body: Record<string, unknown> = {},
   ): Promise<z.output<T>[]> => {
     const schema = CosPage(item);
-    return fetchAllPages(async (index) => {
-      const data = await read(path, { ...body, page: index, pageSize }, opts);
-      const page = parse(schema, data, `${path} page`);
-      return { items: page.items as z.output<T>[], total: page.total };
-    }, pageSize);
+    return fetchAllPages(
+      async (index, pageOpts) => {
+        const data = await read(path, { ...body, page: index, pageSize }, pageOpts);
+        const page = parse(schema, data, `${path} page`);
+        return { items: page.items as z.output<T>[], total: page.total };
+      },
+      pageSize,
+      opts,
+      listing,
+    );
   };
 
   const listGroups = async (opts?: CallOptions): Promise<Group[]> =>
@@ -310,12 +322,17 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       lookP.catch(() => undefined);
       const schema = CosPage(CosProfileWire);
       // Each page is mapped as it arrives, overlapping the requests still in flight.
-      const pages = await fetchAllPages(async (index) => {
-        const data = await read('/browser/list', { page: index, pageSize }, opts);
-        const page = parse(schema, data, '/browser/list page');
-        const [live, look] = await Promise.all([liveP, lookP]);
-        return { items: toProfiles(page.items as CosRow[], live, look), total: page.total };
-      }, pageSize);
+      const pages = await fetchAllPages(
+        async (index, pageOpts) => {
+          const data = await read('/browser/list', { page: index, pageSize }, pageOpts);
+          const page = parse(schema, data, '/browser/list page');
+          const [live, look] = await Promise.all([liveP, lookP]);
+          return { items: toProfiles(page.items as CosRow[], live, look), total: page.total };
+        },
+        pageSize,
+        opts,
+        listing,
+      );
       const profiles = dropRepeats(pages);
       windows.listed(profiles);
       return profiles;

@@ -68,6 +68,13 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   const openedAt = new Map<string, number>();
   let tagCreation: Promise<unknown> = Promise.resolve();
 
+  const listing = {
+    label: `ixBrowser at ${o.baseUrl}`,
+    connectionId,
+    clock,
+    limits: o.listingLimits,
+  };
+
   const pagedList = <T extends z.ZodType>(
     action: string,
     item: T,
@@ -75,11 +82,16 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     body: Record<string, unknown> = {},
   ): Promise<z.output<T>[]> => {
     const schema = IxPage(item);
-    return fetchAllPages(async (index) => {
-      const data = await read(action, { ...body, page: index + 1, limit: pageSize }, opts);
-      const page = parse(schema, data, `${action} page`);
-      return { items: (page.data ?? []) as z.output<T>[], total: count(page.total) };
-    }, pageSize);
+    return fetchAllPages(
+      async (index, pageOpts) => {
+        const data = await read(action, { ...body, page: index + 1, limit: pageSize }, pageOpts);
+        const page = parse(schema, data, `${action} page`);
+        return { items: (page.data ?? []) as z.output<T>[], total: count(page.total) };
+      },
+      pageSize,
+      opts,
+      listing,
+    );
   };
 
   const openedList = async (opts?: CallOptions): Promise<IxOpened[]> =>
@@ -238,12 +250,17 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       const tagSets = createTagSets();
       const schema = IxPage(IxProfileWire);
       const [pages, opened] = await Promise.all([
-        fetchAllPages(async (index) => {
-          const data = await read('profile-list', { page: index + 1, limit: pageSize }, opts);
-          const page = parse(schema, data, 'profile-list page');
-          const rows = page.data ?? [];
-          return { items: mapRows(rows, unpaired, tagSets), total: count(page.total) };
-        }, pageSize),
+        fetchAllPages(
+          async (index, pageOpts) => {
+            const data = await read('profile-list', { page: index + 1, limit: pageSize }, pageOpts);
+            const page = parse(schema, data, 'profile-list page');
+            const rows = page.data ?? [];
+            return { items: mapRows(rows, unpaired, tagSets), total: count(page.total) };
+          },
+          pageSize,
+          opts,
+          listing,
+        ),
         openedOrUndefined(opts),
       ]);
       const profiles = dropRepeats(pages);
