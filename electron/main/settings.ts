@@ -1,5 +1,6 @@
-import { readFile, writeFile, mkdir, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from './fs/atomic-file';
 import { SettingsSchema, type Settings } from '../../shared/ipc/contract';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -8,14 +9,6 @@ export const DEFAULT_SETTINGS: Settings = {
   proxyCheckConcurrency: 8,
   proxyCheckTimeoutMs: 10_000,
 };
-
-/** Writes a file atomically (tmp + rename) with owner-only permissions. */
-export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, data, { mode: 0o600 });
-  await rename(tmp, path);
-}
 
 export function createSettingsStore(dataDir: string, overrides: Partial<Settings> = {}) {
   const file = join(dataDir, 'settings.json');

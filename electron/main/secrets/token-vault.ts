@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../log';
-import { writeFileAtomic } from '../settings';
+import { writeFileAtomic } from '../fs/atomic-file';
 import type { SecretCipher } from './secret-store';
 
 export interface TokenVault {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { VendorSchema } from '../../../shared/model';
 import type { Logger } from '../log';
-import { writeFileAtomic } from '../settings';
+import { writeFileAtomic } from '../fs/atomic-file';
 
 export const StoredConnectionSchema = z.object({
   id: z.string().min(1),
