@@ -75,7 +75,7 @@ export function createCore(deps: CoreDeps): Core {
   const events = createEventBus();
   const notices = createNotices();
   const unreadable = createUnreadableFiles({ notices, log: deps.log, clock: deps.clock });
-  const settings = createSettingsStore(deps.dataDir, deps.settings);
+  const settings = createSettingsStore(deps.dataDir, { unreadable, overrides: deps.settings });
   const disposers: Array<() => Promise<void> | void> = [];
 
   const appInfo = async (): Promise<AppInfo> => {

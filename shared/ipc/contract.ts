@@ -32,6 +32,18 @@ const BaseUrl = z
       return false;
     }
   }, 'must be an http(s) URL such as http://127.0.0.1:53200');
+/** The proxy check fetches it through the user's proxies: a web address, nothing else. */
+const IpEchoUrl = z
+  .string()
+  .max(2048)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL such as https://api.ipify.org?format=json');
 const Token = z.string().min(1).max(4096);
 const ConnectionIds = z.object({ connectionIds: z.array(Id).max(100).optional() }).strict();
 
@@ -72,7 +84,7 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const SettingsSchema = z.object({
   /** IP-echo URL used by the proxy check. */
-  ipEchoUrl: z.string().max(2048),
+  ipEchoUrl: IpEchoUrl,
   /** Windows opened at once by a bulk open. */
   openConcurrency: z.number().int().min(1).max(16),
   proxyCheckConcurrency: z.number().int().min(1).max(64),
