@@ -97,7 +97,7 @@ export function createUnreadableFiles(deps: {
       const message = backup
         ? `${name} could not be read (${problem}). It was moved aside; ${consequence}.`
         : `${name} could not be read (${problem}) and could not be moved aside (${failure}). ` +
-          `BrowserDeck leaves it as it is and saves no changes to it until restarted; ${consequence}.`;
+          `BrowserDeck leaves it as it is and saves no changes to it until it restarts; ${consequence}.`;
       log.warn(
         `${file}: ${problem}; ${backup ? `moved to ${backup}` : `left in place: ${failure}`}`,
       );
@@ -119,6 +119,7 @@ export function createUnreadableFiles(deps: {
         await copyFile(file, backup);
       } catch (e) {
         log.warn(`${file}: could not keep a copy before dropping damaged entries`, e);
+        if (backup) await unlink(backup).catch(() => undefined);
         backup = undefined;
       }
       const named = entries.slice(0, NAMED_ENTRIES).map((e) => `${e.name} (${e.problem})`);
@@ -128,7 +129,7 @@ export function createUnreadableFiles(deps: {
       const message =
         `${basename(file)}: dropped ${named.join('; ')}${more > 0 ? ` and ${more} more` : ''}; ` +
         `${consequence}.`;
-      log.warn(`${file}: ${message}${backup ? ` (copy at ${backup})` : ''}`);
+      log.warn(`${message} File: ${file}${backup ? `; copy at ${backup}` : ''}`);
       notices.add({
         kind: 'dropped-entries',
         file,
