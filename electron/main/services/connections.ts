@@ -17,9 +17,10 @@ import {
 import type { EventBus } from '../events';
 import type { Handlers } from '../ipc/handle';
 import type { Logger } from '../log';
-import { CAPABILITIES, createProvider } from '../providers';
+import { CAPABILITIES, TAKES_TOKEN, createProvider } from '../providers';
 import type { RetryPolicy } from '../providers/call-gate';
 import type { VendorProvider } from '../providers/provider';
+import type { UnreadableFiles } from '../fs/unreadable-file';
 import type { SecretCipher } from '../secrets/secret-store';
 import { createTokenVault } from '../secrets/token-vault';
 import { DEFAULT_DETECT_PORTS, detectClients, probeVendor } from './connections-detect';
@@ -44,6 +45,8 @@ export interface ConnectionsDeps {
   /** Ports probed for vendor clients at start and by connections:detect. */
   detectPorts?: Partial<Record<Vendor, number[]>>;
   providerDefaults?: ProviderDefaults;
+  /** Where connections.json and secrets.bin go when they cannot be read. */
+  unreadable: UnreadableFiles;
 }
 
 export interface AddConnectionInput {
@@ -76,6 +79,8 @@ type ConnectionChannel =
   | 'connections:detect';
 
 export interface ConnectionsService {
+  /** Saved connections and tokens read (or their files set aside); detection may still run. */
+  loaded: Promise<void>;
   /** Saved connections loaded and start-up detection done. */
   ready: Promise<void>;
   list(): Promise<Connection[]>;
@@ -131,13 +136,19 @@ function clientKeyOf(vendor: Vendor, baseUrl: string): string | undefined {
 export function createConnectionsService(deps: ConnectionsDeps): ConnectionsService {
   const clock = deps.clock ?? Date.now;
   const { log, events } = deps;
-  const store = createConnectionsStore(join(deps.dataDir, 'connections.json'), log);
+  const store = createConnectionsStore(join(deps.dataDir, 'connections.json'), {
+    log,
+    unreadable: deps.unreadable,
+  });
+  const live = new Map<string, Live>();
   const vault = createTokenVault({
     file: join(deps.dataDir, 'secrets.bin'),
     cipher: deps.cipher,
     log,
+    unreadable: deps.unreadable,
+    lostTokensFor: () =>
+      [...live.values()].filter((l) => TAKES_TOKEN[l.stored.vendor]).map((l) => l.stored.label),
   });
-  const live = new Map<string, Live>();
   let dismissed: string[] = [];
 
   const changed = (...ids: string[]) => events.emit('connections:event:changed', { ids });
@@ -277,15 +288,20 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     return toConnection(l);
   };
 
-  /** Loads saved connections, then adds clients found on the default ports. */
-  const ready = (async () => {
-    await vault.load();
+  /** Saved connections first, so a lost token blob can name the connections it leaves without one. */
+  const loaded = (async () => {
     const saved = await store.load();
     dismissed = saved.dismissed;
     for (const stored of saved.connections) {
       if (!live.has(stored.id))
         live.set(stored.id, { stored, demo: false, health: { state: 'unknown' } });
     }
+    await vault.load();
+  })();
+
+  /** Then adds clients found on the default ports. */
+  const ready = (async () => {
+    await loaded;
     const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log).catch(
       () => [],
     );
@@ -301,6 +317,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   ready.catch((e: unknown) => log.error('loading connections failed', e));
 
   const service: ConnectionsService = {
+    loaded,
     ready,
     async list() {
       await ready;
