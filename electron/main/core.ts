@@ -18,6 +18,7 @@ import {
   type ProviderDefaults,
 } from './services/connections';
 import { createProfilesService, type ProfilesService } from './services/profiles';
+import { createLastKnownStore } from './services/last-known';
 import { createProxyChecker } from './services/proxy-check';
 import { createJobEngine } from './services/jobs/job-engine';
 import { createJobHandlers } from './services/jobs/job-handlers';
@@ -100,7 +101,13 @@ export function createCore(deps: CoreDeps): Core {
     unreadable,
   });
   disposers.push(() => connections.dispose());
-  const profiles = createProfilesService({ connections, log: deps.log });
+  const lastKnown = createLastKnownStore({
+    dataDir: deps.dataDir,
+    log: deps.log,
+    clock: deps.clock,
+  });
+  disposers.push(() => lastKnown.flush());
+  const profiles = createProfilesService({ connections, lastKnown, log: deps.log });
 
   const demo = createDemoService({
     connections,
@@ -158,7 +165,7 @@ export function createCore(deps: CoreDeps): Core {
     ...connections.handlers,
     'connections:remove': async ({ id }) => {
       const removed = await connections.remove(id);
-      if (removed) await demo.connectionRemoved(id);
+      if (removed) await Promise.all([demo.connectionRemoved(id), lastKnown.forget(id)]);
       return { removed };
     },
     'demo:start': ({ profiles: total }) => demo.start(total),

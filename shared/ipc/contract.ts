@@ -164,8 +164,17 @@ export const contract = {
     ConnectionIds,
     z.object({
       profiles: z.array(ProfileSchema),
-      /** Connections that could not be listed; the others still are. */
-      errors: z.array(z.object({ connectionId: z.string(), error: DeckErrorSchema })),
+      /**
+       * Connections that could not be listed; the others still are. With `lastKnownAt`, the
+       * connection's rows in `profiles` are its last full listing from that time (stale).
+       */
+      errors: z.array(
+        z.object({
+          connectionId: z.string(),
+          error: DeckErrorSchema,
+          lastKnownAt: z.number().optional(),
+        }),
+      ),
     }),
   ),
   'profiles:detail': channel(z.object({ key: Id }).strict(), ProfileSchema),

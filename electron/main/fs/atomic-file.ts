@@ -10,10 +10,13 @@ import { dirname } from 'node:path';
 /** The file-system calls the protocol uses; tests inject failing ones. */
 export type AtomicFs = Pick<typeof nodeFs, 'mkdir' | 'open' | 'rename' | 'unlink'>;
 
-/** Writes `data` to `path` atomically, owner-only (0600). */
+/**
+ * Writes `data` to `path` atomically, owner-only (0600). Large data can come as chunks,
+ * written one after another, so the caller can build it without blocking the process.
+ */
 export async function writeFileAtomic(
   path: string,
-  data: string | Buffer,
+  data: string | Buffer | AsyncIterable<string>,
   fs: AtomicFs = nodeFs,
 ): Promise<void> {
   const dir = dirname(path);
@@ -23,7 +26,8 @@ export async function writeFileAtomic(
   try {
     const handle = await fs.open(tmp, 'wx', 0o600);
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || Buffer.isBuffer(data)) await handle.writeFile(data);
+      else for await (const chunk of data) await handle.write(chunk);
       await handle.sync();
     } finally {
       await handle.close();

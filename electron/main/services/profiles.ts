@@ -10,6 +10,7 @@ import type { Handlers } from '../ipc/handle';
 import type { Logger } from '../log';
 import { asDeckError } from '../providers/item-results';
 import type { ConnectionsService } from './connections';
+import type { LastKnownStore } from './last-known';
 
 type ProfileChannel =
   'profiles:list' | 'profiles:detail' | 'groups:list' | 'groups:create' | 'tags:list';
@@ -27,9 +28,10 @@ export interface ProfilesService {
 
 export function createProfilesService(deps: {
   connections: ConnectionsService;
+  lastKnown: LastKnownStore;
   log: Pick<Logger, 'warn'>;
 }): ProfilesService {
-  const { connections, log } = deps;
+  const { connections, lastKnown, log } = deps;
 
   const targets = async (requested?: string[]) => {
     const known = await connections.ids();
@@ -79,8 +81,11 @@ export function createProfilesService(deps: {
       const ids = await targets(connectionIds);
       const result = await perConnection(ids, async (id) => {
         try {
-          const profiles = await connections.providerFor(id).listProfiles();
+          const provider = connections.providerFor(id);
+          const profiles = await provider.listProfiles();
           connections.reportHealth(id, { profileCount: profiles.length });
+          const { demo } = await connections.get(id);
+          lastKnown.remember(id, profiles, { persist: !demo });
           return profiles;
         } catch (e) {
           connections.reportHealth(id, { error: asDeckError(e) });
@@ -89,13 +94,19 @@ export function createProfilesService(deps: {
       });
       const profiles: Profile[] = [];
       for (const [, list] of result.ok) for (const p of list) profiles.push(p);
-      return {
-        profiles,
-        errors: result.errors.map(({ connectionId, error }) => ({
+      const errors: ProfileList['errors'] = [];
+      const existing = new Set(result.errors.length ? await connections.ids() : []);
+      for (const { connectionId, error } of result.errors) {
+        // A connection that exists but does not answer keeps its last rows, marked stale.
+        const known = existing.has(connectionId) ? await lastKnown.recall(connectionId) : undefined;
+        if (known) for (const p of known.profiles) profiles.push(asStale(p));
+        errors.push({
           connectionId,
           error: error.toValue(),
-        })),
-      };
+          ...(known ? { lastKnownAt: known.listedAt } : {}),
+        });
+      }
+      return { profiles, errors };
     },
     async detail(key) {
       const { connectionId, vendorId } = splitProfileKey(key);
@@ -134,4 +145,11 @@ export function createProfilesService(deps: {
     },
   };
   return service;
+}
+
+/** A row from an earlier listing: whether its window is open now is not known. */
+function asStale(p: Profile): Profile {
+  if (p.status === 'unknown' && p.debugPort === undefined) return p;
+  const { debugPort: _debugPort, ...rest } = p;
+  return { ...rest, status: 'unknown' };
 }

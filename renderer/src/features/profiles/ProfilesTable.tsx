@@ -19,7 +19,7 @@ import type { Connection, Profile } from '../../../../shared/model';
 import { useUi } from '../../store';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { COLUMN_BY_ID, PROFILE_COLUMN_DEFS } from './columns';
-import { toTsv } from './format';
+import { formatTime, toTsv } from './format';
 import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
 import {
   clearSelection,
@@ -46,10 +46,13 @@ export const ProfilesTable = memo(function ProfilesTable({
   rows,
   ordered,
   connectionsById,
+  staleConnections = NO_STALE,
 }: {
   rows: Profile[];
   ordered: Profile[];
   connectionsById: Map<string, Connection>;
+  /** Connections whose rows are their last listing (not answering now), by listing time. */
+  staleConnections?: ReadonlyMap<string, number>;
 }) {
   const sorting = useUi((s) => s.sorting);
   const columnVisibility = useUi((s) => s.columnVisibility);
@@ -258,6 +261,7 @@ export const ProfilesTable = memo(function ProfilesTable({
               focused={selection.focus === p.key}
               columnIds={columnIds}
               connection={connectionsById.get(p.connectionId)}
+              staleSince={staleConnections.get(p.connectionId)}
             />
           );
         })}
@@ -320,6 +324,7 @@ const ProfileRow = memo(function ProfileRow({
   focused,
   columnIds,
   connection,
+  staleSince,
 }: {
   profile: Profile;
   index: number;
@@ -328,12 +333,15 @@ const ProfileRow = memo(function ProfileRow({
   focused: boolean;
   columnIds: string[];
   connection: Connection | undefined;
+  staleSince: number | undefined;
 }) {
+  const stale = staleSince !== undefined;
   return (
     <div
       role="row"
       id={rowDomId(profile.key)}
       data-key={profile.key}
+      data-stale={stale || undefined}
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`absolute top-0 left-0 flex w-full cursor-default items-center border-b border-zinc-100 dark:border-zinc-800/60 ${
@@ -342,7 +350,9 @@ const ProfileRow = memo(function ProfileRow({
           : index % 2
             ? 'bg-zinc-50/60 hover:bg-zinc-100 dark:bg-zinc-900/30 dark:hover:bg-zinc-800/60'
             : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60'
-      } ${focused ? 'outline outline-1 -outline-offset-1 outline-blue-500' : ''}`}
+      } ${focused ? 'outline outline-1 -outline-offset-1 outline-blue-500' : ''} ${
+        stale ? 'opacity-60' : ''
+      }`}
       // Fixed size and contained: a row mounted while scrolling lays out and paints alone.
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)`, contain: 'strict' }}
     >
@@ -357,6 +367,7 @@ const ProfileRow = memo(function ProfileRow({
             className="shrink-0 truncate px-2"
             style={{ width: `var(--col-${id})` }}
           >
+            {stale && id === 'connection' && <StaleChip since={staleSince} />}
             {c.render ? c.render(profile, connection) : text}
           </div>
         );
@@ -364,3 +375,17 @@ const ProfileRow = memo(function ProfileRow({
     </div>
   );
 });
+
+const NO_STALE: ReadonlyMap<string, number> = new Map();
+
+/** A row from the connection's last listing: its client does not answer now. */
+function StaleChip({ since }: { since: number }) {
+  return (
+    <span
+      title={`Last listed ${formatTime(since)}; the client does not answer now`}
+      className="mr-1.5 rounded-full border border-dashed border-amber-500 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:border-amber-700 dark:text-amber-300"
+    >
+      stale
+    </span>
+  );
+}

@@ -10,6 +10,7 @@ import { BulkBar } from './bulk/BulkBar';
 import { ColumnsMenu, FilterBar, ProfileCounts } from './FilterBar';
 import { ProfilePanel } from './ProfilePanel';
 import { ProfilesTable } from './ProfilesTable';
+import { formatTime } from './format';
 import { selectedInOrder } from './selection';
 import { useProfileRows } from './use-profile-rows';
 import { useProfilesLive } from './use-profiles-live';
@@ -42,6 +43,15 @@ export function ProfilesView() {
 
   const noConnections = connectionsResult.isSuccess && rows.connections.length === 0;
   const listErrors = list.data?.errors ?? [];
+  const failed = new Set(listErrors.map((e) => e.connectionId));
+  const freshConnections = rows.connections.filter((c) => !failed.has(c.id)).length;
+  const staleCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const p of rows.all)
+      if (rows.staleConnections.has(p.connectionId))
+        counts.set(p.connectionId, (counts.get(p.connectionId) ?? 0) + 1);
+    return counts;
+  }, [rows.all, rows.staleConnections]);
 
   return (
     <section aria-label="Profiles" className="flex h-full flex-col">
@@ -82,12 +92,18 @@ export function ProfilesView() {
       {connectionsResult.isError && (
         <Banner>Could not load connections: {errorText(connectionsResult.error)}</Banner>
       )}
-      {listErrors.map((e) => (
-        <Banner key={e.connectionId}>
-          {connectionsById.get(e.connectionId)?.label ?? e.connectionId}: its profiles could not be
-          listed ({errorText(new DeckError(e.error))}). The other connections are shown.
-        </Banner>
-      ))}
+      {listErrors.map((e) => {
+        const label = connectionsById.get(e.connectionId)?.label ?? e.connectionId;
+        const why = errorText(new DeckError(e.error));
+        const count = staleCounts.get(e.connectionId) ?? 0;
+        return (
+          <Banner key={e.connectionId}>
+            {e.lastKnownAt !== undefined
+              ? `${label} does not answer (${why}). Its ${count.toLocaleString()} profiles from the last listing, ${formatTime(e.lastKnownAt)}, are shown as stale.`
+              : `${label}: its profiles could not be listed (${why}), and there is no earlier listing to show.${freshConnections > 0 ? ' The other connections are shown.' : ''}`}
+          </Banner>
+        );
+      })}
       <div className="flex min-h-0 flex-1">
         <div className="relative min-w-0 flex-1">
           {noConnections ? (
@@ -112,11 +128,19 @@ export function ProfilesView() {
                 rows={rows.visible}
                 ordered={rows.sorted}
                 connectionsById={connectionsById}
+                staleConnections={rows.staleConnections}
               />
               {rows.visible.length === 0 && (
                 <EmptyState overlay>
                   {rows.all.length === 0 ? (
-                    <p>These connections have no profiles yet.</p>
+                    freshConnections === 0 && listErrors.length > 0 ? (
+                      <p>
+                        No connection answered, and none has an earlier listing to show. Check that
+                        the vendor clients are running, then reload.
+                      </p>
+                    ) : (
+                      <p>These connections have no profiles yet.</p>
+                    )
                   ) : (
                     <>
                       <p>No profile matches the filters.</p>

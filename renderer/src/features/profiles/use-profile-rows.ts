@@ -35,6 +35,13 @@ export function useProfileRows() {
   const [filter] = useState(createNarrowingFilter);
   const visible = useMemo(() => filter(searchIndex, filters), [filter, searchIndex, filters]);
   const facets = useMemo(() => facetOptions(all), [all]);
+  const errors = list.data?.errors;
+  const staleConnections = useMemo(() => {
+    const stale = new Map<string, number>();
+    for (const e of errors ?? [])
+      if (e.lastKnownAt !== undefined) stale.set(e.connectionId, e.lastKnownAt);
+    return stale;
+  }, [errors]);
 
   // Selection is by key, so it survives refetches; keys of rows that are gone are dropped.
   useEffect(() => {
@@ -55,6 +62,7 @@ export function useProfileRows() {
     sorted,
     visible,
     facets,
+    staleConnections,
   };
 }
 

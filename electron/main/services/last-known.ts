@@ -1,0 +1,133 @@
+/**
+ * Each connection's last full listing, so an outage never empties the table: when a vendor
+ * stops answering, its rows stay, marked stale with the time they were listed and the
+ * error. Kept in memory, and on disk (`<dataDir>/last-known/<connectionId>.json`, written
+ * atomically after each full listing) so they survive a restart. The model holds no secret
+ * (passwords are only `hasPassword`), so neither does the file. Demo connections are kept
+ * in memory only: their ports and ids change with every run.
+ */
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setImmediate as nextTick } from 'node:timers/promises';
+import { z } from 'zod';
+import { ProfileSchema, type Profile } from '../../../shared/model';
+import { writeFileAtomic } from '../fs/atomic-file';
+import type { Logger } from '../log';
+
+export interface LastKnown {
+  profiles: Profile[];
+  /** When the listing was taken (epoch ms). */
+  listedAt: number;
+}
+
+export interface LastKnownStore {
+  /** A full listing came back: remember it (and write it, unless `persist` is false). */
+  remember(connectionId: string, profiles: Profile[], opts: { persist: boolean }): void;
+  /** The last full listing, from memory or from disk; undefined when there never was one. */
+  recall(connectionId: string): Promise<LastKnown | undefined>;
+  forget(connectionId: string): Promise<void>;
+  /** Waits for the writes in progress (tests, shutdown). */
+  flush(): Promise<void>;
+}
+
+const FileSchema = z.object({
+  version: z.literal(1),
+  connectionId: z.string(),
+  listedAt: z.number(),
+  profiles: z.array(z.unknown()),
+});
+
+/** Profiles serialized per slice, yielding between slices: 400,000 rows must not stall main. */
+const SLICE = 2_000;
+
+export function createLastKnownStore(deps: {
+  dataDir: string;
+  log: Pick<Logger, 'warn'>;
+  clock?: () => number;
+}): LastKnownStore {
+  const clock = deps.clock ?? Date.now;
+  const dir = join(deps.dataDir, 'last-known');
+  const memory = new Map<string, LastKnown>();
+  /** One write per connection at a time; a newer listing waiting replaces the one queued. */
+  const writing = new Map<string, Promise<void>>();
+  const queued = new Map<string, LastKnown>();
+  const fileOf = (connectionId: string) =>
+    join(dir, `${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+
+  async function* json(connectionId: string, known: LastKnown): AsyncIterable<string> {
+    yield `{"version":1,"connectionId":${JSON.stringify(connectionId)},"listedAt":${known.listedAt},"profiles":[`;
+    for (let i = 0; i < known.profiles.length; i += SLICE) {
+      const slice = known.profiles.slice(i, i + SLICE).map((p) => JSON.stringify(p));
+      yield (i ? ',' : '') + slice.join(',');
+      await nextTick();
+    }
+    yield ']}';
+  }
+
+  const write = (connectionId: string): Promise<void> => {
+    const run = (async () => {
+      for (;;) {
+        const next = queued.get(connectionId);
+        if (!next) return;
+        queued.delete(connectionId);
+        await writeFileAtomic(fileOf(connectionId), json(connectionId, next)).catch((e: unknown) =>
+          deps.log.warn(`could not save the last listing of ${connectionId}`, (e as Error).message),
+        );
+      }
+    })().finally(() => writing.delete(connectionId));
+    writing.set(connectionId, run);
+    return run;
+  };
+
+  return {
+    remember(connectionId, profiles, { persist }) {
+      const known = { profiles, listedAt: clock() };
+      memory.set(connectionId, known);
+      if (!persist) return;
+      queued.set(connectionId, known);
+      if (!writing.has(connectionId)) void write(connectionId);
+    },
+
+    async recall(connectionId) {
+      const inMemory = memory.get(connectionId);
+      if (inMemory) return inMemory;
+      let text: string;
+      try {
+        text = await readFile(fileOf(connectionId), 'utf8');
+      } catch {
+        return undefined;
+      }
+      try {
+        const file = FileSchema.parse(JSON.parse(text));
+        if (file.connectionId !== connectionId) return undefined;
+        // A damaged row is dropped, not the whole snapshot.
+        const profiles: Profile[] = [];
+        for (const raw of file.profiles) {
+          const p = ProfileSchema.safeParse(raw);
+          if (p.success && p.data.connectionId === connectionId) profiles.push(p.data);
+        }
+        const known = { profiles, listedAt: file.listedAt };
+        memory.set(connectionId, known);
+        return known;
+      } catch (e) {
+        // Only a cache: an unreadable one is as good as none, and the next listing rewrites it.
+        deps.log.warn(
+          `the last listing of ${connectionId} could not be read`,
+          (e as Error).message,
+        );
+        return undefined;
+      }
+    },
+
+    async forget(connectionId) {
+      memory.delete(connectionId);
+      queued.delete(connectionId);
+      await writing.get(connectionId);
+      await rm(fileOf(connectionId), { force: true });
+    },
+
+    async flush() {
+      while (writing.size) await Promise.all([...writing.values()]);
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * An outage never empties the table: a connection whose client stops answering keeps its
+ * last full listing (in memory, and on disk across a restart), marked stale with its time
+ * and the error. The snapshot on disk holds no secret.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/main/core';
+import { createLogger } from '../../../electron/main/log';
+import { createTestCipher } from '../../../electron/main/secrets/secret-store';
+import { startSandbox, type Sandbox } from '../../../electron/sandbox';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import type { Connection } from '../../../shared/model';
+
+type List = ResponseOf<'profiles:list'>;
+const cleanup: Array<() => Promise<unknown>> = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+async function dataDir() {
+  const dir = await mkdtemp(join(tmpdir(), 'deck-outage-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function core(dir: string, clock = () => Date.now()): Core {
+  const c = createCore({
+    dataDir: dir,
+    cipher: createTestCipher(),
+    log: createLogger(() => {}),
+    app: { name: 'BrowserDeck', version: 't', platform: process.platform, electron: null },
+    validateResponses: true,
+    detectPorts: { ixbrowser: [], cos: [] },
+    clock,
+  });
+  cleanup.push(() => c.dispose());
+  return c;
+}
+
+async function call<T>(c: Core, channel: string, request: unknown): Promise<T> {
+  const r = await c.dispatch(channel, request);
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.data as T;
+}
+
+async function sandbox(cosToken = 'tok-outage-1'): Promise<Sandbox> {
+  const sb = await startSandbox({ ixProfiles: 12, cosProfiles: 8, chromiumPath: null, cosToken });
+  cleanup.push(() => sb.stop());
+  return sb;
+}
+
+describe('an outage', () => {
+  it('keeps the last rows, stale, with their time and the error; a new listing replaces them', async () => {
+    const sb = await sandbox();
+    let now = 1_700_000_000_000;
+    const c = core(await dataDir(), () => now);
+    const ix = await call<Connection>(c, 'connections:add', {
+      vendor: 'ixbrowser',
+      baseUrl: sb.ix.url,
+    });
+    const cos = await call<Connection>(c, 'connections:add', {
+      vendor: 'cos',
+      baseUrl: sb.cos.url,
+      token: sb.cos.token,
+    });
+    const first = await call<List>(c, 'profiles:list', {});
+    expect(first.errors).toEqual([]);
+    expect(first.profiles).toHaveLength(20);
+    const listedAt = now;
+
+    now += 60_000;
+    await sb.stop();
+    const during = await call<List>(c, 'profiles:list', {});
+    expect(during.profiles.map((p) => p.key).sort()).toEqual(
+      first.profiles.map((p) => p.key).sort(),
+    );
+    expect(during.profiles.every((p) => p.status === 'unknown' && p.debugPort === undefined)).toBe(
+      true,
+    );
+    expect(during.errors).toHaveLength(2);
+    for (const e of during.errors) {
+      expect(e.lastKnownAt).toBe(listedAt);
+      expect(e.error.code).toBe('unreachable');
+    }
+    expect(during.errors.map((e) => e.connectionId).sort()).toEqual([cos.id, ix.id].sort());
+
+    // The clients are back on their ports: a listing brings fresh rows, no errors.
+    const back = await startSandbox({
+      ixProfiles: 12,
+      cosProfiles: 8,
+      chromiumPath: null,
+      cosToken: sb.cos.token,
+      ixPort: Number(new URL(sb.ix.url).port),
+      cosPort: Number(new URL(sb.cos.url).port),
+    });
+    cleanup.push(() => back.stop());
+    const fresh = await call<List>(c, 'profiles:list', {});
+    expect(fresh.errors).toEqual([]);
+    expect(fresh.profiles).toHaveLength(20);
+    expect(fresh.profiles.every((p) => p.status === 'closed')).toBe(true);
+    await back.stop();
+
+    // Removing a connection drops its rows for good.
+    await call(c, 'connections:remove', { id: cos.id });
+    const after = await call<List>(c, 'profiles:list', {});
+    expect(after.profiles.every((p) => p.connectionId === ix.id)).toBe(true);
+    expect(after.profiles).toHaveLength(12);
+  });
+
+  it('survives a restart: the snapshot on disk, without any secret', async () => {
+    const sb = await sandbox('tok-outage-secret');
+    const dir = await dataDir();
+    const first = core(dir);
+    const cos = await call<Connection>(first, 'connections:add', {
+      vendor: 'cos',
+      baseUrl: sb.cos.url,
+      token: sb.cos.token,
+    });
+    const listed = await call<List>(first, 'profiles:list', {});
+    expect(listed.profiles).toHaveLength(8);
+    await first.dispose();
+    await sb.stop();
+
+    const files = await readdir(join(dir, 'last-known'));
+    expect(files).toHaveLength(1);
+    const text = await readFile(join(dir, 'last-known', files[0]!), 'utf8');
+    expect(text).not.toContain('tok-outage-secret');
+    const passwords = sb.cos
+      .profiles()
+      .map((w) => w.proxyPassword)
+      .filter((pw) => pw.length >= 4);
+    expect(passwords.length).toBeGreaterThan(0);
+    for (const pw of passwords) expect(text).not.toContain(pw);
+
+    const second = core(dir);
+    const during = await call<List>(second, 'profiles:list', {});
+    expect(during.profiles.map((p) => p.key).sort()).toEqual(
+      listed.profiles.map((p) => p.key).sort(),
+    );
+    expect(during.errors).toEqual([
+      expect.objectContaining({ connectionId: cos.id, lastKnownAt: expect.any(Number) }),
+    ]);
+  });
+
+  it('a damaged snapshot is as good as none: the error shows, nothing throws', async () => {
+    const dir = await dataDir();
+    const c = core(dir);
+    const ix = await call<Connection>(c, 'connections:add', {
+      vendor: 'ixbrowser',
+      baseUrl: 'http://127.0.0.1:1',
+    });
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(join(dir, 'last-known'), { recursive: true });
+    await writeFile(join(dir, 'last-known', `${ix.id}.json`), '{"version":1,"connectionId":');
+    const listed = await call<List>(c, 'profiles:list', {});
+    expect(listed.profiles).toEqual([]);
+    expect(listed.errors).toEqual([
+      expect.objectContaining({
+        connectionId: ix.id,
+        error: expect.objectContaining({ code: 'unreachable' }),
+      }),
+    ]);
+    expect(listed.errors[0]!.lastKnownAt).toBeUndefined();
+  });
+});
