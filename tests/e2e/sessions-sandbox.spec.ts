@@ -117,6 +117,7 @@ async function ixOpened(): Promise<
 > {
   const res = await fetch(`${sandbox.ix.url}/api/v2/native-client-profile-opened-list`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: '{}',
   });
   return ((await res.json()) as { data: never[] }).data;
@@ -325,6 +326,7 @@ test('Sessions refresh live: a profile opened behind the app appears, polling st
 
   const opened = await fetch(`${sandbox.ix.url}/api/v2/profile-open`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ profile_id: 1005 }),
   });
   expect(((await opened.json()) as { error: { code: number } }).error.code).toBe(0);
