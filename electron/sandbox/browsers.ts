@@ -10,6 +10,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { spawn as nodeSpawn } from 'node:child_process';
+import { callerSwitches } from './caller-switches';
 
 export interface LaunchProxy {
   scheme: 'http' | 'https' | 'socks5';
@@ -22,7 +23,7 @@ export interface LaunchRequest {
   key: string;
   startUrl: string;
   proxy?: LaunchProxy | null;
-  /** Extra Chromium switches the caller asked for (ixBrowser `args`). */
+  /** Chromium switches the caller asked for (ixBrowser `args`); only harmless ones are used. */
   extraArgs?: string[];
 }
 
@@ -74,9 +75,6 @@ export const BASE_CHROMIUM_ARGS = [
   '--use-mock-keychain',
 ];
 
-/** Switches the sandbox owns; a caller's `args` cannot override where state lives. */
-const RESERVED_SWITCHES = ['--user-data-dir', '--remote-debugging-port', '--remote-debugging-pipe'];
-
 const CLOSE_GRACE_MS = 3000;
 const LAUNCH_TIMEOUT_MS = 30_000;
 const PORT_POLL_MS = 10;
@@ -117,11 +115,7 @@ export function chromiumArgs(
     // send around the proxy: a proxy that nothing goes through demonstrates nothing.
     args.push('--proxy-bypass-list=<-loopback>');
   }
-  for (const arg of request.extraArgs ?? []) {
-    if (typeof arg !== 'string' || !arg.startsWith('--')) continue;
-    if (RESERVED_SWITCHES.some((s) => arg === s || arg.startsWith(`${s}=`))) continue;
-    args.push(arg);
-  }
+  args.push(...callerSwitches(request.extraArgs ?? []).kept);
   args.push(request.startUrl);
   return args;
 }
@@ -270,6 +264,12 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
       if (stopping) return Promise.reject(new Error('the sandbox is stopping'));
       if (running.has(request.key)) {
         return Promise.reject(new Error(`${request.key} is already ${this.state(request.key)}`));
+      }
+      const { dropped } = callerSwitches(request.extraArgs ?? []);
+      if (dropped.length) {
+        options.log(
+          `browser ${request.key}: ignored switches the sandbox does not allow: ${dropped.join(' ')}`,
+        );
       }
       const entry: Running = { exited: Promise.resolve(), hasExited: false };
       running.set(request.key, entry);

@@ -176,6 +176,31 @@ describe('what BrowserDeck and vendor clients send still works', () => {
     }
   });
 
+  it('opens with the harmless switches of `args` only: none that runs a command', async () => {
+    const client = createJsonClient({ label: 'ixBrowser' });
+    try {
+      const opened = await client.post({
+        url: ixOpen(),
+        body: {
+          profile_id: profileId,
+          args: [
+            '--renderer-cmd-prefix=touch /tmp/x',
+            '--utility-cmd-prefix=touch /tmp/x',
+            '--window-size=800,600',
+          ],
+        },
+        timeoutMs: 10_000,
+      });
+      expect(opened.json).toMatchObject({ error: { code: 0 } });
+    } finally {
+      client.close();
+    }
+    expect(browser.launches).toHaveLength(1);
+    const [args] = browser.launches;
+    expect(args).toContain('--window-size=800,600');
+    expect(args!.filter((a) => /cmd-prefix/.test(a))).toEqual([]);
+  });
+
   it('takes a charset parameter and the server’s own origin', async () => {
     const res = await post(
       `${sb.cos.url}/browser/list`,
