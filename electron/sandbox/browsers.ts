@@ -59,7 +59,6 @@ export interface BrowserPool {
 
 /** Flags every sandbox browser gets: quiet, no first-run UI, no traffic of its own. */
 export const BASE_CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -94,6 +93,8 @@ export interface BrowserPoolOptions {
   /** null = simulated. */
   browserPath: string | null;
   headless: boolean;
+  /** Chromium's own sandbox; false adds --no-sandbox (chromium-sandbox.ts decides). */
+  chromiumSandbox: boolean;
   /** Owned temp dir; user-data-dirs go under it. */
   baseDir: string;
   log: (line: string) => void;
@@ -103,10 +104,11 @@ export interface BrowserPoolOptions {
 export function chromiumArgs(
   request: LaunchRequest,
   userDataDir: string,
-  headless: boolean,
+  options: Pick<BrowserPoolOptions, 'headless' | 'chromiumSandbox'>,
 ): string[] {
   const args = [...BASE_CHROMIUM_ARGS];
-  if (headless) args.push('--headless=new');
+  if (!options.chromiumSandbox) args.push('--no-sandbox');
+  if (options.headless) args.push('--headless=new');
   args.push(`--user-data-dir=${userDataDir}`, '--remote-debugging-port=0');
   if (request.proxy) {
     const { scheme, host, port } = request.proxy;
@@ -160,7 +162,7 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
     await mkdir(dir, { recursive: true });
     // A reused profile dir still holds the last run's port file.
     await rm(join(dir, 'DevToolsActivePort'), { force: true });
-    const args = chromiumArgs(request, dir, options.headless);
+    const args = chromiumArgs(request, dir, options);
     const child = spawn(options.browserPath as string, args, {
       stdio: ['ignore', 'ignore', 'pipe'],
       detached: process.platform !== 'win32',

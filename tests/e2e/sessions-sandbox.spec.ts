@@ -34,6 +34,8 @@ test.beforeEach(async () => {
   sandbox = await startSandbox({
     ixProfiles: 10,
     cosProfiles: 10,
+    // Chromium refuses to start sandboxed as root, as these tests run here: off, explicitly.
+    chromiumSandbox: false,
     spawn: counting,
     log: (line) => {
       if (/^browser \S+ opened: pid/.test(line) || /failed to open/.test(line)) launches.inFlight--;

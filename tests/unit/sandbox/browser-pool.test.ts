@@ -18,6 +18,7 @@ const pool = (log: (line: string) => void = () => undefined) =>
   createBrowserPool({
     browserPath: '/fake/chromium',
     headless: true,
+    chromiumSandbox: true,
     baseDir,
     log,
     spawn: fakeBrowserSpawn().spawn,
@@ -83,6 +84,7 @@ describe('browser pool', () => {
     const p = createBrowserPool({
       browserPath: null,
       headless: true,
+      chromiumSandbox: false,
       baseDir,
       log: () => undefined,
     });
@@ -111,7 +113,7 @@ describe('chromium command line', () => {
         ],
       },
       '/tmp/x/ix-7',
-      true,
+      { headless: true, chromiumSandbox: false },
     );
     expect(args).toEqual(
       expect.arrayContaining([
@@ -129,8 +131,24 @@ describe('chromium command line', () => {
     expect(args).not.toContain('not-a-switch');
     expect(args.at(-1)).toBe('http://127.0.0.1:8080/');
 
-    const headed = chromiumArgs({ key: 'cos-1', startUrl: 'about:blank' }, '/tmp/x/cos-1', false);
+    const headed = chromiumArgs({ key: 'cos-1', startUrl: 'about:blank' }, '/tmp/x/cos-1', {
+      headless: false,
+      chromiumSandbox: false,
+    });
     expect(headed.some((a) => a.startsWith('--headless') || a.startsWith('--proxy'))).toBe(false);
+  });
+
+  it('runs Chromium inside its own sandbox unless told otherwise', () => {
+    const sandboxed = chromiumArgs({ key: 'ix-1', startUrl: 'about:blank' }, '/tmp/x/ix-1', {
+      headless: true,
+      chromiumSandbox: true,
+    });
+    expect(sandboxed).not.toContain('--no-sandbox');
+    const unsandboxed = chromiumArgs({ key: 'ix-1', startUrl: 'about:blank' }, '/tmp/x/ix-1', {
+      headless: true,
+      chromiumSandbox: false,
+    });
+    expect(unsandboxed).toContain('--no-sandbox');
   });
 
   it('keeps only the caller switches that change how the window looks, with plain values', () => {
@@ -168,9 +186,9 @@ describe('chromium command line', () => {
     const args = chromiumArgs(
       { key: 'ix-8', startUrl: 'about:blank', extraArgs: [...hostile, ...harmless] },
       '/tmp/x/ix-8',
-      true,
+      { headless: true, chromiumSandbox: true },
     );
-    for (const arg of hostile.filter((a) => a !== '--no-sandbox')) expect(args).not.toContain(arg);
+    for (const arg of hostile) expect(args).not.toContain(arg);
     expect(args).toEqual(expect.arrayContaining(harmless));
   });
 

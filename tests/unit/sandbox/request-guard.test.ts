@@ -22,6 +22,7 @@ beforeAll(async () => {
     // Any existing file: the fake spawn never runs it.
     chromiumPath: process.execPath,
     spawn: browser.spawn,
+    chromiumSandbox: true,
     log: (line) => log.push(line),
   });
   profileId = sb.ix.profiles()[0]!.profile_id;
