@@ -9,6 +9,8 @@ import { createEventBus, type EventBus } from './events';
 import type { Logger } from './log';
 import type { SecretCipher } from './secrets/secret-store';
 import { createSettingsStore } from './settings';
+import { createNotices } from './notices';
+import { createUnreadableFiles } from './fs/unreadable-file';
 import type { Vendor } from '../../shared/model';
 import {
   createConnectionsService,
@@ -75,14 +77,21 @@ export interface Core {
 
 export function createCore(deps: CoreDeps): Core {
   const events = createEventBus();
-  const settings = createSettingsStore(deps.dataDir, deps.settings);
+  const notices = createNotices();
+  const unreadable = createUnreadableFiles({ notices, log: deps.log, clock: deps.clock });
+  const settings = createSettingsStore(deps.dataDir, { unreadable, overrides: deps.settings });
   const disposers: Array<() => Promise<void> | void> = [];
 
-  const appInfo = async (): Promise<AppInfo> => ({
-    ...deps.app,
-    secretStorage: (await deps.cipher.isEncryptionAvailable()) ? 'encrypted' : 'memory',
-    demo: demo.status(),
-  });
+  const appInfo = async (): Promise<AppInfo> => {
+    // Every data file has been read (or set aside) before the notices are told.
+    await Promise.all([settings.get(), connections.loaded.catch(() => undefined)]);
+    return {
+      ...deps.app,
+      secretStorage: (await deps.cipher.isEncryptionAvailable()) ? 'encrypted' : 'memory',
+      demo: demo.status(),
+      notices: notices.list(),
+    };
+  };
 
   const connections = createConnectionsService({
     dataDir: deps.dataDir,
@@ -92,6 +101,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     detectPorts: deps.detectPorts,
     providerDefaults: deps.providerDefaults,
+    unreadable,
   });
   disposers.push(() => connections.dispose());
   const profiles = createProfilesService({ connections, log: deps.log });
@@ -145,6 +155,7 @@ export function createCore(deps: CoreDeps): Core {
 
   const handlers: Handlers = {
     'app:info': appInfo,
+    'notices:dismiss': ({ id }) => ({ dismissed: notices.dismiss(id) }),
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
     'proxy:check': ({ proxy }) => proxyChecker.checkInput(proxy),

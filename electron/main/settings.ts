@@ -1,6 +1,19 @@
-import { readFile, writeFile, mkdir, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+/**
+ * `<dataDir>/settings.json`, read field by field: a bad field is dropped with a notice and
+ * its default used, the other fields kept; a file that is not JSON at all is set aside.
+ * Updates run one at a time, each validated whole before it is written.
+ */
+import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { SettingsSchema, type Settings } from '../../shared/ipc/contract';
+import { DeckError, describeZodError } from '../../shared/ipc/result';
+import { writeFileAtomic } from './fs/atomic-file';
+import {
+  parseDataFile,
+  readDataFile,
+  type DroppedEntry,
+  type UnreadableFiles,
+} from './fs/unreadable-file';
 
 export const DEFAULT_SETTINGS: Settings = {
   ipEchoUrl: 'https://api.ipify.org?format=json',
@@ -9,34 +22,73 @@ export const DEFAULT_SETTINGS: Settings = {
   proxyCheckTimeoutMs: 10_000,
 };
 
-/** Writes a file atomically (tmp + rename) with owner-only permissions. */
-export async function writeFileAtomic(path: string, data: string | Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, data, { mode: 0o600 });
-  await rename(tmp, path);
-}
+const DEFAULTS_USED = 'the default is used for each';
 
-export function createSettingsStore(dataDir: string, overrides: Partial<Settings> = {}) {
+export function createSettingsStore(
+  dataDir: string,
+  deps: { unreadable: UnreadableFiles; overrides?: Partial<Settings> },
+) {
   const file = join(dataDir, 'settings.json');
-  let current: Settings | undefined;
-  const load = async (): Promise<Settings> => {
-    if (current) return current;
-    try {
-      const parsed = SettingsSchema.partial().safeParse(JSON.parse(await readFile(file, 'utf8')));
-      current = { ...DEFAULT_SETTINGS, ...overrides, ...(parsed.success ? parsed.data : {}) };
-    } catch {
-      current = { ...DEFAULT_SETTINGS, ...overrides };
-    }
-    return current;
+  // Fields this version does not know (a newer one wrote them): written back untouched.
+  const unknownFields = new Map<string, unknown>();
+  let writable = true;
+  let current: Promise<Settings> | undefined;
+  const oneAtATime = pLimit(1);
+
+  const setAside = async (problem: string): Promise<Partial<Settings>> => {
+    const backup = await deps.unreadable.setAside(file, problem, 'the default settings are used');
+    writable = backup !== undefined;
+    return {};
   };
+
+  const readSaved = async (): Promise<Partial<Settings>> => {
+    const read = await readDataFile(file);
+    if (read.state === 'missing') return {};
+    if (read.state === 'failed') return setAside(read.problem);
+    const parsed = parseDataFile(read.bytes.toString('utf8'));
+    if (!parsed.ok) return setAside(parsed.problem);
+    const value = parsed.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return setAside('not a settings file');
+    const saved: Record<string, unknown> = {};
+    const dropped: DroppedEntry[] = [];
+    for (const [key, raw] of Object.entries(value)) {
+      if (!Object.hasOwn(SettingsSchema.shape, key)) {
+        unknownFields.set(key, raw);
+        continue;
+      }
+      const field = SettingsSchema.shape[key as keyof Settings].safeParse(raw);
+      if (field.success) saved[key] = field.data;
+      else dropped.push({ name: key, problem: field.error.issues[0]?.message ?? 'invalid' });
+    }
+    await deps.unreadable.entriesDropped(file, dropped, DEFAULTS_USED);
+    return saved as Partial<Settings>;
+  };
+
+  const get = (): Promise<Settings> =>
+    (current ??= readSaved().then((saved) => ({
+      ...DEFAULT_SETTINGS,
+      ...deps.overrides,
+      ...saved,
+    })));
+
   return {
-    get: load,
-    async update(patch: Partial<Settings>): Promise<Settings> {
-      current = { ...(await load()), ...patch };
-      await writeFileAtomic(file, JSON.stringify(current, null, 2));
-      return current;
-    },
+    get,
+    /** Refuses the whole patch, naming the field, when the result would not be valid settings. */
+    update: (patch: Partial<Settings>): Promise<Settings> =>
+      oneAtATime(async () => {
+        const checked = SettingsSchema.safeParse({ ...(await get()), ...patch });
+        if (!checked.success) {
+          const { field, message } = describeZodError(checked.error);
+          throw DeckError.of('invalid-input', message, { details: { field } });
+        }
+        if (writable) {
+          const saved = { ...Object.fromEntries(unknownFields), ...checked.data };
+          await writeFileAtomic(file, JSON.stringify(saved, null, 2));
+        }
+        current = Promise.resolve(checked.data);
+        return checked.data;
+      }),
   };
 }
 export type SettingsStore = ReturnType<typeof createSettingsStore>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Bounds } from './window';
-import { writeFileAtomic } from './settings';
+import { writeFileAtomic } from './fs/atomic-file';
 
 const BoundsSchema = z.object({
   x: z.number(),

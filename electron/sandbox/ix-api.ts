@@ -426,6 +426,46 @@ export function createIxRouter(deps: IxRouterDeps): VendorRouter {
       return ixOk(tag.id);
     },
 
+    // The account's saved proxies. A custom proxy set on a profile is saved here under the
+    // profile's proxy_id, which is how a client learns its user and password (profile-list
+    // leaves them out).
+    'proxy-list': (body) => {
+      const { page: p, limit } = page(body);
+      const wantId = toInt(body['id']) || undefined;
+      const wantIp = str(body['proxy_ip']).trim();
+      const byId = new Map<number, { proxy: Record<string, unknown>; windows: number }>();
+      for (const r of data.profiles) {
+        if (r.proxy_mode !== 2 || r.proxy_type === 'direct' || !r.proxy_id) continue;
+        if (wantId && r.proxy_id !== wantId) continue;
+        if (wantIp && r.proxy_ip !== wantIp) continue;
+        const seen = byId.get(r.proxy_id);
+        if (seen) {
+          seen.windows++;
+          continue;
+        }
+        byId.set(r.proxy_id, {
+          windows: 1,
+          proxy: {
+            id: r.proxy_id,
+            proxy_type: r.proxy_type,
+            proxy_ip: r.proxy_ip,
+            proxy_port: r.proxy_port,
+            proxy_user: r.proxy_user,
+            proxy_password: r.proxy_password,
+            note: '',
+            type: 1,
+            tag_id: '',
+            tag_name: '',
+            country: '',
+            timezone: '',
+            city: '',
+          },
+        });
+      }
+      const all = [...byId.values()].map((e) => ({ ...e.proxy, activeWindow: e.windows }));
+      return ixOk({ total: all.length, data: all.slice((p - 1) * limit, p * limit) });
+    },
+
     'profile-open': async (body) => {
       const p = target(body);
       if (isReply(p)) return p;

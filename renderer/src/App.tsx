@@ -7,6 +7,7 @@ import { SessionsView } from './features/sessions/SessionsView';
 import { ConnectionsView } from './features/connections/ConnectionsView';
 import { ActivityView } from './features/activity/ActivityView';
 import { JobProgressToasts } from './features/jobs/JobProgressToasts';
+import { NoticesBanner } from './features/notices/NoticesBanner';
 
 const NAV: { view: View; label: string; hint: string }[] = [
   { view: 'profiles', label: 'Profiles', hint: 'Every profile of every connection' },
@@ -42,8 +43,11 @@ export function App() {
         </ul>
         <AppInfoFooter />
       </nav>
-      <main className="min-w-0 flex-1 overflow-hidden">
-        <ViewPane view={view} />
+      <main className="flex min-w-0 flex-1 flex-col overflow-hidden">
+        <NoticesBanner />
+        <div className="min-h-0 flex-1">
+          <ViewPane view={view} />
+        </div>
       </main>
       <JobProgressToasts />
     </div>

@@ -32,8 +32,39 @@ const BaseUrl = z
       return false;
     }
   }, 'must be an http(s) URL such as http://127.0.0.1:53200');
+/** The proxy check fetches it through the user's proxies: a web address, nothing else. */
+const IpEchoUrl = z
+  .string()
+  .max(2048)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL such as https://api.ipify.org?format=json');
 const Token = z.string().min(1).max(4096);
 const ConnectionIds = z.object({ connectionIds: z.array(Id).max(100).optional() }).strict();
+
+/**
+ * Something the user must hear about that no request asked for: a data file BrowserDeck could
+ * not read and moved aside (`backup`), or damaged entries it dropped from one. Kept for the
+ * session until dismissed.
+ */
+export const NoticeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['unreadable-file', 'dropped-entries']),
+  /** The data file concerned, as a full path. */
+  file: z.string(),
+  /** Where the file as it was now is; absent when it could not be moved or copied. */
+  backup: z.string().optional(),
+  /** Short: "truncated", "empty", "not JSON", "newer version 2", "could not decrypt", ... */
+  problem: z.string(),
+  /** What happened and what it means for the user, in a sentence or two. */
+  message: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
 
 export const AppInfoSchema = z.object({
   name: z.string(),
@@ -47,12 +78,13 @@ export const AppInfoSchema = z.object({
     simulated: z.boolean(),
     browserPath: z.string().optional(),
   }),
+  notices: z.array(NoticeSchema),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 export const SettingsSchema = z.object({
   /** IP-echo URL used by the proxy check. */
-  ipEchoUrl: z.string().max(2048),
+  ipEchoUrl: IpEchoUrl,
   /** Windows opened at once by a bulk open. */
   openConcurrency: z.number().int().min(1).max(16),
   proxyCheckConcurrency: z.number().int().min(1).max(64),
@@ -75,6 +107,7 @@ const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 
 export const contract = {
   'app:info': channel(Empty, AppInfoSchema),
+  'notices:dismiss': channel(z.object({ id: Id }).strict(), z.object({ dismissed: z.boolean() })),
   'settings:get': channel(Empty, SettingsSchema),
   'settings:update': channel(SettingsSchema.partial().strict(), SettingsSchema),
 

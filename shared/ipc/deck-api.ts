@@ -55,6 +55,7 @@ export function buildDeckApi(invoke: Invoke, subscribe: Subscribe) {
 
   return {
     app: { info: none('app:info') },
+    notices: { dismiss: call('notices:dismiss') },
     settings: { get: none('settings:get'), update: call('settings:update') },
     connections: {
       list: none('connections:list'),

@@ -179,6 +179,12 @@ test('adding with a bad base URL shows main’s error next to that field (real c
     ok: false,
     error: { code: 'invalid-input', details: { field: 'baseUrl' } },
   });
+
+  // Vendor Local APIs listen on loopback only, and the token would go wherever this points.
+  await baseUrl.fill('http://192.168.1.7:54345');
+  await baseUrl.press('Enter');
+  await expect(baseUrl).toHaveAccessibleDescription(/must be on this machine/);
+  await expect(dialog).toBeVisible();
 });
 
 test.describe('Connections view (fake-backed)', () => {
@@ -262,6 +268,42 @@ test.describe('Connections view (fake-backed)', () => {
     await expect(dialog).toHaveCount(0);
     expect(await calls(page, 'connections:update')).toEqual([{ id: 'c1', token: null }]);
     await expect(card.getByTestId('token-status')).toHaveText('not set');
+  });
+
+  test('a new address clears the token, and the dialog says so before saving', async ({
+    harness,
+  }) => {
+    const { page, appUrl } = harness;
+    await openConnections(page, appUrl, {
+      connections: [
+        connection({
+          id: 'c1',
+          vendor: 'cos',
+          label: 'Office Cos',
+          hasToken: true,
+          baseUrl: 'http://127.0.0.1:54345',
+        }),
+      ],
+    });
+    const card = page.getByRole('article', { name: 'Office Cos (CosLogin)' });
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Office Cos' });
+    const baseUrl = dialog.getByLabel('Base URL');
+
+    // Same client spelled another way: the token stays.
+    await baseUrl.fill('http://localhost:54345');
+    await expect(dialog.getByTestId('token-state')).toContainText('set');
+
+    await baseUrl.fill('http://127.0.0.1:54999');
+    await expect(dialog.getByTestId('token-hint')).toHaveText(
+      /the stored token is cleared when you save/,
+    );
+    await dialog.getByLabel('New token').fill('token-for-54999');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toHaveCount(0);
+    expect(await calls(page, 'connections:update')).toEqual([
+      { id: 'c1', baseUrl: 'http://127.0.0.1:54999', token: 'token-for-54999' },
+    ]);
   });
 
   test('Esc closes the add dialog; removing asks first', async ({ harness }) => {

@@ -17,6 +17,8 @@ export interface JsonRequest {
   timeoutMs: number;
   maxBytes?: number;
   signal?: AbortSignal;
+  /** Shared by the requests of one listing: bounds their bytes together. */
+  budget?: { take(bytes: number): void };
 }
 
 export interface JsonResponse {
@@ -116,8 +118,14 @@ export function createJsonClient(
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
             // Decided here, before the socket is torn down, so the reason is the size.
-            if (size > maxBytes) tooLarge();
-            else chunks.push(chunk);
+            if (size > maxBytes) return tooLarge();
+            try {
+              req.budget?.take(chunk.length);
+            } catch (e) {
+              outgoing.destroy();
+              return fail(e instanceof DeckError ? e : DeckError.of('internal', String(e)));
+            }
+            chunks.push(chunk);
           });
           res.on('end', () => {
             try {

@@ -22,6 +22,7 @@ export interface GateOptions {
   retry?: RetryPolicy;
   /** Injected for tests; defaults to setTimeout. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  clock?: () => number;
 }
 
 export interface CallGate {
@@ -31,7 +32,12 @@ export interface CallGate {
    */
   run<T>(
     attempt: () => Promise<T>,
-    opts: { idempotent: boolean; signal?: AbortSignal },
+    opts: {
+      idempotent: boolean;
+      signal?: AbortSignal;
+      /** Retry until this time (epoch ms) rather than `retry.retries` times. */
+      deadline?: number;
+    },
   ): Promise<T>;
   readonly concurrency: number;
 }
@@ -40,10 +46,11 @@ export function createCallGate(options: GateOptions): CallGate {
   const limit = pLimit(options.concurrency);
   const retry = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? abortableSleep;
+  const clock = options.clock ?? Date.now;
 
   return {
     concurrency: options.concurrency,
-    async run(attempt, { idempotent, signal }) {
+    async run(attempt, { idempotent, signal, deadline }) {
       for (let n = 0; ; n++) {
         try {
           return await limit(() => {
@@ -51,10 +58,13 @@ export function createCallGate(options: GateOptions): CallGate {
             return attempt();
           });
         } catch (e) {
-          if (!idempotent || n >= retry.retries || !isRepeatable(e)) throw e;
-          // Full jitter: many items of a bulk job that hit "too fast" together spread out.
-          const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** n);
-          await sleep(cap / 2 + Math.random() * (cap / 2), signal);
+          if (!idempotent || !isRepeatable(e)) throw e;
+          // Jitter: many items (or pages) that hit "too fast" together spread out.
+          const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.min(n, 30));
+          const delay = cap / 2 + Math.random() * (cap / 2);
+          const more = deadline === undefined ? n < retry.retries : clock() + delay < deadline;
+          if (!more) throw e;
+          await sleep(delay, signal);
         }
       }
     },

@@ -34,3 +34,6 @@ export const CAPABILITIES: Record<Vendor, Capabilities> = {
     maxConcurrency: COS_CONCURRENCY,
   },
 };
+
+/** Vendors whose Local API wants a token the user enters (CosLogin's X-Cos-Local-Token). */
+export const TAKES_TOKEN: Record<Vendor, boolean> = { ixbrowser: false, cos: true };

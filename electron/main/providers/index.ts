@@ -8,5 +8,5 @@ export function createProvider(vendor: Vendor, options: CosProviderOptions): Ven
   return vendor === 'ixbrowser' ? createIxProvider(options) : createCosProvider(options);
 }
 
-export { CAPABILITIES } from './capabilities';
+export { CAPABILITIES, TAKES_TOKEN } from './capabilities';
 export type { VendorProvider } from './provider';

@@ -1,26 +1,110 @@
 /**
  * Every page of a paged vendor list: page one first to learn the total, then the rest at
  * once; the connection's gate decides how many are really in flight.
+ *
+ * A listing is bounded: busy pages are retried until one overall deadline (a page that
+ * stays busy does not throw away the pages that came), and a vendor that sends more rows or
+ * bytes than any real account has is refused before it grows main's memory without end.
  */
+import { DeckError } from '../../../shared/ipc/result';
+import type { ByteBudget, CallOptions } from './provider';
+
 export interface Page<T> {
   items: T[];
   /** Undefined when the vendor does not say: then pages are read until a short one. */
   total: number | undefined;
 }
 
+export interface ListingLimits {
+  /** The largest public accounts hold about 400,000 profiles. */
+  maxRows: number;
+  /** Bytes of every page together, whatever the rows. */
+  maxBytes: number;
+  /**
+   * Bytes allowed per row received (and per row of the pages that may be in flight), plus
+   * `baseBytes`: big pages of few rows are refused after a page or two.
+   */
+  bytesPerRow: number;
+  baseBytes: number;
+  /** Busy pages are retried until this long after the listing started. */
+  deadlineMs: number;
+}
+
+export const DEFAULT_LISTING_LIMITS: ListingLimits = {
+  maxRows: 1_000_000,
+  maxBytes: 1024 * 1024 * 1024,
+  bytesPerRow: 16 * 1024,
+  baseBytes: 32 * 1024 * 1024,
+  deadlineMs: 30_000,
+};
+
 /** Guards against a vendor reporting an absurd total. */
 const MAX_PAGES = 10_000;
+/** More than any connection's gate lets through at once. */
+const PAGES_IN_FLIGHT = 8;
 
+export interface ListingOptions {
+  limits?: Partial<ListingLimits>;
+  /** Names the vendor in messages ("ixBrowser at http://…"). */
+  label: string;
+  connectionId: string;
+  clock?: () => number;
+}
+
+/**
+ * Reads every page. `fetchPage` gets the call options each page request must carry: the
+ * listing's deadline (busy answers are retried until then) and its byte budget.
+ */
 export async function fetchAllPages<T>(
-  fetchPage: (index: number) => Promise<Page<T>>,
+  fetchPage: (index: number, opts: CallOptions) => Promise<Page<T>>,
   pageSize: number,
+  opts: CallOptions | undefined,
+  options: ListingOptions,
 ): Promise<T[]> {
-  const first = await fetchPage(0);
+  const limits = { ...DEFAULT_LISTING_LIMITS, ...options.limits };
+  const clock = options.clock ?? Date.now;
+  const refuse = (what: string) =>
+    DeckError.of(
+      'vendor-error',
+      `${options.label} sent ${what}; the listing was stopped so it cannot exhaust memory`,
+      { details: { connectionId: options.connectionId } },
+    );
+  // Rows of the pages that may be on the wire at once, on top of those already received.
+  const inFlightRows = pageSize * PAGES_IN_FLIGHT;
+  let rowsGot = 0;
+  let bytes = 0;
+  const budget: ByteBudget = {
+    take(n) {
+      bytes += n;
+      if (bytes > limits.maxBytes)
+        throw refuse(`more than ${Math.round(limits.maxBytes / 1024 / 1024)} MB`);
+      if (bytes > limits.baseBytes + limits.bytesPerRow * (rowsGot + inFlightRows))
+        throw refuse(
+          `${Math.round(bytes / 1024 / 1024)} MB for ${rowsGot.toLocaleString('en')} rows, far more than profiles take`,
+        );
+    },
+  };
+  const pageOpts: CallOptions = {
+    ...opts,
+    deadline: opts?.deadline ?? clock() + limits.deadlineMs,
+    budget: opts?.budget ?? budget,
+  };
+  const counted = async (index: number): Promise<Page<T>> => {
+    const page = await fetchPage(index, pageOpts);
+    rowsGot += page.items.length;
+    if (rowsGot > limits.maxRows)
+      throw refuse(`more than ${limits.maxRows.toLocaleString('en')} profiles`);
+    return page;
+  };
+
+  const first = await counted(0);
+  if (first.total !== undefined && first.total > limits.maxRows)
+    throw refuse(`a total of ${first.total.toLocaleString('en')} profiles`);
   if (first.total === undefined) {
     const all = [...first.items];
     let last = first.items.length;
     for (let i = 1; last >= pageSize && i < MAX_PAGES; i++) {
-      const page = await fetchPage(i);
+      const page = await counted(i);
       all.push(...page.items);
       last = page.items.length;
     }
@@ -32,7 +116,7 @@ export async function fetchAllPages<T>(
   const per = sent < Math.min(pageSize, first.total) ? sent : pageSize;
   if (per === 0) return first.items;
   const pages = Math.min(Math.ceil(first.total / per), MAX_PAGES);
-  const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => fetchPage(i + 1)));
+  const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => counted(i + 1)));
   return rest.length ? first.items.concat(...rest.map((p) => p.items)) : first.items;
 }
 

@@ -1,6 +1,7 @@
 /** What every vendor provider is built from. */
 import type { Logger } from '../log';
 import type { RetryPolicy } from './call-gate';
+import type { ListingLimits } from './paging';
 
 export interface ProviderOptions {
   connectionId: string;
@@ -19,6 +20,8 @@ export interface ProviderOptions {
   retry?: RetryPolicy;
   /** Responses above this size are refused; default 20 MB. */
   maxResponseBytes?: number;
+  /** Caps and deadline of a whole listing (see DEFAULT_LISTING_LIMITS). */
+  listingLimits?: Partial<ListingLimits>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -26,3 +29,5 @@ export const DEFAULT_OPEN_TIMEOUT_MS = 90_000;
 export const DEFAULT_PAGE_SIZE = 100;
 /** Ids per batch request: keeps request bodies small and vendor transactions short. */
 export const BATCH_CHUNK = 500;
+/** Up to this many profiles are read one request each; more, and one full listing is cheaper. */
+export const READ_ONE_BY_ONE_MAX = 20;

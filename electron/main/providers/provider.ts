@@ -8,12 +8,25 @@ import type { Capabilities, Group, Profile, Session, Tag, Vendor } from '../../.
 import type { CreateItem } from '../../../shared/model/job';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
 import type { DeckError } from '../../../shared/ipc/result';
+import type { StoredProxies } from './stored-proxy';
 
 /** Per-item outcome of a batch call: null = applied, a DeckError = failed with the vendor's reason. */
 export type ItemResults = Map<string, DeckError | null>;
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Epoch ms (the provider's clock): busy answers of a call that is safe to repeat are
+   * retried until then, instead of the retry policy's few quick attempts. Listings set it.
+   */
+  deadline?: number;
+  /** Counts the response bytes of a listing; throws when the listing has had too many. */
+  budget?: ByteBudget;
+}
+
+export interface ByteBudget {
+  /** Called as bytes arrive; throws a DeckError to stop the response. */
+  take(bytes: number): void;
 }
 
 export interface OpenResult {
@@ -59,10 +72,11 @@ export interface VendorProvider {
   /** Batch close where the vendor has it (ixBrowser close-in-batches). */
   closeMany?(vendorIds: string[], opts?: CallOptions): Promise<ItemResults>;
   /**
-   * The stored proxy password, for main's own proxy check only (never sent to the
-   * renderer). Absent where the vendor does not hand it out (ixBrowser does not list it).
+   * Each profile's proxy as the vendor stores it, password included: for main's own use
+   * (keeping a password on an edit, a proxy check), never sent to the renderer. An id the
+   * vendor does not know is absent; one whose proxy could not be read maps to the error.
    */
-  proxyPassword?(vendorId: string, opts?: CallOptions): Promise<string | undefined>;
+  storedProxies(vendorIds: readonly string[], opts?: CallOptions): Promise<StoredProxies>;
   /** Every open profile with what the vendor gives of its debug endpoints. */
   listSessions(opts?: CallOptions): Promise<Session[]>;
   /** Frees the provider's sockets (the connection was removed or re-pointed). */

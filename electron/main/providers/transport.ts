@@ -32,7 +32,11 @@ export function createTransport<C extends VendorClient>(
     { label: `${vendor.label} at ${o.baseUrl}`, connectionId },
     { maxBytes: o.maxResponseBytes },
   );
-  const gate = createCallGate({ concurrency: o.concurrency ?? vendor.concurrency, retry: o.retry });
+  const gate = createCallGate({
+    concurrency: o.concurrency ?? vendor.concurrency,
+    retry: o.retry,
+    clock: o.clock,
+  });
   const client = vendor.client({ http, gate, timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   return {
     http,
@@ -42,7 +46,12 @@ export function createTransport<C extends VendorClient>(
       parseWire(schema, value, what, { connectionId, vendorLabel: vendor.label }),
     /** Reads are safe to repeat: retried on busy answers. */
     read: (path: string, body: Record<string, unknown>, opts?: CallOptions) =>
-      client.call(path, body, { idempotent: true, signal: opts?.signal }),
+      client.call(path, body, {
+        idempotent: true,
+        signal: opts?.signal,
+        deadline: opts?.deadline,
+        budget: opts?.budget,
+      }),
     /** Sets of a value are safe to repeat; creates and deletes are not. */
     write: (
       path: string,

@@ -4,9 +4,14 @@
  * in memory for this session and nothing is written. Every token is registered with the
  * log so it is masked in every line.
  */
-import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../fs/atomic-file';
+import {
+  parseDataFile,
+  readDataFile,
+  type DroppedEntry,
+  type UnreadableFiles,
+} from '../fs/unreadable-file';
 import type { Logger } from '../log';
-import { writeFileAtomic } from '../settings';
 import type { SecretCipher } from './secret-store';
 
 export interface TokenVault {
@@ -20,6 +25,8 @@ export interface TokenVault {
   isPersistent(): Promise<boolean>;
 }
 
+const KNOWN_VERSION = 1;
+
 interface Entry {
   token: string;
   persist: boolean;
@@ -29,10 +36,15 @@ export function createTokenVault(options: {
   file: string;
   cipher: SecretCipher;
   log: Pick<Logger, 'warn' | 'addSecret' | 'removeSecret'>;
+  unreadable: UnreadableFiles;
+  /** Labels of the connections that would need their token again if the blob is lost. */
+  lostTokensFor?: () => string[];
 }): TokenVault {
-  const { cipher, log, file } = options;
+  const { cipher, log, file, unreadable } = options;
   const entries = new Map<string, Entry>();
   let loaded: Promise<void> | undefined;
+  // True once the blob on disk was read, set aside, or found absent: only then may it be written.
+  let readable = false;
   let writes: Promise<void> = Promise.resolve();
 
   const isPersistent = () => cipher.isEncryptionAvailable();
@@ -44,37 +56,55 @@ export function createTokenVault(options: {
   const load = () =>
     (loaded ??= (async () => {
       if (!(await isPersistent())) return;
-      let blob: Buffer;
+      const read = await readDataFile(file);
+      if (read.state === 'missing') {
+        readable = true; // first start
+        return;
+      }
+      if (read.state === 'failed') return setAside(read.problem);
+      let text: string;
       try {
-        blob = await readFile(file);
+        text = await cipher.decrypt(read.bytes);
       } catch {
-        return; // first start
+        return setAside('could not decrypt');
       }
-      try {
-        const parsed: unknown = JSON.parse(await cipher.decrypt(blob));
-        const tokens = (parsed as { tokens?: unknown })?.tokens;
-        if (tokens && typeof tokens === 'object') {
-          for (const [id, token] of Object.entries(tokens)) {
-            if (typeof token !== 'string' || !token) continue;
-            log.addSecret(token);
-            entries.set(id, { token, persist: true });
-          }
+      const parsed = parseDataFile(text, KNOWN_VERSION);
+      if (!parsed.ok) return setAside(parsed.problem);
+      const tokens = (parsed.value as { tokens?: unknown } | null)?.tokens;
+      if (!tokens || typeof tokens !== 'object' || Array.isArray(tokens))
+        return setAside('not a token file');
+      const dropped: DroppedEntry[] = [];
+      for (const [id, token] of Object.entries(tokens)) {
+        if (typeof token !== 'string' || !token) {
+          dropped.push({ name: `the token of connection ${id.slice(0, 80)}`, problem: 'not text' });
+          continue;
         }
-      } catch (e) {
-        // A keychain reset makes old blobs unreadable: the user re-enters the token.
-        log.warn(
-          'stored tokens could not be decrypted; connections need their token again',
-          (e as Error).message,
-        );
+        log.addSecret(token);
+        entries.set(id, { token, persist: true });
       }
+      await unreadable.entriesDropped(file, dropped, 'enter those tokens again');
+      readable = true;
     })());
+
+  /** A blob we could not read is moved aside, never rewritten: the keychain may come back. */
+  const setAside = async (problem: string) => {
+    const lost = options.lostTokensFor?.() ?? [];
+    const consequence =
+      'the saved tokens are not available (the backup may be readable again if the OS ' +
+      `keychain that encrypted it comes back)${lost.length ? `. Enter the token again for: ${lost.join(', ')}` : ''}`;
+    readable = (await unreadable.setAside(file, problem, consequence)) !== undefined;
+  };
 
   const save = (): Promise<void> => {
     const run = writes.then(async () => {
-      if (!(await isPersistent())) return;
+      // Never over a blob that is still there unread: it holds other connections' tokens.
+      if (!readable || !(await isPersistent())) return;
       const tokens: Record<string, string> = {};
       for (const [id, e] of entries) if (e.persist) tokens[id] = e.token;
-      await writeFileAtomic(file, await cipher.encrypt(JSON.stringify({ version: 1, tokens })));
+      await writeFileAtomic(
+        file,
+        await cipher.encrypt(JSON.stringify({ version: KNOWN_VERSION, tokens })),
+      );
     });
     writes = run.catch((e: unknown) => log.warn('could not save tokens', (e as Error).message));
     return run;

@@ -17,13 +17,15 @@ import {
 import type { EventBus } from '../events';
 import type { Handlers } from '../ipc/handle';
 import type { Logger } from '../log';
-import { CAPABILITIES, createProvider } from '../providers';
+import { CAPABILITIES, TAKES_TOKEN, createProvider } from '../providers';
 import type { RetryPolicy } from '../providers/call-gate';
 import type { VendorProvider } from '../providers/provider';
+import type { UnreadableFiles } from '../fs/unreadable-file';
 import type { SecretCipher } from '../secrets/secret-store';
 import { createTokenVault } from '../secrets/token-vault';
 import { DEFAULT_DETECT_PORTS, detectClients, probeVendor } from './connections-detect';
 import { createConnectionsStore, type StoredConnection } from './connections-store';
+import { checkBaseUrl } from '../../../shared/model/base-url';
 
 /** Request defaults for every provider (tests shorten timeouts and backoff). */
 export interface ProviderDefaults {
@@ -43,6 +45,8 @@ export interface ConnectionsDeps {
   /** Ports probed for vendor clients at start and by connections:detect. */
   detectPorts?: Partial<Record<Vendor, number[]>>;
   providerDefaults?: ProviderDefaults;
+  /** Where connections.json and secrets.bin go when they cannot be read. */
+  unreadable: UnreadableFiles;
 }
 
 export interface AddConnectionInput {
@@ -75,6 +79,8 @@ type ConnectionChannel =
   | 'connections:detect';
 
 export interface ConnectionsService {
+  /** Saved connections and tokens read (or their files set aside); detection may still run. */
+  loaded: Promise<void>;
   /** Saved connections loaded and start-up detection done. */
   ready: Promise<void>;
   list(): Promise<Connection[]>;
@@ -104,49 +110,45 @@ interface Live {
   provider?: VendorProvider;
 }
 
-/** What the user typed, made canonical: no trailing slash, no ixBrowser `/api/v2` suffix. */
-export function normalizeBaseUrl(vendor: Vendor, raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw DeckError.of(
-      'invalid-input',
-      'baseUrl: must be an http(s) URL such as http://127.0.0.1:53200',
-      {
-        details: { field: 'baseUrl' },
-      },
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw DeckError.of('invalid-input', 'baseUrl: must be an http(s) URL', {
+/**
+ * What the user typed, made canonical (no trailing slash, no ixBrowser `/api/v2` suffix),
+ * with the key that tells one client from another. Off-machine addresses are refused: a
+ * connection's token goes to this address on every call.
+ */
+export function normalizeBaseUrl(
+  vendor: Vendor,
+  raw: string,
+): { baseUrl: string; clientKey: string } {
+  const checked = checkBaseUrl(vendor, raw);
+  if (!checked.ok)
+    throw DeckError.of('invalid-input', `baseUrl: ${checked.message}`, {
       details: { field: 'baseUrl' },
     });
-  }
-  if (url.username || url.password) {
-    throw DeckError.of(
-      'invalid-input',
-      'baseUrl: must not contain credentials; use the token field',
-      {
-        details: { field: 'baseUrl' },
-      },
-    );
-  }
-  let path = url.pathname.replace(/\/+$/, '');
-  if (vendor === 'ixbrowser') path = path.replace(/\/api\/v2$/i, '');
-  return `${url.protocol}//${url.host}${path}`;
+  return checked;
+}
+
+/** The client key of a saved base URL; undefined for one that is not on this machine. */
+function clientKeyOf(vendor: Vendor, baseUrl: string): string | undefined {
+  const checked = checkBaseUrl(vendor, baseUrl);
+  return checked.ok ? checked.clientKey : undefined;
 }
 
 export function createConnectionsService(deps: ConnectionsDeps): ConnectionsService {
   const clock = deps.clock ?? Date.now;
   const { log, events } = deps;
-  const store = createConnectionsStore(join(deps.dataDir, 'connections.json'), log);
+  const store = createConnectionsStore(join(deps.dataDir, 'connections.json'), {
+    log,
+    unreadable: deps.unreadable,
+  });
+  const live = new Map<string, Live>();
   const vault = createTokenVault({
     file: join(deps.dataDir, 'secrets.bin'),
     cipher: deps.cipher,
     log,
+    unreadable: deps.unreadable,
+    lostTokensFor: () =>
+      [...live.values()].filter((l) => TAKES_TOKEN[l.stored.vendor]).map((l) => l.stored.label),
   });
-  const live = new Map<string, Live>();
   let dismissed: string[] = [];
 
   const changed = (...ids: string[]) => events.emit('connections:event:changed', { ids });
@@ -190,6 +192,13 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
 
   const providerFor = (connectionId: string): VendorProvider => {
     const l = find(connectionId);
+    // A file saved by an older version may hold any address: its token stays here.
+    if (!l.provider && clientKeyOf(l.stored.vendor, l.stored.baseUrl) === undefined)
+      throw DeckError.of(
+        'forbidden',
+        `${l.stored.baseUrl} is not on this machine; edit the connection to point at the client's loopback address`,
+        { details: { connectionId } },
+      );
     l.provider ??= createProvider(l.stored.vendor, {
       ...deps.providerDefaults,
       connectionId,
@@ -242,19 +251,21 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     return { ...l.health };
   };
 
-  const sameClient = (vendor: Vendor, baseUrl: string) =>
-    [...live.values()].find((l) => l.stored.vendor === vendor && l.stored.baseUrl === baseUrl);
+  /** The connection already talking to this client (one port, one client, whatever the vendor). */
+  const sameClient = (clientKey: string) =>
+    [...live.values()].find((l) => clientKeyOf(l.stored.vendor, l.stored.baseUrl) === clientKey);
+
+  const alreadyConnected = (existing: Live, baseUrl: string) =>
+    DeckError.of(
+      'conflict',
+      `baseUrl: ${baseUrl} is the client already connected as "${existing.stored.label}" (${existing.stored.baseUrl})`,
+      { details: { field: 'baseUrl', connectionId: existing.stored.id } },
+    );
 
   const addNow = async (input: AddConnectionInput, detected = false): Promise<Connection> => {
-    const baseUrl = normalizeBaseUrl(input.vendor, input.baseUrl);
-    const existing = sameClient(input.vendor, baseUrl);
-    if (existing) {
-      throw DeckError.of(
-        'conflict',
-        `${VENDOR_LABEL[input.vendor]} at ${baseUrl} is already connected as "${existing.stored.label}"`,
-        { details: { connectionId: existing.stored.id } },
-      );
-    }
+    const { baseUrl, clientKey } = normalizeBaseUrl(input.vendor, input.baseUrl);
+    const existing = sameClient(clientKey);
+    if (existing) throw alreadyConnected(existing, baseUrl);
     const id = newId(input.vendor);
     const demo = input.demo ?? false;
     const l: Live = {
@@ -277,20 +288,26 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     return toConnection(l);
   };
 
-  /** Loads saved connections, then adds clients found on the default ports. */
-  const ready = (async () => {
-    await vault.load();
+  /** Saved connections first, so a lost token blob can name the connections it leaves without one. */
+  const loaded = (async () => {
     const saved = await store.load();
     dismissed = saved.dismissed;
     for (const stored of saved.connections) {
       if (!live.has(stored.id))
         live.set(stored.id, { stored, demo: false, health: { state: 'unknown' } });
     }
+    await vault.load();
+  })();
+
+  /** Then adds clients found on the default ports. */
+  const ready = (async () => {
+    await loaded;
     const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log).catch(
       () => [],
     );
     for (const d of found) {
-      if (sameClient(d.vendor, d.baseUrl) || dismissed.includes(d.baseUrl)) continue;
+      const key = clientKeyOf(d.vendor, d.baseUrl);
+      if ((key && sameClient(key)) || dismissed.includes(d.baseUrl)) continue;
       await addNow({ vendor: d.vendor, baseUrl: d.baseUrl }, true).catch((e: unknown) =>
         log.warn(`could not add detected ${d.vendor} at ${d.baseUrl}`, (e as Error).message),
       );
@@ -300,6 +317,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   ready.catch((e: unknown) => log.error('loading connections failed', e));
 
   const service: ConnectionsService = {
+    loaded,
     ready,
     async list() {
       await ready;
@@ -323,29 +341,27 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     async update(input) {
       await ready;
       const l = find(input.id);
+      // Checked before anything changes, so a refused address leaves the rest as it was.
+      const target =
+        input.baseUrl !== undefined ? normalizeBaseUrl(l.stored.vendor, input.baseUrl) : undefined;
+      if (target) {
+        const other = sameClient(target.clientKey);
+        if (other && other !== l) throw alreadyConnected(other, target.baseUrl);
+      }
       let reconnect = false;
       if (input.label !== undefined)
         l.stored = { ...l.stored, label: input.label.trim() || l.stored.label };
       if (input.checkProxyBeforeOpen !== undefined) {
         l.stored = { ...l.stored, checkProxyBeforeOpen: input.checkProxyBeforeOpen };
       }
-      if (input.baseUrl !== undefined) {
-        const baseUrl = normalizeBaseUrl(l.stored.vendor, input.baseUrl);
-        const other = sameClient(l.stored.vendor, baseUrl);
-        if (other && other !== l) {
-          throw DeckError.of(
-            'conflict',
-            `${baseUrl} is already connected as "${other.stored.label}"`,
-            {
-              details: { connectionId: other.stored.id },
-            },
-          );
-        }
-        if (baseUrl !== l.stored.baseUrl) {
-          l.stored = { ...l.stored, baseUrl };
-          dropProvider(l);
-          reconnect = true;
-        }
+      if (target && target.baseUrl !== l.stored.baseUrl) {
+        // The token was entered for the old client: it never goes to another one unasked.
+        const movedClient = clientKeyOf(l.stored.vendor, l.stored.baseUrl) !== target.clientKey;
+        l.stored = { ...l.stored, baseUrl: target.baseUrl };
+        dropProvider(l);
+        reconnect = true;
+        if (movedClient && input.token === undefined && vault.get(l.stored.id))
+          await vault.set(l.stored.id, null, { persist: !l.demo });
       }
       if (input.token !== undefined) {
         await vault.set(l.stored.id, input.token, { persist: !l.demo });
@@ -379,7 +395,8 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log);
       const results: DetectResult[] = [];
       for (const d of found) {
-        const existing = sameClient(d.vendor, d.baseUrl);
+        const key = clientKeyOf(d.vendor, d.baseUrl);
+        const existing = key ? sameClient(key) : undefined;
         if (existing) {
           const token = vault.get(existing.stored.id);
           const needsToken =

@@ -43,6 +43,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   core?: Partial<CoreDeps>;
+  /** Puts files in the fresh data dir before the core starts (a damaged connections.json). */
+  prepareDataDir?: (dataDir: string) => Promise<void>;
 }
 
 export async function startHarness(
@@ -51,6 +53,7 @@ export async function startHarness(
   options: HarnessOptions = {},
 ): Promise<Harness & { close(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'deck-e2e-'));
+  await options.prepareDataDir?.(dataDir);
   const logLines: string[] = [];
   const openedWindows: Harness['openedWindows'] = [];
   const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });

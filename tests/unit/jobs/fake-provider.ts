@@ -13,6 +13,7 @@ import type {
   OpenResult,
   VendorProvider,
 } from '../../../electron/main/providers/provider';
+import type { StoredProxies } from '../../../electron/main/providers/stored-proxy';
 
 export const CAPS: Capabilities = capabilities('ixbrowser', { batchClose: false });
 
@@ -41,6 +42,10 @@ export class FakeProvider implements VendorProvider {
   /** Ids already open in the vendor client (open attaches), or whose process is gone (close). */
   readonly alreadyOpen = new Set<string>();
   readonly processGone = new Set<string>();
+  /** Stored proxy passwords by id (main reads them; the model only says hasPassword). */
+  readonly passwords = new Map<string, string>();
+  /** Ids whose stored password the "vendor" does not report. */
+  readonly passwordUnknown = new Set<string>();
   /** Batch close, when a test gives the fake one (ixBrowser has it, CosLogin not). */
   closeMany?: (vendorIds: string[]) => Promise<ItemResults>;
   /** When set, open/close and batch calls wait for it. */
@@ -163,7 +168,23 @@ export class FakeProvider implements VendorProvider {
     await this.record('setProxy', ids);
     return this.batch(ids, (p) => {
       p.proxy = { ...p.proxy, type: proxy.type, host: proxy.host, port: proxy.port };
+      if (proxy.password.action === 'set') this.passwords.set(p.vendorId, proxy.password.value);
+      if (proxy.password.action === 'clear') this.passwords.delete(p.vendorId);
     });
+  }
+  async storedProxies(ids: readonly string[]): Promise<StoredProxies> {
+    const out: StoredProxies = new Map();
+    for (const id of ids) {
+      const p = this.profiles.get(id);
+      if (!p) continue;
+      if (this.passwordUnknown.has(id)) {
+        out.set(id, DeckError.of('unsupported', 'This vendor does not report stored passwords'));
+        continue;
+      }
+      const { method, type, host, port, username } = p.proxy;
+      out.set(id, { method, type, host, port, username, password: this.passwords.get(id) ?? '' });
+    }
+    return out;
   }
   async deleteProfiles(ids: string[]) {
     await this.record('deleteProfiles', ids);

@@ -32,6 +32,7 @@ describe('the check-proxy action on one profile', () => {
     const ix = new FakeProvider('ix', 1);
     const p = ix.profiles.get('1')!;
     p.proxy = { ...p.proxy, type: 'http', host: 'h.example', port: 8080, hasPassword: true };
+    ix.passwordUnknown.add('1');
     const c = checker();
     const result = await createProfileProxyCheck(c)(p, ix, {});
     expect(result).toMatchObject({ ok: false, reason: 'unsupported' });
@@ -39,14 +40,27 @@ describe('the check-proxy action on one profile', () => {
   });
 
   it('uses the password when the provider can give it', async () => {
-    const ix = Object.assign(new FakeProvider('ix', 1), {
-      proxyPassword: async () => 's3cret',
-    });
+    const ix = new FakeProvider('ix', 1);
+    ix.passwords.set('1', 's3cret');
     const p = ix.profiles.get('1')!;
     p.proxy = { ...p.proxy, type: 'http', host: 'h.example', port: 8080, hasPassword: true };
     const c = checker();
     await createProfileProxyCheck(c)(p, ix, {});
     expect(c.targets[0]).toMatchObject({ password: 's3cret' });
+  });
+
+  it('sends the password only to the address stored with it, not to one listed earlier', async () => {
+    const ix = new FakeProvider('ix', 1);
+    ix.passwords.set('1', 's3cret');
+    const listed = { ...ix.profiles.get('1')! };
+    listed.proxy = { ...listed.proxy, type: 'http', host: 'attacker.example', port: 3128 };
+    const stored = ix.profiles.get('1')!;
+    stored.proxy = { ...stored.proxy, type: 'http', host: 'h.example', port: 8080 };
+    const c = checker();
+    await createProfileProxyCheck(c)(listed, ix, {});
+    expect(c.targets).toEqual([
+      expect.objectContaining({ host: 'h.example', port: 8080, password: 's3cret' }),
+    ]);
   });
 
   it('leaves API-extracted proxies to the vendor client', async () => {

@@ -131,7 +131,7 @@ describe('CosLogin transport and codes', () => {
       host: 'h.example',
       port: 8080,
       username: '',
-      password: { action: 'keep' },
+      password: { action: 'clear' },
       refreshUrl: '',
       extractionUrl: '',
       extractionChannel: '',
@@ -144,7 +144,7 @@ describe('CosLogin transport and codes', () => {
     ]);
     expect(fake.server.requests[0]!.path).toBe('/browser/proxy/update');
     expect(fake.server.requests[0]!.body['ids']).toEqual(expect.arrayContaining([1, 2, 3]));
-    expect(fake.server.requests[0]!.body).not.toHaveProperty('proxyPassword');
+    expect(fake.server.requests[0]!.body['proxyPassword']).toBe('');
   });
 });
 

@@ -204,10 +204,21 @@ describe('ixBrowser error codes', () => {
 
   it('gives up after the retry budget and says busy', async () => {
     const ix = await ixWith((_req, res) => sendJson(res, ixFail(1010, 'too fast')));
-    const e = await failure(ix.listGroups());
+    const e = await failure(ix.setRemark(['1'], 'x').then((r) => Promise.reject(r.get('1'))));
     expect(e.code).toBe('busy');
     expect(e.retryable).toBe(true);
     expect(fake.server.requests).toHaveLength(1 + FAST_RETRY.retries);
+  });
+
+  it('a listing retries a busy page until its deadline, then says busy', async () => {
+    const ix = await ixWith((_req, res) => sendJson(res, ixFail(1010, 'too fast')), {
+      listingLimits: { deadlineMs: 300 },
+    });
+    const started = Date.now();
+    const e = await failure(ix.listGroups());
+    expect(e.code).toBe('busy');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(fake.server.requests.length).toBeGreaterThan(1 + FAST_RETRY.retries);
   });
 });
 

@@ -24,6 +24,7 @@ const PROXY = {
 
 const examples: { [C in Channel]: RequestOf<C> } = {
   'app:info': {},
+  'notices:dismiss': { id: UNKNOWN },
   'settings:get': {},
   'settings:update': { ipEchoUrl: 'http://127.0.0.1:9/', openConcurrency: 2 },
   'connections:list': {},
@@ -218,7 +219,7 @@ it('well-formed unknown ids answer not-found without reaching a vendor', async (
 
 /**
  * `not-found` where the channel answers one thing; where it answers per connection or per
- * item (lists, jobs) the unknown one carries `not-found`; removing is idempotent.
+ * item (lists, jobs) the unknown one carries `not-found`; removing and dismissing are idempotent.
  */
 async function unknownReportedAsNotFound(
   channel: Channel,
@@ -228,9 +229,11 @@ async function unknownReportedAsNotFound(
   const data = result.data as {
     errors?: Array<{ connectionId: string; error: { code: string } }>;
     removed?: boolean;
+    dismissed?: boolean;
     id?: string;
   };
   if (channel === 'connections:remove') return data.removed === false;
+  if (channel === 'notices:dismiss') return data.dismissed === false;
   if (channel === 'jobs:start') {
     const job = await env.core.dispatch('jobs:get', { id: data.id });
     const items = (job as { data: { items: Array<{ state: string; error?: { code: string } }> } })

@@ -21,6 +21,8 @@ beforeEach(async () => {
       addSecret: (s) => void masked.add(s),
       removeSecret: (s) => void masked.delete(s),
     },
+    // A fresh dir: no file is ever unreadable here.
+    unreadable: { setAside: async () => undefined, entriesDropped: async () => undefined },
   });
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));

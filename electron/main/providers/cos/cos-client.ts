@@ -77,6 +77,7 @@ export function createCosClient(options: {
       headers: token ? { [COS_TOKEN_HEADER]: token } : {},
       timeoutMs: opts.timeoutMs ?? options.timeoutMs,
       signal: opts.signal,
+      budget: opts.budget,
     });
     const env = Envelope.safeParse(json);
     if (status === 401) {
@@ -111,6 +112,7 @@ export function createCosClient(options: {
       options.gate.run(() => once(path, body, opts), {
         idempotent: opts.idempotent,
         signal: opts.signal,
+        deadline: opts.deadline,
       }),
   };
 }

@@ -13,6 +13,7 @@ import { ProfileRecord, ProxyRecord } from '../records';
 import { NO_TAGS, createTagSets, tagKey } from '../tag-sets';
 import { flag, id, idList, int, port, proxyType, text, type WireScalar } from '../wire';
 import type { CosProfileWire } from './cos-wire';
+import type { StoredProxy } from '../stored-proxy';
 
 const PROXY_METHOD = { custom: 2, api: 3, binding: 4 } as const;
 
@@ -36,6 +37,19 @@ class CosProxy extends ProxyRecord {
     this.socks5Udp = type === 'socks5' && flag(w.enableSocks5Udp);
     if (this.method === 'vendor') this.vendorProxyId = text(w.proxyId) || `method ${method}`;
   }
+}
+
+/** A window's proxy with its password, for main's own use only. */
+export function cosStoredProxy(w: CosProfileWire): StoredProxy {
+  const p = new CosProxy(w);
+  return {
+    method: p.method,
+    type: p.type,
+    host: p.host,
+    port: p.port,
+    username: p.username,
+    password: text(w.proxyPassword),
+  };
 }
 
 /**

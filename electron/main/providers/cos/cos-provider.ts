@@ -9,7 +9,8 @@ import { DeckError } from '../../../../shared/ipc/result';
 import type { Group, Profile, Session, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { CAPABILITIES, COS_CONCURRENCY } from '../capabilities';
-import { forBatch } from '../item-results';
+import { asDeckError, forBatch } from '../item-results';
+import { applyWithKeptPasswords, type StoredProxies } from '../stored-proxy';
 import { dropRepeats, fetchAllPages } from '../paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
 import { createTransport } from '../transport';
@@ -17,6 +18,7 @@ import {
   BATCH_CHUNK,
   DEFAULT_OPEN_TIMEOUT_MS,
   DEFAULT_PAGE_SIZE,
+  READ_ONE_BY_ONE_MAX,
   type ProviderOptions,
 } from '../provider-options';
 import { chunk, text, toWireId } from '../wire';
@@ -28,6 +30,7 @@ import {
   cosTagReader,
   cosProxyWrite as cosProxyFields,
   cosSession,
+  cosStoredProxy,
   type CosOpenRecord,
 } from './cos-mapping';
 import {
@@ -75,6 +78,13 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     if (row.proxyPassword) o.log.addSecret(text(row.proxyPassword));
   };
 
+  const listing = {
+    label: `CosLogin at ${o.baseUrl}`,
+    connectionId,
+    clock,
+    limits: o.listingLimits,
+  };
+
   const pagedList = <T extends z.ZodType>(
     path: string,
     item: T,
@@ -82,11 +92,16 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
     body: Record<string, unknown> = {},
   ): Promise<z.output<T>[]> => {
     const schema = CosPage(item);
-    return fetchAllPages(async (index) => {
-      const data = await read(path, { ...body, page: index, pageSize }, opts);
-      const page = parse(schema, data, `${path} page`);
-      return { items: page.items as z.output<T>[], total: page.total };
-    }, pageSize);
+    return fetchAllPages(
+      async (index, pageOpts) => {
+        const data = await read(path, { ...body, page: index, pageSize }, pageOpts);
+        const page = parse(schema, data, `${path} page`);
+        return { items: page.items as z.output<T>[], total: page.total };
+      },
+      pageSize,
+      opts,
+      listing,
+    );
   };
 
   const listGroups = async (opts?: CallOptions): Promise<Group[]> =>
@@ -307,12 +322,17 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       lookP.catch(() => undefined);
       const schema = CosPage(CosProfileWire);
       // Each page is mapped as it arrives, overlapping the requests still in flight.
-      const pages = await fetchAllPages(async (index) => {
-        const data = await read('/browser/list', { page: index, pageSize }, opts);
-        const page = parse(schema, data, '/browser/list page');
-        const [live, look] = await Promise.all([liveP, lookP]);
-        return { items: toProfiles(page.items as CosRow[], live, look), total: page.total };
-      }, pageSize);
+      const pages = await fetchAllPages(
+        async (index, pageOpts) => {
+          const data = await read('/browser/list', { page: index, pageSize }, pageOpts);
+          const page = parse(schema, data, '/browser/list page');
+          const [live, look] = await Promise.all([liveP, lookP]);
+          return { items: toProfiles(page.items as CosRow[], live, look), total: page.total };
+        },
+        pageSize,
+        opts,
+        listing,
+      );
       const profiles = dropRepeats(pages);
       windows.listed(profiles);
       return profiles;
@@ -328,9 +348,31 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       return toProfiles([row], live, look)[0]!;
     },
 
-    async proxyPassword(vendorId, opts) {
-      const row = await detailRow(vendorId, opts);
-      return text(row.proxyPassword) || undefined;
+    async storedProxies(vendorIds, opts) {
+      const out: StoredProxies = new Map();
+      if (vendorIds.length > READ_ONE_BY_ONE_MAX) {
+        const wanted = new Set(vendorIds);
+        for (const row of await pagedList('/browser/list', CosProfileWire, opts)) {
+          const vendorId = cosId(row as CosRow);
+          if (!wanted.has(vendorId)) continue;
+          if (row.proxyPassword) o.log.addSecret(text(row.proxyPassword));
+          out.set(vendorId, cosStoredProxy(row));
+        }
+        return out;
+      }
+      await Promise.all(
+        vendorIds.map(async (vendorId) => {
+          try {
+            const row = await detailRow(vendorId, opts);
+            learn(row, vendorId);
+            out.set(vendorId, cosStoredProxy(row));
+          } catch (e) {
+            if (e instanceof DeckError && e.code === 'not-found') return;
+            out.set(vendorId, asDeckError(e));
+          }
+        }),
+      );
+      return out;
     },
 
     listGroups,
@@ -357,10 +399,19 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
       return batch('/browser/update/partial', vendorIds, { tagIds: tagIds.map(toWireId) }, opts);
     },
 
-    async setProxy(vendorIds, proxy, opts) {
-      if (proxy.password.action === 'set') o.log.addSecret(proxy.password.value);
-      return batch('/browser/proxy/update', vendorIds, cosProxyFields(proxy), opts);
-    },
+    // /browser/proxy/update sets the whole proxy: a password left out is erased, so a
+    // "keep" resends each window's own (one request per distinct stored password).
+    setProxy: (vendorIds, proxy, opts) =>
+      applyWithKeptPasswords(
+        vendorIds,
+        proxy,
+        (ids) => provider.storedProxies(ids, opts),
+        (ids, resolved) => {
+          if (resolved.password.action === 'set') o.log.addSecret(resolved.password.value);
+          return batch('/browser/proxy/update', ids, cosProxyFields(resolved), opts);
+        },
+        { connectionId },
+      ),
 
     deleteProfiles: (ids, opts) => batch('/browser/delete/ids', ids, {}, opts, false),
 

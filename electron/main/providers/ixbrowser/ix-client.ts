@@ -42,6 +42,7 @@ export function createIxClient(options: {
       body,
       timeoutMs: opts.timeoutMs ?? options.timeoutMs,
       signal: opts.signal,
+      budget: opts.budget,
     });
     const env = Envelope.safeParse(json);
     if (!env.success) {
@@ -72,6 +73,7 @@ export function createIxClient(options: {
       options.gate.run(() => once(action, body, opts), {
         idempotent: opts.idempotent,
         signal: opts.signal,
+        deadline: opts.deadline,
       }),
   };
 }

@@ -12,7 +12,8 @@ import type { ProxyInput } from '../../../../shared/model/proxy-input';
 import { ProfileRecord, ProxyRecord } from '../records';
 import { NO_TAGS } from '../tag-sets';
 import { id, idList, int, port, proxyType, text, type WireScalar } from '../wire';
-import type { IxOpenedWire, IxProfileWire } from './ix-wire';
+import type { IxOpenedWire, IxProfileWire, IxSavedProxyWire } from './ix-wire';
+import type { StoredProxy } from '../stored-proxy';
 
 const PROXY_MODE = { trafficPackage: 1, custom: 2, purchased: 3, apiExtraction: 4 } as const;
 const DEFAULT_CHECK_LINE = 'global_line';
@@ -40,6 +41,38 @@ class IxProxy extends ProxyRecord {
   }
 }
 
+/**
+ * A profile's proxy with its password, for main's own use only. profile-list leaves the
+ * user and password of a custom proxy out; the account's saved proxy of the same id
+ * (proxy-list) has them. A row that carries them itself wins.
+ */
+export function ixStoredProxy(w: IxProfileWire, saved: IxSavedProxyWire | undefined): StoredProxy {
+  const p = new IxProxy(w);
+  const fromRow = Object.hasOwn(w, 'proxy_password');
+  return {
+    method: p.method,
+    type: p.type,
+    host: p.host,
+    port: p.port,
+    username: fromRow || !saved ? p.username : text(saved.proxy_user),
+    password: fromRow ? text(w.proxy_password) : saved ? text(saved.proxy_password) : '',
+  };
+}
+
+/**
+ * Where a row's proxy credentials are: in the row itself, in the saved proxy of this id
+ * (proxy-list), nowhere because the proxy takes none, or unknown (a custom proxy whose row
+ * has neither the password nor a saved proxy's id).
+ */
+export function ixCredentialSource(
+  w: IxProfileWire,
+): 'row' | 'none' | 'unknown' | { savedProxyId: string } {
+  if (Object.hasOwn(w, 'proxy_password')) return 'row';
+  const p = new IxProxy(w);
+  if (p.method !== 'custom' || p.type === 'direct') return 'none';
+  const savedProxyId = text(w.proxy_id).trim();
+  return savedProxyId && savedProxyId !== '0' ? { savedProxyId } : 'unknown';
+}
 
 /**
  * `tag_id` paired with the space-separated `tag_name`; undefined when the counts disagree

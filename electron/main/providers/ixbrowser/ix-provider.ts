@@ -6,7 +6,8 @@ import { DeckError } from '../../../../shared/ipc/result';
 import type { Group, Profile, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { CAPABILITIES, IX_CONCURRENCY } from '../capabilities';
-import { forBatch, forEachItem } from '../item-results';
+import { asDeckError, forBatch, forEachItem } from '../item-results';
+import { applyWithKeptPasswords, type StoredProxies } from '../stored-proxy';
 import { dropRepeats, fetchAllPages } from '../paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
 import { createTransport } from '../transport';
@@ -14,13 +15,21 @@ import {
   BATCH_CHUNK,
   DEFAULT_OPEN_TIMEOUT_MS,
   DEFAULT_PAGE_SIZE,
+  READ_ONE_BY_ONE_MAX,
   type ProviderOptions,
 } from '../provider-options';
 import { chunk, count, id, port, text, toWireId } from '../wire';
 import { createIxClient } from './ix-client';
 import { IX_ALREADY_OPEN, IX_PROCESS_NOT_FOUND } from './ix-errors';
 import { createTagSets } from '../tag-sets';
-import { IxProfile, ixProxyWrite, ixSession, ixTags } from './ix-mapping';
+import {
+  IxProfile,
+  ixCredentialSource,
+  ixProxyWrite,
+  ixSession,
+  ixStoredProxy,
+  ixTags,
+} from './ix-mapping';
 import {
   IxNamedWire,
   IxNewId,
@@ -28,6 +37,7 @@ import {
   IxOpenedWire,
   IxPage,
   IxProfileWire,
+  IxSavedProxyWire,
   type IxOpenedWire as IxOpened,
   type IxProfileWire as IxProfileRow,
 } from './ix-wire';
@@ -58,6 +68,13 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   const openedAt = new Map<string, number>();
   let tagCreation: Promise<unknown> = Promise.resolve();
 
+  const listing = {
+    label: `ixBrowser at ${o.baseUrl}`,
+    connectionId,
+    clock,
+    limits: o.listingLimits,
+  };
+
   const pagedList = <T extends z.ZodType>(
     action: string,
     item: T,
@@ -65,11 +82,16 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     body: Record<string, unknown> = {},
   ): Promise<z.output<T>[]> => {
     const schema = IxPage(item);
-    return fetchAllPages(async (index) => {
-      const data = await read(action, { ...body, page: index + 1, limit: pageSize }, opts);
-      const page = parse(schema, data, `${action} page`);
-      return { items: (page.data ?? []) as z.output<T>[], total: count(page.total) };
-    }, pageSize);
+    return fetchAllPages(
+      async (index, pageOpts) => {
+        const data = await read(action, { ...body, page: index + 1, limit: pageSize }, pageOpts);
+        const page = parse(schema, data, `${action} page`);
+        return { items: (page.data ?? []) as z.output<T>[], total: count(page.total) };
+      },
+      pageSize,
+      opts,
+      listing,
+    );
   };
 
   const openedList = async (opts?: CallOptions): Promise<IxOpened[]> =>
@@ -183,6 +205,36 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       write(action, { profile_id: toWireId(id), ...body(id) }, opts, idempotent),
     );
 
+  /** One profile's row; only the row with this id (a client that ignored the filter must not yield another). */
+  const profileRow = async (vendorId: string, opts?: CallOptions): Promise<IxProfileRow> => {
+    const data = await read(
+      'profile-list',
+      { profile_id: toWireId(vendorId), page: 1, limit: 1 },
+      opts,
+    );
+    const row = parse(IxPage(IxProfileWire), data, 'profile-list page').data?.find(
+      (r) => id(r.profile_id) === vendorId,
+    );
+    if (!row)
+      throw DeckError.of('not-found', `ixBrowser has no profile ${vendorId}`, {
+        details: { connectionId },
+      });
+    return row;
+  };
+
+  /** One of the account's saved proxies, with its user and password. */
+  const savedProxy = async (
+    savedProxyId: string,
+    opts?: CallOptions,
+  ): Promise<IxSavedProxyWire | undefined> => {
+    const data = await read('proxy-list', { id: toWireId(savedProxyId), page: 1, limit: 10 }, opts);
+    const entry = parse(IxPage(IxSavedProxyWire), data, 'proxy-list page').data?.find(
+      (r) => id(r.id) === savedProxyId,
+    );
+    if (entry?.proxy_password) o.log.addSecret(text(entry.proxy_password));
+    return entry;
+  };
+
   const provider: VendorProvider = {
     vendor: 'ixbrowser',
     connectionId,
@@ -198,12 +250,17 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       const tagSets = createTagSets();
       const schema = IxPage(IxProfileWire);
       const [pages, opened] = await Promise.all([
-        fetchAllPages(async (index) => {
-          const data = await read('profile-list', { page: index + 1, limit: pageSize }, opts);
-          const page = parse(schema, data, 'profile-list page');
-          const rows = page.data ?? [];
-          return { items: mapRows(rows, unpaired, tagSets), total: count(page.total) };
-        }, pageSize),
+        fetchAllPages(
+          async (index, pageOpts) => {
+            const data = await read('profile-list', { page: index + 1, limit: pageSize }, pageOpts);
+            const page = parse(schema, data, 'profile-list page');
+            const rows = page.data ?? [];
+            return { items: mapRows(rows, unpaired, tagSets), total: count(page.total) };
+          },
+          pageSize,
+          opts,
+          listing,
+        ),
         openedOrUndefined(opts),
       ]);
       const profiles = dropRepeats(pages);
@@ -214,20 +271,70 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     },
 
     async getProfile(vendorId, opts) {
-      const [data, opened] = await Promise.all([
-        read('profile-list', { profile_id: toWireId(vendorId), page: 1, limit: 1 }, opts),
+      const [row, opened] = await Promise.all([
+        profileRow(vendorId, opts),
         openedOrUndefined(opts),
       ]);
-      // Only the row with this id: a client that ignored the filter must not yield another profile.
-      const row = parse(IxPage(IxProfileWire), data, 'profile-list page').data?.find(
-        (r) => id(r.profile_id) === vendorId,
-      );
-      if (!row) {
-        throw DeckError.of('not-found', `ixBrowser has no profile ${vendorId}`, {
-          details: { connectionId },
-        });
-      }
       return (await toProfiles([row], opened, opts))[0]!;
+    },
+
+    async storedProxies(vendorIds, opts) {
+      const out: StoredProxies = new Map();
+      const rows = new Map<string, IxProfileRow>();
+      if (vendorIds.length > READ_ONE_BY_ONE_MAX) {
+        const wanted = new Set(vendorIds);
+        for (const row of await pagedList('profile-list', IxProfileWire, opts)) {
+          const vendorId = id(row.profile_id);
+          if (wanted.has(vendorId)) rows.set(vendorId, row);
+        }
+      } else {
+        await Promise.all(
+          vendorIds.map(async (vendorId) => {
+            try {
+              rows.set(vendorId, await profileRow(vendorId, opts));
+            } catch (e) {
+              if (!(e instanceof DeckError && e.code === 'not-found'))
+                out.set(vendorId, asDeckError(e));
+            }
+          }),
+        );
+      }
+      // Profiles often share one saved proxy: each is read once.
+      const saved = new Map<string, Promise<IxSavedProxyWire | undefined>>();
+      await Promise.all(
+        [...rows].map(async ([vendorId, row]) => {
+          rememberSecrets(row);
+          const source = ixCredentialSource(row);
+          try {
+            if (source === 'unknown')
+              throw DeckError.of(
+                'unsupported',
+                'ixBrowser did not report where this profile keeps its proxy password; enter the password again, or clear it',
+                { details: { connectionId } },
+              );
+            let entry: IxSavedProxyWire | undefined;
+            if (typeof source === 'object') {
+              const { savedProxyId } = source;
+              let found = saved.get(savedProxyId);
+              if (!found) {
+                found = savedProxy(savedProxyId, opts);
+                saved.set(savedProxyId, found);
+              }
+              entry = await found;
+              if (!entry)
+                throw DeckError.of(
+                  'vendor-error',
+                  `ixBrowser's proxy list has no proxy ${savedProxyId}, so this profile's stored password is unknown; enter it again, or clear it`,
+                  { details: { connectionId } },
+                );
+            }
+            out.set(vendorId, ixStoredProxy(row, entry));
+          } catch (e) {
+            out.set(vendorId, asDeckError(e));
+          }
+        }),
+      );
+      return out;
     },
 
     async listGroups(opts): Promise<Group[]> {
@@ -280,21 +387,20 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       return perProfile(vendorIds, 'profile-update', () => ({ tag: tagIds.map(toWireId) }), opts);
     },
 
-    async setProxy(vendorIds, proxy, opts) {
-      if (proxy.method === 'custom' && proxy.username && proxy.password.action === 'keep') {
-        // ixBrowser never reports a stored proxy password and drops it when the field is
-        // left out, so "keep" would silently erase it.
-        const refused = DeckError.of(
-          'invalid-input',
-          'ixBrowser does not report stored proxy passwords, so it cannot keep one: enter the password again, or clear it',
-          { details: { field: 'proxy.password', connectionId } },
-        );
-        return forBatch(vendorIds, () => Promise.reject(refused));
-      }
-      const { action, info } = ixProxyWrite(proxy);
-      if (proxy.password.action === 'set') o.log.addSecret(proxy.password.value);
-      return perProfile(vendorIds, action, () => ({ proxy_info: info }), opts);
-    },
+    // ixBrowser's proxy writes set the whole proxy: a password left out is erased, so a
+    // "keep" resends each profile's own.
+    setProxy: (vendorIds, proxy, opts) =>
+      applyWithKeptPasswords(
+        vendorIds,
+        proxy,
+        (ids) => provider.storedProxies(ids, opts),
+        (ids, resolved) => {
+          const { action, info } = ixProxyWrite(resolved);
+          if (resolved.password.action === 'set') o.log.addSecret(resolved.password.value);
+          return perProfile(ids, action, () => ({ proxy_info: info }), opts);
+        },
+        { connectionId },
+      ),
 
     deleteProfiles: (ids, opts) => perProfile(ids, 'profile-delete', () => ({}), opts, false),
 

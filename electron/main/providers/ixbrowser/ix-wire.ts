@@ -48,6 +48,14 @@ export const IxPage = <T extends z.ZodType>(item: T) =>
 
 export const IxNamedWire = wireRow({ id: WireId, title: WireText });
 
+/** One of the account's saved proxies (proxy-list): read for its user and password only. */
+export const IxSavedProxyWire = wireRow({
+  id: WireId,
+  proxy_user: WireText,
+  proxy_password: WireText,
+});
+export type IxSavedProxyWire = z.output<typeof IxSavedProxyWire>;
+
 /** One row of native-client-profile-opened-list, and the data of profile-open. */
 export const IxOpenedWire = wireRow({
   profile_id: WireId,

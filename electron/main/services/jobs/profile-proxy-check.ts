@@ -2,6 +2,7 @@
  * The check-proxy action's check of one profile: its proxy as the vendor stores it, tried
  * from this machine by the proxy checker. The password never leaves main.
  */
+import { DeckError } from '../../../../shared/ipc/result';
 import type { ProxyCheckResult } from '../../../../shared/model';
 import type { ProxyChecker } from '../proxy-check';
 import type { ProfileProxyCheck } from './job-actions';
@@ -24,20 +25,22 @@ export function createProfileProxyCheck(
       );
     if (proxy.method === 'vendor')
       return unsupported('A vendor-managed proxy is checked by the vendor client');
-    let password: string | undefined;
-    if (proxy.hasPassword) {
-      if (!provider.proxyPassword)
-        return unsupported(
-          'This connection does not give BrowserDeck the stored proxy password, so the proxy cannot be checked from here',
-        );
-      password = await provider.proxyPassword(profile.vendorId, opts);
+    // Address and password from one read of the vendor's record: the password is only ever
+    // sent to the proxy it is stored with.
+    const stored = (await provider.storedProxies([profile.vendorId], opts)).get(profile.vendorId);
+    if (stored instanceof DeckError) {
+      if (stored.code === 'unsupported') return unsupported(stored.message);
+      throw stored;
     }
+    if (!stored) throw DeckError.of('not-found', 'The profile no longer exists in its connection');
+    if (stored.method !== 'custom')
+      return unsupported('The proxy changed since it was listed; reload and check again');
     return checker.check({
-      type: proxy.type,
-      host: proxy.host,
-      port: proxy.port,
-      username: proxy.username,
-      ...(password ? { password } : {}),
+      type: stored.type,
+      host: stored.host,
+      port: stored.port,
+      username: stored.username,
+      ...(stored.password ? { password: stored.password } : {}),
     });
   };
 }

@@ -9,6 +9,7 @@ import { errorBanner, input } from '../sessions/ui';
 import { fieldErrorOf } from './field-errors';
 import { DEFAULT_BASE_URL, takesToken } from './vendor-defaults';
 import { Button } from '../../components/Button';
+import { checkBaseUrl } from '../../../../shared/model/base-url';
 
 export type ConnectionFormMode =
   { kind: 'add'; vendor?: Vendor; baseUrl?: string } | { kind: 'edit'; connection: Connection };
@@ -47,6 +48,15 @@ export function ConnectionFormDialog({
   const [formError, setFormError] = useState<string | null>(null);
 
   const formId = useId();
+  // Main drops the stored token when the address names another client; say so before saving.
+  const movesClient = (() => {
+    if (!editing?.hasToken) return false;
+    const before = checkBaseUrl(editing.vendor, editing.baseUrl);
+    const after = checkBaseUrl(editing.vendor, baseUrl);
+    return before.ok && after.ok && before.clientKey !== after.clientKey;
+  })();
+  const effectiveTokenAction: TokenAction =
+    movesClient && tokenAction === 'keep' ? 'replace' : tokenAction;
   const save = useMutation({
     mutationFn: (): Promise<Connection> => {
       if (editing) {
@@ -55,8 +65,8 @@ export function ConnectionFormDialog({
             id: editing.id,
             ...(label.trim() !== editing.label ? { label: label.trim() } : {}),
             ...(baseUrl.trim() !== editing.baseUrl ? { baseUrl: baseUrl.trim() } : {}),
-            ...(tokenAction === 'clear' ? { token: null } : {}),
-            ...(tokenAction === 'replace' && token ? { token } : {}),
+            ...(effectiveTokenAction === 'clear' ? { token: null } : {}),
+            ...(effectiveTokenAction === 'replace' && token ? { token } : {}),
           }),
         );
       }
@@ -93,7 +103,7 @@ export function ConnectionFormDialog({
     setErrors({});
     setFormError(null);
     // Only what main cannot tell apart from "unchanged": an empty replacement token.
-    if (editing && tokenAction === 'replace' && editing.hasToken && !token) {
+    if (editing && tokenAction === 'replace' && editing.hasToken && !token && !movesClient) {
       setErrors({ token: 'Enter the new token, or keep the one that is set' });
       return;
     }
@@ -171,8 +181,9 @@ export function ConnectionFormDialog({
             editing={editing}
             token={token}
             setToken={setToken}
-            action={tokenAction}
+            action={effectiveTokenAction}
             setAction={setTokenAction}
+            movesClient={movesClient}
             error={errors.token}
             formId={formId}
             inputProps={fieldProps('token')}
@@ -241,7 +252,9 @@ function TokenField({
   error,
   formId,
   inputProps,
+  movesClient,
 }: {
+  movesClient: boolean;
   editing: Connection | undefined;
   token: string;
   setToken(t: string): void;
@@ -253,7 +266,9 @@ function TokenField({
 }) {
   const id = `${formId}-token`;
   const isSet = !!editing?.hasToken;
-  const hint = "From CosLogin's settings (Local API). Stored encrypted; never shown again.";
+  const hint = movesClient
+    ? 'A new address is another client: the stored token is cleared when you save. Enter the token for the new address, or leave this empty.'
+    : "From CosLogin's settings (Local API). Stored encrypted; never shown again.";
   if (isSet && action !== 'replace') {
     return (
       <div className="space-y-1">
@@ -295,7 +310,7 @@ function TokenField({
           className={`${input} font-mono`}
           autoFocus={isSet}
         />
-        {isSet && (
+        {isSet && !movesClient && (
           <Button
             onClick={() => {
               setToken('');
@@ -311,7 +326,12 @@ function TokenField({
           {error}
         </p>
       ) : (
-        <p className="text-[11px] text-zinc-500">{hint}</p>
+        <p
+          className={`text-[11px] ${movesClient ? 'text-amber-700 dark:text-amber-400' : 'text-zinc-500'}`}
+          data-testid="token-hint"
+        >
+          {hint}
+        </p>
       )}
     </div>
   );

@@ -277,9 +277,11 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
             )}
           </div>
         ),
-        draft.password.mode === 'edit' && keepable && !draft.password.value
-          ? 'Left empty, the password is cleared.'
-          : undefined,
+        draft.password.mode === 'edit'
+          ? keepable && !draft.password.value
+            ? 'Left empty, the password is cleared.'
+            : undefined
+          : keptPasswordHint(initial, draft),
       )}
 
       {field(
@@ -450,4 +452,21 @@ function TestOutcome({ test }: { test: TestState }) {
       {content}
     </div>
   );
+}
+
+/**
+ * A stored password belongs to its proxy's host and port: main refuses to keep it for a
+ * proxy that moves elsewhere, so say so before the user applies.
+ */
+function keptPasswordHint(initial: ProxyConfig | undefined, draft: ProxyDraft): string | undefined {
+  if (draft.method !== 'custom' || draft.type === 'direct') return undefined;
+  if (!initial)
+    return 'Each profile keeps its own password where its proxy stays at this host and port; a profile whose proxy moves needs a new password.';
+  if (!initial.hasPassword) return undefined;
+  const moved =
+    initial.host.trim().toLowerCase() !== draft.host.trim().toLowerCase() ||
+    String(initial.port ?? '') !== draft.port.trim();
+  return moved
+    ? `The stored password belongs to ${initial.host}:${initial.port ?? ''}. For a new address, enter its password or clear it.`
+    : undefined;
 }
