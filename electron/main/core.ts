@@ -51,9 +51,13 @@ export interface CoreDeps {
   detectPorts?: Partial<Record<Vendor, number[]>>;
   /** Vendor request defaults: timeouts, retry backoff, page size (tests shorten them). */
   providerDefaults?: ProviderDefaults;
-  /** The built-in sandbox of demo mode: which browser (null = simulated), headless, or a stand-in. */
+  /**
+   * The built-in sandbox of demo mode: which browser (null = simulated), Chromium's own
+   * sandbox (undefined: on, except as root on Linux), headless, or a stand-in.
+   */
   demo?: {
     chromiumPath?: string | null;
+    chromiumSandbox?: boolean;
     headless?: boolean;
     startSandbox?: (options: SandboxOptions) => Promise<Sandbox>;
   };
@@ -113,6 +117,7 @@ export function createCore(deps: CoreDeps): Core {
     connections,
     log: deps.log,
     chromiumPath: deps.demo?.chromiumPath,
+    chromiumSandbox: deps.demo?.chromiumSandbox,
     headless: deps.demo?.headless,
     startSandbox: deps.demo?.startSandbox,
     spawn: deps.launcher?.spawn,

@@ -11,6 +11,7 @@ import {
   createDevtoolsWindow,
   createMainWindow as newMainWindow,
   guardWebContents,
+  rendererDevServerUrl,
   restrictSessionToOrigin,
 } from './window';
 import { createSenderCheck, registerAllChannels } from './ipc/handle';
@@ -21,7 +22,8 @@ import { buildMenu } from './menu';
 
 const log = createLogger();
 const rendererFile = join(__dirname, '../renderer/index.html');
-const isAppUrl = createAppUrlCheck(rendererFile, process.env['ELECTRON_RENDERER_URL']);
+const devServerUrl = rendererDevServerUrl(app.isPackaged, process.env);
+const isAppUrl = createAppUrlCheck(rendererFile, devServerUrl);
 const trustedContents = new Set<number>();
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
@@ -75,7 +77,7 @@ async function start(): Promise<void> {
   core.events.subscribe((event, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
   });
-  Menu.setApplicationMenu(buildMenu(Menu, app.name));
+  Menu.setApplicationMenu(buildMenu(Menu, app.name, { packaged: app.isPackaged }));
   createMainWindow();
 }
 
@@ -93,8 +95,7 @@ function createMainWindow(): void {
     trustedContents.delete(id);
     mainWindow = null;
   });
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  void (devUrl ? win.loadURL(devUrl) : win.loadFile(rendererFile));
+  void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile));
 }
 
 let devtoolsWindows = 0;

@@ -1,7 +1,15 @@
 import type { Menu as MenuType, MenuItemConstructorOptions } from 'electron';
 
-/** The usual roles and shortcuts (copy/paste must work in every text field). */
-export function buildMenu(Menu: typeof MenuType, appName: string): MenuType {
+/**
+ * The usual roles and shortcuts (copy/paste must work in every text field). A packaged app
+ * has no "Toggle Developer Tools" (nor its shortcut): a user talked into pasting code into
+ * its console would run it with the preload's whole API.
+ */
+export function buildMenu(
+  Menu: typeof MenuType,
+  appName: string,
+  options: { packaged: boolean },
+): MenuType {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac
@@ -37,7 +45,7 @@ export function buildMenu(Menu: typeof MenuType, appName: string): MenuType {
       label: 'View',
       submenu: [
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(options.packaged ? [] : [{ role: 'toggleDevTools' } as const]),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

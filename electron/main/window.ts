@@ -120,6 +120,25 @@ export function isSameHostPort(url: string, hostPort: string): boolean {
   }
 }
 
+/**
+ * The dev server the renderer loads from in development (electron-vite sets
+ * ELECTRON_RENDERER_URL for `npm run dev`). A packaged app never honours it: whoever can set
+ * the environment of the user's app would otherwise give it their own page, with the
+ * preload's whole API.
+ */
+export function rendererDevServerUrl(
+  isPackaged: boolean,
+  env: Record<string, string | undefined>,
+): string | undefined {
+  const value = env['ELECTRON_RENDERER_URL'];
+  if (isPackaged || !value) return undefined;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The app's own page: the built index.html (file://) or the dev server in development. */
 export function createAppUrlCheck(rendererFile: string, devServerUrl?: string) {
   const fileUrl = new URL(

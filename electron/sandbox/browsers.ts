@@ -10,6 +10,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { spawn as nodeSpawn } from 'node:child_process';
+import { callerSwitches } from './caller-switches';
 
 export interface LaunchProxy {
   scheme: 'http' | 'https' | 'socks5';
@@ -22,7 +23,7 @@ export interface LaunchRequest {
   key: string;
   startUrl: string;
   proxy?: LaunchProxy | null;
-  /** Extra Chromium switches the caller asked for (ixBrowser `args`). */
+  /** Chromium switches the caller asked for (ixBrowser `args`); only harmless ones are used. */
   extraArgs?: string[];
 }
 
@@ -58,7 +59,6 @@ export interface BrowserPool {
 
 /** Flags every sandbox browser gets: quiet, no first-run UI, no traffic of its own. */
 export const BASE_CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -73,9 +73,6 @@ export const BASE_CHROMIUM_ARGS = [
   '--password-store=basic',
   '--use-mock-keychain',
 ];
-
-/** Switches the sandbox owns; a caller's `args` cannot override where state lives. */
-const RESERVED_SWITCHES = ['--user-data-dir', '--remote-debugging-port', '--remote-debugging-pipe'];
 
 const CLOSE_GRACE_MS = 3000;
 const LAUNCH_TIMEOUT_MS = 30_000;
@@ -96,6 +93,8 @@ export interface BrowserPoolOptions {
   /** null = simulated. */
   browserPath: string | null;
   headless: boolean;
+  /** Chromium's own sandbox; false adds --no-sandbox (chromium-sandbox.ts decides). */
+  chromiumSandbox: boolean;
   /** Owned temp dir; user-data-dirs go under it. */
   baseDir: string;
   log: (line: string) => void;
@@ -105,10 +104,11 @@ export interface BrowserPoolOptions {
 export function chromiumArgs(
   request: LaunchRequest,
   userDataDir: string,
-  headless: boolean,
+  options: Pick<BrowserPoolOptions, 'headless' | 'chromiumSandbox'>,
 ): string[] {
   const args = [...BASE_CHROMIUM_ARGS];
-  if (headless) args.push('--headless=new');
+  if (!options.chromiumSandbox) args.push('--no-sandbox');
+  if (options.headless) args.push('--headless=new');
   args.push(`--user-data-dir=${userDataDir}`, '--remote-debugging-port=0');
   if (request.proxy) {
     const { scheme, host, port } = request.proxy;
@@ -117,11 +117,7 @@ export function chromiumArgs(
     // send around the proxy: a proxy that nothing goes through demonstrates nothing.
     args.push('--proxy-bypass-list=<-loopback>');
   }
-  for (const arg of request.extraArgs ?? []) {
-    if (typeof arg !== 'string' || !arg.startsWith('--')) continue;
-    if (RESERVED_SWITCHES.some((s) => arg === s || arg.startsWith(`${s}=`))) continue;
-    args.push(arg);
-  }
+  args.push(...callerSwitches(request.extraArgs ?? []).kept);
   args.push(request.startUrl);
   return args;
 }
@@ -166,7 +162,7 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
     await mkdir(dir, { recursive: true });
     // A reused profile dir still holds the last run's port file.
     await rm(join(dir, 'DevToolsActivePort'), { force: true });
-    const args = chromiumArgs(request, dir, options.headless);
+    const args = chromiumArgs(request, dir, options);
     const child = spawn(options.browserPath as string, args, {
       stdio: ['ignore', 'ignore', 'pipe'],
       detached: process.platform !== 'win32',
@@ -270,6 +266,12 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
       if (stopping) return Promise.reject(new Error('the sandbox is stopping'));
       if (running.has(request.key)) {
         return Promise.reject(new Error(`${request.key} is already ${this.state(request.key)}`));
+      }
+      const { dropped } = callerSwitches(request.extraArgs ?? []);
+      if (dropped.length) {
+        options.log(
+          `browser ${request.key}: ignored switches the sandbox does not allow: ${dropped.join(' ')}`,
+        );
       }
       const entry: Running = { exited: Promise.resolve(), hasExited: false };
       running.set(request.key, entry);

@@ -1,5 +1,6 @@
 /** `npm run sandbox -- ...` arguments, parsed into SandboxOptions (kept apart to be tested). */
-import type { FaultOptions, SandboxOptions } from './options';
+import { decideChromiumSandbox, type ProcessUser } from './chromium-sandbox';
+import type { FaultOptions, SandboxOptions, SandboxSetup } from './options';
 
 export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --profiles N          profiles per vendor (default 100)
@@ -10,6 +11,9 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --headless | --headed browsers without or with windows (default headless)
   --chromium PATH       the browser to start (default: found automatically)
   --simulated           start no browser: report state only
+  --chromium-sandbox    run browsers inside Chromium's own sandbox
+  --no-chromium-sandbox run them without it (Chromium needs this as root on Linux);
+                        default: on, except as root on Linux
   --persist FILE        load state from FILE and save it there
   --faults SPEC         e.g. latency=300,error=0.2,drop=0.05,concurrency=3,fail=1001;1002
   --help`;
@@ -57,10 +61,13 @@ export function parseFaults(spec: string): FaultOptions {
   return faults;
 }
 
-export type CliCommand = { help: true } | { help: false; options: SandboxOptions };
+/** What the command line said; the Chromium sandbox may be left to resolveCliOptions(). */
+export type CliOptions = SandboxSetup & { chromiumPath?: string | null; chromiumSandbox?: boolean };
+
+export type CliCommand = { help: true } | { help: false; options: CliOptions };
 
 export function parseCliArgs(argv: string[]): CliCommand {
-  const options: SandboxOptions = { ixPort: CLI_DEFAULT_IX_PORT, cosPort: CLI_DEFAULT_COS_PORT };
+  const options: CliOptions = { ixPort: CLI_DEFAULT_IX_PORT, cosPort: CLI_DEFAULT_COS_PORT };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] =
@@ -101,6 +108,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
       case '--simulated':
         options.chromiumPath = null;
         break;
+      case '--chromium-sandbox':
+        options.chromiumSandbox = true;
+        break;
+      case '--no-chromium-sandbox':
+        options.chromiumSandbox = false;
+        break;
       case '--persist':
         options.persistFile = value();
         break;
@@ -112,4 +125,27 @@ export function parseCliArgs(argv: string[]): CliCommand {
     }
   }
   return { help: false, options };
+}
+
+/**
+ * The sandbox's options with Chromium's sandbox decided: as the flag says, else as demo mode
+ * decides for this user. `browsers` says which and why, for the banner.
+ */
+export function resolveCliOptions(
+  cli: CliOptions,
+  user?: ProcessUser,
+): { options: SandboxOptions; browsers: string } {
+  const { chromiumPath, chromiumSandbox, ...setup } = cli;
+  if (chromiumPath === null) return { options: { ...setup, chromiumPath }, browsers: 'simulated' };
+  const decided =
+    chromiumSandbox === undefined
+      ? decideChromiumSandbox(user)
+      : {
+          chromiumSandbox,
+          reason: chromiumSandbox ? '--chromium-sandbox' : '--no-chromium-sandbox',
+        };
+  return {
+    options: { ...setup, chromiumPath, chromiumSandbox: decided.chromiumSandbox },
+    browsers: `Chromium's own sandbox ${decided.chromiumSandbox ? 'on' : 'OFF'} (${decided.reason})`,
+  };
 }

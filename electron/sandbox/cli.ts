@@ -2,7 +2,7 @@
  * `npm run sandbox -- --profiles 2000 --ix-port 53200 --cos-port 54345 --cos-token T`:
  * runs the sandbox until Ctrl-C or SIGTERM, then stops every browser it started.
  */
-import { CLI_USAGE, CliError, parseCliArgs } from './cli-args';
+import { CLI_USAGE, CliError, parseCliArgs, resolveCliOptions } from './cli-args';
 import { startSandbox } from './index';
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     console.log(CLI_USAGE);
     return;
   }
-  const options = command.options;
+  const { options, browsers } = resolveCliOptions(command.options);
   const sandbox = await startSandbox({
     ...options,
     log: (line) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`),
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
       `             token: ${sandbox.cos.token}   (header X-Cos-Local-Token)`,
       sandbox.simulated
         ? '  Browsers:  SIMULATED - no Chromium found or --simulated given; opened profiles get made-up pids and ports, no browser starts'
-        : `  Browsers:  ${sandbox.browserPath} (${options.headless === false ? 'headed' : 'headless'})`,
+        : `  Browsers:  ${sandbox.browserPath} (${options.headless === false ? 'headed' : 'headless'}), ${browsers}`,
       options.faults ? `  Faults:    ${JSON.stringify(options.faults)}` : '',
       options.persistFile ? `  State:     ${options.persistFile}` : '',
       'Ctrl-C to stop.',

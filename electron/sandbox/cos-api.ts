@@ -517,9 +517,8 @@ export function createCosRouter(deps: CosRouterDeps): VendorRouter {
       if (token !== deps.token) return cosFail(401, COS_MESSAGES.unauthorized);
       const handler = req.method === 'POST' ? handlers[req.path] : undefined;
       if (!handler) return cosFail(404, COS_MESSAGES.notFound);
-      const type = req.headers['content-type'];
-      if (req.query || (type && !/^application\/json\b/i.test(type)))
-        return cosFail(211, COS_MESSAGES.jsonOnly);
+      // Other content types never get here: json-server answers them 415 (request-guard.ts).
+      if (req.query) return cosFail(211, COS_MESSAGES.jsonOnly);
       let body: unknown = {};
       if (req.body.trim()) {
         try {
@@ -534,5 +533,6 @@ export function createCosRouter(deps: CosRouterDeps): VendorRouter {
     busy: () => cosFail(500, COS_MESSAGES.failed),
     tooFast: () => null,
     internalError: () => cosFail(500, COS_MESSAGES.failed),
+    refused: ({ status, message }) => ({ status, body: { code: status, msg: message, data: {} } }),
   };
 }

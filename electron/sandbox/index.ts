@@ -3,7 +3,8 @@
  * on loopback, with real Chromium behind opened profiles. It is the demo mode for users
  * without a vendor client and the backend of every test.
  *
- *   const sb = await startSandbox({ profiles: 200, chromiumPath: null });
+ *   const sb = await startSandbox({ profiles: 200, chromiumPath: null }); // simulated
+ *   // a real browser: startSandbox({ profiles: 200, chromiumSandbox: decideChromiumSandbox().chromiumSandbox })
  *   // ixBrowser clients call `${sb.ix.url}/api/v2/<action>`; CosLogin `${sb.cos.url}/<path>`
  *   // with header X-Cos-Local-Token: sb.cos.token
  *   await sb.stop();
@@ -24,7 +25,8 @@ import type { FaultOptions, SandboxOptions } from './options';
 import { createSaver, loadState, saveState, type PersistedState } from './persist';
 import { createRandom } from './random';
 
-export type { FaultOptions, SandboxOptions } from './options';
+export type { BrowserChoice, FaultOptions, SandboxOptions, SandboxSetup } from './options';
+export { decideChromiumSandbox, type ChromiumSandboxDecision } from './chromium-sandbox';
 export type { IxProfileRecord, IxGroup, IxTag } from './ix-state';
 export type { CosProfileRecord, CosGroup, CosTag } from './cos-state';
 export { findChromium } from './find-chromium';
@@ -55,7 +57,7 @@ export interface Sandbox {
 
 const DEFAULT_PROFILES = 100;
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? (() => undefined);
   const seed = options.seed ?? 1;
   const random = createRandom(seed);
@@ -87,10 +89,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const browserPath =
     options.chromiumPath === null ? null : (options.chromiumPath ?? findChromium() ?? null);
+  if (browserPath !== null && typeof options.chromiumSandbox !== 'boolean') {
+    throw new Error(
+      "chromiumSandbox must be true or false: say whether Chromium's own sandbox is on (see chromium-sandbox.ts)",
+    );
+  }
+  if (browserPath !== null && !options.chromiumSandbox) {
+    log("sandbox: browsers start without Chromium's own sandbox (chromiumSandbox: false)");
+  }
   const workDir = mkdtempSync(join(tmpdir(), 'browserdeck-sandbox-'));
   const pool = createBrowserPool({
     browserPath,
     headless: options.headless ?? true,
+    chromiumSandbox: options.chromiumSandbox === true,
     baseDir: join(workDir, 'profiles'),
     log,
     spawn: options.spawn,

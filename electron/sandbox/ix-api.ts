@@ -630,5 +630,6 @@ export function createIxRouter(deps: IxRouterDeps): VendorRouter {
     busy: () => ixFail(faults.random.chance(0.5) ? 1010 : 1008),
     tooFast: () => ixFail(1010),
     internalError: () => ixFail(1004),
+    refused: ({ status, message }) => ({ ...ixFail(1001, null, message), status }),
   };
 }

@@ -1,11 +1,19 @@
 /**
- * The loopback HTTP server both emulated vendors share: it reads the body, applies the
- * injected faults, counts requests and the highest concurrency seen, and hands the
- * request to the vendor's router, which answers in that vendor's own shapes.
+ * The loopback HTTP server both emulated vendors share: it refuses what a web page could
+ * send (request-guard.ts), reads the body, applies the injected faults, counts requests and
+ * the highest concurrency seen, and hands the request to the vendor's router, which answers
+ * in that vendor's own shapes.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Faults } from './faults';
+import { refuseForeignRequest, type Refusal } from './request-guard';
 
 export interface SandboxRequest {
   method: string;
@@ -30,6 +38,8 @@ export interface VendorRouter {
   tooFast(): JsonReply | null;
   /** An unexpected exception in the emulation itself. */
   internalError(): JsonReply;
+  /** A request refused before the vendor logic (request-guard.ts), in the vendor's envelope. */
+  refused(refusal: Refusal): JsonReply;
 }
 
 export interface JsonServer {
@@ -58,8 +68,33 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
   let answered = 0;
   let inFlight = 0;
   let maxSeen = 0;
+  let port = 0;
+
+  const reply = (res: ServerResponse, answer: JsonReply) => {
+    const text = JSON.stringify(answer.body);
+    res.writeHead(answer.status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+    });
+    res.end(text);
+    answered++;
+  };
+
+  /** Answered once the body is read, so the client sees the reason, not a reset socket. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, refusal: Refusal) => {
+    log(`${options.name}: refused ${req.method} ${req.url}: ${refusal.message}`);
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) req.destroy();
+    });
+    req.on('end', () => reply(res, router.refused(refusal)));
+    req.on('error', () => res.destroy());
+  };
 
   const server: Server = createServer((req, res) => {
+    const refusal = refuseForeignRequest(req.headers, port);
+    if (refusal) return refuse(req, res, refusal);
     inFlight++;
     maxSeen = Math.max(maxSeen, inFlight);
     // Counted on arrival, so requests held by injected latency count as in flight.
@@ -93,18 +128,12 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
         body: Buffer.concat(chunks).toString('utf8'),
       };
       void respond(request, overLimit).then(
-        (reply) => {
-          if (!reply) {
+        (answer) => {
+          if (!answer) {
             req.socket.destroy();
             return;
           }
-          const text = JSON.stringify(reply.body);
-          res.writeHead(reply.status, {
-            'Content-Type': 'application/json; charset=utf-8',
-            'Content-Length': Buffer.byteLength(text),
-          });
-          res.end(text);
-          answered++;
+          reply(res, answer);
         },
         (error: unknown) => {
           log(`${options.name}: failed to answer ${request.path}: ${String(error)}`);
@@ -141,7 +170,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -14,7 +14,27 @@ export interface FaultOptions {
   failIds?: string[];
 }
 
-export interface SandboxOptions {
+/**
+ * Which browser opened profiles get, and whether Chromium's own sandbox is on. Whenever a
+ * real browser may start, the caller must say (chromium-sandbox.ts decides it for a desktop
+ * user): there is no default to fall back on, since either default is wrong somewhere.
+ */
+export type BrowserChoice =
+  | {
+      /** Simulated mode: no browser is started. */
+      chromiumPath: null;
+      chromiumSandbox?: boolean;
+    }
+  | {
+      /** undefined = find one (simulated when none is found). */
+      chromiumPath?: string;
+      /** false adds --no-sandbox (needed as root on Linux). */
+      chromiumSandbox: boolean;
+    };
+
+export type SandboxOptions = SandboxSetup & BrowserChoice;
+
+export interface SandboxSetup {
   /** Profiles per vendor (default 100); ixProfiles / cosProfiles override each. */
   profiles?: number;
   ixProfiles?: number;
@@ -26,8 +46,6 @@ export interface SandboxOptions {
   cosPort?: number;
   /** Default: random. */
   cosToken?: string;
-  /** undefined = find one; null = simulated mode (no browser is started). */
-  chromiumPath?: string | null;
   /** Default true. */
   headless?: boolean;
   faults?: FaultOptions;

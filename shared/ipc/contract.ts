@@ -219,7 +219,7 @@ export const contract = {
   ),
   'devtools:open': channel(
     z.object({ profileKey: Id, targetId: Id }).strict(),
-    z.object({ url: z.string(), devtoolsUrl: z.string() }),
+    z.object({ url: z.string(), devtoolsUrl: z.string().optional() }),
   ),
 
   'proxy:check': channel(z.object({ proxy: ProxyInputSchema }).strict(), ProxyCheckResultSchema),

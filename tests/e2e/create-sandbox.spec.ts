@@ -204,6 +204,7 @@ test('ixBrowser refuses one duplicate name in a bulk create: that item shows the
   // Someone made "Shop 3" in the ixBrowser client itself; the deck has not listed it yet.
   const made = await fetch(`${sandbox.ix.url}/api/v2/profile-create`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: 'Shop 3', group_id: 1 }),
   }).then((r) => r.json() as Promise<{ error: { code: number } }>);
   expect(made.error.code).toBe(0);

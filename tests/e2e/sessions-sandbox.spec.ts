@@ -34,6 +34,8 @@ test.beforeEach(async () => {
   sandbox = await startSandbox({
     ixProfiles: 10,
     cosProfiles: 10,
+    // Chromium refuses to start sandboxed as root, as these tests run here: off, explicitly.
+    chromiumSandbox: false,
     spawn: counting,
     log: (line) => {
       if (/^browser \S+ opened: pid/.test(line) || /failed to open/.test(line)) launches.inFlight--;
@@ -117,6 +119,7 @@ async function ixOpened(): Promise<
 > {
   const res = await fetch(`${sandbox.ix.url}/api/v2/native-client-profile-opened-list`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: '{}',
   });
   return ((await res.json()) as { data: never[] }).data;
@@ -325,6 +328,7 @@ test('Sessions refresh live: a profile opened behind the app appears, polling st
 
   const opened = await fetch(`${sandbox.ix.url}/api/v2/profile-open`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ profile_id: 1005 }),
   });
   expect(((await opened.json()) as { error: { code: number } }).error.code).toBe(0);

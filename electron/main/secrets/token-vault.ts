@@ -35,7 +35,7 @@ interface Entry {
 export function createTokenVault(options: {
   file: string;
   cipher: SecretCipher;
-  log: Pick<Logger, 'warn' | 'addSecret'>;
+  log: Pick<Logger, 'warn' | 'addSecret' | 'removeSecret'>;
   unreadable: UnreadableFiles;
   /** Labels of the connections that would need their token again if the blob is lost. */
   lostTokensFor?: () => string[];
@@ -48,6 +48,10 @@ export function createTokenVault(options: {
   let writes: Promise<void> = Promise.resolve();
 
   const isPersistent = () => cipher.isEncryptionAvailable();
+  /** A token no connection holds any more is dropped from the log's masks. */
+  const forget = (token: string | undefined) => {
+    if (token && ![...entries.values()].some((e) => e.token === token)) log.removeSecret(token);
+  };
 
   const load = () =>
     (loaded ??= (async () => {
@@ -118,12 +122,14 @@ export function createTokenVault(options: {
         log.addSecret(token);
         entries.set(id, { token, persist });
       } else entries.delete(id);
+      if (before?.token !== token) forget(before?.token);
       if (persist || before?.persist) await save();
     },
     async delete(id) {
       await load();
       const before = entries.get(id);
       entries.delete(id);
+      forget(before?.token);
       if (before?.persist) await save();
     },
   };

@@ -1,12 +1,14 @@
 /**
  * Demo mode: the built-in vendor sandbox started in-process with its two connections,
- * labelled demo. Real Chromium when one is found on the system, otherwise the simulated
- * mode (said plainly in app:info). Removing both demo connections stops the sandbox.
+ * labelled demo. Real Chromium when one is found on the system, inside Chromium's own
+ * sandbox wherever it can run, otherwise the simulated mode (said plainly in app:info).
+ * Removing both demo connections stops the sandbox.
  */
 import type { spawn } from 'node:child_process';
 import type { Connection } from '../../../shared/model';
 import { DeckError } from '../../../shared/ipc/result';
-import type { Sandbox, SandboxOptions } from '../../sandbox';
+import type { BrowserChoice, Sandbox, SandboxOptions } from '../../sandbox';
+import { decideChromiumSandbox, type ProcessUser } from '../../sandbox/chromium-sandbox';
 import type { Logger } from '../log';
 import type { ConnectionsService } from './connections';
 
@@ -20,6 +22,10 @@ export interface DemoDeps {
   startSandbox?: (options: SandboxOptions) => Promise<Sandbox>;
   /** undefined: find a Chromium/Chrome/Edge on the system; null: simulated. */
   chromiumPath?: string | null;
+  /** Chromium's own sandbox; undefined: on, except as root on Linux (decideChromiumSandbox). */
+  chromiumSandbox?: boolean;
+  /** Who runs BrowserDeck, for that decision (default: this process). */
+  user?: ProcessUser;
   spawn?: typeof spawn;
   headless?: boolean;
 }
@@ -53,6 +59,19 @@ export function createDemoService(deps: DemoDeps) {
     return true;
   }
 
+  /** Said in the log either way, so a demo without Chromium's sandbox is never a surprise. */
+  function browserChoice(): BrowserChoice {
+    if (deps.chromiumPath === null) return { chromiumPath: null };
+    const { chromiumSandbox, reason } =
+      deps.chromiumSandbox === undefined
+        ? decideChromiumSandbox(deps.user)
+        : { chromiumSandbox: deps.chromiumSandbox, reason: 'set by the caller' };
+    deps.log.info(
+      `demo browsers: Chromium's own sandbox ${chromiumSandbox ? 'on' : 'OFF'} (${reason})`,
+    );
+    return { chromiumPath: deps.chromiumPath, chromiumSandbox };
+  }
+
   async function start(total: number) {
     const launch =
       deps.startSandbox ??
@@ -62,7 +81,7 @@ export function createDemoService(deps: DemoDeps) {
       sb = await launch({
         ixProfiles: Math.ceil(total / 2),
         cosProfiles: Math.floor(total / 2),
-        chromiumPath: deps.chromiumPath,
+        ...browserChoice(),
         headless: deps.headless ?? false,
         spawn: deps.spawn,
         log: (line) => deps.log.info(line),

@@ -6,6 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { z } from 'zod';
 import type { Session } from '../../../shared/model';
+import { devtoolsFallbackUrl } from '../../../shared/devtools/devtools-link';
 import type { DevtoolsTarget } from '../../../shared/ipc/contract';
 import { DeckError } from '../../../shared/ipc/result';
 
@@ -40,8 +41,8 @@ export function parseDebugAddress(address: string | undefined): string {
 export const inspectorUrl = (address: string, targetId: string): string =>
   `http://${address}/devtools/inspector.html?ws=${address}/devtools/page/${encodeURIComponent(targetId)}`;
 /** What to paste into a Chromium's address bar when the served frontend is unavailable. */
-export const bundledDevtoolsUrl = (address: string, targetId: string): string =>
-  `devtools://devtools/bundled/inspector.html?ws=${address}/devtools/page/${encodeURIComponent(targetId)}`;
+export const bundledDevtoolsUrl = (address: string, targetId: string): string | undefined =>
+  devtoolsFallbackUrl(`ws://${address}/devtools/page/${targetId}`);
 
 /** Page targets worth inspecting: no DevTools pages, no workers or extensions. */
 export function pageTargets(list: z.infer<typeof TargetListSchema>): DevtoolsTarget[] {
@@ -152,7 +153,7 @@ export function createDevtools(deps: DevtoolsDeps) {
     async open(
       profileKey: string,
       targetId: string,
-    ): Promise<{ url: string; devtoolsUrl: string }> {
+    ): Promise<{ url: string; devtoolsUrl?: string }> {
       const address = await chromiumAddress(profileKey);
       const targets = await listTargets(address);
       if (!targets.some((t) => t.id === targetId)) {
@@ -166,13 +167,13 @@ export function createDevtools(deps: DevtoolsDeps) {
       if (!frontend || frontend.status !== 200) {
         throw DeckError.of(
           'unsupported',
-          `This browser does not serve a DevTools frontend. Paste ${devtoolsUrl} into a Chromium address bar instead.`,
+          `This browser does not serve a DevTools frontend.${devtoolsUrl ? ` Paste ${devtoolsUrl} into a Chromium address bar instead.` : ''}`,
         );
       }
       if (!(await canUpgrade(address, targetId, timeoutMs))) {
         throw DeckError.of(
           'forbidden',
-          `The browser refused a DevTools connection (it may allow only one client, or --remote-allow-origins blocks it). Try ${devtoolsUrl}.`,
+          `The browser refused a DevTools connection (it may allow only one client, or --remote-allow-origins blocks it).${devtoolsUrl ? ` Try ${devtoolsUrl}.` : ''}`,
         );
       }
       await deps.openWindow(url, `http://${address}`);

@@ -40,7 +40,8 @@ export const sandboxOpenScenario: Scenario = {
       chromiumStart.catch(() => undefined);
       return child;
     }) as typeof nodeSpawn;
-    const sb = await startSandbox({ profiles: 3, spawn });
+    // Chromium refuses to start sandboxed as root, as bench machines may run: off, explicitly.
+    const sb = await startSandbox({ profiles: 3, spawn, chromiumSandbox: false });
     if (sb.simulated || !sb.browserPath) {
       await sb.stop();
       return [skipped('sandbox.open.overhead.ms', 'no Chromium found: the sandbox is simulated')];

@@ -71,8 +71,9 @@ export async function startHarness(
     validateResponses: true,
     // No probing of this machine's ports: a test that wants a client starts a sandbox.
     detectPorts: { ixbrowser: [], cos: [] },
-    // The demo's browsers run headless here: the harness has no display.
-    demo: { headless: true },
+    // The demo's browsers run headless here: the harness has no display. It runs as root,
+    // where Chromium refuses its own sandbox: off, said explicitly.
+    demo: { headless: true, chromiumSandbox: false },
     openWindow: async (url, origin) => {
       openedWindows.push({ url, origin });
     },

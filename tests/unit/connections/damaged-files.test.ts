@@ -224,7 +224,7 @@ describe('a file that could not be moved aside', () => {
     setAside: async () => undefined,
     entriesDropped: async () => {},
   };
-  const log = { warn: () => {}, addSecret: () => {} };
+  const log = { warn: () => {}, addSecret: () => {}, removeSecret: () => {} };
 
   it('connections.json is never saved over', async () => {
     const file = join(await newDataDir(), 'connections.json');

@@ -109,6 +109,27 @@ describe('devtools helpers', () => {
   });
 });
 
+describe('a hostile browser', () => {
+  it('gets no devtools:// link into the message for a target id that is not a plain id', async () => {
+    const id = 'P1?panel=x&remoteFrontendUrl=https://evil.example';
+    const server = createServer((req, res) => {
+      if (req.url === '/json/list')
+        return res.end(JSON.stringify([{ id, type: 'page', title: 't', url: 'about:blank' }]));
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const address = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const d = createDevtools({
+      sessionFor: async () => session({ debugAddress: address }),
+      openWindow: () => undefined,
+    });
+    const error = await d.open('c1/1', id).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'unsupported' });
+    expect((error as Error).message).not.toContain('devtools://');
+    await new Promise((r) => server.close(r));
+  });
+});
+
 describe('devtools against a real Chromium', () => {
   let chromium: DebugChromium;
   beforeAll(async () => {

@@ -25,3 +25,35 @@ it('masks each of the many secrets a listing registers, however many came before
   expect(lines[0]).toMatch(/wrong password \*\*\* \/ \*\*\*$/);
   expect(lines[1]).toMatch(/retry with \*\*\*$/);
 });
+
+it('masks short secrets where they stand as a whole token, without garbling words and numbers', () => {
+  const lines: string[] = [];
+  const log = createLogger((l) => lines.push(l));
+  for (const s of ['x', 'ab', '1234', 'p.w']) log.addSecret(s);
+  log.warn('proxy user x with ab rejected: "1234" (p.w) on port 12345, xylophone, about, lab');
+  expect(lines[0]).toMatch(
+    /proxy user \*\*\* with \*\*\* rejected: "\*\*\*" \(\*\*\*\) on port 12345, xylophone, about, lab$/,
+  );
+});
+
+it('masks a secret that contains a shorter one whole, not around the shorter one', () => {
+  const lines: string[] = [];
+  const log = createLogger((l) => lines.push(l));
+  log.addSecret('abc');
+  log.addSecret('abc-defgh');
+  log.info('token abc-defgh used');
+  expect(lines[0]).toMatch(/token \*\*\* used$/);
+});
+
+it('forgets a removed secret, whether it was settled or still pending, and keeps the others', () => {
+  const lines: string[] = [];
+  const log = createLogger((l) => lines.push(l));
+  log.addSecret('old-token-1111');
+  log.addSecret('kept-token-2222');
+  log.info('warm up');
+  log.addSecret('pending-token-3333');
+  log.removeSecret('old-token-1111');
+  log.removeSecret('pending-token-3333');
+  log.info('old-token-1111 pending-token-3333 kept-token-2222');
+  expect(lines[1]).toMatch(/old-token-1111 pending-token-3333 \*\*\*$/);
+});

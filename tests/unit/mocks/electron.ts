@@ -81,6 +81,7 @@ export const electronMock = {
     whenReady: () => ready,
     getPath: () => '/tmp/browserdeck-wiring-test',
     getVersion: () => '0.0.0-test',
+    isPackaged: false,
     quit: vi.fn(),
     name: 'BrowserDeck',
   },

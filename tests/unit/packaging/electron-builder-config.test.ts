@@ -33,6 +33,31 @@ describe('electron-builder configuration', () => {
     }
   });
 
+  it('flips the Electron fuses that let anyone who can start the app run their own code', async () => {
+    // electron-builder's own translation of the config, as it hands it to @electron/fuses.
+    require('app-builder-lib');
+    const { PlatformPackager } = require('app-builder-lib/out/platformPackager');
+    const fuses: Record<number, boolean> = await PlatformPackager.prototype.generateFuseConfig.call(
+      {},
+      config.electronFuses,
+    );
+    const { FuseV1Options } = createRequire(require.resolve('app-builder-lib/package.json'))(
+      '@electron/fuses',
+    );
+    expect(fuses).toMatchObject({
+      // ELECTRON_RUN_AS_NODE would turn the signed app into a plain Node.js.
+      [FuseV1Options.RunAsNode]: false,
+      // NODE_OPTIONS (--require) and --inspect would load or attach code in the main process.
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      // Only app.asar, checked against the hash in the signed binary (macOS, Windows).
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    });
+    // Integrity validation is of the asar archive, so the app must be packed in one.
+    expect(config.asar).toBe(true);
+  });
+
   it('is wired to `npm run dist`, and main points at the built entry', () => {
     expect(pkg.scripts.dist).toMatch(/electron-vite build && electron-builder/);
     expect(pkg.main).toBe('out/main/index.js');

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { createCore, type Core, type CoreDeps } from '../../../electron/main/core';
 import { createLogger } from '../../../electron/main/log';
 import { createTestCipher } from '../../../electron/main/secrets/secret-store';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../../electron/sandbox';
+import { startSandbox, type Sandbox, type SandboxSetup } from '../../../electron/sandbox';
 import type { Profile } from '../../../shared/model';
 
 export interface SandboxedCore {
@@ -23,7 +23,7 @@ export interface SandboxedCore {
 }
 
 export async function startSandboxedCore(
-  sandboxOptions: SandboxOptions,
+  sandboxOptions: SandboxSetup,
   coreDeps: Partial<CoreDeps> = {},
 ): Promise<SandboxedCore> {
   const sandbox = await startSandbox({ chromiumPath: null, ...sandboxOptions });

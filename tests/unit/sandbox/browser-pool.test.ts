@@ -1,36 +1,27 @@
 /**
- * The browser pool's process handling, against a stand-in browser (a node script that
- * behaves like Chromium where it matters: writes DevToolsActivePort into its
- * --user-data-dir, and can ignore SIGTERM or die early), so the slow paths run quickly.
+ * The browser pool's process handling, against a stand-in browser (fake-browser.ts: it
+ * writes DevToolsActivePort like Chromium, and can ignore SIGTERM or die early), so the slow
+ * paths run quickly.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, createBrowserPool } from '../../../electron/sandbox/browsers';
-
-const FAKE_BROWSER = `
-const dir = process.argv.find((a) => a.startsWith('--user-data-dir=')).slice('--user-data-dir='.length);
-if (process.argv.includes('--fake-die-early')) process.exit(3);
-if (process.argv.includes('--fake-ignore-sigterm')) process.on('SIGTERM', () => {});
-require('fs').writeFileSync(dir + '/DevToolsActivePort', '4321\\n/devtools/browser/fake-id');
-setInterval(() => {}, 1000);
-`;
+import { callerSwitches } from '../../../electron/sandbox/caller-switches';
+import { fakeBrowserSpawn } from './fake-browser';
 
 const baseDir = mkdtempSync(join(tmpdir(), 'sandbox-pool-test-'));
 afterAll(() => rmSync(baseDir, { recursive: true, force: true }));
 
-const fakeSpawn = ((_cmd: string, args: string[], options: object) =>
-  spawn(process.execPath, ['-e', FAKE_BROWSER, '--', ...args], options)) as unknown as typeof spawn;
-
-const pool = () =>
+const pool = (log: (line: string) => void = () => undefined) =>
   createBrowserPool({
     browserPath: '/fake/chromium',
     headless: true,
+    chromiumSandbox: true,
     baseDir,
-    log: () => undefined,
-    spawn: fakeSpawn,
+    log,
+    spawn: fakeBrowserSpawn().spawn,
   });
 
 const alive = (pid: number): boolean => {
@@ -64,21 +55,17 @@ describe('browser pool', () => {
 
   it('kills a browser that ignores SIGTERM after the grace period', async () => {
     const p = pool();
-    const session = await p.launch({
-      key: 'ix-2',
-      startUrl: 'about:blank',
-      extraArgs: ['--fake-ignore-sigterm'],
-    });
-    expect(await p.close('ix-2')).toEqual({ killed: true });
+    const session = await p.launch({ key: 'ix-2-ignores-sigterm', startUrl: 'about:blank' });
+    expect(await p.close('ix-2-ignores-sigterm')).toEqual({ killed: true });
     expect(alive(session.pid)).toBe(false);
   });
 
   it('fails a launch whose browser dies before opening a port, and forgets it', async () => {
     const p = pool();
-    await expect(
-      p.launch({ key: 'cos-3', startUrl: 'about:blank', extraArgs: ['--fake-die-early'] }),
-    ).rejects.toThrow(/exited before/);
-    expect(p.state('cos-3')).toBe('closed');
+    await expect(p.launch({ key: 'cos-3-dies-early', startUrl: 'about:blank' })).rejects.toThrow(
+      /exited before/,
+    );
+    expect(p.state('cos-3-dies-early')).toBe('closed');
     expect(p.runningPids()).toEqual([]);
   });
 
@@ -97,6 +84,7 @@ describe('browser pool', () => {
     const p = createBrowserPool({
       browserPath: null,
       headless: true,
+      chromiumSandbox: false,
       baseDir,
       log: () => undefined,
     });
@@ -125,7 +113,7 @@ describe('chromium command line', () => {
         ],
       },
       '/tmp/x/ix-7',
-      true,
+      { headless: true, chromiumSandbox: false },
     );
     expect(args).toEqual(
       expect.arrayContaining([
@@ -143,7 +131,78 @@ describe('chromium command line', () => {
     expect(args).not.toContain('not-a-switch');
     expect(args.at(-1)).toBe('http://127.0.0.1:8080/');
 
-    const headed = chromiumArgs({ key: 'cos-1', startUrl: 'about:blank' }, '/tmp/x/cos-1', false);
+    const headed = chromiumArgs({ key: 'cos-1', startUrl: 'about:blank' }, '/tmp/x/cos-1', {
+      headless: false,
+      chromiumSandbox: false,
+    });
     expect(headed.some((a) => a.startsWith('--headless') || a.startsWith('--proxy'))).toBe(false);
+  });
+
+  it('runs Chromium inside its own sandbox unless told otherwise', () => {
+    const sandboxed = chromiumArgs({ key: 'ix-1', startUrl: 'about:blank' }, '/tmp/x/ix-1', {
+      headless: true,
+      chromiumSandbox: true,
+    });
+    expect(sandboxed).not.toContain('--no-sandbox');
+    const unsandboxed = chromiumArgs({ key: 'ix-1', startUrl: 'about:blank' }, '/tmp/x/ix-1', {
+      headless: true,
+      chromiumSandbox: false,
+    });
+    expect(unsandboxed).toContain('--no-sandbox');
+  });
+
+  it('keeps only the caller switches that change how the window looks, with plain values', () => {
+    const harmless = [
+      '--window-size=1280,800',
+      '--window-position=-20,40',
+      '--start-maximized',
+      '--lang=pt-BR',
+      '--force-device-scale-factor=1.25',
+    ];
+    const hostile = [
+      '--renderer-cmd-prefix=touch /tmp/x',
+      '--utility-cmd-prefix=touch /tmp/x',
+      '--gpu-launcher=touch /tmp/x',
+      '--browser-subprocess-path=/tmp/x',
+      '--load-extension=/tmp/x',
+      '--disable-web-security',
+      '--no-sandbox',
+      '--headless=old',
+      '--proxy-server=http://evil.example:1',
+      '--remote-allow-origins=*',
+      '-renderer-cmd-prefix=touch /tmp/x',
+      '--window-size=1,1 --renderer-cmd-prefix=x',
+      '--lang=de;touch',
+      '--start-maximized=1',
+      '--window-size',
+      '--WINDOW-SIZE=1,1',
+      '__proto__',
+      'https://evil.example/',
+    ];
+    expect(callerSwitches([...harmless, ...hostile, 42])).toEqual({
+      kept: harmless,
+      dropped: hostile,
+    });
+    const args = chromiumArgs(
+      { key: 'ix-8', startUrl: 'about:blank', extraArgs: [...hostile, ...harmless] },
+      '/tmp/x/ix-8',
+      { headless: true, chromiumSandbox: true },
+    );
+    for (const arg of hostile) expect(args).not.toContain(arg);
+    expect(args).toEqual(expect.arrayContaining(harmless));
+  });
+
+  it('says in the log which switches it ignored', async () => {
+    const lines: string[] = [];
+    const p = pool((line) => lines.push(line));
+    await p.launch({
+      key: 'ix-9',
+      startUrl: 'about:blank',
+      extraArgs: ['--lang=de', '--renderer-cmd-prefix=touch /tmp/x'],
+    });
+    await p.stopAll();
+    expect(lines).toContain(
+      'browser ix-9: ignored switches the sandbox does not allow: --renderer-cmd-prefix=touch /tmp/x',
+    );
   });
 });

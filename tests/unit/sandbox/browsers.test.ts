@@ -60,7 +60,8 @@ describe.skipIf(!browserPath)('real browsers', () => {
   let proxyPort: number;
 
   beforeAll(async () => {
-    sb = await startSandbox({ profiles: 10, chromiumPath: browserPath });
+    // Chromium refuses to start sandboxed as root, as these tests run here: off, explicitly.
+    sb = await startSandbox({ profiles: 10, chromiumPath: browserPath, chromiumSandbox: false });
     page = createServer((req, res) => res.end(`<title>hello</title>${req.headers['via'] ?? ''}`));
     pagePort = await listen(page);
     proxy = createProxy(createServer());

@@ -44,7 +44,11 @@ describe('ixBrowser envelope', () => {
     const unknown = await ix(sb, 'profile-teleport', {});
     expect(unknown.status).toBe(200);
     expect(unknown.json.error.code).toBe(1001);
-    const res = await fetch(`${sb.ix.url}/api/v2/profile-list`, { method: 'POST', body: '{oops' });
+    const res = await fetch(`${sb.ix.url}/api/v2/profile-list`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{oops',
+    });
     expect((await res.json()).error.code).toBe(1001);
   });
 

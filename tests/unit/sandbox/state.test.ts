@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../../electron/sandbox';
+import { startSandbox, type SandboxOptions } from '../../../electron/sandbox';
 import { cos, ix } from './support';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-state-test-'));
@@ -108,8 +108,14 @@ describe('persistence', () => {
 
 describe('startup', () => {
   it('refuses a browser path that does not exist instead of failing every open later', async () => {
-    await expect(startSandbox({ chromiumPath: join(dir, 'no-such-chromium') })).rejects.toThrow(
-      /No browser at/,
-    );
+    await expect(
+      startSandbox({ chromiumPath: join(dir, 'no-such-chromium'), chromiumSandbox: true }),
+    ).rejects.toThrow(/No browser at/);
+  });
+
+  it('starts no real browser until the caller says whether Chromium’s sandbox is on', async () => {
+    // The type already asks for it; this is for callers that get past the type.
+    const undecided = { chromiumPath: process.execPath } as unknown as SandboxOptions;
+    await expect(startSandbox(undecided)).rejects.toThrow(/chromiumSandbox must be true or false/);
   });
 });

@@ -1,3 +1,4 @@
+import { neutralizeFormula } from '../../../../shared/export/spreadsheet-cell';
 import type { Job } from '../../../../shared/model/job';
 
 export const JOB_CSV_COLUMNS = [
@@ -50,12 +51,8 @@ function errorMessage(error: NonNullable<Job['items'][number]['error']>): string
     : error.message;
 }
 
-/**
- * RFC 4180 quoting. A leading = + - @ (other than a plain number) is prefixed with ' so a
- * spreadsheet opens a vendor message as text, never as a formula.
- */
+/** RFC 4180 quoting of a cell a spreadsheet opens as text, never as a formula. */
 export function csvField(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  const text = neutralizeFormula(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -1,4 +1,5 @@
 /** How profile fields read in the table, in copied TSV and in the side panel. */
+import { neutralizeFormula } from '../../../../shared/export/spreadsheet-cell';
 import type { Profile, ProxyCheckResult, ProxyConfig } from '../../../../shared/model';
 
 export function proxyLabel(proxy: ProxyConfig): string {
@@ -25,9 +26,12 @@ export function proxyCheckLabel(check: ProxyCheckResult | undefined): string {
 
 export const tagsLabel = (p: Profile): string => p.tags.map((t) => t.name).join(', ');
 
-/** TSV for the clipboard: tabs and newlines inside a value become spaces. */
+/**
+ * TSV for the clipboard: tabs and newlines inside a value become spaces, and a spreadsheet
+ * it is pasted into reads every cell as text, never as a formula.
+ */
 export function toTsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const clean = (v: string) => v.replace(/[\t\r\n]+/g, ' ');
+  const clean = (v: string) => neutralizeFormula(v.replace(/[\t\r\n]+/g, ' '));
   return [header, ...rows].map((r) => r.map(clean).join('\t')).join('\n');
 }
 

@@ -3,6 +3,7 @@
  * reported. Pure: the Sessions view renders these, unit tests pin the escaping (Windows
  * webdriver paths are full of backslashes).
  */
+import { devtoolsFallbackUrl } from '../../../../shared/devtools/devtools-link';
 import type { Session } from '../../../../shared/model';
 
 export type SnippetId =
@@ -56,15 +57,16 @@ function escapeCommon(value: string): string {
 
 /**
  * Chromium's built-in DevTools frontend on one page target: what to paste into a Chromium
- * address bar when BrowserDeck cannot open the window itself.
+ * address bar when BrowserDeck cannot open the window itself. None when the vendor's
+ * address or the target id do not make a loopback DevTools socket (devtools-link.ts).
  */
-export function bundledDevtoolsUrl(address: string, targetId: string): string {
-  return `devtools://devtools/bundled/inspector.html?ws=${hostPort(address)}/devtools/page/${encodeURIComponent(targetId)}`;
+export function bundledDevtoolsUrl(address: string, targetId: string): string | undefined {
+  return devtoolsFallbackUrl(`ws://${hostPort(address)}/devtools/page/${targetId}`);
 }
 
-/** The same frontend on the browser target (from the ws URL), when no page id is known. */
-export function bundledDevtoolsUrlFromWs(wsUrl: string): string {
-  return `devtools://devtools/bundled/inspector.html?ws=${wsUrl.replace(/^wss?:\/\//i, '')}`;
+/** The same frontend on the target of the vendor's ws URL, when no page id is known. */
+export function bundledDevtoolsUrlFromWs(wsUrl: string): string | undefined {
+  return devtoolsFallbackUrl(wsUrl);
 }
 
 const NO_WEBDRIVER =
