@@ -38,6 +38,31 @@ export function parseDebugAddress(address: string | undefined): string {
   return `${m[1]}:${m[2]}`;
 }
 
+/**
+ * The one host:port main talks to for a session: the browser's own DevTools endpoint, as its
+ * ws URL names it. A vendor answer whose debugging address names another port is refused
+ * rather than followed (main must not be steered to other local services).
+ */
+export function sessionAddress(session: Pick<Session, 'debugAddress' | 'wsUrl'>): string {
+  if (!session.wsUrl) return parseDebugAddress(session.debugAddress);
+  let ws: URL;
+  try {
+    ws = new URL(session.wsUrl);
+  } catch {
+    throw DeckError.of('unsupported', `The session's ws URL ${session.wsUrl} is not a URL`);
+  }
+  if (ws.protocol !== 'ws:' || !/^\/devtools\/(browser|page)\//.test(ws.pathname))
+    throw DeckError.of('unsupported', `${session.wsUrl} is not a DevTools ws URL`);
+  const address = parseDebugAddress(ws.host);
+  const portOf = (hostPort: string) => hostPort.slice(hostPort.lastIndexOf(':') + 1);
+  if (session.debugAddress && portOf(parseDebugAddress(session.debugAddress)) !== portOf(address))
+    throw DeckError.of(
+      'vendor-error',
+      `The vendor reports debugging address ${session.debugAddress} but ws URL ${session.wsUrl}; BrowserDeck uses neither`,
+    );
+  return address;
+}
+
 export const inspectorUrl = (address: string, targetId: string): string =>
   `http://${address}/devtools/inspector.html?ws=${address}/devtools/page/${encodeURIComponent(targetId)}`;
 /** What to paste into a Chromium's address bar when the served frontend is unavailable. */
@@ -51,6 +76,10 @@ export function pageTargets(list: z.infer<typeof TargetListSchema>): DevtoolsTar
     .map(({ id, title, url, type }) => ({ id, title, url, type }));
 }
 
+/**
+ * A GET with one deadline for the whole exchange: a port that drips a byte now and then
+ * (each within the socket's idle timeout) must not keep a caller waiting without end.
+ */
 function get(url: string, timeoutMs: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: 'GET', timeout: timeoutMs }, (res) => {
@@ -60,12 +89,19 @@ function get(url: string, timeoutMs: number): Promise<{ status: number; body: st
         body += c;
         if (body.length > 5_000_000) req.destroy(new Error('response too large'));
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => {
+        clearTimeout(deadline);
+        resolve({ status: res.statusCode ?? 0, body });
+      });
+      res.on('error', reject);
     });
-    req.on('timeout', () =>
-      req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
-    );
-    req.on('error', reject);
+    const timedOut = () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }));
+    const deadline = setTimeout(timedOut, timeoutMs);
+    req.on('timeout', timedOut);
+    req.on('error', (e) => {
+      clearTimeout(deadline);
+      reject(e);
+    });
     req.end();
   });
 }
@@ -90,6 +126,9 @@ function canUpgrade(address: string, targetId: string, timeoutMs: number): Promi
       res.resume();
       resolve(false);
     });
+    // One deadline for the whole handshake, as for get().
+    const deadline = setTimeout(() => req.destroy(), timeoutMs);
+    req.on('close', () => clearTimeout(deadline));
     req.on('timeout', () => req.destroy());
     req.on('error', () => resolve(false));
     req.end();
@@ -107,7 +146,7 @@ export function createDevtools(deps: DevtoolsDeps) {
         'This profile runs Firefox: Chrome DevTools cannot attach. Use its debug port and pid.',
       );
     }
-    return parseDebugAddress(session.debugAddress);
+    return sessionAddress(session);
   }
 
   async function listTargets(address: string) {

@@ -7,6 +7,7 @@ import {
   inspectorUrl,
   pageTargets,
   parseDebugAddress,
+  sessionAddress,
 } from '../../../electron/main/services/devtools';
 import type { Session } from '../../../shared/model';
 import { launchDebugChromium, type DebugChromium } from '../../fixtures/debug-chromium';
@@ -127,6 +128,66 @@ describe('a hostile browser', () => {
     expect(error).toMatchObject({ code: 'unsupported' });
     expect((error as Error).message).not.toContain('devtools://');
     await new Promise((r) => server.close(r));
+  });
+});
+
+describe('a hostile or broken debugging port', () => {
+  it('a port that drips a byte every 200 ms is given up at the deadline, not kept pending', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('[');
+      const drip = setInterval(() => res.write(' '), 200);
+      res.on('close', () => clearInterval(drip));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const address = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const d = createDevtools({
+      sessionFor: async () => session({ debugAddress: address }),
+      openWindow: () => undefined,
+      timeoutMs: 600,
+    });
+    const started = Date.now();
+    await expect(d.targets('c1/1')).rejects.toMatchObject({ code: 'timeout' });
+    // The socket never idles for 600 ms: only an overall deadline ends it.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  it("uses only the port of the session's own ws URL, never another one the vendor names", async () => {
+    const asked: string[] = [];
+    const other = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.end('[]');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
+    const otherAddress = `127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const d = createDevtools({
+      sessionFor: async () =>
+        session({
+          debugAddress: otherAddress,
+          wsUrl: 'ws://127.0.0.1:1/devtools/browser/abc',
+        }),
+      openWindow: () => undefined,
+    });
+    await expect(d.targets('c1/1')).rejects.toMatchObject({ code: 'vendor-error' });
+    expect(asked).toEqual([]);
+    await new Promise((r) => other.close(r));
+
+    expect(
+      sessionAddress({
+        wsUrl: 'ws://127.0.0.1:9333/devtools/browser/x',
+        debugAddress: 'localhost:9333',
+      }),
+    ).toBe('127.0.0.1:9333');
+    expect(sessionAddress({ wsUrl: 'ws://127.0.0.1:9333/devtools/page/x' })).toBe('127.0.0.1:9333');
+    for (const wsUrl of [
+      'ws://10.0.0.2:9333/devtools/browser/x',
+      'wss://127.0.0.1:9333/devtools/browser/x',
+      'ws://127.0.0.1:9333/other',
+      'not a url',
+    ])
+      expect(() => sessionAddress({ wsUrl }), wsUrl).toThrow();
   });
 });
 
