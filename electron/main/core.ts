@@ -27,6 +27,7 @@ import { createSessionsService, type SessionsService } from './services/sessions
 import { createDevtools } from './services/devtools';
 import { createDemoService, type DemoService } from './services/demo';
 import type { Sandbox, SandboxOptions } from '../sandbox';
+import type { VendorTable } from './providers';
 import { DeckError } from '../../shared/ipc/result';
 
 /** Starts child processes (the sandbox's browsers). Injected so tests can watch them. */
@@ -51,6 +52,8 @@ export interface CoreDeps {
   detectPorts?: Partial<Record<Vendor, number[]>>;
   /** Vendor request defaults: timeouts, retry backoff, page size (tests shorten them). */
   providerDefaults?: ProviderDefaults;
+  /** Which vendors exist (default: the app's vendor table; a test may add one). */
+  vendors?: VendorTable;
   /**
    * The built-in sandbox of demo mode: which browser (null = simulated), Chromium's own
    * sandbox (undefined: on, except as root on Linux), headless, or a stand-in.
@@ -102,6 +105,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
     detectPorts: deps.detectPorts,
     providerDefaults: deps.providerDefaults,
+    vendors: deps.vendors,
     unreadable,
   });
   disposers.push(() => connections.dispose());

@@ -24,6 +24,7 @@ import { startJsonServer, type JsonServer } from './json-server';
 import type { FaultOptions, SandboxOptions } from './options';
 import { createSaver, loadState, saveState, type PersistedState } from './persist';
 import { createRandom } from './random';
+import type { Vendor } from '../../shared/model/vendors';
 
 export type { BrowserChoice, FaultOptions, SandboxOptions, SandboxSetup } from './options';
 export { decideChromiumSandbox, type ChromiumSandboxDecision } from './chromium-sandbox';
@@ -43,7 +44,15 @@ export interface SandboxVendorHandle<P> {
   maxConcurrentSeen(): number;
 }
 
+/** Where a client of one emulated vendor connects, and with what token (if it takes one). */
+export interface SandboxEndpoint {
+  url: string;
+  token?: string;
+}
+
 export interface Sandbox {
+  /** Every emulated vendor: a vendor added to the vendor list does not compile until it has one. */
+  endpoints: Record<Vendor, SandboxEndpoint>;
   ix: SandboxVendorHandle<IxProfileRecord>;
   cos: SandboxVendorHandle<CosProfileRecord> & { token: string };
   /** True when no Chromium: state is reported without a browser. */
@@ -165,6 +174,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
     let stopped: Promise<void> | undefined;
     return {
+      endpoints: { ixbrowser: { url: ix.url }, cos: { url: cos.url, token } },
       ix: handle(ix, () => state.ix.profiles.slice()),
       cos: { ...handle(cos, () => state.cos.windows.slice()), token },
       simulated: pool.simulated,

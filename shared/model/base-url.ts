@@ -4,7 +4,7 @@
  * so anything off this machine is refused here, before a request (and a token) can leave.
  * Main decides; the renderer's form uses the same rules to say early what is wrong.
  */
-import type { Vendor } from './index';
+import type { VendorInfo } from './vendors';
 
 export type BaseUrlCheck =
   | {
@@ -27,7 +27,8 @@ export function isLoopbackHost(hostname: string): boolean {
   return m !== null && m.slice(1).every((part) => Number(part) <= 255);
 }
 
-export function checkBaseUrl(vendor: Vendor, raw: string): BaseUrlCheck {
+/** `vendor`: the vendor's facts (VENDORS[v]); its `apiPath` is dropped from what the user typed. */
+export function checkBaseUrl(vendor: Pick<VendorInfo, 'apiPath'>, raw: string): BaseUrlCheck {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -46,7 +47,7 @@ export function checkBaseUrl(vendor: Vendor, raw: string): BaseUrlCheck {
     };
   }
   let path = url.pathname.replace(/\/+$/, '');
-  if (vendor === 'ixbrowser') path = path.replace(/\/api\/v2$/i, '');
+  if (vendor.apiPath) path = path.replace(vendor.apiPath, '');
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   const host = url.hostname.toLowerCase();
   return {

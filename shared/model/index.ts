@@ -4,10 +4,14 @@
  */
 import { z } from 'zod';
 
-export const VendorSchema = z.enum(['ixbrowser', 'cos']);
-export type Vendor = z.infer<typeof VendorSchema>;
+import { VENDOR_IDS, VENDORS, type Vendor } from './vendors';
 
-export const VENDOR_LABEL: Record<Vendor, string> = { ixbrowser: 'ixBrowser', cos: 'CosLogin' };
+export { VENDOR_IDS, VENDORS, type Vendor } from './vendors';
+export const VendorSchema = z.enum(VENDOR_IDS);
+
+export const VENDOR_LABEL = Object.fromEntries(
+  VENDOR_IDS.map((v) => [v, VENDORS[v].label]),
+) as Record<Vendor, string>;
 
 /** What a vendor can do, so the UI offers only what works. */
 export const CapabilitiesSchema = z.object({

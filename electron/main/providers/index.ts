@@ -1,12 +1,3 @@
-/** One provider per connection, by vendor. */
-import type { Vendor } from '../../../shared/model';
-import { createCosProvider, type CosProviderOptions } from './cos/cos-provider';
-import { createIxProvider } from './ixbrowser/ix-provider';
-import type { VendorProvider } from './provider';
-
-export function createProvider(vendor: Vendor, options: CosProviderOptions): VendorProvider {
-  return vendor === 'ixbrowser' ? createIxProvider(options) : createCosProvider(options);
-}
-
-export { CAPABILITIES, TAKES_TOKEN } from './capabilities';
+/** The vendor providers, reached through the vendor table. */
+export { VENDOR_SPECS, specOf, vendorsOf, type VendorSpec, type VendorTable } from './vendor-table';
 export type { VendorProvider } from './provider';

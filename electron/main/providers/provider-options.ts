@@ -20,6 +20,8 @@ export interface ProviderOptions {
   retry?: RetryPolicy;
   /** Responses above this size are refused; default 20 MB. */
   maxResponseBytes?: number;
+  /** The connection's template for new profiles, where the vendor's API needs one (CosLogin's `config`). */
+  configTemplate?: Record<string, unknown>;
   /** Caps and deadline of a whole listing (see DEFAULT_LISTING_LIMITS). */
   listingLimits?: Partial<ListingLimits>;
 }

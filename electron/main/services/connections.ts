@@ -8,22 +8,17 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { DeckError } from '../../../shared/ipc/result';
-import {
-  VENDOR_LABEL,
-  type Connection,
-  type ConnectionHealth,
-  type Vendor,
-} from '../../../shared/model';
+import { type Connection, type ConnectionHealth, type Vendor } from '../../../shared/model';
 import type { EventBus } from '../events';
 import type { Handlers } from '../ipc/handle';
 import type { Logger } from '../log';
-import { CAPABILITIES, TAKES_TOKEN, createProvider } from '../providers';
+import { VENDOR_SPECS, specOf, type VendorTable } from '../providers';
 import type { RetryPolicy } from '../providers/call-gate';
 import type { VendorProvider } from '../providers/provider';
 import type { UnreadableFiles } from '../fs/unreadable-file';
 import type { SecretCipher } from '../secrets/secret-store';
 import { createTokenVault } from '../secrets/token-vault';
-import { DEFAULT_DETECT_PORTS, detectClients, probeVendor } from './connections-detect';
+import { defaultDetectPorts, detectClients, probeVendor } from './connections-detect';
 import { createConnectionsStore, type StoredConnection } from './connections-store';
 import { checkBaseUrl } from '../../../shared/model/base-url';
 
@@ -45,6 +40,8 @@ export interface ConnectionsDeps {
   /** Ports probed for vendor clients at start and by connections:detect. */
   detectPorts?: Partial<Record<Vendor, number[]>>;
   providerDefaults?: ProviderDefaults;
+  /** Which vendors exist and how to reach each; the app's own table unless a test adds one. */
+  vendors?: VendorTable;
   /** Where connections.json and secrets.bin go when they cannot be read. */
   unreadable: UnreadableFiles;
 }
@@ -110,30 +107,30 @@ interface Live {
   provider?: VendorProvider;
 }
 
-/**
- * What the user typed, made canonical (no trailing slash, no ixBrowser `/api/v2` suffix),
- * with the key that tells one client from another. Off-machine addresses are refused: a
- * connection's token goes to this address on every call.
- */
-export function normalizeBaseUrl(
-  vendor: Vendor,
-  raw: string,
-): { baseUrl: string; clientKey: string } {
-  const checked = checkBaseUrl(vendor, raw);
-  if (!checked.ok)
-    throw DeckError.of('invalid-input', `baseUrl: ${checked.message}`, {
-      details: { field: 'baseUrl' },
-    });
-  return checked;
-}
-
-/** The client key of a saved base URL; undefined for one that is not on this machine. */
-function clientKeyOf(vendor: Vendor, baseUrl: string): string | undefined {
-  const checked = checkBaseUrl(vendor, baseUrl);
-  return checked.ok ? checked.clientKey : undefined;
-}
-
 export function createConnectionsService(deps: ConnectionsDeps): ConnectionsService {
+  const vendors = deps.vendors ?? VENDOR_SPECS;
+  const spec = (vendor: Vendor) => specOf(vendors, vendor);
+
+  /**
+   * What the user typed, made canonical (no trailing slash, no vendor API path), with the
+   * key that tells one client from another. Off-machine addresses are refused: a
+   * connection's token goes to this address on every call.
+   */
+  const normalizeBaseUrl = (vendor: Vendor, raw: string) => {
+    const checked = checkBaseUrl(spec(vendor).info, raw);
+    if (!checked.ok)
+      throw DeckError.of('invalid-input', `baseUrl: ${checked.message}`, {
+        details: { field: 'baseUrl' },
+      });
+    return checked;
+  };
+
+  /** The client key of a saved base URL; undefined for one that is not on this machine. */
+  const clientKeyOf = (vendor: Vendor, baseUrl: string): string | undefined => {
+    const checked = checkBaseUrl(spec(vendor).info, baseUrl);
+    return checked.ok ? checked.clientKey : undefined;
+  };
+  const detectPorts = deps.detectPorts ?? defaultDetectPorts(vendors);
   const clock = deps.clock ?? Date.now;
   const { log, events } = deps;
   const store = createConnectionsStore(join(deps.dataDir, 'connections.json'), {
@@ -147,7 +144,9 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     log,
     unreadable: deps.unreadable,
     lostTokensFor: () =>
-      [...live.values()].filter((l) => TAKES_TOKEN[l.stored.vendor]).map((l) => l.stored.label),
+      [...live.values()]
+        .filter((l) => spec(l.stored.vendor).info.auth === 'token')
+        .map((l) => l.stored.label),
   });
   let dismissed: string[] = [];
 
@@ -162,7 +161,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     demo: l.demo,
     checkProxyBeforeOpen: l.stored.checkProxyBeforeOpen,
     health: { ...l.health },
-    capabilities: CAPABILITIES[l.stored.vendor],
+    capabilities: spec(l.stored.vendor).capabilities,
   });
 
   const persist = () =>
@@ -180,7 +179,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
 
   const newId = (vendor: Vendor) => {
     for (;;) {
-      const id = `${vendor === 'ixbrowser' ? 'ix' : 'cos'}-${randomBytes(3).toString('hex')}`;
+      const id = `${spec(vendor).info.idPrefix}-${randomBytes(3).toString('hex')}`;
       if (!live.has(id)) return id;
     }
   };
@@ -199,7 +198,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         `${l.stored.baseUrl} is not on this machine; edit the connection to point at the client's loopback address`,
         { details: { connectionId } },
       );
-    l.provider ??= createProvider(l.stored.vendor, {
+    l.provider ??= spec(l.stored.vendor).createProvider({
       ...deps.providerDefaults,
       connectionId,
       baseUrl: l.stored.baseUrl,
@@ -272,7 +271,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       stored: {
         id,
         vendor: input.vendor,
-        label: input.label?.trim() || `${VENDOR_LABEL[input.vendor]} (${new URL(baseUrl).host})`,
+        label: input.label?.trim() || `${spec(input.vendor).info.label} (${new URL(baseUrl).host})`,
         baseUrl,
         checkProxyBeforeOpen: input.checkProxyBeforeOpen ?? false,
         detected,
@@ -302,9 +301,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   /** Then adds clients found on the default ports. */
   const ready = (async () => {
     await loaded;
-    const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log).catch(
-      () => [],
-    );
+    const found = await detectClients(vendors, detectPorts, log).catch(() => []);
     for (const d of found) {
       const key = clientKeyOf(d.vendor, d.baseUrl);
       if ((key && sameClient(key)) || dismissed.includes(d.baseUrl)) continue;
@@ -392,7 +389,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     },
     async detect() {
       await ready;
-      const found = await detectClients(deps.detectPorts ?? DEFAULT_DETECT_PORTS, log);
+      const found = await detectClients(vendors, detectPorts, log);
       const results: DetectResult[] = [];
       for (const d of found) {
         const key = clientKeyOf(d.vendor, d.baseUrl);
@@ -400,8 +397,9 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         if (existing) {
           const token = vault.get(existing.stored.id);
           const needsToken =
-            d.vendor === 'cos' &&
-            (!token || (await probeVendor(d.vendor, d.baseUrl, log, token)) === 'needs-token');
+            spec(d.vendor).info.auth === 'token' &&
+            (!token ||
+              (await probeVendor(vendors, d.vendor, d.baseUrl, log, token)) === 'needs-token');
           results.push({ vendor: d.vendor, baseUrl: d.baseUrl, added: false, needsToken });
           continue;
         }

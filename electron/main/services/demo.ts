@@ -5,7 +5,7 @@
  * Removing both demo connections stops the sandbox.
  */
 import type { spawn } from 'node:child_process';
-import type { Connection } from '../../../shared/model';
+import { VENDOR_IDS, VENDORS, type Connection } from '../../../shared/model';
 import { DeckError } from '../../../shared/ipc/result';
 import type { BrowserChoice, Sandbox, SandboxOptions } from '../../sandbox';
 import { decideChromiumSandbox, type ProcessUser } from '../../sandbox/chromium-sandbox';
@@ -95,25 +95,18 @@ export function createDemoService(deps: DemoDeps) {
     sandbox = sb;
     const added: Connection[] = [];
     try {
-      added.push(
-        await deps.connections.add({
-          vendor: 'ixbrowser',
-          baseUrl: sb.ix.url,
-          label: 'Demo ixBrowser',
+      for (const vendor of VENDOR_IDS) {
+        const { url, token } = sb.endpoints[vendor];
+        const connection = await deps.connections.add({
+          vendor,
+          baseUrl: url,
+          label: `Demo ${VENDORS[vendor].label}`,
+          ...(token ? { token } : {}),
           demo: true,
-        }),
-      );
-      ids.add(added[0]!.id);
-      added.push(
-        await deps.connections.add({
-          vendor: 'cos',
-          baseUrl: sb.cos.url,
-          label: 'Demo CosLogin',
-          token: sb.cos.token,
-          demo: true,
-        }),
-      );
-      ids.add(added[1]!.id);
+        });
+        added.push(connection);
+        ids.add(connection.id);
+      }
     } catch (e) {
       for (const c of added) await deps.connections.remove(c.id).catch(() => false);
       ids.clear();

@@ -1,5 +1,5 @@
 import { startSandbox } from '../../../electron/sandbox';
-import { IX_CONCURRENCY } from '../../../electron/main/providers/capabilities';
+import { IX_CONCURRENCY } from '../../../electron/main/providers/ixbrowser/ix-capabilities';
 import { repeat, verdict, type Scenario } from '../bench';
 import { addConnection, runJob, startBenchCore, type BenchCore } from '../bench-core';
 import { bareClient, inParallel } from '../http';

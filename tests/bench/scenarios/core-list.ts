@@ -1,4 +1,5 @@
-import { COS_CONCURRENCY, IX_CONCURRENCY } from '../../../electron/main/providers/capabilities';
+import { COS_CONCURRENCY } from '../../../electron/main/providers/cos/cos-capabilities';
+import { IX_CONCURRENCY } from '../../../electron/main/providers/ixbrowser/ix-capabilities';
 import { DEFAULT_PAGE_SIZE } from '../../../electron/main/providers/provider-options';
 import { repeat, verdict, type Scenario } from '../bench';
 import { addConnection, startBenchCore } from '../bench-core';

@@ -3,10 +3,8 @@
  * retries, chunked batches, and sessions when the client has no /browser/pids.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  createCosProvider,
-  type CosProviderOptions,
-} from '../../../electron/main/providers/cos/cos-provider';
+import { createCosProvider } from '../../../electron/main/providers/cos/cos-provider';
+import type { ProviderOptions } from '../../../electron/main/providers/provider-options';
 import {
   FAST_RETRY,
   cosOk,
@@ -19,7 +17,7 @@ import {
 
 const fake = fakeServerPerTest();
 
-async function cosWith(handler: FakeHandler, extra: Partial<CosProviderOptions> = {}) {
+async function cosWith(handler: FakeHandler, extra: Partial<ProviderOptions> = {}) {
   const server = await fake.serve(handler);
   return createCosProvider({
     connectionId: 'cos-test',

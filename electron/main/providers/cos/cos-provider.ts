@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { DeckError } from '../../../../shared/ipc/result';
 import type { Group, Profile, Session, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
-import { CAPABILITIES, COS_CONCURRENCY } from '../capabilities';
+import { COS_CAPABILITIES, COS_CONCURRENCY } from './cos-capabilities';
 import { asDeckError, forBatch } from '../item-results';
 import { applyWithKeptPasswords, type StoredProxies } from '../stored-proxy';
 import { dropRepeats, fetchAllPages } from '../paging';
@@ -24,7 +24,7 @@ import {
 import { chunk, text, toWireId } from '../wire';
 import { createCosClient } from './cos-client';
 import { createWindowIndex } from './cos-window-index';
-import { buildCreateBody, type CosConfigTemplate } from './cos-create';
+import { buildCreateBody } from './cos-create';
 import {
   CosProfile,
   cosTagReader,
@@ -44,15 +44,10 @@ import {
   type CosProfileWire as CosRow,
 } from './cos-wire';
 
-export interface CosProviderOptions extends ProviderOptions {
-  /** The connection's default `config` for creating windows (the Local API needs one). */
-  configTemplate?: CosConfigTemplate;
-}
-
 /** CosLogin's window ids are numbers; a non-numeric key is a uuid. */
 const NUMERIC_ID = /^\d+$/;
 
-export function createCosProvider(o: CosProviderOptions): VendorProvider {
+export function createCosProvider(o: ProviderOptions): VendorProvider {
   const { connectionId } = o;
   const clock = o.clock ?? Date.now;
   const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -306,7 +301,7 @@ export function createCosProvider(o: CosProviderOptions): VendorProvider {
   const provider: VendorProvider = {
     vendor: 'cos',
     connectionId,
-    capabilities: CAPABILITIES.cos,
+    capabilities: COS_CAPABILITIES,
 
     async test(opts) {
       const data = await read('/browser/list', { page: 0, pageSize: 1 }, opts);

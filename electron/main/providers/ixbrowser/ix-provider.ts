@@ -5,7 +5,7 @@
 import { DeckError } from '../../../../shared/ipc/result';
 import type { Group, Profile, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
-import { CAPABILITIES, IX_CONCURRENCY } from '../capabilities';
+import { IX_CAPABILITIES, IX_CONCURRENCY } from './ix-capabilities';
 import { asDeckError, forBatch, forEachItem } from '../item-results';
 import { applyWithKeptPasswords, type StoredProxies } from '../stored-proxy';
 import { dropRepeats, fetchAllPages } from '../paging';
@@ -238,7 +238,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   const provider: VendorProvider = {
     vendor: 'ixbrowser',
     connectionId,
-    capabilities: CAPABILITIES.ixbrowser,
+    capabilities: IX_CAPABILITIES,
 
     async test(opts) {
       const data = await read('profile-list', { page: 1, limit: 1 }, opts);

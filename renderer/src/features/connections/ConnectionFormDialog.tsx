@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { VENDOR_LABEL, type Connection, type Vendor } from '../../../../shared/model';
+import { VENDOR_LABEL, VENDORS, type Connection, type Vendor } from '../../../../shared/model';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { keys } from '../../lib/queries';
 import { Dialog } from '../../components/Dialog';
@@ -51,8 +51,8 @@ export function ConnectionFormDialog({
   // Main drops the stored token when the address names another client; say so before saving.
   const movesClient = (() => {
     if (!editing?.hasToken) return false;
-    const before = checkBaseUrl(editing.vendor, editing.baseUrl);
-    const after = checkBaseUrl(editing.vendor, baseUrl);
+    const before = checkBaseUrl(VENDORS[editing.vendor], editing.baseUrl);
+    const after = checkBaseUrl(VENDORS[editing.vendor], baseUrl);
     return before.ok && after.ok && before.clientKey !== after.clientKey;
   })();
   const effectiveTokenAction: TokenAction =

@@ -1,10 +1,8 @@
-import type { Vendor } from '../../../../shared/model';
+import { VENDOR_IDS, defaultBaseUrl, type Vendor } from '../../../../shared/model/vendors';
 
 /** Where each vendor's client listens out of the box (its settings can change the port). */
-export const DEFAULT_BASE_URL: Record<Vendor, string> = {
-  ixbrowser: 'http://127.0.0.1:53200',
-  cos: 'http://127.0.0.1:54345',
-};
+export const DEFAULT_BASE_URL = Object.fromEntries(
+  VENDOR_IDS.map((v) => [v, defaultBaseUrl(v)]),
+) as Record<Vendor, string>;
 
-/** Only CosLogin's Local API takes a token (X-Cos-Local-Token). */
-export const takesToken = (vendor: Vendor): boolean => vendor === 'cos';
+export { takesToken } from '../../../../shared/model/vendors';

@@ -1,0 +1,19 @@
+/** What CosLogin's Local API can do. */
+import type { Capabilities } from '../../../../shared/model';
+
+export const COS_CONCURRENCY = 6;
+
+export const COS_CAPABILITIES: Capabilities = {
+  batchGroup: true, // /browser/group/update
+  batchRemark: true, // /browser/remark/update
+  batchName: true, // /browser/update/partial
+  batchTags: true, // /browser/update/partial
+  batchProxy: true, // /browser/proxy/update
+  batchDelete: true, // /browser/delete/ids
+  batchClose: false, // open and close take exactly one window
+  copy: false,
+  devtools: false, // Firefox: no Chrome DevTools attach
+  createNeedsConfig: true,
+  startUrl: false,
+  maxConcurrency: COS_CONCURRENCY,
+};

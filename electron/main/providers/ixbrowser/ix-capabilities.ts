@@ -1,0 +1,20 @@
+/** What ixBrowser's Local API can do. */
+import type { Capabilities } from '../../../../shared/model';
+
+/** ixBrowser answers "too fast" beyond about three requests at once. */
+export const IX_CONCURRENCY = 3;
+
+export const IX_CAPABILITIES: Capabilities = {
+  batchGroup: true, // profile-update-groups-in-batches
+  batchRemark: false,
+  batchName: false,
+  batchTags: false,
+  batchProxy: false,
+  batchDelete: false,
+  batchClose: true, // profile-close-in-batches
+  copy: true, // profile-copy
+  devtools: true, // Chromium
+  createNeedsConfig: false,
+  startUrl: true, // site_id 21 + site_url
+  maxConcurrency: IX_CONCURRENCY,
+};
