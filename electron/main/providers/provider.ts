@@ -8,7 +8,7 @@ import type { Capabilities, Group, Profile, Session, Tag, Vendor } from '../../.
 import type { CreateItem } from '../../../shared/model/job';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
 import type { DeckError } from '../../../shared/ipc/result';
-import type { StoredProxies } from './stored-proxy';
+import type { StoredProxies } from './common/stored-proxy';
 
 /** Per-item outcome of a batch call: null = applied, a DeckError = failed with the vendor's reason. */
 export type ItemResults = Map<string, DeckError | null>;

@@ -8,7 +8,7 @@ import { VENDOR_IDS, VENDORS, type Vendor, type VendorInfo } from '../../../shar
 import type { DeckError } from '../../../shared/ipc/result';
 import type { Capabilities } from '../../../shared/model';
 import type { VendorProvider } from './provider';
-import type { ProviderOptions } from './provider-options';
+import type { ProviderOptions } from './common/provider-options';
 import { COS_CAPABILITIES } from './cos/cos-capabilities';
 import { createCosProvider } from './cos/cos-provider';
 import { IX_CAPABILITIES } from './ixbrowser/ix-capabilities';

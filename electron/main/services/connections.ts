@@ -13,7 +13,7 @@ import type { EventBus } from '../events';
 import type { Handlers } from '../ipc/handle';
 import type { Logger } from '../log';
 import { VENDOR_SPECS, specOf, type VendorTable } from '../providers';
-import type { RetryPolicy } from '../providers/call-gate';
+import type { RetryPolicy } from '../providers/common/call-gate';
 import type { VendorProvider } from '../providers/provider';
 import type { UnreadableFiles } from '../fs/unreadable-file';
 import type { SecretCipher } from '../secrets/secret-store';

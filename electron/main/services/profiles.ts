@@ -8,7 +8,7 @@ import { DeckError } from '../../../shared/ipc/result';
 import { splitProfileKey, type Group, type Profile, type Tag } from '../../../shared/model';
 import type { Handlers } from '../ipc/handle';
 import type { Logger } from '../log';
-import { asDeckError } from '../providers/item-results';
+import { asDeckError } from '../providers/common/item-results';
 import type { ConnectionsService } from './connections';
 import type { LastKnownStore } from './last-known';
 

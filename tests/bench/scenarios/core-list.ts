@@ -1,6 +1,6 @@
 import { COS_CONCURRENCY } from '../../../electron/main/providers/cos/cos-capabilities';
 import { IX_CONCURRENCY } from '../../../electron/main/providers/ixbrowser/ix-capabilities';
-import { DEFAULT_PAGE_SIZE } from '../../../electron/main/providers/provider-options';
+import { DEFAULT_PAGE_SIZE } from '../../../electron/main/providers/common/provider-options';
 import { repeat, verdict, type Scenario } from '../bench';
 import { addConnection, startBenchCore } from '../bench-core';
 import { bareClient, inParallel } from '../http';

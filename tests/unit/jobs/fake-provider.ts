@@ -13,7 +13,7 @@ import type {
   OpenResult,
   VendorProvider,
 } from '../../../electron/main/providers/provider';
-import type { StoredProxies } from '../../../electron/main/providers/stored-proxy';
+import type { StoredProxies } from '../../../electron/main/providers/common/stored-proxy';
 
 export const CAPS: Capabilities = capabilities('ixbrowser', { batchClose: false });
 

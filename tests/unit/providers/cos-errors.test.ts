@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCosProvider } from '../../../electron/main/providers/cos/cos-provider';
-import type { ProviderOptions } from '../../../electron/main/providers/provider-options';
+import type { ProviderOptions } from '../../../electron/main/providers/common/provider-options';
 import {
   FAST_RETRY,
   cosOk,

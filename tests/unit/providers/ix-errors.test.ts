@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createIxProvider } from '../../../electron/main/providers/ixbrowser/ix-provider';
-import type { ProviderOptions } from '../../../electron/main/providers/provider-options';
+import type { ProviderOptions } from '../../../electron/main/providers/common/provider-options';
 import {
   FAST_RETRY,
   closedPort,

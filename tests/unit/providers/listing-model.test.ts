@@ -8,8 +8,8 @@ import { ProfileSchema, type Profile, type TagRef } from '../../../shared/model'
 import { createCosProvider } from '../../../electron/main/providers/cos/cos-provider';
 import { createWindowIndex } from '../../../electron/main/providers/cos/cos-window-index';
 import { createIxProvider } from '../../../electron/main/providers/ixbrowser/ix-provider';
-import { dropRepeats } from '../../../electron/main/providers/paging';
-import { NO_TAGS, createTagSets, tagKey } from '../../../electron/main/providers/tag-sets';
+import { dropRepeats } from '../../../electron/main/providers/common/paging';
+import { NO_TAGS, createTagSets, tagKey } from '../../../electron/main/providers/common/tag-sets';
 import { cosTagReader } from '../../../electron/main/providers/cos/cos-mapping';
 import type { CosProfileWire } from '../../../electron/main/providers/cos/cos-wire';
 import {

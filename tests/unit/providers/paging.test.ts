@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DeckError } from '../../../shared/ipc/result';
-import { fetchAllPages, type Page } from '../../../electron/main/providers/paging';
+import { fetchAllPages, type Page } from '../../../electron/main/providers/common/paging';
 import type { CallOptions } from '../../../electron/main/providers/provider';
 import { failure } from './fake-server';
 

@@ -14,7 +14,7 @@ import {
   WireText,
   wireRow,
   wireRows,
-} from '../../../electron/main/providers/wire';
+} from '../../../electron/main/providers/common/wire';
 import {
   CosNamedWire,
   CosPage,

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import type { ErrorCode } from '../../../../shared/ipc/result';
 import { DeckError } from '../../../../shared/ipc/result';
 import { statusError, type JsonClient } from '../../http/json-client';
-import type { CallGate } from '../call-gate';
+import type { CallGate } from '../common/call-gate';
 import type { CallOptions } from '../provider';
-import { EnvelopeCode, EnvelopeMessage } from '../wire';
+import { EnvelopeCode, EnvelopeMessage } from '../common/wire';
 
 export const COS_TOKEN_HEADER = 'X-Cos-Local-Token';
 

@@ -6,7 +6,7 @@
  */
 import { DeckError } from '../../../../shared/ipc/result';
 import type { CreateItem } from '../../../../shared/model/job';
-import { toWireId } from '../wire';
+import { toWireId } from '../common/wire';
 import { cosProxyWrite } from './cos-mapping';
 
 export type CosConfigTemplate = Record<string, unknown>;

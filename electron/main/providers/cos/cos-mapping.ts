@@ -9,11 +9,11 @@ import {
   type TagRef,
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
-import { ProfileRecord, ProxyRecord } from '../records';
-import { NO_TAGS, createTagSets, tagKey } from '../tag-sets';
-import { flag, id, idList, int, port, proxyType, text, type WireScalar } from '../wire';
+import { ProfileRecord, ProxyRecord } from '../common/records';
+import { NO_TAGS, createTagSets, tagKey } from '../common/tag-sets';
+import { flag, id, idList, int, port, proxyType, text, type WireScalar } from '../common/wire';
 import type { CosProfileWire } from './cos-wire';
-import type { StoredProxy } from '../stored-proxy';
+import type { StoredProxy } from '../common/stored-proxy';
 
 const PROXY_METHOD = { custom: 2, api: 3, binding: 4 } as const;
 

@@ -4,24 +4,23 @@
  * Sessions come from /browser/pids and /browser/ports where the client has them (404 is
  * normal), filled in with what /browser/open returned.
  */
-import type { z } from 'zod';
 import { DeckError } from '../../../../shared/ipc/result';
 import type { Group, Profile, Session, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { COS_CAPABILITIES, COS_CONCURRENCY } from './cos-capabilities';
-import { asDeckError, forBatch } from '../item-results';
-import { applyWithKeptPasswords, type StoredProxies } from '../stored-proxy';
-import { dropRepeats, fetchAllPages } from '../paging';
+import { asDeckError, forBatch } from '../common/item-results';
+import { applyWithKeptPasswords, type StoredProxies } from '../common/stored-proxy';
+import { createPagedList, dropRepeats } from '../common/paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
-import { createTransport } from '../transport';
+import { createTransport } from '../common/transport';
 import {
   BATCH_CHUNK,
   DEFAULT_OPEN_TIMEOUT_MS,
   DEFAULT_PAGE_SIZE,
   READ_ONE_BY_ONE_MAX,
   type ProviderOptions,
-} from '../provider-options';
-import { chunk, text, toWireId } from '../wire';
+} from '../common/provider-options';
+import { chunk, text, toWireId } from '../common/wire';
 import { createCosClient } from './cos-client';
 import { createWindowIndex } from './cos-window-index';
 import { buildCreateBody } from './cos-create';
@@ -39,6 +38,7 @@ import {
   CosNamedWire,
   CosOpenWire,
   CosPage,
+  COS_PAGES,
   CosProfileWire,
   cosId,
   type CosProfileWire as CosRow,
@@ -80,24 +80,7 @@ export function createCosProvider(o: ProviderOptions): VendorProvider {
     limits: o.listingLimits,
   };
 
-  const pagedList = <T extends z.ZodType>(
-    path: string,
-    item: T,
-    opts: CallOptions | undefined,
-    body: Record<string, unknown> = {},
-  ): Promise<z.output<T>[]> => {
-    const schema = CosPage(item);
-    return fetchAllPages(
-      async (index, pageOpts) => {
-        const data = await read(path, { ...body, page: index, pageSize }, pageOpts);
-        const page = parse(schema, data, `${path} page`);
-        return { items: page.items as z.output<T>[], total: page.total };
-      },
-      pageSize,
-      opts,
-      listing,
-    );
-  };
+  const pagedList = createPagedList({ read, parse, pageSize, listing, dialect: COS_PAGES });
 
   const listGroups = async (opts?: CallOptions): Promise<Group[]> =>
     (await pagedList('/group/list', CosNamedWire, opts)).map((g) => ({ connectionId, ...g }));
@@ -315,19 +298,11 @@ export function createCosProvider(o: ProviderOptions): VendorProvider {
       // call is cancelled) their own rejections are not left unobserved.
       liveP.catch(() => undefined);
       lookP.catch(() => undefined);
-      const schema = CosPage(CosProfileWire);
       // Each page is mapped as it arrives, overlapping the requests still in flight.
-      const pages = await fetchAllPages(
-        async (index, pageOpts) => {
-          const data = await read('/browser/list', { page: index, pageSize }, pageOpts);
-          const page = parse(schema, data, '/browser/list page');
-          const [live, look] = await Promise.all([liveP, lookP]);
-          return { items: toProfiles(page.items as CosRow[], live, look), total: page.total };
-        },
-        pageSize,
-        opts,
-        listing,
-      );
+      const pages = await pagedList('/browser/list', CosProfileWire, opts, {}, async (rows) => {
+        const [live, look] = await Promise.all([liveP, lookP]);
+        return toProfiles(rows as CosRow[], live, look);
+      });
       const profiles = dropRepeats(pages);
       windows.listed(profiles);
       return profiles;

@@ -4,6 +4,7 @@
  * window fields follow the create/edit parameters of the documented API.
  */
 import { z } from 'zod';
+import type { PageDialect } from '../common/paging';
 import {
   WireCount,
   WireFlag,
@@ -24,7 +25,7 @@ import {
   wireRow,
   wireRows,
   type WireScalar,
-} from '../wire';
+} from '../common/wire';
 
 type TagRef = { id: string | number; tagName?: WireScalar; name?: WireScalar } | string;
 const isTagRef = (t: unknown): boolean => {
@@ -190,3 +191,13 @@ export const CosIdNumberMap = z
     }
     return out;
   });
+
+/** CosLogin pages: `page` from 0 and `pageSize`; rows under one of several keys (CosPage). */
+export const COS_PAGES: PageDialect = {
+  request: (index, pageSize) => ({ page: index, pageSize }),
+  schema: (item) => CosPage(item),
+  rows: (page) => {
+    const p = page as CosPageOf<unknown>;
+    return { items: p.items, total: p.total };
+  },
+};

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { DeckError } from '../../../../shared/ipc/result';
 import { statusError, type JsonClient } from '../../http/json-client';
-import type { CallGate } from '../call-gate';
+import type { CallGate } from '../common/call-gate';
 import type { CallOptions } from '../provider';
-import { EnvelopeCode, EnvelopeMessage } from '../wire';
+import { EnvelopeCode, EnvelopeMessage } from '../common/wire';
 import { ixError } from './ix-errors';
 
 const Envelope = z.looseObject({

@@ -9,11 +9,11 @@ import {
   type TagRef,
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
-import { ProfileRecord, ProxyRecord } from '../records';
-import { NO_TAGS } from '../tag-sets';
-import { id, idList, int, port, proxyType, text, type WireScalar } from '../wire';
+import { ProfileRecord, ProxyRecord } from '../common/records';
+import { NO_TAGS } from '../common/tag-sets';
+import { id, idList, int, port, proxyType, text, type WireScalar } from '../common/wire';
 import type { IxOpenedWire, IxProfileWire, IxSavedProxyWire } from './ix-wire';
-import type { StoredProxy } from '../stored-proxy';
+import type { StoredProxy } from '../common/stored-proxy';
 
 const PROXY_MODE = { trafficPackage: 1, custom: 2, purchased: 3, apiExtraction: 4 } as const;
 const DEFAULT_CHECK_LINE = 'global_line';

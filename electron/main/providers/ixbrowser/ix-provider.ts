@@ -6,22 +6,22 @@ import { DeckError } from '../../../../shared/ipc/result';
 import type { Group, Profile, Tag } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { IX_CAPABILITIES, IX_CONCURRENCY } from './ix-capabilities';
-import { asDeckError, forBatch, forEachItem } from '../item-results';
-import { applyWithKeptPasswords, type StoredProxies } from '../stored-proxy';
-import { dropRepeats, fetchAllPages } from '../paging';
+import { asDeckError, forBatch, forEachItem } from '../common/item-results';
+import { applyWithKeptPasswords, type StoredProxies } from '../common/stored-proxy';
+import { createPagedList, dropRepeats } from '../common/paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
-import { createTransport } from '../transport';
+import { createTransport } from '../common/transport';
 import {
   BATCH_CHUNK,
   DEFAULT_OPEN_TIMEOUT_MS,
   DEFAULT_PAGE_SIZE,
   READ_ONE_BY_ONE_MAX,
   type ProviderOptions,
-} from '../provider-options';
-import { chunk, count, id, port, text, toWireId } from '../wire';
+} from '../common/provider-options';
+import { chunk, count, id, port, text, toWireId } from '../common/wire';
 import { createIxClient } from './ix-client';
 import { IX_ALREADY_OPEN, IX_PROCESS_NOT_FOUND } from './ix-errors';
-import { createTagSets } from '../tag-sets';
+import { createTagSets } from '../common/tag-sets';
 import {
   IxProfile,
   ixCredentialSource,
@@ -36,12 +36,12 @@ import {
   IxOpenedList,
   IxOpenedWire,
   IxPage,
+  IX_PAGES,
   IxProfileWire,
   IxSavedProxyWire,
   type IxOpenedWire as IxOpened,
   type IxProfileWire as IxProfileRow,
 } from './ix-wire';
-import type { z } from 'zod';
 
 export function createIxProvider(o: ProviderOptions): VendorProvider {
   const { connectionId } = o;
@@ -75,24 +75,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     limits: o.listingLimits,
   };
 
-  const pagedList = <T extends z.ZodType>(
-    action: string,
-    item: T,
-    opts: CallOptions | undefined,
-    body: Record<string, unknown> = {},
-  ): Promise<z.output<T>[]> => {
-    const schema = IxPage(item);
-    return fetchAllPages(
-      async (index, pageOpts) => {
-        const data = await read(action, { ...body, page: index + 1, limit: pageSize }, pageOpts);
-        const page = parse(schema, data, `${action} page`);
-        return { items: (page.data ?? []) as z.output<T>[], total: count(page.total) };
-      },
-      pageSize,
-      opts,
-      listing,
-    );
-  };
+  const pagedList = createPagedList({ read, parse, pageSize, listing, dialect: IX_PAGES });
 
   const openedList = async (opts?: CallOptions): Promise<IxOpened[]> =>
     parse(IxOpenedList, await read('native-client-profile-opened-list', {}, opts), 'opened list') ??
@@ -248,18 +231,9 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     async listProfiles(opts) {
       const unpaired: Unpaired = [];
       const tagSets = createTagSets();
-      const schema = IxPage(IxProfileWire);
       const [pages, opened] = await Promise.all([
-        fetchAllPages(
-          async (index, pageOpts) => {
-            const data = await read('profile-list', { page: index + 1, limit: pageSize }, pageOpts);
-            const page = parse(schema, data, 'profile-list page');
-            const rows = page.data ?? [];
-            return { items: mapRows(rows, unpaired, tagSets), total: count(page.total) };
-          },
-          pageSize,
-          opts,
-          listing,
+        pagedList('profile-list', IxProfileWire, opts, {}, (rows) =>
+          mapRows(rows, unpaired, tagSets),
         ),
         openedOrUndefined(opts),
       ]);

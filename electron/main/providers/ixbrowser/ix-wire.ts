@@ -4,8 +4,10 @@
  * can mask them; the mapping never lets them out.
  */
 import { z } from 'zod';
+import type { PageDialect } from '../common/paging';
 import {
   WireCount,
+  count,
   WireId,
   WireIdList,
   WireNumber,
@@ -14,7 +16,7 @@ import {
   WireText,
   wireRow,
   wireRows,
-} from '../wire';
+} from '../common/wire';
 
 /** The keys BrowserDeck reads; others are ignored. */
 export const IxProfileWire = wireRow({
@@ -45,6 +47,16 @@ export const IxPage = <T extends z.ZodType>(item: T) =>
     total: WireCount.schema,
     data: wireRows(item).nullable(),
   });
+
+/** ixBrowser pages: `page` from 1 and `limit`; `{total, data: [...]}`. */
+export const IX_PAGES: PageDialect = {
+  request: (index, pageSize) => ({ page: index + 1, limit: pageSize }),
+  schema: (item) => IxPage(item),
+  rows: (page) => {
+    const p = page as z.output<ReturnType<typeof IxPage>>;
+    return { items: p.data ?? [], total: count(p.total) };
+  },
+};
 
 export const IxNamedWire = wireRow({ id: WireId, title: WireText });
 

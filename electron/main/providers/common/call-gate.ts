@@ -5,8 +5,8 @@
  * out its backoff does not hold a slot others could use.
  */
 import pLimit from 'p-limit';
-import { DeckError } from '../../../shared/ipc/result';
-import { DroppedConnectionError } from '../http/json-client';
+import { DeckError } from '../../../../shared/ipc/result';
+import { DroppedConnectionError } from '../../http/json-client';
 
 export interface RetryPolicy {
   /** Attempts after the first. */

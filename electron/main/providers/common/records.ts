@@ -18,7 +18,7 @@ import type {
   ProxyType,
   TagRef,
   Vendor,
-} from '../../../shared/model';
+} from '../../../../shared/model';
 
 export abstract class ProxyRecord implements ProxyConfig {
   declare method: ProxyMethod;

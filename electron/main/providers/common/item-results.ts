@@ -2,8 +2,8 @@
  * Per-item outcomes of bulk provider calls (ItemResults): one call per item where the
  * vendor has no batch endpoint, or one outcome shared by every id of a batch call.
  */
-import { DeckError } from '../../../shared/ipc/result';
-import type { ItemResults } from './provider';
+import { DeckError } from '../../../../shared/ipc/result';
+import type { ItemResults } from '../provider';
 
 export const asDeckError = (e: unknown): DeckError =>
   e instanceof DeckError

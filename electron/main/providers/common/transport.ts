@@ -4,9 +4,9 @@
  * them, and the read / write / parse helpers the provider's methods are written with.
  */
 import type { z } from 'zod';
-import { createJsonClient, type JsonClient } from '../http/json-client';
+import { createJsonClient, type JsonClient } from '../../http/json-client';
 import { createCallGate, type CallGate } from './call-gate';
-import type { CallOptions } from './provider';
+import type { CallOptions } from '../provider';
 import { DEFAULT_TIMEOUT_MS, type ProviderOptions } from './provider-options';
 import { parseWire } from './wire';
 

@@ -1,5 +1,5 @@
 /** What every vendor provider is built from. */
-import type { Logger } from '../log';
+import type { Logger } from '../../log';
 import type { RetryPolicy } from './call-gate';
 import type { ListingLimits } from './paging';
 

@@ -6,8 +6,9 @@
  * stays busy does not throw away the pages that came), and a vendor that sends more rows or
  * bytes than any real account has is refused before it grows main's memory without end.
  */
-import { DeckError } from '../../../shared/ipc/result';
-import type { ByteBudget, CallOptions } from './provider';
+import type { z } from 'zod';
+import { DeckError } from '../../../../shared/ipc/result';
+import type { ByteBudget, CallOptions } from '../provider';
 
 export interface Page<T> {
   items: T[];
@@ -149,3 +150,53 @@ function strictlyOrdered(items: readonly { vendorId: string }[]): boolean {
   }
   return true;
 }
+
+/**
+ * How one vendor pages a list: the paging fields of a request, the schema of a page around
+ * an item schema, and where a parsed page keeps its rows and total. Everything else about
+ * reading a list (deadline, limits, page count, order) is fetchAllPages, written once.
+ */
+export interface PageDialect {
+  /** The paging fields for page `index` (0-based) of `pageSize` rows. */
+  request(index: number, pageSize: number): Record<string, unknown>;
+  schema<T extends z.ZodType>(item: T): z.ZodType;
+  /** Rows and total of a page parsed with `schema`. */
+  rows(page: unknown): Page<unknown>;
+}
+
+export interface PagedListDeps {
+  read(path: string, body: Record<string, unknown>, opts?: CallOptions): Promise<unknown>;
+  parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T>;
+  pageSize: number;
+  listing: ListingOptions;
+  dialect: PageDialect;
+}
+
+/**
+ * Every row of a paged vendor list, checked against `item`; `map` turns each page's rows
+ * into the caller's objects as the page arrives (overlapping the requests still in flight).
+ */
+export function createPagedList(deps: PagedListDeps) {
+  const { read, parse, pageSize, listing, dialect } = deps;
+  return <T extends z.ZodType, R = z.output<T>>(
+    path: string,
+    item: T,
+    opts: CallOptions | undefined,
+    body: Record<string, unknown> = {},
+    map?: (rows: z.output<T>[]) => R[] | Promise<R[]>,
+  ): Promise<R[]> => {
+    const schema = dialect.schema(item);
+    return fetchAllPages(
+      async (index, pageOpts) => {
+        const data = await read(path, { ...body, ...dialect.request(index, pageSize) }, pageOpts);
+        const page = dialect.rows(parse(schema, data, `${path} page`));
+        const rows = page.items as z.output<T>[];
+        return { items: map ? await map(rows) : (rows as R[]), total: page.total };
+      },
+      pageSize,
+      opts,
+      listing,
+    );
+  };
+}
+export type PagedList = ReturnType<typeof createPagedList>;

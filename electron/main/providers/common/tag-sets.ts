@@ -4,7 +4,7 @@
  * that has it. Pairing ixBrowser's "14153 14156" / "ads paused" row by row was most of what
  * mapping added to a 10,000-profile listing: replayed without HTTP, 55 ms before, 18 after.
  */
-import type { TagRef } from '../../../shared/model';
+import type { TagRef } from '../../../../shared/model';
 
 /** The tag list of a row without tags; frozen, as every shared list is. */
 export const NO_TAGS: TagRef[] = Object.freeze([]) as unknown as TagRef[];

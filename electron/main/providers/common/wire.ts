@@ -10,8 +10,8 @@
  * 10,000 profiles cost twice the HTTP requests themselves.
  */
 import { z } from 'zod';
-import { DeckError } from '../../../shared/ipc/result';
-import { ProxyTypeSchema, type ProxyType } from '../../../shared/model';
+import { DeckError } from '../../../../shared/ipc/result';
+import { ProxyTypeSchema, type ProxyType } from '../../../../shared/model';
 
 export type WireScalar = string | number | boolean | null;
 

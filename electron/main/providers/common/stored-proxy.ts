@@ -9,11 +9,11 @@
  * Otherwise one edit (from a compromised renderer, say) moves the proxy to a host of the
  * attacker's and the next proxy check hands the password over.
  */
-import { DeckError } from '../../../shared/ipc/result';
-import type { ProxyMethod, ProxyType } from '../../../shared/model';
-import type { ProxyInput } from '../../../shared/model/proxy-input';
+import { DeckError } from '../../../../shared/ipc/result';
+import type { ProxyMethod, ProxyType } from '../../../../shared/model';
+import type { ProxyInput } from '../../../../shared/model/proxy-input';
 import { asDeckError } from './item-results';
-import type { ItemResults } from './provider';
+import type { ItemResults } from '../provider';
 
 export interface StoredProxy {
   method: ProxyMethod;
