@@ -4,12 +4,12 @@
  * as it runs inside Electron. electron/main/index.ts only wires Electron to it.
  */
 import type { AppInfo, Settings } from '../../shared/ipc/contract';
-import { createDispatch, type Dispatch, type Handlers } from './ipc/handle';
+import { createDispatch, mergeHandlers, type Dispatch, type Handlers } from './ipc/handle';
 import { createEventBus, type EventBus } from './events';
 import type { Logger } from './log';
 import type { SecretCipher } from './secrets/secret-store';
-import { createSettingsStore } from './settings';
-import { createNotices } from './notices';
+import { createSettingsStore, settingsHandlers } from './settings';
+import { createNotices, noticesHandlers } from './notices';
 import { createUnreadableFiles } from './fs/unreadable-file';
 import type { Vendor } from '../../shared/model';
 import {
@@ -19,13 +19,13 @@ import {
 } from './services/connections';
 import { createProfilesService, type ProfilesService } from './services/profiles';
 import { createLastKnownStore } from './services/last-known';
-import { createProxyChecker } from './services/proxy-check';
+import { createProxyChecker, proxyCheckHandlers } from './services/proxy-check';
 import { createJobEngine } from './services/jobs/job-engine';
 import { createJobHandlers } from './services/jobs/job-handlers';
 import { createProfileProxyCheck } from './services/jobs/profile-proxy-check';
-import { createSessionsService, type SessionsService } from './services/sessions';
-import { createDevtools } from './services/devtools';
-import { createDemoService, type DemoService } from './services/demo';
+import { createSessionsService, sessionsHandlers, type SessionsService } from './services/sessions';
+import { createDevtools, devtoolsHandlers } from './services/devtools';
+import { createDemoService, demoHandlers, type DemoService } from './services/demo';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { VendorTable } from './providers';
 import { DeckError } from '../../shared/ipc/result';
@@ -164,27 +164,23 @@ export function createCore(deps: CoreDeps): Core {
   });
   disposers.push(() => jobs.dispose());
 
-  const handlers: Handlers = {
-    'app:info': appInfo,
-    'notices:dismiss': ({ id }) => ({ dismissed: notices.dismiss(id) }),
-    'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
-    'proxy:check': ({ proxy }) => proxyChecker.checkInput(proxy),
-    ...createJobHandlers(jobs),
-    ...connections.handlers,
-    'connections:remove': async ({ id }) => {
-      const removed = await connections.remove(id);
-      if (removed) await Promise.all([demo.connectionRemoved(id), lastKnown.forget(id)]);
-      return { removed };
-    },
-    'demo:start': ({ profiles: total }) => demo.start(total),
-    'demo:stop': async () => ({ stopped: await demo.stop() }),
-    'sessions:list': async ({ connectionIds }) =>
-      sessions.list(connectionIds ?? (await connections.ids())),
-    'devtools:targets': ({ profileKey }) => devtools.targets(profileKey),
-    'devtools:open': ({ profileKey, targetId }) => devtools.open(profileKey, targetId),
-    ...profiles.handlers,
-  };
+  connections.onRemoved(async (id) => {
+    await Promise.all([demo.connectionRemoved(id), lastKnown.forget(id)]);
+  });
+
+  // Each service registers its own channels; the type asks for every channel of the contract.
+  const handlers: Handlers = mergeHandlers(
+    { 'app:info': appInfo },
+    noticesHandlers(notices),
+    settingsHandlers(settings),
+    proxyCheckHandlers(proxyChecker),
+    connections.handlers,
+    profiles.handlers,
+    createJobHandlers(jobs),
+    demoHandlers(demo),
+    sessionsHandlers(sessions, () => connections.ids()),
+    devtoolsHandlers(devtools),
+  );
 
   return {
     dispatch: createDispatch(handlers, {

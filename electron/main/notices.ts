@@ -4,6 +4,7 @@
  * they point to stay on disk.
  */
 import type { Notice } from '../../shared/ipc/contract';
+import type { HandlerGroup } from './ipc/handle';
 
 export interface Notices {
   add(notice: Omit<Notice, 'id'>): Notice;
@@ -30,3 +31,8 @@ export function createNotices(): Notices {
     },
   };
 }
+
+/** The `notices:*` channels. */
+export const noticesHandlers = (notices: Notices): HandlerGroup<'notices:dismiss'> => ({
+  'notices:dismiss': ({ id }) => ({ dismissed: notices.dismiss(id) }),
+});

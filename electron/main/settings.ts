@@ -14,6 +14,7 @@ import {
   type DroppedEntry,
   type UnreadableFiles,
 } from './fs/unreadable-file';
+import type { HandlerGroup } from './ipc/handle';
 
 export const DEFAULT_SETTINGS: Settings = {
   ipEchoUrl: 'https://api.ipify.org?format=json',
@@ -92,3 +93,11 @@ export function createSettingsStore(
   };
 }
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
+
+/** The `settings:*` channels. */
+export const settingsHandlers = (
+  settings: SettingsStore,
+): HandlerGroup<'settings:get' | 'settings:update'> => ({
+  'settings:get': () => settings.get(),
+  'settings:update': (patch) => settings.update(patch),
+});

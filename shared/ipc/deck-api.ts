@@ -3,7 +3,15 @@
  * ipcRenderer-backed functions; the browser harness passes Playwright bindings. Both get
  * exactly this API: one typed function per operation, no generic invoke.
  */
-import type { Channel, EventName, EventOf, RequestOf, ResponseOf } from './contract';
+import {
+  contract,
+  events,
+  type Channel,
+  type EventName,
+  type EventOf,
+  type RequestOf,
+  type ResponseOf,
+} from './contract';
 import { DeckErrorSchema, type Result } from './result';
 
 export type Invoke = (channel: Channel, request: unknown) => Promise<unknown>;
@@ -27,66 +35,71 @@ function checkEnvelope<T>(raw: unknown): Result<T> {
   };
 }
 
-export function buildDeckApi(invoke: Invoke, subscribe: Subscribe) {
-  const call =
-    <C extends Channel>(channel: C) =>
-    async (request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
-      try {
-        return checkEnvelope<ResponseOf<C>>(await invoke(channel, request));
-      } catch (e) {
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: `IPC failed: ${(e as Error)?.message ?? e}`,
-            retryable: true,
-          },
-        };
-      }
-    };
-  const none =
-    <C extends Channel>(channel: C) =>
-    () =>
-      call(channel)({} as RequestOf<C>);
-  const on =
-    <E extends EventName>(event: E) =>
-    (listener: (payload: EventOf<E>) => void): (() => void) =>
-      subscribe(event, (payload) => listener(payload as EventOf<E>));
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<Camel<Tail>>}`
+  : S;
+type Namespace<C extends string> = C extends `${infer N}:${string}` ? N : never;
+type Method<C extends string> = C extends `${string}:${infer M}` ? Camel<M> : never;
+type EventMethod<E extends string> = E extends `${infer N}:event:${infer Name}`
+  ? `on${Capitalize<Camel<N>>}${Capitalize<Camel<Name>>}`
+  : never;
 
-  return {
-    app: { info: none('app:info') },
-    notices: { dismiss: call('notices:dismiss') },
-    settings: { get: none('settings:get'), update: call('settings:update') },
-    connections: {
-      list: none('connections:list'),
-      add: call('connections:add'),
-      update: call('connections:update'),
-      remove: call('connections:remove'),
-      test: call('connections:test'),
-      detect: none('connections:detect'),
-    },
-    demo: { start: call('demo:start'), stop: none('demo:stop') },
-    profiles: { list: call('profiles:list'), detail: call('profiles:detail') },
-    groups: { list: call('groups:list'), create: call('groups:create') },
-    tags: { list: call('tags:list') },
-    jobs: {
-      start: call('jobs:start'),
-      list: none('jobs:list'),
-      get: call('jobs:get'),
-      cancel: call('jobs:cancel'),
-      retryFailed: call('jobs:retry-failed'),
-      exportCsv: call('jobs:export-csv'),
-    },
-    sessions: { list: call('sessions:list') },
-    devtools: { targets: call('devtools:targets'), open: call('devtools:open') },
-    proxy: { check: call('proxy:check') },
-    events: {
-      onJobProgress: on('jobs:event:progress'),
-      onProfilesChanged: on('profiles:event:changed'),
-      onProfileStatus: on('profiles:event:status'),
-      onConnectionsChanged: on('connections:event:changed'),
-    },
+/** True when every field of T may be left out (an empty request is `Record<string, never>`). */
+type AllOptional<T> = string extends keyof T
+  ? true
+  : { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T] extends never
+    ? true
+    : false;
+
+/** One channel as a function: a request whose fields are all optional may be left out. */
+type CallOf<C extends Channel> =
+  AllOptional<RequestOf<C>> extends true
+    ? (request?: RequestOf<C>) => Promise<Result<ResponseOf<C>>>
+    : (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+
+/**
+ * `window.deck`, derived from the contract: channel `ns:some-method` is
+ * `deck.ns.someMethod(request)`, event `ns:event:name` is `deck.events.onNsName(listener)`.
+ * A new channel needs no edit here.
+ */
+export type DeckApi = {
+  [N in Namespace<Channel>]: {
+    [C in Channel as Namespace<C> extends N ? Method<C> : never]: CallOf<C>;
   };
-}
+} & {
+  events: {
+    [E in EventName as EventMethod<E>]: (listener: (payload: EventOf<E>) => void) => () => void;
+  };
+};
 
-export type DeckApi = ReturnType<typeof buildDeckApi>;
+const camel = (s: string) => s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function buildDeckApi(invoke: Invoke, subscribe: Subscribe): DeckApi {
+  const call = (channel: Channel) => async (request?: unknown) => {
+    try {
+      return checkEnvelope(await invoke(channel, request ?? {}));
+    } catch (e) {
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `IPC failed: ${(e as Error)?.message ?? e}`,
+          retryable: true,
+        },
+      };
+    }
+  };
+  const api: Record<string, Record<string, unknown>> = { events: {} };
+  for (const channel of Object.keys(contract) as Channel[]) {
+    const [ns, method] = channel.split(':') as [string, string];
+    (api[ns] ??= {})[camel(method)] = call(channel);
+  }
+  for (const event of Object.keys(events) as EventName[]) {
+    const [ns, , name] = event.split(':') as [string, string, string];
+    api['events']![`on${capital(camel(ns))}${capital(camel(name))}`] = (
+      listener: (payload: unknown) => void,
+    ) => subscribe(event, listener);
+  }
+  return api as unknown as DeckApi;
+}

@@ -16,7 +16,34 @@ import type { Logger } from '../log';
 export type Handler<C extends Channel> = (
   request: ParsedRequestOf<C>,
 ) => Promise<ResponseOf<C>> | ResponseOf<C>;
-export type Handlers = { [C in Channel]?: Handler<C> };
+/** Every channel's handler: a channel without one does not compile. */
+export type Handlers = { [C in Channel]: Handler<C> };
+/** The channels one service owns, with their handlers. */
+export type HandlerGroup<K extends Channel> = { [C in K]: Handler<C> };
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (
+  i: infer I,
+) => void
+  ? I
+  : never;
+
+/**
+ * The handlers of every service, in one table. Each service registers its own channels;
+ * a channel registered twice throws at start (a spread would let the later one win
+ * silently), and the result type has every channel only if together they cover the contract.
+ */
+export function mergeHandlers<G extends Array<Partial<Handlers>>>(
+  ...groups: G
+): UnionToIntersection<G[number]> {
+  const table: Record<string, unknown> = {};
+  for (const group of groups)
+    for (const [channel, handler] of Object.entries(group)) {
+      if (Object.hasOwn(table, channel))
+        throw new Error(`IPC channel ${channel} is registered twice`);
+      table[channel] = handler;
+    }
+  return table as UnionToIntersection<G[number]>;
+}
 export type Dispatch = (channel: string, raw: unknown) => Promise<Result<unknown>>;
 
 export interface DispatchOptions {
@@ -29,7 +56,7 @@ const isChannel = (name: string): name is Channel => Object.hasOwn(contract, nam
 
 export function createChannelHandler<C extends Channel>(
   channel: C,
-  fn: Handler<C> | undefined,
+  fn: Handler<C>,
   { log, validateResponses }: DispatchOptions,
 ): (raw: unknown) => Promise<Result<ResponseOf<C>>> {
   const { request, response } = contract[channel];
@@ -39,7 +66,6 @@ export function createChannelHandler<C extends Channel>(
       const { field, message } = describeZodError(parsed.error);
       return fail('invalid-input', message, { details: { field } });
     }
-    if (!fn) return fail('unsupported', `${channel} is not available in this build`);
     try {
       const data = await fn(parsed.data as ParsedRequestOf<C>);
       if (validateResponses) {
@@ -66,6 +92,9 @@ export function createChannelHandler<C extends Channel>(
 export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
   const table = new Map<string, (raw: unknown) => Promise<Result<unknown>>>();
   for (const channel of Object.keys(contract) as Channel[]) {
+    // The type requires every handler; this catches a table built around the type.
+    if (typeof handlers[channel] !== 'function')
+      throw new Error(`IPC channel ${channel} has no handler`);
     table.set(
       channel,
       createChannelHandler(channel, handlers[channel] as Handler<typeof channel>, options),

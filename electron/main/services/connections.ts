@@ -10,7 +10,7 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import { DeckError } from '../../../shared/ipc/result';
 import { type Connection, type ConnectionHealth, type Vendor } from '../../../shared/model';
 import type { EventBus } from '../events';
-import type { Handlers } from '../ipc/handle';
+import type { HandlerGroup } from '../ipc/handle';
 import type { Logger } from '../log';
 import { VENDOR_SPECS, specOf, type VendorTable } from '../providers';
 import type { RetryPolicy } from '../providers/common/call-gate';
@@ -96,7 +96,9 @@ export interface ConnectionsService {
     connectionId: string,
     outcome: { profileCount: number } | { error: DeckError },
   ): void;
-  handlers: Pick<Handlers, ConnectionChannel>;
+  /** Runs after a connection is removed (its demo sandbox, its last listing go with it). */
+  onRemoved(listener: (connectionId: string) => Promise<void> | void): void;
+  handlers: HandlerGroup<ConnectionChannel>;
   dispose(): Promise<void>;
 }
 
@@ -137,6 +139,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     log,
     unreadable: deps.unreadable,
   });
+  const removedListeners: Array<(connectionId: string) => Promise<void> | void> = [];
   const live = new Map<string, Live>();
   const vault = createTokenVault({
     file: join(deps.dataDir, 'secrets.bin'),
@@ -380,8 +383,12 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       if (l.stored.detected && !dismissed.includes(l.stored.baseUrl))
         dismissed.push(l.stored.baseUrl);
       if (!l.demo) await persist();
+      await Promise.all(removedListeners.map((listener) => listener(id)));
       changed(id);
       return true;
+    },
+    onRemoved(listener) {
+      removedListeners.push(listener);
     },
     async test(id) {
       await ready;

@@ -11,6 +11,7 @@ import type { BrowserChoice, Sandbox, SandboxOptions } from '../../sandbox';
 import { decideChromiumSandbox, type ProcessUser } from '../../sandbox/chromium-sandbox';
 import type { Logger } from '../log';
 import type { ConnectionsService } from './connections';
+import type { HandlerGroup } from '../ipc/handle';
 
 /** Demo profiles in all, split between the two vendors. */
 export const DEMO_PROFILES = 200;
@@ -149,3 +150,9 @@ export function createDemoService(deps: DemoDeps) {
   };
 }
 export type DemoService = ReturnType<typeof createDemoService>;
+
+/** The `demo:*` channels. */
+export const demoHandlers = (demo: DemoService): HandlerGroup<'demo:start' | 'demo:stop'> => ({
+  'demo:start': ({ profiles }) => demo.start(profiles),
+  'demo:stop': async () => ({ stopped: await demo.stop() }),
+});

@@ -9,6 +9,7 @@ import type { Session } from '../../../shared/model';
 import { devtoolsFallbackUrl } from '../../../shared/devtools/devtools-link';
 import type { DevtoolsTarget } from '../../../shared/ipc/contract';
 import { DeckError } from '../../../shared/ipc/result';
+import type { HandlerGroup } from '../ipc/handle';
 
 const TargetListSchema = z.array(
   z.looseObject({
@@ -221,3 +222,11 @@ export function createDevtools(deps: DevtoolsDeps) {
   };
 }
 export type Devtools = ReturnType<typeof createDevtools>;
+
+/** The `devtools:*` channels. */
+export const devtoolsHandlers = (
+  devtools: Devtools,
+): HandlerGroup<'devtools:targets' | 'devtools:open'> => ({
+  'devtools:targets': ({ profileKey }) => devtools.targets(profileKey),
+  'devtools:open': ({ profileKey, targetId }) => devtools.open(profileKey, targetId),
+});

@@ -19,6 +19,7 @@ import type { ProxyCheckResult, ProxyType } from '../../../shared/model';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
 import { formatHostPort } from '../../../shared/proxy/proxy-format';
 import type { Logger } from '../log';
+import type { HandlerGroup } from '../ipc/handle';
 
 /** What main checks: a proxy with its password in clear, which never leaves main. */
 export interface ProxyTarget {
@@ -348,3 +349,8 @@ function scrub(message: string, password: string | undefined): string {
   if (!password) return message;
   return message.split(password).join('***').split(encodeURIComponent(password)).join('***');
 }
+
+/** The `proxy:check` channel: a proxy as the editor has it. */
+export const proxyCheckHandlers = (checker: ProxyChecker): HandlerGroup<'proxy:check'> => ({
+  'proxy:check': ({ proxy }) => checker.checkInput(proxy),
+});

@@ -6,6 +6,7 @@ import type { Session } from '../../../shared/model';
 import { splitProfileKey } from '../../../shared/model';
 import { DeckError, type DeckErrorValue } from '../../../shared/ipc/result';
 import type { VendorProvider } from '../providers/provider';
+import type { HandlerGroup } from '../ipc/handle';
 
 export interface SessionsDeps {
   /** The providers of the connections to look at (all when ids are not given). */
@@ -68,3 +69,11 @@ export function createSessionsService(deps: SessionsDeps) {
   };
 }
 export type SessionsService = ReturnType<typeof createSessionsService>;
+
+/** The `sessions:list` channel; without ids, every connection (`allIds`). */
+export const sessionsHandlers = (
+  sessions: SessionsService,
+  allIds: () => Promise<string[]>,
+): HandlerGroup<'sessions:list'> => ({
+  'sessions:list': async ({ connectionIds }) => sessions.list(connectionIds ?? (await allIds())),
+});

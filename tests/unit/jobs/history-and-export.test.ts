@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handlersFor } from '../../fixtures/handlers';
 import { createDispatch } from '../../../electron/main/ipc/handle';
 import { createLogger } from '../../../electron/main/log';
 import { createJobHandlers } from '../../../electron/main/services/jobs/job-handlers';
@@ -142,7 +143,7 @@ describe('jobs:* channels', () => {
     const ix = new FakeProvider('ix', 3);
     ix.failures.set('2', vendorError(1008, 'busy'));
     const { engine } = setup([ix]);
-    const dispatch = createDispatch(createJobHandlers(engine), {
+    const dispatch = createDispatch(handlersFor(createJobHandlers(engine)), {
       log: createLogger(() => {}),
       validateResponses: true,
     });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   createDispatch,
+  mergeHandlers,
+  type Handlers,
   createSenderCheck,
   registerAllChannels,
   type InvokeEventLike,
@@ -8,6 +10,7 @@ import {
 import { createLogger } from '../../../electron/main/log';
 import { contract } from '../../../shared/ipc/contract';
 import { DeckError } from '../../../shared/ipc/result';
+import { handlersFor } from '../../fixtures/handlers';
 
 const quietLog = () => {
   const lines: string[] = [];
@@ -18,14 +21,14 @@ describe('createDispatch', () => {
   it('answers invalid-input naming the field, and keeps serving', async () => {
     const { log } = quietLog();
     const dispatch = createDispatch(
-      {
+      handlersFor({
         'settings:update': async (p) => ({
           ipEchoUrl: 'x',
           openConcurrency: p.openConcurrency ?? 2,
           proxyCheckConcurrency: 1,
           proxyCheckTimeoutMs: 1000,
         }),
-      },
+      }),
       { log },
     );
     const bad = await dispatch('settings:update', { openConcurrency: 'lots' });
@@ -46,14 +49,14 @@ describe('createDispatch', () => {
   it('turns a throw into a value: DeckError keeps its code, anything else is internal without a stack', async () => {
     const { log, lines } = quietLog();
     const dispatch = createDispatch(
-      {
+      handlersFor({
         'app:info': () => {
           throw new Error('boom at /secret/path');
         },
         'connections:list': () => {
           throw DeckError.of('unreachable', 'No answer on 127.0.0.1:53200');
         },
-      },
+      }),
       { log },
     );
     const internal = await dispatch('app:info', {});
@@ -69,8 +72,8 @@ describe('createDispatch', () => {
     });
   });
 
-  it('refuses unknown channels and unimplemented ones as values', async () => {
-    const dispatch = createDispatch({}, quietLog());
+  it('refuses unknown channels as values', async () => {
+    const dispatch = createDispatch(handlersFor({}), quietLog());
     expect(await dispatch('fs:read', {})).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
@@ -79,15 +82,20 @@ describe('createDispatch', () => {
       ok: false,
       error: { code: 'not-found' },
     });
-    expect(await dispatch('app:info', {})).toMatchObject({
-      ok: false,
-      error: { code: 'unsupported' },
-    });
+  });
+
+  it('a channel without a handler, or registered twice, fails at start', () => {
+    const { 'app:info': _missing, ...rest } = handlersFor({});
+    expect(() => createDispatch(rest as Handlers, quietLog())).toThrow(/app:info has no handler/);
+    const remove = { 'connections:remove': async () => ({ removed: true }) };
+    expect(() =>
+      mergeHandlers(remove, { 'app:info': handlersFor({})['app:info'] }, remove),
+    ).toThrow(/connections:remove is registered twice/);
   });
 
   it('with validateResponses, a response that breaks the contract fails loudly', async () => {
     const dispatch = createDispatch(
-      { 'connections:list': () => [{ id: 1 }] as never },
+      handlersFor({ 'connections:list': () => [{ id: 1 }] as never }),
       { ...quietLog(), validateResponses: true },
     );
     expect(await dispatch('connections:list', {})).toMatchObject({
@@ -120,7 +128,10 @@ describe('handle / sender check', () => {
         void registered.set(c, fn),
     };
     const { log } = quietLog();
-    const dispatch = createDispatch({ 'app:info': async () => ({ name: 'x' }) as never }, { log });
+    const dispatch = createDispatch(
+      handlersFor({ 'app:info': async () => ({ name: 'x' }) as never }),
+      { log },
+    );
     registerAllChannels(ipc, dispatch, check, log);
     expect([...registered.keys()].sort()).toEqual(Object.keys(contract).sort());
     const fn = registered.get('app:info')!;

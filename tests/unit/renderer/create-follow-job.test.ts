@@ -42,7 +42,7 @@ function fakeDeck(get: () => Job | undefined) {
       },
     },
     events: {
-      onJobProgress: (l: (p: JobProgress) => void) => {
+      onJobsProgress: (l: (p: JobProgress) => void) => {
         listeners.add(l);
         return () => listeners.delete(l);
       },

@@ -24,7 +24,7 @@ export function waitForJobEnd(jobId: string): Promise<Job> {
     };
     const fetchJob = () => unwrap(deck().jobs.get({ id: jobId }));
     // Progress events carry only the changed items; the end needs all of them, so fetch.
-    const off = deck().events.onJobProgress((p) => {
+    const off = deck().events.onJobsProgress((p) => {
       if (p.id === jobId && p.state !== 'running') fetchJob().then(settle, fail);
     });
     // A short job may have ended before the subscription existed. If this look fails,

@@ -22,7 +22,7 @@ export function JobProgressToasts() {
   const queryClient = useQueryClient();
   useEffect(
     () =>
-      deck().events.onJobProgress((progress) => {
+      deck().events.onJobsProgress((progress) => {
         applyJobProgress(queryClient, progress);
         showToast(progress);
       }),

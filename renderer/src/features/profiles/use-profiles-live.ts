@@ -34,7 +34,7 @@ export function useProfilesLive(): void {
         () => void queryClient.invalidateQueries({ queryKey: keys.profileList }),
       );
     });
-    const offStatus = deck().events.onProfileStatus((event) =>
+    const offStatus = deck().events.onProfilesStatus((event) =>
       patch((list) => applyProfileStatus(list, event)),
     );
     return () => {
