@@ -1,12 +1,15 @@
 /**
- * `npm run bench`: every scenario, one `BENCH <name> ...` line per metric, then the same as
- * JSON in tests/bench/last-results.json. Never part of `npm test`. start.mjs runs it bundled,
- * as main ships.
+ * `npm run bench [-- SCENARIO...]`: every scenario (or the ones named), one `BENCH <name> ...`
+ * line per metric of metrics.ts, then the same as JSON in tests/bench/last-results.json; a
+ * full run also goes into tests/bench/history.json for `npm run bench:readme`. Never part
+ * of `npm test`. start.mjs runs this bundled, as main ships.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { formatLine, skipped, type MetricResult, type Scenario } from './bench';
+import { completeResults, formatLine, type MetricResult, type Scenario } from './bench';
+import { readHistory, withRun, writeHistory, type Machine } from './history';
+import { SCENARIO_NAMES, type ScenarioName } from './metrics';
 import { bulkScenario } from './scenarios/bulk';
 import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
@@ -16,56 +19,69 @@ import { sandboxOpenScenario } from './scenarios/sandbox-open';
 import { sessionsScenario } from './scenarios/sessions';
 import { tableScenario } from './scenarios/table';
 
-const scenarios: Scenario[] = [
-  ipcScenario,
-  sandboxScenario,
-  sandboxOpenScenario,
-  coreListScenario,
-  bulkScenario,
-  tableScenario,
-  openScenario,
-  sessionsScenario,
-];
+const SCENARIOS: Record<ScenarioName, Scenario> = {
+  ipc: ipcScenario,
+  sandbox: sandboxScenario,
+  'sandbox-open': sandboxOpenScenario,
+  'core-list': coreListScenario,
+  bulk: bulkScenario,
+  table: tableScenario,
+  open: openScenario,
+  sessions: sessionsScenario,
+};
+
+function selected(args: string[]): ScenarioName[] {
+  const unknown = args.filter((a) => !(SCENARIO_NAMES as readonly string[]).includes(a));
+  if (unknown.length)
+    throw new Error(`no scenario ${unknown.join(', ')}; there are: ${SCENARIO_NAMES.join(', ')}`);
+  return SCENARIO_NAMES.filter((n) => args.length === 0 || args.includes(n));
+}
 
 async function main() {
-  const only = process.argv.slice(2);
-  const results: MetricResult[] = [];
+  const args = process.argv.slice(2);
+  const names = selected(args);
   const started = Date.now();
-  for (const s of scenarios) {
-    if (only.length && !only.includes(s.name)) continue;
+  const ran = new Map<ScenarioName, MetricResult[] | { failed: string }>();
+  for (const name of names) {
+    const scenario = SCENARIOS[name];
+    let outcome: MetricResult[] | { failed: string };
     try {
-      for (const r of await s.run()) {
-        results.push(r);
-        console.log(formatLine(r));
-      }
+      outcome = await scenario.run();
     } catch (e) {
-      const r = skipped(`${s.name}.*`, `scenario failed: ${(e as Error).message}`);
-      results.push(r);
-      console.log(formatLine(r));
+      outcome = { failed: (e as Error).message };
     }
+    ran.set(name, outcome);
+    for (const r of completeResults(new Map([[name, outcome]]), false)) console.log(formatLine(r));
   }
-  const machine = {
+  const full = args.length === 0;
+  const results = completeResults(ran, full);
+  for (const r of results) if (r.pending) console.log(formatLine(r));
+
+  const machine: Machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
     memGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: process.platform,
   };
+  const run = {
+    at: new Date().toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    machine,
+    results,
+  };
+  // Only some scenarios ran (npm run bench -- NAME): it does not count as a full run.
   writeFileSync(
     join(__dirname, 'last-results.json'),
-    JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        seconds: (Date.now() - started) / 1000,
-        // Only some scenarios ran (npm run bench -- NAME): bench:readme will not publish it.
-        partial: only.length > 0,
-        machine,
-        results,
-      },
-      null,
-      2,
-    ),
+    JSON.stringify({ ...run, partial: !full }, null, 2),
   );
+  if (full) {
+    const historyFile = join(__dirname, 'history.json');
+    writeHistory(historyFile, withRun(readHistory(historyFile), run));
+  }
 }
 
-void main();
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
