@@ -1,7 +1,8 @@
 /**
- * The built renderer (out/renderer, from `npm run build`) in headless Chromium through the
- * E2E harness, for the benchmarks that measure the page. Undefined when there is no
- * Chromium or no build, so the caller can report the metric skipped and why.
+ * The built renderer (out/renderer, which `npm run bench` builds when needed) in headless
+ * Chromium through the E2E harness, for the benchmarks that measure the page. whyNoAppPage
+ * says why there is none (no Chromium, or the build failed), so the metric is reported
+ * skipped with the reason.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

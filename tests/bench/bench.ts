@@ -96,6 +96,8 @@ export function formatLine(r: MetricResult): string {
 
 export interface Scenario {
   name: ScenarioName;
+  /** Measures the built renderer in Chromium: `npm run bench` builds it first if needed. */
+  needsRenderer?: boolean;
   run(): Promise<MetricResult[]>;
 }
 

@@ -1,15 +1,17 @@
 /**
  * `npm run bench [-- SCENARIO...]`: every scenario (or the ones named), one `BENCH <name> ...`
  * line per metric of metrics.ts, then the same as JSON in tests/bench/last-results.json; a
- * full run also goes into tests/bench/history.json for `npm run bench:readme`. Never part
- * of `npm test`. start.mjs runs this bundled, as main ships.
+ * full run also goes into tests/bench/history.json for `npm run bench:readme`. Builds the
+ * renderer first when a page scenario needs it. Never part of `npm test`. start.mjs runs
+ * this bundled, as main ships.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { completeResults, formatLine, type MetricResult, type Scenario } from './bench';
 import { readHistory, withRun, writeHistory, type Machine } from './history';
 import { SCENARIO_NAMES, type ScenarioName } from './metrics';
+import { ensureRendererBuilt } from './renderer-build';
 import { bulkScenario } from './scenarios/bulk';
 import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
@@ -30,6 +32,8 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   sessions: sessionsScenario,
 };
 
+const root = resolve(__dirname, '../..');
+
 function selected(args: string[]): ScenarioName[] {
   const unknown = args.filter((a) => !(SCENARIO_NAMES as readonly string[]).includes(a));
   if (unknown.length)
@@ -37,19 +41,34 @@ function selected(args: string[]): ScenarioName[] {
   return SCENARIO_NAMES.filter((n) => args.length === 0 || args.includes(n));
 }
 
+/** Builds the renderer if a chosen scenario needs it; the reason it could not, if so. */
+function prepareRenderer(names: ScenarioName[]): string | undefined {
+  if (!names.some((n) => SCENARIOS[n].needsRenderer)) return undefined;
+  try {
+    const state = ensureRendererBuilt(root);
+    if (state !== 'fresh') console.log(`bench: built the renderer (out/renderer was ${state})`);
+    return undefined;
+  } catch (e) {
+    return `renderer build: ${(e as Error).message}`;
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const names = selected(args);
   const started = Date.now();
+  const noRenderer = prepareRenderer(names);
   const ran = new Map<ScenarioName, MetricResult[] | { failed: string }>();
   for (const name of names) {
     const scenario = SCENARIOS[name];
     let outcome: MetricResult[] | { failed: string };
-    try {
-      outcome = await scenario.run();
-    } catch (e) {
-      outcome = { failed: (e as Error).message };
-    }
+    if (scenario.needsRenderer && noRenderer) outcome = { failed: noRenderer };
+    else
+      try {
+        outcome = await scenario.run();
+      } catch (e) {
+        outcome = { failed: (e as Error).message };
+      }
     ran.set(name, outcome);
     for (const r of completeResults(new Map([[name, outcome]]), false)) console.log(formatLine(r));
   }

@@ -133,6 +133,7 @@ async function heapMb(page: Page): Promise<number> {
  */
 export const tableScenario: Scenario = {
   name: 'table',
+  needsRenderer: true,
   async run() {
     const names: MetricName[] = [
       'table.render50k.ms',
