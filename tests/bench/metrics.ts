@@ -42,6 +42,8 @@ export const METRICS = {
   'sandbox.open.overhead.ms': { unit: 'ms', cmp: '<', target: 50, scenario: 'sandbox-open' },
   'core.list10k.ratio': { unit: 'x', cmp: '<=', target: 1.3, scenario: 'core-list' },
   'core.list10k.cos.ratio': { unit: 'x', cmp: '<=', target: 1.3, scenario: 'core-list' },
+  'core.list10k.cpu.ratio': { unit: 'x', cmp: '<=', target: 1.3, scenario: 'core-list' },
+  'core.list10k.cos.cpu.ratio': { unit: 'x', cmp: '<=', target: 1.3, scenario: 'core-list' },
   'bulk.proxy1000.cos.requests': { unit: 'requests', cmp: '<=', target: 10, scenario: 'bulk' },
   'bulk.proxy1000.cos.ms': { unit: 'ms', cmp: '<=', target: 5000, scenario: 'bulk' },
   'bulk.group1000.ix.ms': { unit: 'ms', cmp: '<=', target: 5000, scenario: 'bulk' },
