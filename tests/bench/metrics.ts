@@ -52,6 +52,10 @@ export const METRICS = {
   'table.filter50k.p95.ms': { unit: 'ms', cmp: '<=', target: 50, scenario: 'table' },
   'table.scroll50k.fps': { unit: 'fps', cmp: '>=', target: 55, scenario: 'table' },
   'renderer.heap50k.mb': { unit: 'MB', cmp: '<=', target: 200, scenario: 'table' },
+  'table.render400k.ms': { unit: 'ms', cmp: '<=', target: 1500, scenario: 'table' },
+  'table.filter400k.p95.ms': { unit: 'ms', cmp: '<=', target: 50, scenario: 'table' },
+  'table.scroll400k.fps': { unit: 'fps', cmp: '>=', target: 55, scenario: 'table' },
+  'renderer.heap400k.mb': { unit: 'MB', cmp: '<=', target: 300, scenario: 'table' },
   'open.overhead.ratio': { unit: 'x', cmp: '<=', target: 1.1, scenario: 'open' },
   'sessions200.fps': { unit: 'fps', cmp: '>=', target: 55, scenario: 'sessions' },
   'csv.preview10k.ms': {

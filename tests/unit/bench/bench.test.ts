@@ -60,6 +60,13 @@ describe('completeResults', () => {
 });
 
 describe('the metric table', () => {
+  it('has the table targets at 400,000 profiles', () => {
+    expect(METRICS['table.render400k.ms']).toMatchObject({ cmp: '<=', target: 1500 });
+    expect(METRICS['table.filter400k.p95.ms']).toMatchObject({ cmp: '<=', target: 50 });
+    expect(METRICS['table.scroll400k.fps']).toMatchObject({ cmp: '>=', target: 55 });
+    expect(METRICS['renderer.heap400k.mb']).toMatchObject({ cmp: '<=', target: 300 });
+  });
+
   it('lists the metrics of features not built yet as pending, each with its issue', () => {
     const pending = METRIC_NAMES.filter((n) => typeof METRICS[n].scenario !== 'string');
     expect(pending).toEqual([
