@@ -19,10 +19,16 @@ export function whyNoAppPage(): string | undefined {
   return undefined;
 }
 
-/** Runs `fn` with a fresh harness page (not yet navigated), then closes everything. */
-export async function withAppPage<T>(fn: (h: Harness) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` with a fresh harness page (not yet navigated), then closes everything. `files`:
+ * more bodies the page may fetch, by path, from the app's own origin.
+ */
+export async function withAppPage<T>(
+  fn: (h: Harness) => Promise<T>,
+  files?: ReadonlyMap<string, Buffer>,
+): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const server = await serveDirectory(renderer);
+  const server = await serveDirectory(renderer, files);
   try {
     const h = await startHarness(browser, server.url);
     try {

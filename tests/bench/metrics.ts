@@ -15,6 +15,7 @@ export const SCENARIO_NAMES = [
   'core-list',
   'bulk',
   'table',
+  'list-trip',
   'open',
   'sessions',
 ] as const;
@@ -56,6 +57,8 @@ export const METRICS = {
   'table.filter400k.p95.ms': { unit: 'ms', cmp: '<=', target: 50, scenario: 'table' },
   'table.scroll400k.fps': { unit: 'fps', cmp: '>=', target: 55, scenario: 'table' },
   'renderer.heap400k.mb': { unit: 'MB', cmp: '<=', target: 300, scenario: 'table' },
+  'list.trip50k.ms': { unit: 'ms', cmp: '<=', target: 1500, scenario: 'list-trip' },
+  'list.trip400k.ms': { unit: 'ms', cmp: '<=', target: 1500, scenario: 'list-trip' },
   'open.overhead.ratio': { unit: 'x', cmp: '<=', target: 1.1, scenario: 'open' },
   'sessions200.fps': { unit: 'fps', cmp: '>=', target: 55, scenario: 'sessions' },
   'csv.preview10k.ms': {

@@ -15,6 +15,7 @@ import { ensureRendererBuilt } from './renderer-build';
 import { bulkScenario } from './scenarios/bulk';
 import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
+import { listTripScenario } from './scenarios/list-trip';
 import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
 import { sandboxOpenScenario } from './scenarios/sandbox-open';
@@ -28,6 +29,7 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   'core-list': coreListScenario,
   bulk: bulkScenario,
   table: tableScenario,
+  'list-trip': listTripScenario,
   open: openScenario,
   sessions: sessionsScenario,
 };
