@@ -20,6 +20,8 @@ export interface RunRecord {
   at: string;
   seconds: number;
   machine: Machine;
+  /** 1-minute load averages as the run started and ended: how much else the machine ran. */
+  load?: { start: number; end: number };
   /** Without the samples: median, min and max are what later runs are compared on. */
   results: MetricResult[];
 }

@@ -67,8 +67,12 @@ export function benchTable(runs: readonly RunRecord[]): string {
     ...METRIC_NAMES.map((name) => row(name, runs)),
     '',
     `Measured ${last.at.slice(0, 10)} on ${m.cpuModel?.trim() ?? 'an unknown CPU'}, ${m.cpus} cores, ` +
-      `${m.memGiB} GiB, Node ${m.node} (${m.platform}); the whole suite took ${Math.round(last.seconds)} s. ` +
-      `Median and min–max: the latest full run; medians across runs: the last ${runs.length} full ` +
-      `run${runs.length === 1 ? '' : 's'} on this machine (${runs.map((r) => r.at.slice(0, 16).replace('T', ' ')).join(', ')}).`,
+      `${m.memGiB} GiB, Node ${m.node} (${m.platform}); the whole suite took ${Math.round(last.seconds)} s` +
+      (last.load
+        ? `, load average ${last.load.start.toFixed(1)} as it started and ${last.load.end.toFixed(1)} as it ended. `
+        : '. ') +
+      `Median and min–max: the latest full run; medians across runs: ` +
+      (runs.length === 1 ? 'one full run so far' : `the last ${runs.length} full runs`) +
+      ` on this machine (${runs.map((r) => r.at.slice(0, 16).replace('T', ' ')).join(', ')}).`,
   ].join('\n');
 }

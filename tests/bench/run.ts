@@ -6,7 +6,7 @@
  * this bundled, as main ships.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { completeResults, formatLine, type MetricResult, type Scenario } from './bench';
 import { readHistory, withRun, writeHistory, type Machine } from './history';
@@ -59,6 +59,7 @@ async function main() {
   const args = process.argv.slice(2);
   const names = selected(args);
   const started = Date.now();
+  const loadAtStart = loadavg()[0]!;
   const noRenderer = prepareRenderer(names);
   const ran = new Map<ScenarioName, MetricResult[] | { failed: string }>();
   for (const name of names) {
@@ -89,6 +90,7 @@ async function main() {
     at: new Date().toISOString(),
     seconds: (Date.now() - started) / 1000,
     machine,
+    load: { start: loadAtStart, end: loadavg()[0]! },
     results,
   };
   // Only some scenarios ran (npm run bench -- NAME): it does not count as a full run.

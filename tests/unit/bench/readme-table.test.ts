@@ -88,3 +88,14 @@ describe('bench history', () => {
     expect(elsewhere.map((r) => r.at.slice(8, 10))).toEqual(['05']);
   });
 });
+
+describe('benchTable footer', () => {
+  it('says where, how busy and from which runs the figures are', () => {
+    const busy = { ...run('2026-11-01T10:00:00Z', []), load: { start: 9.61, end: 7.04 } };
+    expect(benchTable([busy]).split('\n').at(-1)).toBe(
+      'Measured 2026-11-01 on AMD EPYC, 2 cores, 24 GiB, Node v20 (linux); the whole suite took ' +
+        '100 s, load average 9.6 as it started and 7.0 as it ended. Median and min–max: the ' +
+        'latest full run; medians across runs: one full run so far on this machine (2026-11-01 10:00).',
+    );
+  });
+});
