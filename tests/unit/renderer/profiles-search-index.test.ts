@@ -18,7 +18,8 @@ import { profile } from '../../fixtures/profile';
 const ROWS = 30_000;
 const rows: Profile[] = Array.from({ length: ROWS }, (_, i) =>
   profile(i + 1, {
-    name: `Shop ${i + 1}`,
+    // Some characters outside a-z and `!` to `?`, which have no bit of their own.
+    name: i % 1000 === 0 ? `Café ${i + 1} @Home_Ü` : `Shop ${i + 1}`,
     remark: i % 7 === 0 ? 'Needs Review' : '',
     groupName: i % 2 ? 'Ads' : 'Shops',
     status: i % 4 ? 'closed' : 'open',
@@ -47,6 +48,17 @@ describe('search index', () => {
     // "1" occurs several times in "shop 1\n...\n1\n10.0.1.1".
     const hits = [...rowsContaining(index, '1')];
     expect(hits).toEqual(rows.flatMap((p, i) => (searchTextOf(p).includes('1') ? [i] : [])));
+  });
+
+  it('finds one-character words, with a bit of their own or not, as the texts have them', () => {
+    const all = rowsContaining(index, 'h');
+    for (const ch of ['s', 'z', '9', '.', '?', 'é', '@', '_', 'ü']) {
+      const want = rows.flatMap((p, i) => (searchTextOf(p).includes(ch) ? [i] : []));
+      expect([...rowsContaining(index, ch)], ch).toEqual(want);
+      expect([...keepContaining(index, all, ch)], ch).toEqual(
+        want.filter((i) => searchTextOf(rows[i]!).includes('h')),
+      );
+    }
   });
 
   it('never matches across two rows or two fields', () => {

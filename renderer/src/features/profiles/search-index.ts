@@ -54,6 +54,28 @@ export interface SearchIndex {
 interface Haystack {
   text: string;
   starts: Int32Array;
+  /** Per row, two words of bits: which characters its text has (FIRST_BIT, SECOND_BIT). */
+  chars: Uint32Array;
+}
+
+/**
+ * A row's character set is two words of bits: a-z in the first, `!` to `?` (digits, `.`,
+ * `-`, `:`, `/`...) in the second. A one-character word among those (the first key typed,
+ * a new one-digit word) is then found with one typed-array read per row instead of a
+ * search per row; other characters go through the haystack.
+ */
+const FIRST_BIT = new Int32Array(128);
+const SECOND_BIT = new Int32Array(128);
+for (let code = 97; code <= 122; code++) FIRST_BIT[code] = 1 << (code - 97);
+for (let code = 33; code <= 63; code++) SECOND_BIT[code] = 1 << (code - 33);
+
+/** Where a one-character needle's own bit is, if it has one. */
+function ownBit(needle: string): { word: 0 | 1; bit: number } | undefined {
+  if (needle.length !== 1) return undefined;
+  const code = needle.charCodeAt(0);
+  if (FIRST_BIT[code]) return { word: 0, bit: FIRST_BIT[code]! };
+  if (SECOND_BIT[code]) return { word: 1, bit: SECOND_BIT[code]! };
+  return undefined;
 }
 
 const haystacks = new WeakMap<SearchIndex, Haystack>();
@@ -64,16 +86,28 @@ function haystackOf(index: SearchIndex): Haystack {
     const n = index.texts.length;
     const texts = new Array<string>(n);
     const starts = new Int32Array(n + 1);
+    const chars = new Uint32Array(2 * n);
     let at = 0;
     for (let i = 0; i < n; i++) {
       const t = index.texts[i]!;
       texts[i] = t;
       starts[i] = at;
       at += t.length + 1;
+      let first = 0;
+      let second = 0;
+      for (let c = 0; c < t.length; c++) {
+        const code = t.charCodeAt(c);
+        if (code < 128) {
+          first |= FIRST_BIT[code]!;
+          second |= SECOND_BIT[code]!;
+        }
+      }
+      chars[2 * i] = first;
+      chars[2 * i + 1] = second;
     }
     starts[n] = at;
     const text = texts.join('\n');
-    hay = { text, starts };
+    hay = { text, starts, chars };
     haystacks.set(index, hay);
   }
   return hay;
@@ -99,10 +133,15 @@ export function allPositions(index: SearchIndex): Int32Array {
 
 /** The positions, in order, of the rows whose text contains `needle` (no whitespace). */
 export function rowsContaining(index: SearchIndex, needle: string): Int32Array {
-  const { text, starts } = haystackOf(index);
+  const { text, starts, chars } = haystackOf(index);
   const n = index.rows.length;
   const out = new Int32Array(n);
   let count = 0;
+  const one = ownBit(needle);
+  if (one) {
+    for (let i = 0; i < n; i++) if (chars[2 * i + one.word]! & one.bit) out[count++] = i;
+    return fit(out, count);
+  }
   let row = 0;
   let at = text.indexOf(needle);
   while (at >= 0) {
@@ -124,8 +163,16 @@ export function rowsContaining(index: SearchIndex, needle: string): Int32Array {
 export function keepContaining(index: SearchIndex, among: Int32Array, needle: string): Int32Array {
   const out = new Int32Array(among.length);
   let count = 0;
+  const one = ownBit(needle);
   if (among.length >= WALK_MIN_ROWS && among.length * WALK_WHEN_ONE_IN > index.rows.length) {
-    const { text, starts } = haystackOf(index);
+    const { text, starts, chars } = haystackOf(index);
+    if (one) {
+      for (let k = 0; k < among.length; k++) {
+        const i = among[k]!;
+        if (chars[2 * i + one.word]! & one.bit) out[count++] = i;
+      }
+      return fit(out, count);
+    }
     let at = -1;
     for (let k = 0; k < among.length; k++) {
       const i = among[k]!;
