@@ -1,7 +1,8 @@
 /**
- * The built renderer (out/renderer, from `npm run build`) in headless Chromium through the
- * E2E harness, for the benchmarks that measure the page. Undefined when there is no
- * Chromium or no build, so the caller can report the metric skipped and why.
+ * The built renderer (out/renderer, which `npm run bench` builds when needed) in headless
+ * Chromium through the E2E harness, for the benchmarks that measure the page. whyNoAppPage
+ * says why there is none (no Chromium, or the build failed), so the metric is reported
+ * skipped with the reason.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,10 +19,16 @@ export function whyNoAppPage(): string | undefined {
   return undefined;
 }
 
-/** Runs `fn` with a fresh harness page (not yet navigated), then closes everything. */
-export async function withAppPage<T>(fn: (h: Harness) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` with a fresh harness page (not yet navigated), then closes everything. `files`:
+ * more bodies the page may fetch, by path, from the app's own origin.
+ */
+export async function withAppPage<T>(
+  fn: (h: Harness) => Promise<T>,
+  files?: ReadonlyMap<string, Buffer>,
+): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const server = await serveDirectory(renderer);
+  const server = await serveDirectory(renderer, files);
   try {
     const h = await startHarness(browser, server.url);
     try {

@@ -1,71 +1,110 @@
 /**
- * `npm run bench`: every scenario, one `BENCH <name> ...` line per metric, then the same as
- * JSON in tests/bench/last-results.json. Never part of `npm test`. start.mjs runs it bundled,
- * as main ships.
+ * `npm run bench [-- SCENARIO...]`: every scenario (or the ones named), one `BENCH <name> ...`
+ * line per metric of metrics.ts, then the same as JSON in tests/bench/last-results.json; a
+ * full run also goes into tests/bench/history.json for `npm run bench:readme`. Builds the
+ * renderer first when a page scenario needs it. Never part of `npm test`. start.mjs runs
+ * this bundled, as main ships.
  */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { formatLine, skipped, type MetricResult, type Scenario } from './bench';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { completeResults, formatLine, type MetricResult, type Scenario } from './bench';
+import { readHistory, withRun, writeHistory, type Machine } from './history';
+import { SCENARIO_NAMES, type ScenarioName } from './metrics';
+import { ensureRendererBuilt } from './renderer-build';
 import { bulkScenario } from './scenarios/bulk';
 import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
+import { listTripScenario } from './scenarios/list-trip';
 import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
 import { sandboxOpenScenario } from './scenarios/sandbox-open';
 import { sessionsScenario } from './scenarios/sessions';
 import { tableScenario } from './scenarios/table';
 
-const scenarios: Scenario[] = [
-  ipcScenario,
-  sandboxScenario,
-  sandboxOpenScenario,
-  coreListScenario,
-  bulkScenario,
-  tableScenario,
-  openScenario,
-  sessionsScenario,
-];
+const SCENARIOS: Record<ScenarioName, Scenario> = {
+  ipc: ipcScenario,
+  sandbox: sandboxScenario,
+  'sandbox-open': sandboxOpenScenario,
+  'core-list': coreListScenario,
+  bulk: bulkScenario,
+  table: tableScenario,
+  'list-trip': listTripScenario,
+  open: openScenario,
+  sessions: sessionsScenario,
+};
+
+const root = resolve(__dirname, '../..');
+
+function selected(args: string[]): ScenarioName[] {
+  const unknown = args.filter((a) => !(SCENARIO_NAMES as readonly string[]).includes(a));
+  if (unknown.length)
+    throw new Error(`no scenario ${unknown.join(', ')}; there are: ${SCENARIO_NAMES.join(', ')}`);
+  return SCENARIO_NAMES.filter((n) => args.length === 0 || args.includes(n));
+}
+
+/** Builds the renderer if a chosen scenario needs it; the reason it could not, if so. */
+function prepareRenderer(names: ScenarioName[]): string | undefined {
+  if (!names.some((n) => SCENARIOS[n].needsRenderer)) return undefined;
+  try {
+    const state = ensureRendererBuilt(root);
+    if (state !== 'fresh') console.log(`bench: built the renderer (out/renderer was ${state})`);
+    return undefined;
+  } catch (e) {
+    return `renderer build: ${(e as Error).message}`;
+  }
+}
 
 async function main() {
-  const only = process.argv.slice(2);
-  const results: MetricResult[] = [];
+  const args = process.argv.slice(2);
+  const names = selected(args);
   const started = Date.now();
-  for (const s of scenarios) {
-    if (only.length && !only.includes(s.name)) continue;
-    try {
-      for (const r of await s.run()) {
-        results.push(r);
-        console.log(formatLine(r));
+  const loadAtStart = loadavg()[0]!;
+  const noRenderer = prepareRenderer(names);
+  const ran = new Map<ScenarioName, MetricResult[] | { failed: string }>();
+  for (const name of names) {
+    const scenario = SCENARIOS[name];
+    let outcome: MetricResult[] | { failed: string };
+    if (scenario.needsRenderer && noRenderer) outcome = { failed: noRenderer };
+    else
+      try {
+        outcome = await scenario.run();
+      } catch (e) {
+        outcome = { failed: (e as Error).message };
       }
-    } catch (e) {
-      const r = skipped(`${s.name}.*`, `scenario failed: ${(e as Error).message}`);
-      results.push(r);
-      console.log(formatLine(r));
-    }
+    ran.set(name, outcome);
+    for (const r of completeResults(new Map([[name, outcome]]), false)) console.log(formatLine(r));
   }
-  const machine = {
+  const full = args.length === 0;
+  const results = completeResults(ran, full);
+  for (const r of results) if (r.pending) console.log(formatLine(r));
+
+  const machine: Machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
     memGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: process.platform,
   };
+  const run = {
+    at: new Date().toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    machine,
+    load: { start: loadAtStart, end: loadavg()[0]! },
+    results,
+  };
+  // Only some scenarios ran (npm run bench -- NAME): it does not count as a full run.
   writeFileSync(
     join(__dirname, 'last-results.json'),
-    JSON.stringify(
-      {
-        at: new Date().toISOString(),
-        seconds: (Date.now() - started) / 1000,
-        // Only some scenarios ran (npm run bench -- NAME): bench:readme will not publish it.
-        partial: only.length > 0,
-        machine,
-        results,
-      },
-      null,
-      2,
-    ),
+    JSON.stringify({ ...run, partial: !full }, null, 2),
   );
+  if (full) {
+    const historyFile = join(__dirname, 'history.json');
+    writeHistory(historyFile, withRun(readHistory(historyFile), run));
+  }
 }
 
-void main();
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
 export interface SandboxProcess {
+  pid: number;
   ixUrl: string;
   cosUrl: string;
   cosToken: string;
@@ -60,7 +61,7 @@ export function startSandboxProcess(profiles: number): Promise<SandboxProcess> {
         clearTimeout(timer);
         child.stdout.removeAllListeners('data');
         child.stdout.resume();
-        ready({ ixUrl: ix[1]!, cosUrl: cos[1]!, cosToken, stop });
+        ready({ pid: child.pid!, ixUrl: ix[1]!, cosUrl: cos[1]!, cosToken, stop });
       }
     });
   });

@@ -32,10 +32,7 @@ export const sandboxScenario: Scenario = {
       };
       const ix = await repeat(5, 1, () => time(listIx));
       const cos = await repeat(5, 1, () => time(listCos));
-      return [
-        verdict('sandbox.list10k.ms', 'ms', '<', 1000, ix),
-        verdict('sandbox.list10k.cos.ms', 'ms', '<', 1000, cos),
-      ];
+      return [verdict('sandbox.list10k.ms', ix), verdict('sandbox.list10k.cos.ms', cos)];
     } finally {
       http.close();
       await sb.stop();

@@ -69,6 +69,7 @@ function installSessionsFake(count: number) {
 /** `sessions200.fps`: rAF frames per second on the Sessions view with 200 sessions while it polls. */
 export const sessionsScenario: Scenario = {
   name: 'sessions',
+  needsRenderer: true,
   async run() {
     const missing = whyNoAppPage();
     if (missing) return [skipped('sessions200.fps', missing)];
@@ -110,6 +111,6 @@ export const sessionsScenario: Scenario = {
         return rate;
       });
     });
-    return [verdict('sessions200.fps', 'fps', '>=', 55, fps)];
+    return [verdict('sessions200.fps', fps)];
   },
 };

@@ -12,9 +12,13 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Serves the built renderer on loopback (module scripts do not load from file://). */
+/**
+ * Serves the built renderer on loopback (module scripts do not load from file://), and
+ * `extra` bodies by path: same origin, so the app's CSP lets the page fetch them.
+ */
 export async function serveDirectory(
   root: string,
+  extra: ReadonlyMap<string, Buffer> = new Map(),
 ): Promise<{ url: string; close(): Promise<void>; server: Server }> {
   const server = createServer(async (req, res) => {
     const path = normalize(
@@ -22,7 +26,7 @@ export async function serveDirectory(
     ).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path === '/' ? 'index.html' : path);
     try {
-      const body = await readFile(file);
+      const body = extra.get(path) ?? (await readFile(file));
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {

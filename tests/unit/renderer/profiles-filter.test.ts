@@ -128,3 +128,20 @@ describe('createNarrowingFilter', () => {
     expect(seen.sort()).toEqual(['0', '2']);
   });
 });
+
+describe('createNarrowingFilter keeps the table still when the answer is the same', () => {
+  it('gives the same array back when backspacing to a query it answered', () => {
+    const filter = createNarrowingFilter();
+    const shop = filter(index, { ...EMPTY_FILTERS, text: 'shop' });
+    filter(index, { ...EMPTY_FILTERS, text: 'shop g' });
+    expect(filter(index, { ...EMPTY_FILTERS, text: 'shop' })).toBe(shop);
+  });
+
+  it('gives the rows themselves back when every row matches', () => {
+    const filter = createNarrowingFilter();
+    expect(filter(index, { ...EMPTY_FILTERS, text: 'e' })).toBe(index.rows);
+    // A word that every row of the narrowed answer has keeps that answer's array.
+    const other = filter(index, { ...EMPTY_FILTERS, text: 'other' });
+    expect(filter(index, { ...EMPTY_FILTERS, text: 'other 44' })).toBe(other);
+  });
+});

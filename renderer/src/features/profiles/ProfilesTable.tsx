@@ -1,6 +1,5 @@
 import {
   memo,
-  useCallback,
   useMemo,
   useRef,
   type ClipboardEvent,
@@ -82,9 +81,9 @@ export const ProfilesTable = memo(function ProfilesTable({
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  // Stable while the rows are: the virtualizer rebuilds its measurements of every row
-  // whenever getItemKey changes, and a new one each render did that on every scrolled frame.
-  const getItemKey = useCallback((i: number) => rows[i]!.key, [rows]);
+  // Items keyed by position (the default), as the rows are: every row has one fixed height,
+  // so nothing is measured per profile. Keyed by profile, each filter keystroke had the
+  // virtualizer look up every row's key again (20 ms at 400,000 rows).
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -92,7 +91,6 @@ export const ProfilesTable = memo(function ProfilesTable({
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey,
   });
 
   const headers = table.getFlatHeaders();

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Profile } from '../../../shared/model';
+import {
+  createNarrowingFilter,
+  EMPTY_FILTERS,
+  filterProfiles,
+  type ProfileFilters,
+} from '../../../renderer/src/features/profiles/filter';
+import {
+  buildSearchIndex,
+  keepContaining,
+  rowsContaining,
+  searchTextOf,
+} from '../../../renderer/src/features/profiles/search-index';
+import { profile } from '../../fixtures/profile';
+
+// Enough rows that narrowing walks the haystack instead of reading rows one by one.
+const ROWS = 30_000;
+const rows: Profile[] = Array.from({ length: ROWS }, (_, i) =>
+  profile(i + 1, {
+    // Some characters outside a-z and `!` to `?`, which have no bit of their own.
+    name: i % 1000 === 0 ? `Café ${i + 1} @Home_Ü` : `Shop ${i + 1}`,
+    remark: i % 7 === 0 ? 'Needs Review' : '',
+    groupName: i % 2 ? 'Ads' : 'Shops',
+    status: i % 4 ? 'closed' : 'open',
+    proxy: {
+      ...profile(0).proxy,
+      type: i % 3 ? 'http' : 'direct',
+      host: i % 3 ? `10.0.${i % 250}.${i % 200}` : '',
+    },
+  }),
+);
+const index = buildSearchIndex(rows);
+
+/** What filtering means, row by row with nothing clever. */
+const reference = (f: ProfileFilters) => {
+  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter(
+    (p) =>
+      words.every((w) => searchTextOf(p).includes(w)) &&
+      (!f.group || p.groupName === f.group) &&
+      (!f.status || p.status === f.status),
+  );
+};
+
+describe('search index', () => {
+  it('finds each row once, however often the word occurs in it', () => {
+    // "1" occurs several times in "shop 1\n...\n1\n10.0.1.1".
+    const hits = [...rowsContaining(index, '1')];
+    expect(hits).toEqual(rows.flatMap((p, i) => (searchTextOf(p).includes('1') ? [i] : [])));
+  });
+
+  it('finds one-character words, with a bit of their own or not, as the texts have them', () => {
+    const all = rowsContaining(index, 'h');
+    for (const ch of ['s', 'z', '9', '.', '?', 'é', '@', '_', 'ü']) {
+      const want = rows.flatMap((p, i) => (searchTextOf(p).includes(ch) ? [i] : []));
+      expect([...rowsContaining(index, ch)], ch).toEqual(want);
+      expect([...keepContaining(index, all, ch)], ch).toEqual(
+        want.filter((i) => searchTextOf(rows[i]!).includes('h')),
+      );
+    }
+  });
+
+  it('never matches across two rows or two fields', () => {
+    // Row 1 ends "...\n1\n" and row 2 starts "shop 2": "1shop" and "shop 1needs" are no row's.
+    expect(rowsContaining(index, '1shop')).toHaveLength(0);
+    expect(rowsContaining(index, 'shop 1needs')).toHaveLength(0);
+  });
+
+  it('narrows a set of rows the same way walking or reading rows one by one', () => {
+    const all = rowsContaining(index, 'shop');
+    const few = all.slice(0, 100);
+    const oneByOne = (among: Int32Array, w: string) =>
+      [...among].filter((i) => searchTextOf(rows[i]!).includes(w));
+    expect([...keepContaining(index, all, '99')]).toEqual(oneByOne(all, '99'));
+    expect([...keepContaining(index, few, '9')]).toEqual(oneByOne(few, '9'));
+    expect([...keepContaining(index, all, 'nowhere')]).toEqual([]);
+  });
+
+  it('filters 30,000 rows as the row-by-row reference does while typing, backspacing and faceting', () => {
+    const filter = createNarrowingFilter();
+    const steps: Array<Partial<ProfileFilters>> = [
+      ...[...'shop 2999'].map((_, i) => ({ text: 'shop 2999'.slice(0, i + 1) })),
+      { text: 'shop 29' },
+      { text: 'shop 29 review' },
+      { text: 'review 29 shop' },
+      { text: 'shop 29 review', group: 'Ads' },
+      { text: '10.0.1', status: 'open' },
+      { text: '10.0.1.' },
+      { text: 'needs' },
+      { text: 'needs rev' },
+      { text: '' },
+    ];
+    for (const step of steps) {
+      const f = { ...EMPTY_FILTERS, ...step };
+      const want = reference(f).map((p) => p.key);
+      expect(
+        filter(index, f).map((p) => p.key),
+        JSON.stringify(step),
+      ).toEqual(want);
+      expect(
+        filterProfiles(index, f).map((p) => p.key),
+        JSON.stringify(step),
+      ).toEqual(want);
+    }
+  });
+});
