@@ -83,7 +83,9 @@ export const JobItemSchema = z.object({
 });
 export type JobItem = z.infer<typeof JobItemSchema>;
 
-export const JobStateSchema = z.enum(['running', 'done', 'cancelled']);
+/** 'done' only when every item went through; 'failures' when the job finished with some failed. */
+export const JobStateSchema = z.enum(['running', 'done', 'failures', 'cancelled']);
+export type JobState = z.infer<typeof JobStateSchema>;
 export const JobSchema = z.object({
   id: z.string(),
   kind: z.string(),

@@ -20,7 +20,7 @@ test('a job whose profiles cannot be reached shows each failure, retries and exp
   expect(started).toMatchObject({ ok: true, data: { total: 2 } });
 
   const toast = page.getByTestId('job-toast');
-  await expect(toast).toContainText('Set remark: done');
+  await expect(toast).toContainText('Set remark: finished with 2 failed');
   await expect(toast).toContainText('0 ok, 2 failed');
   await page.screenshot({ path: test.info().outputPath('job-toast.png') });
   await toast.getByRole('button', { name: 'Show in Activity' }).click();
@@ -74,7 +74,7 @@ function sampleJobs(now: number): Job[] {
     }),
   ];
   const job = (j: Partial<Job> & Pick<Job, 'id' | 'label' | 'kind' | 'items'>): Job => ({
-    state: 'done',
+    state: j.items.some((i) => i.state === 'failed') ? 'failures' : 'done',
     createdAt: now - 60_000,
     finishedAt: now - 52_000,
     total: j.items.length,

@@ -199,7 +199,8 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     for (const task of rec.tasks)
       if (!TERMINAL.has(task.item.state)) ctx.fail(task, new Error('runner stopped early'));
 
-    job.state = rec.cancelRequested && job.cancelled > 0 ? 'cancelled' : 'done';
+    job.state =
+      rec.cancelRequested && job.cancelled > 0 ? 'cancelled' : job.failed > 0 ? 'failures' : 'done';
     job.finishedAt = clock();
     rec.progress.flush();
 

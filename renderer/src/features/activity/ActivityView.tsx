@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { JobSummary } from '../../../../shared/model/job';
+import type { JobState, JobSummary } from '../../../../shared/model/job';
 import { Button } from '../../components/Button';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { jobsQuery, MAX_JOBS, resultText } from '../jobs/job-cache';
@@ -68,7 +68,7 @@ function useExportCsv() {
   });
 }
 
-const STATE_BADGE: Record<string, { text: string; style: string }> = {
+const STATE_BADGE: Record<JobState, { text: string; style: string }> = {
   running: {
     text: 'Running',
     style: 'bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300',
@@ -99,9 +99,7 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
   }, [expanded]);
 
   const running = job.state === 'running';
-  const badge =
-    STATE_BADGE[job.state === 'done' && job.failed > 0 ? 'failures' : job.state] ??
-    STATE_BADGE['done']!;
+  const badge = STATE_BADGE[job.state];
   const done = job.ok + job.failed + job.cancelled;
   const panelId = `job-${job.id}-items`;
   return (

@@ -65,6 +65,20 @@ export function progressText(j: JobSummary): string {
   return `${j.label}: ${doneCount(j).toLocaleString()}/${j.total.toLocaleString()}${failed}`;
 }
 
+/** How a job ended, after its label: never "done" while any item failed. */
+export function endText(j: JobSummary): string {
+  switch (j.state) {
+    case 'running':
+      return 'running';
+    case 'done':
+      return 'done';
+    case 'failures':
+      return `finished with ${j.failed.toLocaleString()} failed`;
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
 /** "497 ok, 3 failed, 0 cancelled", leaving out zero counts except ok. */
 export function resultText(j: JobSummary): string {
   const parts = [`${j.ok.toLocaleString()} ok`];
