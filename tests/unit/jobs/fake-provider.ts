@@ -45,6 +45,11 @@ export class FakeProvider implements VendorProvider {
   closeMany?: (vendorIds: string[]) => Promise<ItemResults>;
   /** When set, open/close and batch calls wait for it. */
   hold?: Promise<void>;
+  /** Real time each recorded call takes, so answers arrive spread out. */
+  delayMs = 0;
+  /** Recorded calls (edits, copies, creates, opens, closes) not yet answered, and the most at once. */
+  active = 0;
+  maxActive = 0;
   /** Resolves each time the number of opens in flight reaches `inFlightTarget`. */
   private onInFlight?: { target: number; resolve: () => void };
   private nextId = 1000;
@@ -81,12 +86,29 @@ export class FakeProvider implements VendorProvider {
   }
   private waiters: Array<{ method: string; resolve: () => void }> = [];
 
+  /** Resolves once `count` calls of `method` are in flight or done. */
+  whenCalls(method: string, count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.calls.filter((c) => c.method === method).length >= count) resolve();
+        else this.whenCalled(method).then(check, () => {});
+      };
+      check();
+    });
+  }
+
   private async record(method: string, ids: string[]): Promise<void> {
     this.calls.push({ method, ids });
-    for (const w of this.waiters.filter((w) => w.method === method)) w.resolve();
-    this.waiters = this.waiters.filter((w) => w.method !== method);
-    await tick();
-    if (this.hold) await this.hold;
+    this.maxActive = Math.max(this.maxActive, ++this.active);
+    try {
+      for (const w of this.waiters.filter((w) => w.method === method)) w.resolve();
+      this.waiters = this.waiters.filter((w) => w.method !== method);
+      await tick();
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+      if (this.hold) await this.hold;
+    } finally {
+      this.active--;
+    }
   }
 
   private batch(ids: string[], apply: (p: Profile) => void): ItemResults {

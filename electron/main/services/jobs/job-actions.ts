@@ -1,6 +1,7 @@
 /**
- * How each action runs on one connection's tasks. Edits the vendor can batch go through the
- * provider's array methods in chunks (one request per chunk, per-item results mapped back);
+ * How each action runs on one connection's tasks. Edits go through the provider's array
+ * methods one vendor request at a time (a chunk where the vendor has a batch endpoint, one
+ * profile where it has not; see request-shape.ts), with per-item results mapped back;
  * everything else runs one call per profile with bounded concurrency.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -16,6 +17,7 @@ import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { CallOptions, ItemResults, VendorProvider } from '../../providers/provider';
 import type { JobTask } from './job-plan';
 import { fetchProfiles } from './profile-fetch';
+import { batchesEdit, requestShape, type RequestShape } from './request-shape';
 
 export type StatusChange = EventOf<'profiles:event:status'>['changes'][number];
 
@@ -44,6 +46,7 @@ export interface RunContext {
   fresh(profile: Profile): void;
   /** Aborted only on shutdown: a cancel lets in-flight calls finish. */
   signal: AbortSignal;
+  /** Profiles per request where the vendor has a batch endpoint for the edit. */
   chunkSize: number;
   /** Bounds a bulk open across all connections: windows cost the whole machine. */
   openLimit: LimitFunction;
@@ -61,7 +64,9 @@ export async function runOnConnection(
   ctx: RunContext,
 ): Promise<void> {
   const opts: CallOptions = { signal: ctx.signal };
-  const batch = (call: (ids: string[]) => Promise<ItemResults>) => inBatches(tasks, ctx, call);
+  const shapeOf = (batched: boolean) => requestShape(batched, provider.capabilities, ctx.chunkSize);
+  const batch = (call: (ids: string[]) => Promise<ItemResults>) =>
+    inRequests(tasks, ctx, shapeOf(batchesEdit(action.kind, provider.capabilities)), call);
   const each = (work: (task: JobTask) => Promise<TaskSuccess | void>, limit?: LimitFunction) =>
     eachTask(tasks, limit ?? pLimit(provider.capabilities.maxConcurrency), ctx, work);
   const keyOf = (vendorId: string) => profileKey(provider.connectionId, vendorId);
@@ -131,7 +136,7 @@ export async function runOnConnection(
     case 'close':
       if (provider.closeMany) {
         const closeMany = provider.closeMany.bind(provider);
-        return inBatches(tasks, ctx, (ids) => closeMany(ids, opts), {
+        return inRequests(tasks, ctx, shapeOf(true), (ids) => closeMany(ids, opts), {
           before: (claimed) => ctx.status(claimed.map((t) => closing(t))),
           after: (task, ok) =>
             ctx.status([{ key: task.item.key, status: ok ? 'closed' : 'unknown' }]),
@@ -253,35 +258,44 @@ async function eachTask(
   );
 }
 
-/** One request per chunk, one after the other: vendors allow few concurrent requests. */
-async function inBatches(
+/**
+ * One vendor request per `shape.size` tasks, `shape.concurrency` requests at a time. Each
+ * request's tasks are claimed just before it goes out, never earlier.
+ */
+async function inRequests(
   tasks: readonly JobTask[],
   ctx: RunContext,
+  shape: RequestShape,
   call: (vendorIds: string[]) => Promise<ItemResults>,
   hooks: {
     before?(claimed: JobTask[]): void;
     after?(task: JobTask, ok: boolean): void;
   } = {},
 ): Promise<void> {
-  for (let i = 0; i < tasks.length; i += ctx.chunkSize) {
-    const claimed = ctx.claim(tasks.slice(i, i + ctx.chunkSize));
-    if (claimed.length === 0) continue;
-    hooks.before?.(claimed);
-    let results: ItemResults;
-    try {
-      results = await call(claimed.map((t) => t.vendorId));
-    } catch (e) {
-      for (const task of claimed) {
-        ctx.fail(task, e);
-        hooks.after?.(task, false);
+  let next = 0;
+  const sendNext = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const claimed = ctx.claim(tasks.slice(next, (next += shape.size)));
+      if (claimed.length === 0) continue;
+      hooks.before?.(claimed);
+      let results: ItemResults;
+      try {
+        results = await call(claimed.map((t) => t.vendorId));
+      } catch (e) {
+        for (const task of claimed) {
+          ctx.fail(task, e);
+          hooks.after?.(task, false);
+        }
+        continue;
       }
-      continue;
+      for (const task of claimed) {
+        const r = results.get(task.vendorId);
+        if (r === null) ctx.succeed(task);
+        else ctx.fail(task, r ?? noResult());
+        hooks.after?.(task, r === null);
+      }
     }
-    for (const task of claimed) {
-      const r = results.get(task.vendorId);
-      if (r === null) ctx.succeed(task);
-      else ctx.fail(task, r ?? noResult());
-      hooks.after?.(task, r === null);
-    }
-  }
+  };
+  const requests = Math.ceil(tasks.length / shape.size);
+  await Promise.all(Array.from({ length: Math.min(shape.concurrency, requests) }, sendNext));
 }
