@@ -66,7 +66,20 @@ export const JobActionSchema = z.discriminatedUnion('kind', [
 export type JobAction = z.infer<typeof JobActionSchema>;
 export type JobKind = JobAction['kind'];
 
-export const JobItemStateSchema = z.enum(['pending', 'running', 'ok', 'failed', 'cancelled']);
+/**
+ * 'pending' once the job has stopped means not started. 'interrupted': BrowserDeck stopped
+ * (quit or crash) while the item's vendor call was out, so whether it applied is unknown
+ * until a retry reads the vendor. 'skipped': an undo left the profile alone, with the reason.
+ */
+export const JobItemStateSchema = z.enum([
+  'pending',
+  'running',
+  'ok',
+  'failed',
+  'cancelled',
+  'interrupted',
+  'skipped',
+]);
 export type JobItemState = z.infer<typeof JobItemStateSchema>;
 
 export const JobItemSchema = z.object({
@@ -83,8 +96,11 @@ export const JobItemSchema = z.object({
 });
 export type JobItem = z.infer<typeof JobItemSchema>;
 
-/** 'done' only when every item went through; 'failures' when the job finished with some failed. */
-export const JobStateSchema = z.enum(['running', 'done', 'failures', 'cancelled']);
+/**
+ * 'done' only when every item went through; 'failures' when the job finished with some
+ * failed; 'interrupted' when BrowserDeck stopped before the job did.
+ */
+export const JobStateSchema = z.enum(['running', 'done', 'failures', 'cancelled', 'interrupted']);
 export type JobState = z.infer<typeof JobStateSchema>;
 export const JobSchema = z.object({
   id: z.string(),
@@ -97,6 +113,8 @@ export const JobSchema = z.object({
   ok: z.number(),
   failed: z.number(),
   cancelled: z.number(),
+  interrupted: z.number(),
+  skipped: z.number(),
   items: z.array(JobItemSchema),
   retryOf: z.string().optional(),
 });

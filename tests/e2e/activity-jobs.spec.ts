@@ -81,6 +81,8 @@ function sampleJobs(now: number): Job[] {
     ok: j.items.filter((i) => i.state === 'ok').length,
     failed: j.items.filter((i) => i.state === 'failed').length,
     cancelled: j.items.filter((i) => i.state === 'cancelled').length,
+    interrupted: j.items.filter((i) => i.state === 'interrupted').length,
+    skipped: j.items.filter((i) => i.state === 'skipped').length,
     ...j,
   });
   return [

@@ -19,6 +19,8 @@ const summary = (id: string, extra: Partial<JobSummary> = {}): JobSummary => ({
   ok: 0,
   failed: 0,
   cancelled: 0,
+  interrupted: 0,
+  skipped: 0,
   ...extra,
 });
 const item = (key: string, state: JobItem['state']): JobItem => ({

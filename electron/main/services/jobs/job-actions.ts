@@ -37,8 +37,11 @@ export interface TaskSuccess {
 }
 
 export interface RunContext {
-  /** Marks the still-pending tasks running and returns them; cancelled ones drop out. */
-  claim(tasks: readonly JobTask[]): JobTask[];
+  /**
+   * Marks the still-pending tasks running and returns them once their intent is on disk;
+   * cancelled ones drop out. Call it right before the request that carries them.
+   */
+  claim(tasks: readonly JobTask[]): Promise<JobTask[]>;
   succeed(task: JobTask, extra?: TaskSuccess): void;
   fail(task: JobTask, error: unknown): void;
   status(changes: StatusChange[]): void;
@@ -196,7 +199,7 @@ async function checkProxies(
       opts,
     );
   } catch (e) {
-    for (const task of ctx.claim(tasks)) ctx.fail(task, e);
+    for (const task of await ctx.claim(tasks)) ctx.fail(task, e);
     return;
   }
   await eachTask(tasks, ctx.proxyCheckLimit, ctx, async (task) => {
@@ -246,7 +249,7 @@ async function eachTask(
   await Promise.all(
     tasks.map((task) =>
       limit(async () => {
-        const [claimed] = ctx.claim([task]);
+        const [claimed] = await ctx.claim([task]);
         if (!claimed) return;
         try {
           ctx.succeed(claimed, (await work(claimed)) ?? {});
@@ -275,7 +278,7 @@ async function inRequests(
   let next = 0;
   const sendNext = async (): Promise<void> => {
     while (next < tasks.length) {
-      const claimed = ctx.claim(tasks.slice(next, (next += shape.size)));
+      const claimed = await ctx.claim(tasks.slice(next, (next += shape.size)));
       if (claimed.length === 0) continue;
       hooks.before?.(claimed);
       let results: ItemResults;

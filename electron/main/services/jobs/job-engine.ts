@@ -7,7 +7,13 @@ import pLimit from 'p-limit';
 import type { Settings } from '../../../../shared/ipc/contract';
 import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { Profile } from '../../../../shared/model';
-import type { Job, JobAction, JobItemState, JobSummary } from '../../../../shared/model/job';
+import type {
+  Job,
+  JobAction,
+  JobItemState,
+  JobKind,
+  JobSummary,
+} from '../../../../shared/model/job';
 import type { EventBus } from '../../events';
 import { DEFAULT_SETTINGS } from '../../settings';
 import type { Logger } from '../../log';
@@ -15,6 +21,8 @@ import type { VendorProvider } from '../../providers/provider';
 import { isEmptyChange, readAffected } from './affected-profiles';
 import { runOnConnection, type ProfileProxyCheck, type RunContext } from './job-actions';
 import { jobsToCsv } from './job-csv';
+import { createIntentWindow, type IntentWindow } from './intent-window';
+import { COUNTED, finalState, type JobJournal, type JobLog } from './job-journal';
 import { JOB_KIND_LABEL, planTasks, retryTask, validateTasks, type JobTask } from './job-plan';
 import { createProgressReporter, summarize, type ProgressReporter } from './job-progress';
 import { createStatusLedger } from './status-ledger';
@@ -35,6 +43,8 @@ export interface JobEngineDeps {
   checkProxy?: ProfileProxyCheck;
   /** The connection's "check proxy before opening" option; off when omitted. */
   checkProxyBeforeOpen?: (connectionId: string) => Promise<boolean>;
+  /** Where jobs are written as they run; without it they live in memory only. */
+  journal?: JobJournal;
 }
 
 export interface StartJobRequest {
@@ -64,13 +74,35 @@ interface JobRecord {
   job: Job;
   action: JobAction;
   tasks: JobTask[];
+  /** Each task's position in the job, which names it in the journal. */
+  indexOf: Map<JobTask, number>;
   concurrency?: number;
   cancelRequested: boolean;
   progress: ProgressReporter;
+  log?: JobLog;
+  intents?: IntentWindow;
   settled: Promise<void>;
 }
 
-const TERMINAL: ReadonlySet<JobItemState> = new Set(['ok', 'failed', 'cancelled']);
+/** Items whose intent is written ahead of their request (see intent-window.ts). */
+const INTENTS_AHEAD = 64;
+/** What these make cannot be found again after a crash: only what goes out is marked. */
+const EXACT_INTENTS: ReadonlySet<JobKind> = new Set(['create', 'copy']);
+
+const STOPPED: DeckErrorValue = {
+  code: 'cancelled',
+  message:
+    'BrowserDeck stopped while this was being sent: whether the vendor applied it is unknown until a retry reads the vendor',
+  retryable: true,
+};
+
+const TERMINAL: ReadonlySet<JobItemState> = new Set([
+  'ok',
+  'failed',
+  'cancelled',
+  'interrupted',
+  'skipped',
+]);
 
 export function createJobEngine(deps: JobEngineDeps): JobEngine {
   const clock = deps.clock ?? Date.now;
@@ -90,16 +122,33 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
 
   const toErrorValue = (e: unknown): DeckErrorValue => {
     if (e instanceof DeckError) return e.toValue();
-    if (shutdown.signal.aborted)
-      return { code: 'cancelled', message: 'Stopped: BrowserDeck is closing', retryable: true };
     deps.log.error('job item failed unexpectedly', e);
     return { code: 'internal', message: 'Unexpected error; see the log', retryable: false };
   };
 
   function settle(rec: JobRecord, task: JobTask, state: JobItemState, patch = {}): void {
     Object.assign(task.item, patch, { state });
-    if (state === 'ok' || state === 'failed' || state === 'cancelled') rec.job[state]++;
+    const counted = COUNTED[state];
+    if (counted) rec.job[counted]++;
     rec.progress.changed(task.item);
+    rec.log?.outcome(rec.indexOf.get(task)!, task.item, clock());
+  }
+
+  /** Marks tasks running, writes their intent, and hands back those still to be sent. */
+  async function claim(rec: JobRecord, tasks: readonly JobTask[]): Promise<JobTask[]> {
+    const claimed = tasks.filter((t) => t.item.state === 'pending');
+    if (claimed.length === 0 || shutdown.signal.aborted) return [];
+    for (const t of claimed) {
+      t.item.state = 'running';
+      rec.progress.changed(t.item);
+    }
+    await rec.intents?.cover(claimed.map((t) => rec.indexOf.get(t)!));
+    // Cancelled or quitting while the intent was written: the request never goes out.
+    if (rec.cancelRequested || shutdown.signal.aborted) {
+      for (const t of claimed) settle(rec, t, rec.cancelRequested ? 'cancelled' : 'pending');
+      return [];
+    }
+    return claimed;
   }
 
   function launch(
@@ -122,6 +171,8 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       ok: 0,
       failed: tasks.filter((t) => t.item.state === 'failed').length,
       cancelled: 0,
+      interrupted: 0,
+      skipped: 0,
       items: tasks.map((t) => t.item),
       ...(options.retryOf ? { retryOf: options.retryOf } : {}),
     };
@@ -129,6 +180,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       job,
       action,
       tasks,
+      indexOf: new Map(tasks.map((t, i) => [t, i])),
       concurrency: options.concurrency,
       cancelRequested: false,
       progress: createProgressReporter(
@@ -137,12 +189,28 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
         progressIntervalMs,
       ),
       settled: Promise.resolve(),
+      log: deps.journal?.start({
+        id: job.id,
+        kind: job.kind,
+        label,
+        createdAt,
+        action,
+        tasks,
+        concurrency: options.concurrency,
+        retryOf: options.retryOf,
+      }),
     };
+    if (rec.log) {
+      const ahead = EXACT_INTENTS.has(action.kind) ? 0 : INTENTS_AHEAD;
+      rec.intents = createIntentWindow(tasks, rec.log, { ahead, clock });
+    }
     for (const t of tasks) if (t.item.state === 'failed') rec.progress.changed(t.item);
     jobs.set(job.id, rec);
     forgetOldJobs();
     rec.progress.flush();
-    rec.settled = run(rec, providers).catch((e) => deps.log.error(`job ${job.id} broke`, e));
+    rec.settled = run(rec, providers)
+      .catch((e) => deps.log.error(`job ${job.id} broke`, e))
+      .finally(() => rec.log?.close());
     return summarize(job);
   }
 
@@ -158,15 +226,13 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     const settings = await deps.settings.get().catch(() => DEFAULT_SETTINGS);
     const fresh = new Map<string, Profile>();
     const ctx: RunContext = {
-      claim: (tasks) =>
-        tasks.filter((t) => {
-          if (t.item.state !== 'pending') return false;
-          t.item.state = 'running';
-          rec.progress.changed(t.item);
-          return true;
-        }),
+      claim: (tasks) => claim(rec, tasks),
       succeed: (task, extra = {}) => settle(rec, task, 'ok', extra),
-      fail: (task, e) => settle(rec, task, 'failed', { error: toErrorValue(e) }),
+      fail: (task, e) =>
+        // Cut off by a quit: the vendor may have applied it; a retry reads before resending.
+        shutdown.signal.aborted
+          ? settle(rec, task, 'interrupted', { error: STOPPED })
+          : settle(rec, task, 'failed', { error: toErrorValue(e) }),
       status: (changes) => {
         statuses.record(changes);
         deps.events.emit('profiles:event:status', { changes });
@@ -195,13 +261,19 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
         }),
       ),
     );
-    // Whatever a broken runner left behind is reported, never left "running" forever.
-    for (const task of rec.tasks)
-      if (!TERMINAL.has(task.item.state)) ctx.fail(task, new Error('runner stopped early'));
+    // Whatever a broken runner left behind is reported, never left "running" forever; on a
+    // quit, what never started stays pending: not started, for a retry after the restart.
+    for (const task of rec.tasks) {
+      const { state } = task.item;
+      if (state === 'pending' && shutdown.signal.aborted) {
+        // Its intent may have been written ahead: the journal must say it never went out.
+        rec.log?.outcome(rec.indexOf.get(task)!, task.item, clock());
+      } else if (!TERMINAL.has(state)) ctx.fail(task, new Error('runner stopped early'));
+    }
 
-    job.state =
-      rec.cancelRequested && job.cancelled > 0 ? 'cancelled' : job.failed > 0 ? 'failures' : 'done';
+    job.state = finalState(job, rec.cancelRequested);
     job.finishedAt = clock();
+    rec.log?.end(job.state, job.finishedAt);
     rec.progress.flush();
 
     const readFrom = statuses.mark();
@@ -212,16 +284,19 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     change.updated = change.updated.map((p) => statuses.latest(p, readFrom));
     // Items started under their key only get the profile's name once it is known.
     const names = new Map(change.updated.map((p) => [p.key, p.name]));
-    let relabelled = false;
+    const relabelled: Array<[number, string]> = [];
     for (const task of rec.tasks) {
       const name = names.get(task.item.key);
       if (name && task.item.label === task.item.key) {
-        task.item.label = name;
+        task.item.label = name.slice(0, 200);
         rec.progress.changed(task.item);
-        relabelled = true;
+        relabelled.push([rec.indexOf.get(task)!, task.item.label]);
       }
     }
-    if (relabelled) rec.progress.flush();
+    if (relabelled.length) {
+      rec.log?.labels(relabelled);
+      rec.progress.flush();
+    }
     if (!isEmptyChange(change)) deps.events.emit('profiles:event:changed', change);
   }
 
@@ -279,10 +354,10 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     },
 
     async dispose() {
+      // Requests on the wire are cut and their items marked interrupted; items not started
+      // stay so. The job ends 'interrupted', and its journal says so for the next start.
       shutdown.abort();
-      const running = [...jobs.values()].filter((r) => r.job.state === 'running');
-      for (const rec of running) cancel(rec.job.id);
-      await Promise.all(running.map((r) => r.settled));
+      await Promise.all([...jobs.values()].map((r) => r.settled));
     },
   };
 }

@@ -26,6 +26,10 @@ export interface JobTask {
   proxy?: ProxyInput;
   /** Create: what to create. */
   create?: CreateItem;
+  /** Retry after a restart: the call was on the wire, so read the vendor before sending it again. */
+  verify?: boolean;
+  /** Read back from a journal without the proxy password it needs: it cannot run again. */
+  withheld?: boolean;
 }
 
 export const JOB_KIND_LABEL: Record<JobKind, string> = {

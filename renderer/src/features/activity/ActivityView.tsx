@@ -81,6 +81,10 @@ const STATE_BADGE: Record<JobState, { text: string; style: string }> = {
     text: 'Failures',
     style: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300',
   },
+  interrupted: {
+    text: 'Interrupted',
+    style: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300',
+  },
   cancelled: {
     text: 'Cancelled',
     style: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',

@@ -8,6 +8,8 @@ import { itemsFailuresFirst, vendorReason } from './format';
 
 const STATE_STYLE: Record<JobItemState, string> = {
   failed: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300',
+  interrupted: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300',
+  skipped: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
   cancelled: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
   running: 'bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300',
   pending: 'bg-zinc-100 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400',

@@ -2,10 +2,12 @@ import type { JobItem, JobItemState } from '../../../../shared/model/job';
 
 const ITEM_ORDER: Record<JobItemState, number> = {
   failed: 0,
-  cancelled: 1,
-  running: 2,
-  pending: 3,
-  ok: 4,
+  interrupted: 1,
+  cancelled: 2,
+  skipped: 3,
+  running: 4,
+  pending: 5,
+  ok: 6,
 };
 
 /** Failures first: they are what the user came to read. Otherwise the job's own order. */

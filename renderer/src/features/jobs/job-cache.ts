@@ -57,7 +57,8 @@ export function applyJobStarted(queryClient: QueryClient, summary: JobSummary): 
 }
 
 /** Finished items, for "120/500". */
-export const doneCount = (j: JobSummary): number => j.ok + j.failed + j.cancelled;
+export const doneCount = (j: JobSummary): number =>
+  j.ok + j.failed + j.cancelled + j.skipped + j.interrupted;
 
 /** "Move to group: 120/500, 3 failed". */
 export function progressText(j: JobSummary): string {
@@ -76,6 +77,8 @@ export function endText(j: JobSummary): string {
       return `finished with ${j.failed.toLocaleString()} failed`;
     case 'cancelled':
       return 'cancelled';
+    case 'interrupted':
+      return 'interrupted when BrowserDeck stopped';
   }
 }
 
@@ -83,6 +86,8 @@ export function endText(j: JobSummary): string {
 export function resultText(j: JobSummary): string {
   const parts = [`${j.ok.toLocaleString()} ok`];
   if (j.failed) parts.push(`${j.failed.toLocaleString()} failed`);
+  if (j.interrupted) parts.push(`${j.interrupted.toLocaleString()} unknown`);
+  if (j.skipped) parts.push(`${j.skipped.toLocaleString()} skipped`);
   if (j.cancelled) parts.push(`${j.cancelled.toLocaleString()} cancelled`);
   return parts.join(', ');
 }
