@@ -22,7 +22,14 @@ import { isEmptyChange, readAffected } from './affected-profiles';
 import { runOnConnection, type ProfileProxyCheck, type RunContext } from './job-actions';
 import { jobsToCsv } from './job-csv';
 import { createIntentWindow, type IntentWindow } from './intent-window';
-import { COUNTED, finalState, type JobJournal, type JobLog } from './job-journal';
+import {
+  COUNTED,
+  finalState,
+  type JobJournal,
+  type JobLog,
+  type JournaledJob,
+} from './job-journal';
+import { settleInterrupted } from './job-verify';
 import { JOB_KIND_LABEL, planTasks, retryTask, validateTasks, type JobTask } from './job-plan';
 import { createProgressReporter, summarize, type ProgressReporter } from './job-progress';
 import { createStatusLedger } from './status-ledger';
@@ -57,11 +64,17 @@ export interface StartJobRequest {
 }
 
 export interface JobEngine {
+  /** Resolves once the jobs kept on disk from earlier runs are back. */
+  ready: Promise<void>;
   start(request: StartJobRequest): Promise<JobSummary>;
   /** Newest first. */
   list(): JobSummary[];
   get(id: string): Job;
   cancel(id: string): JobSummary;
+  /**
+   * A new job over what did not go through: the failed items, and of an interrupted job
+   * also the unknown ones (read from the vendor first) and those never started.
+   */
   retryFailed(id: string): Promise<JobSummary>;
   /** One job, or every kept job when id is omitted. */
   exportCsv(id?: string): string;
@@ -114,6 +127,52 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   const statuses = createStatusLedger();
   let seq = 0;
 
+  const progressOf = (job: Job) =>
+    createProgressReporter(
+      job,
+      (p) => deps.events.emit('jobs:event:progress', p),
+      progressIntervalMs,
+    );
+
+  /** The jobs of earlier runs, as their journals left them; files past the history go. */
+  async function restore(journal: JobJournal): Promise<void> {
+    let kept: JournaledJob[];
+    try {
+      kept = await journal.load();
+    } catch (e) {
+      deps.log.error('the job history on disk could not be read', e);
+      return;
+    }
+    for (const { job } of kept.splice(0, Math.max(0, kept.length - maxHistory))) forget(job.id);
+    for (const { job, tasks, action, concurrency } of kept) {
+      jobs.set(job.id, {
+        job,
+        action,
+        tasks,
+        indexOf: new Map(tasks.map((t, i) => [t, i])),
+        concurrency,
+        cancelRequested: false,
+        progress: progressOf(job),
+        settled: Promise.resolve(),
+      });
+    }
+  }
+  const ready = deps.journal ? restore(deps.journal) : Promise.resolve();
+
+  function forget(id: string): void {
+    jobs.delete(id);
+    deps.journal
+      ?.remove(id)
+      .catch((e: unknown) => deps.log.warn(`the journal of job ${id} could not be removed`, e));
+  }
+
+  const newId = (createdAt: number): string => {
+    let id: string;
+    do id = `${createdAt.toString(36)}-${(++seq).toString(36)}`;
+    while (jobs.has(id));
+    return id;
+  };
+
   const record = (id: string): JobRecord => {
     const rec = jobs.get(id);
     if (!rec) throw DeckError.of('not-found', `Job ${id} is no longer kept`);
@@ -162,7 +221,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     const createdAt = clock();
     const label = JOB_KIND_LABEL[action.kind] + (options.retryOf ? ' (retry)' : '');
     const job: Job = {
-      id: `${createdAt.toString(36)}-${(++seq).toString(36)}`,
+      id: newId(createdAt),
       kind: action.kind,
       label,
       state: 'running',
@@ -183,11 +242,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       indexOf: new Map(tasks.map((t, i) => [t, i])),
       concurrency: options.concurrency,
       cancelRequested: false,
-      progress: createProgressReporter(
-        job,
-        (p) => deps.events.emit('jobs:event:progress', p),
-        progressIntervalMs,
-      ),
+      progress: progressOf(job),
       settled: Promise.resolve(),
       log: deps.journal?.start({
         id: job.id,
@@ -217,7 +272,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   function forgetOldJobs(): void {
     for (const [id, rec] of jobs) {
       if (jobs.size <= maxHistory) return;
-      if (rec.job.state !== 'running') jobs.delete(id);
+      if (rec.job.state !== 'running') forget(id);
     }
   }
 
@@ -255,11 +310,15 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     }
     // Connections run side by side; within one, the provider's own limits apply.
     await Promise.all(
-      [...byConnection].map(([connectionId, tasks]) =>
-        runOnConnection(action, providers.get(connectionId)!, tasks, ctx).catch((e) => {
+      [...byConnection].map(async ([connectionId, tasks]) => {
+        const provider = providers.get(connectionId)!;
+        try {
+          await settleInterrupted(action, provider, tasks, ctx, { signal: shutdown.signal });
+          await runOnConnection(action, provider, tasks, ctx);
+        } catch (e) {
           deps.log.error(`job ${job.id} on ${connectionId} broke`, e);
-        }),
-      ),
+        }
+      }),
     );
     // Whatever a broken runner left behind is reported, never left "running" forever; on a
     // quit, what never started stays pending: not started, for a retry after the restart.
@@ -318,7 +377,10 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   }
 
   return {
+    ready,
+
     async start({ action, keys, concurrency, labels }) {
+      await ready;
       if (action.kind !== 'create' && action.kind !== 'assign-proxies' && keys.length === 0)
         throw DeckError.of('invalid-input', 'Select at least one profile', {
           details: { field: 'keys' },
@@ -332,12 +394,19 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     cancel,
 
     async retryFailed(id) {
+      await ready;
       const rec = record(id);
       if (rec.job.state === 'running')
         throw DeckError.of('conflict', 'The job is still running; retry once it has finished');
-      const failed = rec.tasks.filter((t) => t.item.state === 'failed');
-      if (failed.length === 0) throw DeckError.of('conflict', 'This job has no failed items');
-      return launch(rec.action, failed.map(retryTask), {
+      const interrupted = rec.job.state === 'interrupted';
+      const again = rec.tasks.filter(
+        ({ item }) =>
+          item.state === 'failed' ||
+          item.state === 'interrupted' ||
+          (interrupted && item.state === 'pending'),
+      );
+      if (again.length === 0) throw DeckError.of('conflict', 'This job has nothing to retry');
+      return launch(rec.action, again.map(retryTask), {
         concurrency: rec.concurrency,
         retryOf: id,
       });

@@ -259,9 +259,6 @@ export function replayJournal(text: string): JournaledJob {
   }
   const header = Header.parse(parsed[0]);
   const stored = restorePasswords((header.action as { proxy?: unknown })?.proxy);
-  const action = JobActionSchema.parse(
-    stored.withheld ? { ...(header.action as object), proxy: stored.value } : header.action,
-  );
 
   const tasks: JobTask[] = header.items.map((s) => {
     const item: JobItem = {
@@ -288,7 +285,18 @@ export function replayJournal(text: string): JournaledJob {
     return task;
   });
 
-  const sent = new Set<number>();
+  // The per-item parts of the action were kept with their items only.
+  const action = JobActionSchema.parse({
+    ...(header.action as object),
+    ...(stored.withheld ? { proxy: stored.value } : {}),
+    ...(header.kind === 'assign-proxies'
+      ? {
+          assignments: tasks.flatMap((t) => (t.proxy ? [{ key: t.item.key, proxy: t.proxy }] : [])),
+        }
+      : {}),
+    ...(header.kind === 'create' ? { items: tasks.map((t) => t.create) } : {}),
+  });
+
   const previous = new Map<number, unknown>();
   let end: { s: JobState; at: number } | undefined;
   let lastAt = header.createdAt;
@@ -303,7 +311,6 @@ export function replayJournal(text: string): JournaledJob {
       case 'intent':
         for (const i of r.i) {
           at(i).item.state = 'running';
-          sent.add(i);
         }
         lastAt = Math.max(lastAt, r.at);
         break;

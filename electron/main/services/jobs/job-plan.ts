@@ -90,10 +90,14 @@ export function planTasks(
   });
 }
 
-/** A fresh pending copy of a task, for "Retry failed". */
+/**
+ * A fresh pending copy of a task, for "Retry". One that was on the wire when BrowserDeck
+ * stopped is read from the vendor before it is sent again.
+ */
 export function retryTask(task: JobTask): JobTask {
   const { error: _error, note: _note, resultKey: _resultKey, ...item } = task.item;
-  return { ...task, item: { ...item, state: 'pending' } };
+  const verify = task.verify || task.item.state === 'interrupted';
+  return { ...task, item: { ...item, state: 'pending' }, ...(verify ? { verify } : {}) };
 }
 
 function pendingItem(key: string, connectionId: string, label: string): JobItem {
@@ -157,6 +161,11 @@ function refuseEarly(
   { canCheckProxy }: { canCheckProxy: boolean },
 ): DeckErrorValue | undefined {
   const { item } = task;
+  if (task.withheld)
+    return refusal(
+      'invalid-input',
+      'The proxy password this edit sets is not kept once BrowserDeck restarts: run the edit again and enter the password',
+    );
   if (action.kind !== 'create' && (!item.connectionId || !task.vendorId))
     return refusal('invalid-input', `"${item.key}" is not a profile key (connection/id)`);
   switch (action.kind) {
