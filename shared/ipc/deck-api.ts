@@ -74,6 +74,7 @@ export function buildDeckApi(invoke: Invoke, subscribe: Subscribe) {
       get: call('jobs:get'),
       cancel: call('jobs:cancel'),
       retryFailed: call('jobs:retry-failed'),
+      undo: call('jobs:undo'),
       exportCsv: call('jobs:export-csv'),
     },
     sessions: { list: call('sessions:list') },

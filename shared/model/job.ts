@@ -117,6 +117,12 @@ export const JobSchema = z.object({
   skipped: z.number(),
   items: z.array(JobItemSchema),
   retryOf: z.string().optional(),
+  /** An undo job: the job whose changes it puts back. */
+  undoOf: z.string().optional(),
+  /** The undo job started for this one, once there is one. */
+  undoneBy: z.string().optional(),
+  /** A finished edit that kept the values it overwrote: "Undo" can put them back. */
+  undoable: z.boolean().optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 export type JobSummary = Omit<Job, 'items'>;

@@ -105,7 +105,9 @@ describe('the job journal', () => {
     expect(job).toMatchObject({ state: 'failures', ok: 5, failed: 2 });
 
     const replayed = replayJournal(await readFile(fileOf(id), 'utf8'));
-    expect(replayed.job).toEqual({ ...job, finishedAt: expect.any(Number) });
+    // Whether Undo is offered is the engine's to tell, from the values kept (below).
+    expect(replayed.job).toEqual({ ...job, finishedAt: expect.any(Number), undoable: undefined });
+    expect([...replayed.previous.keys()]).toEqual([0, 1, 2, 3, 4, 5]);
     expect(replayed.action).toEqual({ kind: 'set-remark', remark: 'checked' });
   });
 
@@ -122,7 +124,7 @@ describe('the job journal', () => {
     // Cut after the first request's two outcomes: a crash while the second was on the wire
     // (its intent, like every item's, was written ahead), with a last line torn mid-write.
     const cut = types.indexOf('outcome') + 2;
-    expect(types.slice(0, cut)).toEqual(['job', 'intent', 'outcome', 'outcome']);
+    expect(types.slice(0, cut)).toEqual(['job', 'prev', 'intent', 'outcome', 'outcome']);
     const text = `${lines.slice(0, cut).join('\n')}\n${lines[cut]!.slice(0, 12)}`;
 
     const { job, tasks } = replayJournal(text);

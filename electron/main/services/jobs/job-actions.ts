@@ -12,12 +12,13 @@ import {
   type Profile,
   type ProxyCheckResult,
 } from '../../../../shared/model';
-import type { JobAction } from '../../../../shared/model/job';
 import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { CallOptions, ItemResults, VendorProvider } from '../../providers/provider';
-import type { JobTask } from './job-plan';
+import type { EngineAction, JobTask } from './job-plan';
+import { restoreOnConnection } from './job-undo';
 import { fetchProfiles } from './profile-fetch';
-import { batchesEdit, requestShape, type RequestShape } from './request-shape';
+import { batchesEdit, requestShape } from './request-shape';
+import { inRequests, noResult } from './in-requests';
 
 export type StatusChange = EventOf<'profiles:event:status'>['changes'][number];
 
@@ -44,6 +45,8 @@ export interface RunContext {
   claim(tasks: readonly JobTask[]): Promise<JobTask[]>;
   succeed(task: JobTask, extra?: TaskSuccess): void;
   fail(task: JobTask, error: unknown): void;
+  /** Left alone on purpose (an undo whose profile changed since), with the reason. */
+  skip(task: JobTask, reason: string): void;
   status(changes: StatusChange[]): void;
   /** A profile this run already knows fresh (the refresh after the job skips it). */
   fresh(profile: Profile): void;
@@ -61,7 +64,7 @@ export interface RunContext {
 }
 
 export async function runOnConnection(
-  action: JobAction,
+  action: EngineAction,
   provider: VendorProvider,
   tasks: JobTask[],
   ctx: RunContext,
@@ -158,6 +161,8 @@ export async function runOnConnection(
       });
     case 'check-proxy':
       return checkProxies(provider, tasks, ctx, opts);
+    case 'undo':
+      return restoreOnConnection(action, provider, tasks, ctx, opts);
   }
 }
 
@@ -237,9 +242,6 @@ function single(results: ItemResults, vendorId: string): void {
   throw r ?? noResult();
 }
 
-const noResult = () =>
-  DeckError.of('internal', 'The vendor client returned no result for this profile');
-
 async function eachTask(
   tasks: readonly JobTask[],
   limit: LimitFunction,
@@ -259,46 +261,4 @@ async function eachTask(
       }),
     ),
   );
-}
-
-/**
- * One vendor request per `shape.size` tasks, `shape.concurrency` requests at a time. Each
- * request's tasks are claimed just before it goes out, never earlier.
- */
-async function inRequests(
-  tasks: readonly JobTask[],
-  ctx: RunContext,
-  shape: RequestShape,
-  call: (vendorIds: string[]) => Promise<ItemResults>,
-  hooks: {
-    before?(claimed: JobTask[]): void;
-    after?(task: JobTask, ok: boolean): void;
-  } = {},
-): Promise<void> {
-  let next = 0;
-  const sendNext = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const claimed = await ctx.claim(tasks.slice(next, (next += shape.size)));
-      if (claimed.length === 0) continue;
-      hooks.before?.(claimed);
-      let results: ItemResults;
-      try {
-        results = await call(claimed.map((t) => t.vendorId));
-      } catch (e) {
-        for (const task of claimed) {
-          ctx.fail(task, e);
-          hooks.after?.(task, false);
-        }
-        continue;
-      }
-      for (const task of claimed) {
-        const r = results.get(task.vendorId);
-        if (r === null) ctx.succeed(task);
-        else ctx.fail(task, r ?? noResult());
-        hooks.after?.(task, r === null);
-      }
-    }
-  };
-  const requests = Math.ceil(tasks.length / shape.size);
-  await Promise.all(Array.from({ length: Math.min(shape.concurrency, requests) }, sendNext));
 }

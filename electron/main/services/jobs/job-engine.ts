@@ -1,19 +1,15 @@
 /**
  * The bulk job engine: one job per action over many profiles, split per connection, with a
- * result per profile, throttled progress, cancel, "Retry failed", and the last jobs kept
- * for the Activity view. What each action calls on a vendor lives in job-actions.ts.
+ * result per profile, throttled progress, cancel, "Retry", "Undo", and the last jobs kept
+ * for the Activity view, on disk (job-journal.ts) so they survive a quit or a crash. What
+ * each action calls on a vendor lives in job-actions.ts.
  */
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { Settings } from '../../../../shared/ipc/contract';
 import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { Profile } from '../../../../shared/model';
-import type {
-  Job,
-  JobAction,
-  JobItemState,
-  JobKind,
-  JobSummary,
-} from '../../../../shared/model/job';
+import type { Job, JobAction, JobItemState, JobSummary } from '../../../../shared/model/job';
 import type { EventBus } from '../../events';
 import { DEFAULT_SETTINGS } from '../../settings';
 import type { Logger } from '../../log';
@@ -30,7 +26,17 @@ import {
   type JournaledJob,
 } from './job-journal';
 import { settleInterrupted } from './job-verify';
-import { JOB_KIND_LABEL, planTasks, retryTask, validateTasks, type JobTask } from './job-plan';
+import { isEditKind, type FieldValue } from './edit-fields';
+import { canUndo, planUndo, readPrevious } from './job-undo';
+import {
+  labelOf,
+  planTasks,
+  retryTask,
+  validateTasks,
+  type EngineAction,
+  type EngineKind,
+  type JobTask,
+} from './job-plan';
 import { createProgressReporter, summarize, type ProgressReporter } from './job-progress';
 import { createStatusLedger } from './status-ledger';
 
@@ -76,6 +82,11 @@ export interface JobEngine {
    * also the unknown ones (read from the vendor first) and those never started.
    */
   retryFailed(id: string): Promise<JobSummary>;
+  /**
+   * A new job putting back what a finished edit overwrote, on each profile that still holds
+   * what the edit set; the others are skipped with the reason.
+   */
+  undo(id: string): Promise<JobSummary>;
   /** One job, or every kept job when id is omitted. */
   exportCsv(id?: string): string;
   /** Resolves once the job has finished and its changed rows were published. */
@@ -85,7 +96,7 @@ export interface JobEngine {
 
 interface JobRecord {
   job: Job;
-  action: JobAction;
+  action: EngineAction;
   tasks: JobTask[];
   /** Each task's position in the job, which names it in the journal. */
   indexOf: Map<JobTask, number>;
@@ -94,13 +105,15 @@ interface JobRecord {
   progress: ProgressReporter;
   log?: JobLog;
   intents?: IntentWindow;
+  /** What an edit overwrote, by item index (Undo puts it back). */
+  previous: Map<number, FieldValue>;
   settled: Promise<void>;
 }
 
 /** Items whose intent is written ahead of their request (see intent-window.ts). */
 const INTENTS_AHEAD = 64;
 /** What these make cannot be found again after a crash: only what goes out is marked. */
-const EXACT_INTENTS: ReadonlySet<JobKind> = new Set(['create', 'copy']);
+const EXACT_INTENTS: ReadonlySet<EngineKind> = new Set(['create', 'copy']);
 
 const STOPPED: DeckErrorValue = {
   code: 'cancelled',
@@ -124,6 +137,8 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   const progressIntervalMs = deps.progressIntervalMs ?? 100;
   const jobs = new Map<string, JobRecord>();
   const shutdown = new AbortController();
+  // Every request of every job listens to it; dozens at once are normal, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const statuses = createStatusLedger();
   let seq = 0;
 
@@ -144,7 +159,8 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       return;
     }
     for (const { job } of kept.splice(0, Math.max(0, kept.length - maxHistory))) forget(job.id);
-    for (const { job, tasks, action, concurrency } of kept) {
+    for (const { job, tasks, action, concurrency, previous } of kept) {
+      if (canUndo(action, tasks, previous)) job.undoable = true;
       jobs.set(job.id, {
         job,
         action,
@@ -153,8 +169,13 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
         concurrency,
         cancelRequested: false,
         progress: progressOf(job),
+        previous,
         settled: Promise.resolve(),
       });
+    }
+    for (const { job } of kept) {
+      const undone = job.undoOf ? jobs.get(job.undoOf) : undefined;
+      if (undone) undone.job.undoneBy = job.id;
     }
   }
   const ready = deps.journal ? restore(deps.journal) : Promise.resolve();
@@ -211,7 +232,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   }
 
   function launch(
-    action: JobAction,
+    action: EngineAction,
     tasks: JobTask[],
     options: { concurrency?: number; retryOf?: string },
   ): JobSummary {
@@ -219,7 +240,8 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       canCheckProxy: Boolean(deps.checkProxy),
     });
     const createdAt = clock();
-    const label = JOB_KIND_LABEL[action.kind] + (options.retryOf ? ' (retry)' : '');
+    const label = labelOf(action) + (options.retryOf ? ' (retry)' : '');
+    const undoOf = action.kind === 'undo' ? action.undoOf : undefined;
     const job: Job = {
       id: newId(createdAt),
       kind: action.kind,
@@ -228,13 +250,19 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       createdAt,
       total: tasks.length,
       ok: 0,
-      failed: tasks.filter((t) => t.item.state === 'failed').length,
+      failed: 0,
       cancelled: 0,
       interrupted: 0,
       skipped: 0,
       items: tasks.map((t) => t.item),
       ...(options.retryOf ? { retryOf: options.retryOf } : {}),
+      ...(undoOf ? { undoOf } : {}),
     };
+    // Refused at planning (bad key, unknown connection) or skipped (undo without a value).
+    for (const t of tasks) {
+      const counted = COUNTED[t.item.state];
+      if (counted) job[counted]++;
+    }
     const rec: JobRecord = {
       job,
       action,
@@ -243,6 +271,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       concurrency: options.concurrency,
       cancelRequested: false,
       progress: progressOf(job),
+      previous: new Map(),
       settled: Promise.resolve(),
       log: deps.journal?.start({
         id: job.id,
@@ -253,13 +282,14 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
         tasks,
         concurrency: options.concurrency,
         retryOf: options.retryOf,
+        undoOf,
       }),
     };
     if (rec.log) {
       const ahead = EXACT_INTENTS.has(action.kind) ? 0 : INTENTS_AHEAD;
       rec.intents = createIntentWindow(tasks, rec.log, { ahead, clock });
     }
-    for (const t of tasks) if (t.item.state === 'failed') rec.progress.changed(t.item);
+    for (const t of tasks) if (t.item.state !== 'pending') rec.progress.changed(t.item);
     jobs.set(job.id, rec);
     forgetOldJobs();
     rec.progress.flush();
@@ -283,6 +313,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     const ctx: RunContext = {
       claim: (tasks) => claim(rec, tasks),
       succeed: (task, extra = {}) => settle(rec, task, 'ok', extra),
+      skip: (task, reason) => settle(rec, task, 'skipped', { note: reason }),
       fail: (task, e) =>
         // Cut off by a quit: the vendor may have applied it; a retry reads before resending.
         shutdown.signal.aborted
@@ -312,8 +343,10 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     await Promise.all(
       [...byConnection].map(async ([connectionId, tasks]) => {
         const provider = providers.get(connectionId)!;
+        const opts = { signal: shutdown.signal };
         try {
-          await settleInterrupted(action, provider, tasks, ctx, { signal: shutdown.signal });
+          await settleInterrupted(action, provider, tasks, ctx, opts);
+          await keepPrevious(rec, provider, tasks, opts);
           await runOnConnection(action, provider, tasks, ctx);
         } catch (e) {
           deps.log.error(`job ${job.id} on ${connectionId} broke`, e);
@@ -331,6 +364,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     }
 
     job.state = finalState(job, rec.cancelRequested);
+    if (canUndo(action, rec.tasks, rec.previous)) job.undoable = true;
     job.finishedAt = clock();
     rec.log?.end(job.state, job.finishedAt);
     rec.progress.flush();
@@ -357,6 +391,31 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       rec.progress.flush();
     }
     if (!isEmptyChange(change)) deps.events.emit('profiles:event:changed', change);
+  }
+
+  /** Reads and journals what an edit is about to overwrite, before its first request. */
+  async function keepPrevious(
+    rec: JobRecord,
+    provider: VendorProvider,
+    tasks: readonly JobTask[],
+    opts: { signal: AbortSignal },
+  ): Promise<void> {
+    if (!isEditKind(rec.action.kind)) return;
+    let previous: Map<JobTask, FieldValue>;
+    try {
+      previous = await readPrevious(rec.action, provider, tasks, opts);
+    } catch (e) {
+      // The edit still runs; its Undo will say these values could not be read.
+      deps.log.warn(`job ${rec.job.id}: values before the edit could not be read`, e);
+      return;
+    }
+    const values: Array<[number, FieldValue]> = [];
+    for (const [task, value] of previous) {
+      const index = rec.indexOf.get(task)!;
+      rec.previous.set(index, value);
+      values.push([index, value]);
+    }
+    rec.log?.previous(values);
   }
 
   function get(id: string): Job {
@@ -410,6 +469,23 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
         concurrency: rec.concurrency,
         retryOf: id,
       });
+    },
+
+    async undo(id) {
+      await ready;
+      const rec = record(id);
+      const { action } = rec;
+      if (rec.job.state === 'running')
+        throw DeckError.of('conflict', 'The job is still running; undo it once it has finished');
+      // An undo runs on what the profiles hold now: one per job at a time.
+      const undo = rec.job.undoable && planUndo(id, action, rec.tasks, rec.previous);
+      if (!undo) throw DeckError.of('conflict', 'This job kept no values to put back');
+      if (rec.job.undoneBy && jobs.get(rec.job.undoneBy)?.job.state === 'running')
+        throw DeckError.of('conflict', 'This job is being undone already');
+      const summary = launch(undo.action, undo.tasks, { concurrency: rec.concurrency });
+      rec.job.undoneBy = summary.id;
+      rec.progress.flush();
+      return summary;
     },
 
     exportCsv(id) {

@@ -2,7 +2,13 @@ import type { Handlers } from '../../ipc/handle';
 import type { JobEngine } from './job-engine';
 
 type JobChannel =
-  'jobs:start' | 'jobs:list' | 'jobs:get' | 'jobs:cancel' | 'jobs:retry-failed' | 'jobs:export-csv';
+  | 'jobs:start'
+  | 'jobs:list'
+  | 'jobs:get'
+  | 'jobs:cancel'
+  | 'jobs:retry-failed'
+  | 'jobs:undo'
+  | 'jobs:export-csv';
 
 /**
  * The `jobs:*` channels; core spreads these into its handler table. None answers before
@@ -19,6 +25,7 @@ export function createJobHandlers(engine: JobEngine): Pick<Handlers, JobChannel>
     'jobs:get': ({ id }) => afterRestore(() => engine.get(id)),
     'jobs:cancel': ({ id }) => afterRestore(() => engine.cancel(id)),
     'jobs:retry-failed': ({ id }) => engine.retryFailed(id),
+    'jobs:undo': ({ id }) => engine.undo(id),
     'jobs:export-csv': ({ id }) => afterRestore(() => ({ csv: engine.exportCsv(id) })),
   };
 }

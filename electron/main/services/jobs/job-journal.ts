@@ -24,7 +24,6 @@ import {
   JobItemStateSchema,
   JobStateSchema,
   type Job,
-  type JobAction,
   type JobItem,
   type JobItemState,
   type JobState,
@@ -32,7 +31,8 @@ import {
 import { ProxyInputSchema, type ProxyInput } from '../../../../shared/model/proxy-input';
 import { createAppendLog, type AppendLog } from '../../fs/append-log';
 import type { Logger } from '../../log';
-import type { JobTask } from './job-plan';
+import { FieldValueSchema, type FieldValue } from './edit-fields';
+import type { EditKind, EngineAction, JobTask } from './job-plan';
 
 export const JOURNAL_VERSION = 1;
 const FILE = /^([0-9a-z-]{1,100})\.jsonl$/;
@@ -43,10 +43,11 @@ export interface JournalHeader {
   kind: string;
   label: string;
   createdAt: number;
-  action: JobAction;
+  action: EngineAction;
   tasks: readonly JobTask[];
   concurrency?: number;
   retryOf?: string;
+  undoOf?: string;
 }
 
 /** One running job's journal. Items are named by their index in the header. */
@@ -54,7 +55,7 @@ export interface JobLog {
   /** Resolves once the intent is on disk: only then may the request go out. */
   intent(indexes: readonly number[], at: number): Promise<void>;
   outcome(index: number, item: JobItem, at: number): void;
-  previous(values: ReadonlyArray<readonly [index: number, value: unknown]>): void;
+  previous(values: ReadonlyArray<readonly [index: number, value: FieldValue]>): void;
   end(state: JobState, at: number): void;
   /** Names learnt after the job (items started under their key). */
   labels(values: ReadonlyArray<readonly [index: number, label: string]>): void;
@@ -68,10 +69,10 @@ export interface JobLog {
 export interface JournaledJob {
   job: Job;
   tasks: JobTask[];
-  action: JobAction;
+  action: EngineAction;
   concurrency?: number;
   /** Previous values by item index, for Undo. */
-  previous: Map<number, unknown>;
+  previous: Map<number, FieldValue>;
 }
 
 export interface JobJournal {
@@ -149,7 +150,7 @@ function withheld(proxy: ProxyInput): unknown {
   return proxy.password.action === 'set' ? { ...proxy, password: WITHHELD } : proxy;
 }
 
-function storedAction(action: JobAction): unknown {
+function storedAction(action: EngineAction): unknown {
   switch (action.kind) {
     case 'set-proxy':
       return { ...action, proxy: withheld(action.proxy) };
@@ -174,7 +175,8 @@ function headerRecord(h: JournalHeader) {
     action: storedAction(h.action),
     concurrency: h.concurrency,
     retryOf: h.retryOf,
-    items: h.tasks.map(({ item, vendorId, name, proxy, create, verify }) => ({
+    undoOf: h.undoOf,
+    items: h.tasks.map(({ item, vendorId, name, proxy, create, verify, undo }) => ({
       key: item.key,
       connectionId: item.connectionId,
       label: item.label,
@@ -185,6 +187,7 @@ function headerRecord(h: JournalHeader) {
       proxy: proxy && withheld(proxy),
       create: create && { ...create, proxy: create.proxy && withheld(create.proxy) },
       verify,
+      undo,
     })),
   };
 }
@@ -202,6 +205,7 @@ const StoredItem = z.object({
   proxy: z.unknown().optional(),
   create: z.unknown().optional(),
   verify: z.boolean().optional(),
+  undo: z.object({ restore: FieldValueSchema, expected: FieldValueSchema }).optional(),
 });
 
 const Header = z.object({
@@ -214,10 +218,25 @@ const Header = z.object({
   action: z.unknown(),
   concurrency: z.number().int().min(1).max(16).optional(),
   retryOf: z.string().optional(),
+  undoOf: z.string().optional(),
   items: z.array(StoredItem),
 });
 
 const Index = z.number().int().min(0);
+
+const EDIT_KINDS = [
+  'set-remark',
+  'set-name',
+  'rename',
+  'move-group',
+  'set-tags',
+  'set-proxy',
+  'assign-proxies',
+] as const satisfies readonly EditKind[];
+const EngineActionSchema = z.union([
+  JobActionSchema,
+  z.object({ kind: z.literal('undo'), undoOf: z.string(), edit: z.enum(EDIT_KINDS) }),
+]);
 const Record_ = z.discriminatedUnion('t', [
   z.object({ t: z.literal('intent'), i: z.array(Index), at: z.number() }),
   z.object({
@@ -229,7 +248,7 @@ const Record_ = z.discriminatedUnion('t', [
     resultKey: z.string().optional(),
     at: z.number(),
   }),
-  z.object({ t: z.literal('prev'), v: z.array(z.tuple([Index, z.unknown()])) }),
+  z.object({ t: z.literal('prev'), v: z.array(z.tuple([Index, FieldValueSchema])) }),
   z.object({ t: z.literal('end'), s: JobStateSchema, at: z.number() }),
   z.object({ t: z.literal('label'), v: z.array(z.tuple([Index, z.string().max(200)])) }),
 ]);
@@ -271,6 +290,7 @@ export function replayJournal(text: string): JournaledJob {
     const task: JobTask = { item, vendorId: s.vendorId };
     if (s.name !== undefined) task.name = s.name;
     if (s.verify) task.verify = true;
+    if (s.undo) task.undo = s.undo;
     if (s.proxy !== undefined) {
       const p = restorePasswords(s.proxy);
       task.proxy = ProxyInputSchema.parse(p.value);
@@ -286,7 +306,7 @@ export function replayJournal(text: string): JournaledJob {
   });
 
   // The per-item parts of the action were kept with their items only.
-  const action = JobActionSchema.parse({
+  const action = EngineActionSchema.parse({
     ...(header.action as object),
     ...(stored.withheld ? { proxy: stored.value } : {}),
     ...(header.kind === 'assign-proxies'
@@ -297,7 +317,7 @@ export function replayJournal(text: string): JournaledJob {
     ...(header.kind === 'create' ? { items: tasks.map((t) => t.create) } : {}),
   });
 
-  const previous = new Map<number, unknown>();
+  const previous = new Map<number, FieldValue>();
   let end: { s: JobState; at: number } | undefined;
   let lastAt = header.createdAt;
   const at = (i: number) => {
@@ -356,6 +376,7 @@ export function replayJournal(text: string): JournaledJob {
     skipped: 0,
     items: tasks.map((t) => t.item),
     ...(header.retryOf ? { retryOf: header.retryOf } : {}),
+    ...(header.undoOf ? { undoOf: header.undoOf } : {}),
   };
   for (const { item } of tasks) {
     const counted = COUNTED[item.state];

@@ -6,22 +6,22 @@
  * risking a duplicate.
  */
 import type { Profile } from '../../../../shared/model';
-import type { JobAction, JobKind } from '../../../../shared/model/job';
+import type { JobKind } from '../../../../shared/model/job';
 import { DeckError } from '../../../../shared/ipc/result';
 import type { CallOptions, VendorProvider } from '../../providers/provider';
-import { EDIT_FIELDS } from './edit-fields';
+import { editOf } from './edit-fields';
 import type { RunContext } from './job-actions';
-import type { JobTask } from './job-plan';
+import type { EngineAction, JobTask } from './job-plan';
 import { fetchProfiles } from './profile-fetch';
 
 type Verdict = 'applied' | 'not-applied' | DeckError;
 
 /** What the profile as read now says about the interrupted item (undefined: it is gone). */
-function verdict(action: JobAction, task: JobTask, profile: Profile | undefined): Verdict {
-  const field = EDIT_FIELDS[action.kind];
-  if (field) {
+function verdict(action: EngineAction, task: JobTask, profile: Profile | undefined): Verdict {
+  const edit = editOf(action, task);
+  if (edit) {
     if (!profile) return gone();
-    const target = field.target(action, task);
+    const { field, target } = edit;
     if (target === undefined) return 'not-applied';
     return field.same(field.read(profile), target) ? 'applied' : 'not-applied';
   }
@@ -36,14 +36,17 @@ function verdict(action: JobAction, task: JobTask, profile: Profile | undefined)
       return profile.status === 'closed' ? 'applied' : 'not-applied';
     case 'check-proxy':
       return 'not-applied';
-    default:
+    case 'copy':
+    case 'create':
       return cannotTell(action.kind);
+    default:
+      return 'not-applied';
   }
 }
 
 const gone = () => DeckError.of('not-found', 'The profile no longer exists in its connection');
 
-function cannotTell(kind: JobKind): DeckError {
+function cannotTell(kind: Extract<JobKind, 'copy' | 'create'>): DeckError {
   const what = kind === 'create' ? 'created' : 'copied';
   return DeckError.of(
     'conflict',
@@ -53,7 +56,7 @@ function cannotTell(kind: JobKind): DeckError {
 
 /** Settles the interrupted items that need no request; the rest stay pending, to be sent. */
 export async function settleInterrupted(
-  action: JobAction,
+  action: EngineAction,
   provider: VendorProvider,
   tasks: readonly JobTask[],
   ctx: Pick<RunContext, 'succeed' | 'fail'>,
@@ -61,7 +64,7 @@ export async function settleInterrupted(
 ): Promise<void> {
   const unknown = tasks.filter((t) => t.verify && t.item.state === 'pending');
   if (unknown.length === 0) return;
-  const needsRead = EDIT_FIELDS[action.kind] || ['delete', 'open', 'close'].includes(action.kind);
+  const needsRead = !['copy', 'create', 'check-proxy'].includes(action.kind);
   let fetched: Awaited<ReturnType<typeof fetchProfiles>> = {
     profiles: new Map(),
     errors: new Map(),

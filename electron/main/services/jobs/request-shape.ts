@@ -4,13 +4,13 @@
  * so Cancel stops every request not yet sent and progress moves per answered request.
  */
 import type { Capabilities } from '../../../../shared/model';
-import type { JobKind } from '../../../../shared/model/job';
+import type { EngineKind } from './job-plan';
 
 type BatchFlag =
   'batchGroup' | 'batchRemark' | 'batchName' | 'batchTags' | 'batchProxy' | 'batchDelete';
 
 /** The capability that says a vendor takes this edit for many profiles in one request. */
-const BATCH_FLAG: Partial<Record<JobKind, BatchFlag>> = {
+const BATCH_FLAG: Partial<Record<EngineKind, BatchFlag>> = {
   'move-group': 'batchGroup',
   'set-remark': 'batchRemark',
   'set-name': 'batchName',
@@ -27,7 +27,7 @@ export interface RequestShape {
 }
 
 /** Whether the vendor has a real batch endpoint for this edit. */
-export const batchesEdit = (kind: JobKind, capabilities: Capabilities): boolean => {
+export const batchesEdit = (kind: EngineKind, capabilities: Capabilities): boolean => {
   const flag = BATCH_FLAG[kind];
   return flag !== undefined && capabilities[flag];
 };

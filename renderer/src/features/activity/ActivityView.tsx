@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { jobsQuery, MAX_JOBS, resultText } from '../jobs/job-cache';
 import { JobProgressBar } from '../jobs/JobProgressBar';
-import { useCancelJob, useRetryFailed } from '../jobs/use-job-actions';
+import { useCancelJob, useRetryFailed, useUndoJob } from '../jobs/use-job-actions';
 import { useActivityUi } from './activity-ui';
 import { downloadCsv } from './download';
 import { csvFileName, formatDuration, formatStarted } from './format';
@@ -96,6 +96,7 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
   const toggle = useActivityUi((s) => s.toggle);
   const cancel = useCancelJob();
   const retry = useRetryFailed();
+  const undo = useUndoJob();
   const ref = useRef<HTMLLIElement>(null);
   // Opened from a toast's "Show in Activity": bring it into view.
   useEffect(() => {
@@ -162,6 +163,16 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
             aria-label={`Retry failed: ${job.failed} of ${job.label}`}
           >
             Retry failed
+          </Button>
+        )}
+        {job.undoneBy && <span className="text-xs text-zinc-500">Undone</span>}
+        {!running && job.undoable && !job.undoneBy && (
+          <Button
+            onClick={() => undo.mutate(job.id)}
+            disabled={undo.isPending}
+            aria-label={`Undo: ${job.label}`}
+          >
+            Undo
           </Button>
         )}
         <Button onClick={onExport} aria-label={`Export CSV: ${job.label}`}>
