@@ -187,6 +187,6 @@ it('quitting with a job running asks first; quitting anyway leaves it interrupte
   expect(pending).toBeGreaterThan(0);
   expect(job.ok + job.interrupted + pending).toBe(60);
   for (const item of job.items.filter((i) => i.state === 'interrupted'))
-    expect(item.error?.message).toMatch(/unknown until a retry reads the vendor/);
+    expect(item.note).toMatch(/^On its way to the vendor when BrowserDeck stopped/);
   expect(core.quitQuestion()).toBeUndefined();
 });

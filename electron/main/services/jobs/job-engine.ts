@@ -20,6 +20,7 @@ import { jobsToCsv } from './job-csv';
 import { createIntentWindow, type IntentWindow } from './intent-window';
 import {
   COUNTED,
+  UNKNOWN_NOTE,
   finalState,
   type JobJournal,
   type JobLog,
@@ -114,13 +115,6 @@ interface JobRecord {
 const INTENTS_AHEAD = 64;
 /** What these make cannot be found again after a crash: only what goes out is marked. */
 const EXACT_INTENTS: ReadonlySet<EngineKind> = new Set(['create', 'copy']);
-
-const STOPPED: DeckErrorValue = {
-  code: 'cancelled',
-  message:
-    'BrowserDeck stopped while this was being sent: whether the vendor applied it is unknown until a retry reads the vendor',
-  retryable: true,
-};
 
 const TERMINAL: ReadonlySet<JobItemState> = new Set([
   'ok',
@@ -317,7 +311,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       fail: (task, e) =>
         // Cut off by a quit: the vendor may have applied it; a retry reads before resending.
         shutdown.signal.aborted
-          ? settle(rec, task, 'interrupted', { error: STOPPED })
+          ? settle(rec, task, 'interrupted', { note: UNKNOWN_NOTE })
           : settle(rec, task, 'failed', { error: toErrorValue(e) }),
       status: (changes) => {
         statuses.record(changes);

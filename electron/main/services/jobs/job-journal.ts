@@ -360,7 +360,11 @@ export function replayJournal(text: string): JournaledJob {
   }
 
   // Sent and never answered: the vendor may or may not have applied it.
-  for (const { item } of tasks) if (item.state === 'running') item.state = 'interrupted';
+  for (const { item } of tasks) {
+    if (item.state !== 'running') continue;
+    item.state = 'interrupted';
+    item.note = UNKNOWN_NOTE;
+  }
   const job: Job = {
     id: header.id,
     kind: header.kind,
@@ -394,6 +398,10 @@ export function replayJournal(text: string): JournaledJob {
     previous,
   };
 }
+
+/** What an item whose outcome is unknown says. */
+export const UNKNOWN_NOTE =
+  'On its way to the vendor when BrowserDeck stopped: Retry reads the vendor to see whether it applied';
 
 /** The count an item in this state adds to. */
 export const COUNTED: Partial<

@@ -4,7 +4,14 @@ import { toast } from 'sonner';
 import type { JobState, JobSummary } from '../../../../shared/model/job';
 import { Button } from '../../components/Button';
 import { deck, errorText, unwrap } from '../../lib/deck';
-import { jobsQuery, MAX_JOBS, resultText } from '../jobs/job-cache';
+import {
+  doneCount,
+  jobsQuery,
+  MAX_JOBS,
+  resultText,
+  retryCount,
+  retryLabel,
+} from '../jobs/job-cache';
 import { JobProgressBar } from '../jobs/JobProgressBar';
 import { useCancelJob, useRetryFailed, useUndoJob } from '../jobs/use-job-actions';
 import { useActivityUi } from './activity-ui';
@@ -105,7 +112,9 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
 
   const running = job.state === 'running';
   const badge = STATE_BADGE[job.state];
-  const done = job.ok + job.failed + job.cancelled;
+  const done = doneCount(job);
+  const again = retryCount(job);
+  const note = jobNote(job);
   const panelId = `job-${job.id}-items`;
   return (
     <li
@@ -130,7 +139,7 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
           </span>
           <span className="truncate font-medium">{job.label}</span>
           <span
-            className={`whitespace-nowrap ${job.failed > 0 ? 'text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400'}`}
+            className={`whitespace-nowrap ${job.failed + job.interrupted > 0 ? 'text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400'}`}
           >
             {running
               ? `${done.toLocaleString()}/${job.total.toLocaleString()}${job.failed ? `, ${job.failed} failed` : ''}`
@@ -155,14 +164,14 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
             {cancel.isSuccess ? 'Cancelling…' : 'Cancel'}
           </Button>
         )}
-        {!running && job.failed > 0 && (
+        {again > 0 && (
           <Button
             variant="primary"
             onClick={() => retry.mutate(job.id)}
             disabled={retry.isPending}
-            aria-label={`Retry failed: ${job.failed} of ${job.label}`}
+            aria-label={`${retryLabel(job)}: ${again.toLocaleString()} of ${job.label}`}
           >
-            Retry failed
+            {retryLabel(job)}
           </Button>
         )}
         {job.undoneBy && <span className="text-xs text-zinc-500">Undone</span>}
@@ -179,7 +188,26 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
           Export CSV
         </Button>
       </div>
+      {note && (
+        <p
+          data-testid="job-note"
+          className="-mt-1 px-9 pb-2 text-xs text-zinc-600 dark:text-zinc-400"
+        >
+          {note}
+        </p>
+      )}
       {expanded && <JobItemsTable id={panelId} jobId={job.id} />}
     </li>
   );
+}
+
+const PROXY_EDITS = new Set(['set-proxy', 'assign-proxies']);
+
+/** What the entry needs to say in a sentence: why a job stopped, or what its Undo cannot do. */
+function jobNote(job: JobSummary): string | undefined {
+  if (job.state === 'interrupted')
+    return 'BrowserDeck stopped while this job ran. "Unknown" items were on their way to the vendor: Retry checks them with the vendor first, then sends what is not applied and what was not started.';
+  if (job.undoable && !job.undoneBy && PROXY_EDITS.has(job.kind))
+    return 'Undo puts back previous proxies that had no password. A profile whose previous proxy had one is skipped: BrowserDeck never keeps proxy passwords.';
+  return undefined;
 }

@@ -18,6 +18,24 @@ export function itemsFailuresFirst(items: readonly JobItem[]): JobItem[] {
     .map((x) => x.item);
 }
 
+/** An item's result in words; pending means "waiting" while the job runs, "not started" after. */
+export function itemStateText(state: JobItemState, jobRunning: boolean): string {
+  switch (state) {
+    case 'pending':
+      return jobRunning ? 'waiting' : 'not started';
+    case 'running':
+      return 'sending';
+    case 'interrupted':
+      return 'unknown';
+    default:
+      return state;
+  }
+}
+
+/** Items the user should look at: refused, or cut off with an unknown outcome. */
+export const needsAttention = (item: JobItem): boolean =>
+  item.state === 'failed' || item.state === 'interrupted';
+
 /** "14:03:22" today, else "Mar 4, 14:03". */
 export function formatStarted(epochMs: number, now = Date.now()): string {
   const d = new Date(epochMs);

@@ -71,10 +71,10 @@ export function endText(j: JobSummary): string {
   switch (j.state) {
     case 'running':
       return 'running';
+    // Told from the counts too: a job with a failure is never "done" on screen.
     case 'done':
-      return 'done';
     case 'failures':
-      return `finished with ${j.failed.toLocaleString()} failed`;
+      return j.failed > 0 ? `finished with ${j.failed.toLocaleString()} failed` : 'done';
     case 'cancelled':
       return 'cancelled';
     case 'interrupted':
@@ -82,12 +82,28 @@ export function endText(j: JobSummary): string {
   }
 }
 
-/** "497 ok, 3 failed, 0 cancelled", leaving out zero counts except ok. */
+/** Items of a job that has stopped which never went out (a quit or a crash came first). */
+export const notStarted = (j: JobSummary): number =>
+  j.state === 'running' ? 0 : Math.max(0, j.total - doneCount(j));
+
+/** "497 ok, 3 failed", "120 ok, 3 unknown, 377 not started": zero counts left out, except ok. */
 export function resultText(j: JobSummary): string {
   const parts = [`${j.ok.toLocaleString()} ok`];
-  if (j.failed) parts.push(`${j.failed.toLocaleString()} failed`);
-  if (j.interrupted) parts.push(`${j.interrupted.toLocaleString()} unknown`);
-  if (j.skipped) parts.push(`${j.skipped.toLocaleString()} skipped`);
-  if (j.cancelled) parts.push(`${j.cancelled.toLocaleString()} cancelled`);
+  const add = (n: number, what: string) => n && parts.push(`${n.toLocaleString()} ${what}`);
+  add(j.failed, 'failed');
+  add(j.interrupted, 'unknown');
+  add(notStarted(j), 'not started');
+  add(j.skipped, 'skipped');
+  add(j.cancelled, 'cancelled');
   return parts.join(', ');
 }
+
+/** What "Retry" would run again: the failed items, and of an interrupted job all the rest. */
+export function retryCount(j: JobSummary): number {
+  if (j.state === 'running') return 0;
+  return j.failed + (j.state === 'interrupted' ? j.interrupted + notStarted(j) : 0);
+}
+
+/** "Retry" finishes an interrupted job; elsewhere it is about the failures. */
+export const retryLabel = (j: JobSummary): string =>
+  j.state === 'interrupted' ? 'Retry' : 'Retry failed';
