@@ -164,14 +164,31 @@ describe('the job journal', () => {
       },
       keys: [],
     });
+    const create = await engine.start({
+      action: {
+        kind: 'create',
+        connectionId: 'ix',
+        items: [
+          {
+            name: 'New',
+            tags: [],
+            remark: '',
+            proxy: proxy({ action: 'set', value: 'create-secret-7' }),
+          },
+        ],
+      },
+      keys: [],
+    });
     await engine.settled(set.id);
     await engine.settled(assign.id);
+    await engine.settled(create.id);
 
     for (const name of await readdir(dir)) {
       const text = await readFile(join(dir, name), 'utf8');
       expect(text).toContain('198.51.100.4');
       expect(text).not.toContain('hunter2-secret');
       expect(text).not.toContain('other-secret-9');
+      expect(text).not.toContain('create-secret-7');
     }
     const setBack = replayJournal(await readFile(fileOf(set.id), 'utf8'));
     expect(setBack.tasks.every((t) => t.withheld)).toBe(true);
@@ -179,6 +196,8 @@ describe('the job journal', () => {
     const assignBack = replayJournal(await readFile(fileOf(assign.id), 'utf8'));
     expect(assignBack.tasks.map((t) => Boolean(t.withheld))).toEqual([true, false]);
     expect(assignBack.tasks[1]!.proxy).toMatchObject({ password: { action: 'clear' } });
+    const createBack = replayJournal(await readFile(fileOf(create.id), 'utf8'));
+    expect(createBack.tasks[0]).toMatchObject({ withheld: true, create: { name: 'New' } });
   });
 
   it('refuses a file that is not a journal, naming what is wrong', async () => {

@@ -89,6 +89,10 @@ describe('a job cut off by a quit', () => {
 
     const retry = await engine.retryFailed(id);
     expect(retry).toMatchObject({ retryOf: id, total: 10 });
+    await expect(engine.retryFailed(id)).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'A retry of this job is still running',
+    });
     const done = await engine.settled(retry.id);
 
     expect(done).toMatchObject({ state: 'done', ok: 10 });

@@ -451,6 +451,10 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       const rec = record(id);
       if (rec.job.state === 'running')
         throw DeckError.of('conflict', 'The job is still running; retry once it has finished');
+      // Two retries at once would send the same items twice.
+      for (const other of jobs.values())
+        if (other.job.retryOf === id && other.job.state === 'running')
+          throw DeckError.of('conflict', 'A retry of this job is still running');
       const interrupted = rec.job.state === 'interrupted';
       const again = rec.tasks.filter(
         ({ item }) =>

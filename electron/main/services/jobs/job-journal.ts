@@ -104,7 +104,11 @@ export function createJobJournal({ dir, log }: { dir: string; log: Logger }): Jo
       const jobs: JournaledJob[] = [];
       for (const name of names) {
         try {
-          jobs.push(replayJournal(await readFile(join(dir, name), 'utf8')));
+          const replayed = replayJournal(await readFile(join(dir, name), 'utf8'));
+          // Its file is found (and removed) by its id: the two must agree.
+          if (`${replayed.job.id}.jsonl` !== name)
+            throw new Error(`it holds job ${replayed.job.id}`);
+          jobs.push(replayed);
         } catch (e) {
           log.warn(`job journal ${name} is unreadable and was left as it is`, e);
         }
