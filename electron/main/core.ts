@@ -3,6 +3,7 @@
  * effects so it runs in plain Node (unit tests, the browser harness, benchmarks) exactly
  * as it runs inside Electron. electron/main/index.ts only wires Electron to it.
  */
+import { join } from 'node:path';
 import type { AppInfo, Settings } from '../../shared/ipc/contract';
 import { createDispatch, mergeHandlers, type Dispatch, type Handlers } from './ipc/handle';
 import { createEventBus, type EventBus } from './events';
@@ -22,6 +23,8 @@ import { createLastKnownStore } from './services/last-known';
 import { createProxyChecker, proxyCheckHandlers } from './services/proxy-check';
 import { createJobEngine } from './services/jobs/job-engine';
 import { createJobHandlers } from './services/jobs/job-handlers';
+import { createJobJournal } from './services/jobs/job-journal';
+import { quitQuestion, type QuitQuestion } from './services/jobs/quit-question';
 import { createProfileProxyCheck } from './services/jobs/profile-proxy-check';
 import { createSessionsService, sessionsHandlers, type SessionsService } from './services/sessions';
 import { createDevtools, devtoolsHandlers } from './services/devtools';
@@ -76,6 +79,8 @@ export interface Core {
     sessions: SessionsService;
     demo: DemoService;
   };
+  /** What to ask before quitting (jobs still running), or undefined: quit at once. */
+  quitQuestion(): QuitQuestion | undefined;
   dispose(): Promise<void>;
 }
 
@@ -161,6 +166,7 @@ export function createCore(deps: CoreDeps): Core {
     maxHistory: 200,
     checkProxy: createProfileProxyCheck(proxyChecker, deps.clock),
     checkProxyBeforeOpen: async (id) => (await connections.get(id)).checkProxyBeforeOpen,
+    journal: createJobJournal({ dir: join(deps.dataDir, 'jobs'), log: deps.log }),
   });
   disposers.push(() => jobs.dispose());
 
@@ -189,6 +195,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     events,
     services: { connections, profiles, sessions, demo },
+    quitQuestion: () => quitQuestion(jobs.list()),
     async dispose() {
       for (const d of disposers.reverse()) await d();
     },

@@ -3,7 +3,7 @@
  * in createCore() (./core.ts), which runs and is tested without Electron.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { createCore, type Core } from './core';
 import {
   createAppUrlCheck,
@@ -19,6 +19,8 @@ import { createLogger } from './log';
 import { createSafeStorageCipher } from './secrets/safe-storage-cipher';
 import { loadWindowBounds, saveWindowBounds } from './window-state';
 import { buildMenu } from './menu';
+import { createQuitGuard } from './quit-guard';
+import type { QuitQuestion } from './services/jobs/quit-question';
 
 const log = createLogger();
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -48,14 +50,18 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && core) createMainWindow();
   });
-  let disposed = false;
-  app.on('before-quit', (event) => {
-    if (disposed || !core) return;
-    event.preventDefault();
-    disposed = true;
-    // Stops the demo sandbox and every browser it started before the app goes.
-    core.dispose().finally(() => app.quit());
-  });
+  app.on(
+    'before-quit',
+    createQuitGuard({
+      question: () => core?.quitQuestion(),
+      ask: askToQuit,
+      stop: async () => core?.dispose(),
+      quit: () => app.quit(),
+      stayed: () => {
+        if (BrowserWindow.getAllWindows().length === 0 && core) createMainWindow();
+      },
+    }),
+  );
 }
 
 async function start(): Promise<void> {
@@ -96,6 +102,23 @@ function createMainWindow(): void {
     mainWindow = null;
   });
   void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererFile));
+}
+
+async function askToQuit(q: QuitQuestion): Promise<boolean> {
+  const options = {
+    type: 'warning' as const,
+    message: q.message,
+    detail: q.detail,
+    buttons: [q.stay, q.quit],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+  const { response } = await (win
+    ? dialog.showMessageBox(win, options)
+    : dialog.showMessageBox(options));
+  return response === 1;
 }
 
 let devtoolsWindows = 0;

@@ -201,6 +201,8 @@ export const contract = {
   'jobs:get': channel(z.object({ id: Id }).strict(), JobSchema),
   'jobs:cancel': channel(z.object({ id: Id }).strict(), JobSummarySchema),
   'jobs:retry-failed': channel(z.object({ id: Id }).strict(), JobSummarySchema),
+  /** A new job that puts back what a finished edit overwrote, profile by profile. */
+  'jobs:undo': channel(z.object({ id: Id }).strict(), JobSummarySchema),
   'jobs:export-csv': channel(
     z.object({ id: Id.optional() }).strict(),
     z.object({ csv: z.string() }),

@@ -66,7 +66,20 @@ export const JobActionSchema = z.discriminatedUnion('kind', [
 export type JobAction = z.infer<typeof JobActionSchema>;
 export type JobKind = JobAction['kind'];
 
-export const JobItemStateSchema = z.enum(['pending', 'running', 'ok', 'failed', 'cancelled']);
+/**
+ * 'pending' once the job has stopped means not started. 'interrupted': BrowserDeck stopped
+ * (quit or crash) while the item's vendor call was out, so whether it applied is unknown
+ * until a retry reads the vendor. 'skipped': an undo left the profile alone, with the reason.
+ */
+export const JobItemStateSchema = z.enum([
+  'pending',
+  'running',
+  'ok',
+  'failed',
+  'cancelled',
+  'interrupted',
+  'skipped',
+]);
 export type JobItemState = z.infer<typeof JobItemStateSchema>;
 
 export const JobItemSchema = z.object({
@@ -83,7 +96,12 @@ export const JobItemSchema = z.object({
 });
 export type JobItem = z.infer<typeof JobItemSchema>;
 
-export const JobStateSchema = z.enum(['running', 'done', 'cancelled']);
+/**
+ * 'done' only when every item went through; 'failures' when the job finished with some
+ * failed; 'interrupted' when BrowserDeck stopped before the job did.
+ */
+export const JobStateSchema = z.enum(['running', 'done', 'failures', 'cancelled', 'interrupted']);
+export type JobState = z.infer<typeof JobStateSchema>;
 export const JobSchema = z.object({
   id: z.string(),
   kind: z.string(),
@@ -95,8 +113,16 @@ export const JobSchema = z.object({
   ok: z.number(),
   failed: z.number(),
   cancelled: z.number(),
+  interrupted: z.number(),
+  skipped: z.number(),
   items: z.array(JobItemSchema),
   retryOf: z.string().optional(),
+  /** An undo job: the job whose changes it puts back. */
+  undoOf: z.string().optional(),
+  /** The undo job started for this one, once there is one. */
+  undoneBy: z.string().optional(),
+  /** A finished edit that kept the values it overwrote: "Undo" can put them back. */
+  undoable: z.boolean().optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 export type JobSummary = Omit<Job, 'items'>;

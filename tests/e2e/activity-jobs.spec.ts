@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import type { Job } from '../../shared/model/job';
 import { test, expect } from './support/harness';
 
@@ -20,7 +21,7 @@ test('a job whose profiles cannot be reached shows each failure, retries and exp
   expect(started).toMatchObject({ ok: true, data: { total: 2 } });
 
   const toast = page.getByTestId('job-toast');
-  await expect(toast).toContainText('Set remark: done');
+  await expect(toast).toContainText('Set remark: finished with 2 failed');
   await expect(toast).toContainText('0 ok, 2 failed');
   await page.screenshot({ path: test.info().outputPath('job-toast.png') });
   await toast.getByRole('button', { name: 'Show in Activity' }).click();
@@ -46,14 +47,45 @@ test('a job whose profiles cannot be reached shows each failure, retries and exp
   await expect(page.getByTestId('job-entry').first()).toContainText('Set remark (retry)');
 });
 
+type Item = Job['items'][number];
+const item = (key: string, label: string, state: Item['state'], extra: Partial<Item> = {}) => ({
+  key,
+  connectionId: key.split('/')[0]!,
+  label,
+  state,
+  ...extra,
+});
+/** A job with its counts taken from its items. */
+const sampleJob =
+  (now: number) =>
+  (j: Partial<Job> & Pick<Job, 'id' | 'label' | 'kind' | 'items'>): Job => ({
+    state: j.items.some((i) => i.state === 'failed') ? 'failures' : 'done',
+    createdAt: now - 60_000,
+    finishedAt: now - 52_000,
+    total: j.items.length,
+    ok: j.items.filter((i) => i.state === 'ok').length,
+    failed: j.items.filter((i) => i.state === 'failed').length,
+    cancelled: j.items.filter((i) => i.state === 'cancelled').length,
+    interrupted: j.items.filter((i) => i.state === 'interrupted').length,
+    skipped: j.items.filter((i) => i.state === 'skipped').length,
+    ...j,
+  });
+
+/** Serves `jobs` from a stand-in jobs API, before the app loads. */
+async function serveJobs(page: Page, jobs: Job[]): Promise<void> {
+  await page.addInitScript((data: Job[]) => {
+    const summary = ({ items: _items, ...s }: Job) => s;
+    const deck = window.deck as unknown as { jobs: Record<string, unknown> };
+    deck.jobs = {
+      ...deck.jobs,
+      list: async () => ({ ok: true, data: data.map(summary) }),
+      get: async ({ id }: { id: string }) => ({ ok: true, data: data.find((j) => j.id === id) }),
+    };
+  }, jobs);
+}
+
 /** Jobs as a busy day leaves them, served by a stand-in jobs API for the screenshot. */
 function sampleJobs(now: number): Job[] {
-  const item = (
-    key: string,
-    label: string,
-    state: Job['items'][number]['state'],
-    extra: Partial<Job['items'][number]> = {},
-  ) => ({ key, connectionId: key.split('/')[0]!, label, state, ...extra });
   const moveItems = [
     ...Array.from({ length: 40 }, (_, i) => item(`ix-main/${100 + i}`, `Shop ${i + 1}`, 'ok')),
     item('ix-main/7', 'Seller EU 7', 'failed', {
@@ -73,16 +105,7 @@ function sampleJobs(now: number): Job[] {
       },
     }),
   ];
-  const job = (j: Partial<Job> & Pick<Job, 'id' | 'label' | 'kind' | 'items'>): Job => ({
-    state: 'done',
-    createdAt: now - 60_000,
-    finishedAt: now - 52_000,
-    total: j.items.length,
-    ok: j.items.filter((i) => i.state === 'ok').length,
-    failed: j.items.filter((i) => i.state === 'failed').length,
-    cancelled: j.items.filter((i) => i.state === 'cancelled').length,
-    ...j,
-  });
+  const job = sampleJob(now);
   return [
     job({
       id: 'j4',
@@ -125,15 +148,7 @@ test('the Activity view lists jobs and opens one with failures first (screenshot
 }) => {
   const { page, appUrl } = harness;
   const jobs = sampleJobs(Date.now());
-  await page.addInitScript((data: Job[]) => {
-    const summary = ({ items: _items, ...s }: Job) => s;
-    const deck = window.deck as unknown as { jobs: Record<string, unknown> };
-    deck.jobs = {
-      ...deck.jobs,
-      list: async () => ({ ok: true, data: data.map(summary) }),
-      get: async ({ id }: { id: string }) => ({ ok: true, data: data.find((j) => j.id === id) }),
-    };
-  }, jobs);
+  await serveJobs(page, jobs);
   await page.goto(appUrl);
   await page
     .getByRole('navigation', { name: 'Main' })
@@ -160,3 +175,121 @@ test('the Activity view lists jobs and opens one with failures first (screenshot
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: test.info().outputPath('activity-dark.png') });
 });
+
+/** What Activity holds after a crash mid-job, an undo, and a proxy edit that can be undone. */
+function afterRestartJobs(now: number): Job[] {
+  const job = sampleJob(now);
+  const unknownNote =
+    'On its way to the vendor when BrowserDeck stopped: Retry reads the vendor to see whether it applied';
+  return [
+    job({
+      id: 'k4',
+      kind: 'undo',
+      label: 'Undo set remark',
+      undoOf: 'k3',
+      createdAt: now - 30_000,
+      finishedAt: now - 29_000,
+      items: [
+        item('ix-main/18', 'ETSY-0018 Maria', 'skipped', {
+          note: 'Left as it is: its remark was changed after the edit (now "fixed by hand", the edit set "wrong remark for everyone")',
+        }),
+        ...Array.from({ length: 49 }, (_, i) => item(`ix-main/${100 + i}`, `Shop ${i + 1}`, 'ok')),
+      ],
+    }),
+    job({
+      id: 'k3',
+      kind: 'set-remark',
+      label: 'Set remark',
+      undoneBy: 'k4',
+      undoable: true,
+      createdAt: now - 120_000,
+      finishedAt: now - 118_000,
+      items: Array.from({ length: 50 }, (_, i) =>
+        item(`ix-main/${100 + i}`, `Shop ${i + 1}`, 'ok'),
+      ),
+    }),
+    job({
+      id: 'k2',
+      kind: 'move-group',
+      label: 'Move to group',
+      state: 'interrupted',
+      createdAt: now - 600_000,
+      finishedAt: now - 590_000,
+      items: [
+        ...Array.from({ length: 3 }, (_, i) =>
+          item(`ix-main/${300 + i}`, `Warmup ${i + 121}`, 'interrupted', { note: unknownNote }),
+        ),
+        ...Array.from({ length: 120 }, (_, i) =>
+          item(`ix-main/${400 + i}`, `Warmup ${i + 1}`, 'ok'),
+        ),
+        ...Array.from({ length: 377 }, (_, i) =>
+          item(`ix-main/${600 + i}`, `Warmup ${i + 124}`, 'pending'),
+        ),
+      ],
+    }),
+    job({
+      id: 'k1',
+      kind: 'set-proxy',
+      label: 'Set proxy',
+      undoable: true,
+      createdAt: now - 3_600_000,
+      finishedAt: now - 3_590_000,
+      items: Array.from({ length: 12 }, (_, i) => item(`cos-team/p${i}`, `Proxy ${i}`, 'ok')),
+    }),
+  ];
+}
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1400, height: 860 },
+]) {
+  test(`Activity after a restart: an interrupted job, an undo, proxy Undo's limit (${viewport.width}x${viewport.height} screenshots)`, async ({
+    harness,
+  }) => {
+    const { page, appUrl } = harness;
+    await page.setViewportSize(viewport);
+    await serveJobs(page, afterRestartJobs(Date.now()));
+    await page.goto(appUrl);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Activity' })
+      .click();
+
+    const entries = page.getByTestId('job-entry');
+    await expect(entries).toHaveCount(4);
+    const [undo, edit, interrupted, proxy] = [0, 1, 2, 3].map((i) => entries.nth(i));
+    await expect(undo!).toContainText('Undo set remark');
+    await expect(undo!).toContainText('49 ok, 1 skipped of 50');
+    await expect(edit!).toContainText('Undone');
+    await expect(edit!.getByRole('button', { name: /^Undo/ })).toHaveCount(0);
+
+    await expect(interrupted!).toContainText('Interrupted');
+    await expect(interrupted!).toContainText('120 ok, 3 unknown, 377 not started of 500');
+    await expect(interrupted!.getByTestId('job-note')).toContainText(
+      'BrowserDeck stopped while this job ran',
+    );
+    await expect(
+      interrupted!.getByRole('button', { name: 'Retry: 380 of Move to group' }),
+    ).toBeVisible();
+    await expect(proxy!.getByTestId('job-note')).toContainText('never keeps proxy passwords');
+    await expect(proxy!.getByRole('button', { name: 'Undo: Set proxy' })).toBeVisible();
+
+    await interrupted!.getByRole('button', { expanded: false }).click();
+    const rows = interrupted!.getByTestId('job-item');
+    await expect(rows.nth(0)).toHaveAttribute('data-state', 'interrupted');
+    await expect(rows.nth(0)).toContainText('unknown');
+    await expect(rows.nth(0)).toContainText('On its way to the vendor when BrowserDeck stopped');
+    // Unknown first, then what never started, then what was applied.
+    await expect(rows.nth(3)).toHaveAttribute('data-state', 'pending');
+    await expect(rows.nth(3)).toContainText('not started');
+    await page.screenshot({
+      path: test.info().outputPath(`activity-interrupted-${viewport.width}.png`),
+    });
+
+    await undo!.getByRole('button', { expanded: false }).click();
+    await expect(undo!.locator('[data-testid=job-item][data-state=skipped]')).toContainText(
+      'its remark was changed after the edit',
+    );
+    await page.screenshot({ path: test.info().outputPath(`activity-undo-${viewport.width}.png`) });
+  });
+}

@@ -45,7 +45,7 @@ test('a bulk remark where the vendor refuses some profiles: reasons shown, "Retr
     chosen.map((p) => p.key),
   );
   const toast = page.getByTestId('job-toast');
-  await expect(toast).toContainText('Set remark: done');
+  await expect(toast).toContainText('Set remark: finished with 2 failed');
   await expect(toast).toContainText('8 ok, 2 failed');
   await toast.getByRole('button', { name: 'Show in Activity' }).click();
 

@@ -70,6 +70,8 @@ async function installFakeDeck(page: Page, options: FakeOptions): Promise<void> 
         ok: 0,
         failed: 0,
         cancelled: 0,
+        interrupted: 0,
+        skipped: 0,
       };
       job = {
         ...running,

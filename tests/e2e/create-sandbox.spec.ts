@@ -224,7 +224,7 @@ test('ixBrowser refuses one duplicate name in a bulk create: that item shows the
   await expect(preview.getByRole('note')).toContainText('1 name is already used');
   await preview.getByRole('button', { name: 'Create 5 profiles' }).click();
 
-  const entry = await openJobInActivity(page, 'Create profiles: done');
+  const entry = await openJobInActivity(page, 'Create profiles: finished with 1 failed');
   await expect(entry).toContainText('4 ok');
   const failed = entry.locator('[data-testid="job-item"][data-state="failed"]');
   await expect(failed).toHaveCount(1);
@@ -269,7 +269,7 @@ test('CosLogin refuses a create (211): each refused item shows the vendor’s re
   const before = sandbox.cos.profiles().length;
   await preview.getByRole('button', { name: 'Create 3 profiles' }).click();
 
-  const entry = await openJobInActivity(page, 'Create profiles: done');
+  const entry = await openJobInActivity(page, 'Create profiles: finished with 3 failed');
   const failed = entry.locator('[data-testid="job-item"][data-state="failed"]');
   await expect(failed).toHaveCount(3);
   for (const name of ['Cos 1', 'Cos 2', 'Cos 3']) {

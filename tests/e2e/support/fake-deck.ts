@@ -122,6 +122,8 @@ export function installFakeDeck({ count, failing }: FakeDeckOptions) {
       ok: 0,
       failed: 0,
       cancelled: 0,
+      interrupted: 0,
+      skipped: 0,
     });
   };
 }

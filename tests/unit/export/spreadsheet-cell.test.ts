@@ -40,12 +40,14 @@ describe('formula cells in CSV and TSV exports', () => {
       id: 'j1',
       kind: 'open',
       label: '\u00a0=1+1',
-      state: 'done',
+      state: 'failures',
       createdAt: 0,
       total: 1,
       ok: 0,
       failed: 1,
       cancelled: 0,
+      interrupted: 0,
+      skipped: 0,
       items: [
         {
           key: 'c/1',

@@ -78,7 +78,7 @@ describe('bulk edits through vendor batch endpoints', () => {
       keys: keysOf(ix, range(1, 25)),
     });
     const first = await engine.settled(id);
-    expect(first).toMatchObject({ ok: 23, failed: 2, state: 'done' });
+    expect(first).toMatchObject({ ok: 23, failed: 2, state: 'failures' });
     const failedItem = first.items.find((i) => i.key === 'ix/3')!;
     expect(failedItem).toMatchObject({
       state: 'failed',
@@ -140,7 +140,7 @@ describe('bulk edits through vendor batch endpoints', () => {
     });
     expect(byKey.get('not-a-key')!.error).toMatchObject({ code: 'invalid-input' });
     expect(cos.calls.filter((c) => c.method === 'copyProfile')).toEqual([]);
-    expect(job).toMatchObject({ ok: 1, failed: 3, state: 'done' });
+    expect(job).toMatchObject({ ok: 1, failed: 3, state: 'failures' });
   });
 
   it('refuses a move into no chosen group for one connection, per item', async () => {

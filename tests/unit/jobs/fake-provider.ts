@@ -9,6 +9,7 @@ import type { CreateItem } from '../../../shared/model/job';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
 import { DeckError } from '../../../shared/ipc/result';
 import type {
+  CallOptions,
   ItemResults,
   OpenResult,
   VendorProvider,
@@ -31,6 +32,16 @@ export function gate() {
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
+function abortable(wait: Promise<void>, signal?: AbortSignal): Promise<void> {
+  if (!signal) return wait;
+  return new Promise<void>((resolve, reject) => {
+    const abort = () => reject(DeckError.of('cancelled', 'Cancelled'));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    wait.then(resolve, reject);
+  });
+}
+
 export class FakeProvider implements VendorProvider {
   readonly profiles = new Map<string, Profile>();
   /** Per-id failures; delete an entry to let the next attempt through. */
@@ -50,6 +61,11 @@ export class FakeProvider implements VendorProvider {
   closeMany?: (vendorIds: string[]) => Promise<ItemResults>;
   /** When set, open/close and batch calls wait for it. */
   hold?: Promise<void>;
+  /** Real time each recorded call takes, so answers arrive spread out. */
+  delayMs = 0;
+  /** Recorded calls (edits, copies, creates, opens, closes) not yet answered, and the most at once. */
+  active = 0;
+  maxActive = 0;
   /** Resolves each time the number of opens in flight reaches `inFlightTarget`. */
   private onInFlight?: { target: number; resolve: () => void };
   private nextId = 1000;
@@ -86,12 +102,30 @@ export class FakeProvider implements VendorProvider {
   }
   private waiters: Array<{ method: string; resolve: () => void }> = [];
 
-  private async record(method: string, ids: string[]): Promise<void> {
+  /** Resolves once `count` calls of `method` are in flight or done. */
+  whenCalls(method: string, count: number): Promise<void> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.calls.filter((c) => c.method === method).length >= count) resolve();
+        else this.whenCalled(method).then(check, () => {});
+      };
+      check();
+    });
+  }
+
+  /** Records a call and holds it as the test says; an abort (a quit) cuts it off unanswered. */
+  private async record(method: string, ids: string[], signal?: AbortSignal): Promise<void> {
     this.calls.push({ method, ids });
-    for (const w of this.waiters.filter((w) => w.method === method)) w.resolve();
-    this.waiters = this.waiters.filter((w) => w.method !== method);
-    await tick();
-    if (this.hold) await this.hold;
+    this.maxActive = Math.max(this.maxActive, ++this.active);
+    try {
+      for (const w of this.waiters.filter((w) => w.method === method)) w.resolve();
+      this.waiters = this.waiters.filter((w) => w.method !== method);
+      await tick();
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+      if (this.hold) await abortable(this.hold, signal);
+    } finally {
+      this.active--;
+    }
   }
 
   private batch(ids: string[], apply: (p: Profile) => void): ItemResults {
@@ -140,32 +174,32 @@ export class FakeProvider implements VendorProvider {
     return [];
   }
 
-  async moveToGroup(ids: string[], groupId: string) {
-    await this.record('moveToGroup', ids);
+  async moveToGroup(ids: string[], groupId: string, opts?: CallOptions) {
+    await this.record('moveToGroup', ids, opts?.signal);
     return this.batch(ids, (p) => {
       p.groupId = groupId;
     });
   }
-  async setRemark(ids: string[], remark: string) {
-    await this.record('setRemark', ids);
+  async setRemark(ids: string[], remark: string, opts?: CallOptions) {
+    await this.record('setRemark', ids, opts?.signal);
     return this.batch(ids, (p) => {
       p.remark = remark;
     });
   }
-  async setName(ids: string[], name: string) {
-    await this.record('setName', ids);
+  async setName(ids: string[], name: string, opts?: CallOptions) {
+    await this.record('setName', ids, opts?.signal);
     return this.batch(ids, (p) => {
       p.name = name;
     });
   }
-  async setTags(ids: string[], tags: string[]) {
-    await this.record('setTags', ids);
+  async setTags(ids: string[], tags: string[], opts?: CallOptions) {
+    await this.record('setTags', ids, opts?.signal);
     return this.batch(ids, (p) => {
       p.tags = tags.map((t) => ({ id: t, name: t }));
     });
   }
-  async setProxy(ids: string[], proxy: ProxyInput) {
-    await this.record('setProxy', ids);
+  async setProxy(ids: string[], proxy: ProxyInput, opts?: CallOptions) {
+    await this.record('setProxy', ids, opts?.signal);
     return this.batch(ids, (p) => {
       p.proxy = { ...p.proxy, type: proxy.type, host: proxy.host, port: proxy.port };
       if (proxy.password.action === 'set') this.passwords.set(p.vendorId, proxy.password.value);
@@ -186,31 +220,31 @@ export class FakeProvider implements VendorProvider {
     }
     return out;
   }
-  async deleteProfiles(ids: string[]) {
-    await this.record('deleteProfiles', ids);
+  async deleteProfiles(ids: string[], opts?: CallOptions) {
+    await this.record('deleteProfiles', ids, opts?.signal);
     return this.batch(ids, (p) => this.profiles.delete(p.vendorId));
   }
-  async copyProfile(id: string, options: { name?: string; groupId?: string }) {
-    await this.record('copyProfile', [id]);
+  async copyProfile(id: string, options: { name?: string; groupId?: string }, opts?: CallOptions) {
+    await this.record('copyProfile', [id], opts?.signal);
     const source = this.one(id);
     const copy = this.add(String(this.nextId++), options.name ?? `${source.name} copy`);
     copy.groupId = options.groupId ?? source.groupId;
     return copy.vendorId;
   }
-  async createProfile(item: CreateItem) {
-    await this.record('createProfile', []);
+  async createProfile(item: CreateItem, opts?: CallOptions) {
+    await this.record('createProfile', [], opts?.signal);
     const failure = this.failures.get(item.name);
     if (failure) throw failure;
     return this.add(String(this.nextId++), item.name).vendorId;
   }
 
-  async open(id: string): Promise<OpenResult> {
+  async open(id: string, opts?: CallOptions): Promise<OpenResult> {
     this.open_.inFlight++;
     this.open_.maxInFlight = Math.max(this.open_.maxInFlight, this.open_.inFlight);
     if (this.onInFlight && this.open_.inFlight === this.onInFlight.target)
       this.onInFlight.resolve();
     try {
-      await this.record('open', [id]);
+      await this.record('open', [id], opts?.signal);
       const p = this.one(id);
       const attached = this.alreadyOpen.has(id);
       p.status = 'open';
@@ -228,8 +262,8 @@ export class FakeProvider implements VendorProvider {
       this.open_.inFlight--;
     }
   }
-  async close(id: string) {
-    await this.record('close', [id]);
+  async close(id: string, opts?: CallOptions) {
+    await this.record('close', [id], opts?.signal);
     const p = this.one(id);
     p.status = 'closed';
     return { alreadyClosed: this.processGone.has(id) };

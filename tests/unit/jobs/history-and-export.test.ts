@@ -130,6 +130,8 @@ describe('CSV export', () => {
       ok: 0,
       failed: 0,
       cancelled: 0,
+      interrupted: 0,
+      skipped: 0,
       items: [],
     };
     expect(jobsToCsv([job])).toBe(

@@ -3,10 +3,15 @@ import { QueryClient } from '@tanstack/react-query';
 import type { Job, JobItem, JobSummary } from '../../../shared/model/job';
 import {
   applyJobProgress,
+  endText,
   progressText,
+  resultText,
+  retryCount,
+  retryLabel,
   upsertSummary,
 } from '../../../renderer/src/features/jobs/job-cache';
-import { itemsFailuresFirst } from '../../../renderer/src/features/activity/format';
+import { itemStateText, itemsFailuresFirst } from '../../../renderer/src/features/activity/format';
+import { JobStateSchema } from '../../../shared/model/job';
 import { keys } from '../../../renderer/src/lib/queries';
 
 const summary = (id: string, extra: Partial<JobSummary> = {}): JobSummary => ({
@@ -19,6 +24,8 @@ const summary = (id: string, extra: Partial<JobSummary> = {}): JobSummary => ({
   ok: 0,
   failed: 0,
   cancelled: 0,
+  interrupted: 0,
+  skipped: 0,
   ...extra,
 });
 const item = (key: string, state: JobItem['state']): JobItem => ({
@@ -84,5 +91,35 @@ describe('the renderer job cache', () => {
       item('d', 'failed'),
     ]);
     expect(sorted.map((i) => i.key)).toEqual(['b', 'd', 'c', 'a']);
+  });
+
+  it('never says "done" for a job with failures, in any state', () => {
+    for (const state of JobStateSchema.options) {
+      const text = endText(summary('j', { state, ok: 497, failed: 3 }));
+      expect(text, state).not.toMatch(/done/);
+    }
+    expect(endText(summary('j', { state: 'failures', ok: 497, failed: 3 }))).toBe(
+      'finished with 3 failed',
+    );
+    expect(endText(summary('j', { state: 'done', ok: 500 }))).toBe('done');
+  });
+
+  it('tells an interrupted job: applied, unknown, not started, and what Retry runs', () => {
+    const job = summary('j', { state: 'interrupted', ok: 120, failed: 2, interrupted: 3 });
+    expect(resultText(job)).toBe('120 ok, 2 failed, 3 unknown, 375 not started');
+    expect(retryCount(job)).toBe(380);
+    expect(retryLabel(job)).toBe('Retry');
+    const finished = summary('j', { state: 'failures', ok: 498, failed: 2 });
+    expect([retryCount(finished), retryLabel(finished)]).toEqual([2, 'Retry failed']);
+    expect(resultText(summary('j', { state: 'done', ok: 49, skipped: 1, total: 50 }))).toBe(
+      '49 ok, 1 skipped',
+    );
+  });
+
+  it('words item states: waiting while the job runs, not started once it stopped', () => {
+    expect(itemStateText('pending', true)).toBe('waiting');
+    expect(itemStateText('pending', false)).toBe('not started');
+    expect(itemStateText('interrupted', false)).toBe('unknown');
+    expect(itemStateText('skipped', false)).toBe('skipped');
   });
 });

@@ -60,6 +60,19 @@ describe('Electron wiring (mocked electron)', () => {
     expect(state.defaultSession.permissionCheck?.()).toBe(false);
   });
 
+  it('quits without asking when no job runs, after stopping core', async () => {
+    const [beforeQuit] = state.appListeners.get('before-quit') ?? [];
+    let prevented = false;
+    beforeQuit!({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(electronMock.app.quit).toHaveBeenCalled());
+    expect(electronMock.dialog.showMessageBox).not.toHaveBeenCalled();
+    // The quit that follows goes through.
+    let again = false;
+    beforeQuit!({ preventDefault: () => (again = true) });
+    expect(again).toBe(false);
+  });
+
   it('blocks new windows from any web contents the app creates later', () => {
     const wc = new FakeWebContents();
     for (const fn of state.appListeners.get('web-contents-created') ?? []) fn({}, wc);

@@ -111,4 +111,6 @@ export const electronMock = {
     },
   },
   shell: { openExternal: vi.fn() },
+  /** Answers "Keep running" (button 0) unless a test says otherwise. */
+  dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })) },
 };

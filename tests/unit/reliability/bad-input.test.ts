@@ -56,6 +56,7 @@ const examples: { [C in Channel]: RequestOf<C> } = {
   'jobs:get': { id: UNKNOWN },
   'jobs:cancel': { id: UNKNOWN },
   'jobs:retry-failed': { id: UNKNOWN },
+  'jobs:undo': { id: UNKNOWN },
   'jobs:export-csv': { id: UNKNOWN },
   'sessions:list': { connectionIds: [UNKNOWN] },
   'devtools:targets': { profileKey: UNKNOWN_KEY },

@@ -26,6 +26,8 @@ const job = (state: Job['state'], items: Job['items'] = []): Job => ({
   ok: items.filter((i) => i.state === 'ok').length,
   failed: items.filter((i) => i.state === 'failed').length,
   cancelled: 0,
+  interrupted: 0,
+  skipped: 0,
   items,
 });
 

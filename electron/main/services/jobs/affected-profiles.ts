@@ -5,7 +5,7 @@
  */
 import type { EventOf } from '../../../../shared/ipc/contract';
 import type { Profile } from '../../../../shared/model';
-import type { JobKind } from '../../../../shared/model/job';
+import type { EngineKind } from './job-plan';
 import type { Logger } from '../../log';
 import type { VendorProvider } from '../../providers/provider';
 import type { JobTask } from './job-plan';
@@ -14,7 +14,7 @@ import { fetchProfiles } from './profile-fetch';
 export type ProfilesChanged = EventOf<'profiles:event:changed'>;
 
 export async function readAffected(
-  kind: JobKind,
+  kind: EngineKind,
   tasks: readonly JobTask[],
   providers: ReadonlyMap<string, VendorProvider>,
   known: ReadonlyMap<string, Profile>,

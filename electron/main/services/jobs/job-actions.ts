@@ -1,6 +1,7 @@
 /**
- * How each action runs on one connection's tasks. Edits the vendor can batch go through the
- * provider's array methods in chunks (one request per chunk, per-item results mapped back);
+ * How each action runs on one connection's tasks. Edits go through the provider's array
+ * methods one vendor request at a time (a chunk where the vendor has a batch endpoint, one
+ * profile where it has not; see request-shape.ts), with per-item results mapped back;
  * everything else runs one call per profile with bounded concurrency.
  */
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -11,11 +12,13 @@ import {
   type Profile,
   type ProxyCheckResult,
 } from '../../../../shared/model';
-import type { JobAction } from '../../../../shared/model/job';
 import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { CallOptions, ItemResults, VendorProvider } from '../../providers/provider';
-import type { JobTask } from './job-plan';
+import type { EngineAction, JobTask } from './job-plan';
+import { restoreOnConnection } from './job-undo';
 import { fetchProfiles } from './profile-fetch';
+import { batchesEdit, requestShape } from './request-shape';
+import { inRequests, noResult } from './in-requests';
 
 export type StatusChange = EventOf<'profiles:event:status'>['changes'][number];
 
@@ -35,15 +38,21 @@ export interface TaskSuccess {
 }
 
 export interface RunContext {
-  /** Marks the still-pending tasks running and returns them; cancelled ones drop out. */
-  claim(tasks: readonly JobTask[]): JobTask[];
+  /**
+   * Marks the still-pending tasks running and returns them once their intent is on disk;
+   * cancelled ones drop out. Call it right before the request that carries them.
+   */
+  claim(tasks: readonly JobTask[]): Promise<JobTask[]>;
   succeed(task: JobTask, extra?: TaskSuccess): void;
   fail(task: JobTask, error: unknown): void;
+  /** Left alone on purpose (an undo whose profile changed since), with the reason. */
+  skip(task: JobTask, reason: string): void;
   status(changes: StatusChange[]): void;
   /** A profile this run already knows fresh (the refresh after the job skips it). */
   fresh(profile: Profile): void;
   /** Aborted only on shutdown: a cancel lets in-flight calls finish. */
   signal: AbortSignal;
+  /** Profiles per request where the vendor has a batch endpoint for the edit. */
   chunkSize: number;
   /** Bounds a bulk open across all connections: windows cost the whole machine. */
   openLimit: LimitFunction;
@@ -55,13 +64,15 @@ export interface RunContext {
 }
 
 export async function runOnConnection(
-  action: JobAction,
+  action: EngineAction,
   provider: VendorProvider,
   tasks: JobTask[],
   ctx: RunContext,
 ): Promise<void> {
   const opts: CallOptions = { signal: ctx.signal };
-  const batch = (call: (ids: string[]) => Promise<ItemResults>) => inBatches(tasks, ctx, call);
+  const shapeOf = (batched: boolean) => requestShape(batched, provider.capabilities, ctx.chunkSize);
+  const batch = (call: (ids: string[]) => Promise<ItemResults>) =>
+    inRequests(tasks, ctx, shapeOf(batchesEdit(action.kind, provider.capabilities)), call);
   const each = (work: (task: JobTask) => Promise<TaskSuccess | void>, limit?: LimitFunction) =>
     eachTask(tasks, limit ?? pLimit(provider.capabilities.maxConcurrency), ctx, work);
   const keyOf = (vendorId: string) => profileKey(provider.connectionId, vendorId);
@@ -131,7 +142,7 @@ export async function runOnConnection(
     case 'close':
       if (provider.closeMany) {
         const closeMany = provider.closeMany.bind(provider);
-        return inBatches(tasks, ctx, (ids) => closeMany(ids, opts), {
+        return inRequests(tasks, ctx, shapeOf(true), (ids) => closeMany(ids, opts), {
           before: (claimed) => ctx.status(claimed.map((t) => closing(t))),
           after: (task, ok) =>
             ctx.status([{ key: task.item.key, status: ok ? 'closed' : 'unknown' }]),
@@ -150,6 +161,8 @@ export async function runOnConnection(
       });
     case 'check-proxy':
       return checkProxies(provider, tasks, ctx, opts);
+    case 'undo':
+      return restoreOnConnection(action, provider, tasks, ctx, opts);
   }
 }
 
@@ -191,7 +204,7 @@ async function checkProxies(
       opts,
     );
   } catch (e) {
-    for (const task of ctx.claim(tasks)) ctx.fail(task, e);
+    for (const task of await ctx.claim(tasks)) ctx.fail(task, e);
     return;
   }
   await eachTask(tasks, ctx.proxyCheckLimit, ctx, async (task) => {
@@ -229,9 +242,6 @@ function single(results: ItemResults, vendorId: string): void {
   throw r ?? noResult();
 }
 
-const noResult = () =>
-  DeckError.of('internal', 'The vendor client returned no result for this profile');
-
 async function eachTask(
   tasks: readonly JobTask[],
   limit: LimitFunction,
@@ -241,7 +251,7 @@ async function eachTask(
   await Promise.all(
     tasks.map((task) =>
       limit(async () => {
-        const [claimed] = ctx.claim([task]);
+        const [claimed] = await ctx.claim([task]);
         if (!claimed) return;
         try {
           ctx.succeed(claimed, (await work(claimed)) ?? {});
@@ -251,37 +261,4 @@ async function eachTask(
       }),
     ),
   );
-}
-
-/** One request per chunk, one after the other: vendors allow few concurrent requests. */
-async function inBatches(
-  tasks: readonly JobTask[],
-  ctx: RunContext,
-  call: (vendorIds: string[]) => Promise<ItemResults>,
-  hooks: {
-    before?(claimed: JobTask[]): void;
-    after?(task: JobTask, ok: boolean): void;
-  } = {},
-): Promise<void> {
-  for (let i = 0; i < tasks.length; i += ctx.chunkSize) {
-    const claimed = ctx.claim(tasks.slice(i, i + ctx.chunkSize));
-    if (claimed.length === 0) continue;
-    hooks.before?.(claimed);
-    let results: ItemResults;
-    try {
-      results = await call(claimed.map((t) => t.vendorId));
-    } catch (e) {
-      for (const task of claimed) {
-        ctx.fail(task, e);
-        hooks.after?.(task, false);
-      }
-      continue;
-    }
-    for (const task of claimed) {
-      const r = results.get(task.vendorId);
-      if (r === null) ctx.succeed(task);
-      else ctx.fail(task, r ?? noResult());
-      hooks.after?.(task, r === null);
-    }
-  }
 }

@@ -1,8 +1,10 @@
 /**
  * The bulk job engine: one job per action over many profiles, split per connection, with a
- * result per profile, throttled progress, cancel, "Retry failed", and the last jobs kept
- * for the Activity view. What each action calls on a vendor lives in job-actions.ts.
+ * result per profile, throttled progress, cancel, "Retry", "Undo", and the last jobs kept
+ * for the Activity view, on disk (job-journal.ts) so they survive a quit or a crash. What
+ * each action calls on a vendor lives in job-actions.ts.
  */
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { Settings } from '../../../../shared/ipc/contract';
 import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
@@ -15,7 +17,27 @@ import type { VendorProvider } from '../../providers/provider';
 import { isEmptyChange, readAffected } from './affected-profiles';
 import { runOnConnection, type ProfileProxyCheck, type RunContext } from './job-actions';
 import { jobsToCsv } from './job-csv';
-import { JOB_KIND_LABEL, planTasks, retryTask, validateTasks, type JobTask } from './job-plan';
+import { createIntentWindow, type IntentWindow } from './intent-window';
+import {
+  COUNTED,
+  UNKNOWN_NOTE,
+  finalState,
+  type JobJournal,
+  type JobLog,
+  type JournaledJob,
+} from './job-journal';
+import { settleInterrupted } from './job-verify';
+import { isEditKind, type FieldValue } from './edit-fields';
+import { canUndo, planUndo, readPrevious } from './job-undo';
+import {
+  labelOf,
+  planTasks,
+  retryTask,
+  validateTasks,
+  type EngineAction,
+  type EngineKind,
+  type JobTask,
+} from './job-plan';
 import { createProgressReporter, summarize, type ProgressReporter } from './job-progress';
 import { createStatusLedger } from './status-ledger';
 
@@ -35,6 +57,8 @@ export interface JobEngineDeps {
   checkProxy?: ProfileProxyCheck;
   /** The connection's "check proxy before opening" option; off when omitted. */
   checkProxyBeforeOpen?: (connectionId: string) => Promise<boolean>;
+  /** Where jobs are written as they run; without it they live in memory only. */
+  journal?: JobJournal;
 }
 
 export interface StartJobRequest {
@@ -47,12 +71,23 @@ export interface StartJobRequest {
 }
 
 export interface JobEngine {
+  /** Resolves once the jobs kept on disk from earlier runs are back. */
+  ready: Promise<void>;
   start(request: StartJobRequest): Promise<JobSummary>;
   /** Newest first. */
   list(): JobSummary[];
   get(id: string): Job;
   cancel(id: string): JobSummary;
+  /**
+   * A new job over what did not go through: the failed items, and of an interrupted job
+   * also the unknown ones (read from the vendor first) and those never started.
+   */
   retryFailed(id: string): Promise<JobSummary>;
+  /**
+   * A new job putting back what a finished edit overwrote, on each profile that still holds
+   * what the edit set; the others are skipped with the reason.
+   */
+  undo(id: string): Promise<JobSummary>;
   /** One job, or every kept job when id is omitted. */
   exportCsv(id?: string): string;
   /** Resolves once the job has finished and its changed rows were published. */
@@ -62,15 +97,32 @@ export interface JobEngine {
 
 interface JobRecord {
   job: Job;
-  action: JobAction;
+  action: EngineAction;
   tasks: JobTask[];
+  /** Each task's position in the job, which names it in the journal. */
+  indexOf: Map<JobTask, number>;
   concurrency?: number;
   cancelRequested: boolean;
   progress: ProgressReporter;
+  log?: JobLog;
+  intents?: IntentWindow;
+  /** What an edit overwrote, by item index (Undo puts it back). */
+  previous: Map<number, FieldValue>;
   settled: Promise<void>;
 }
 
-const TERMINAL: ReadonlySet<JobItemState> = new Set(['ok', 'failed', 'cancelled']);
+/** Items whose intent is written ahead of their request (see intent-window.ts). */
+const INTENTS_AHEAD = 64;
+/** What these make cannot be found again after a crash: only what goes out is marked. */
+const EXACT_INTENTS: ReadonlySet<EngineKind> = new Set(['create', 'copy']);
+
+const TERMINAL: ReadonlySet<JobItemState> = new Set([
+  'ok',
+  'failed',
+  'cancelled',
+  'interrupted',
+  'skipped',
+]);
 
 export function createJobEngine(deps: JobEngineDeps): JobEngine {
   const clock = deps.clock ?? Date.now;
@@ -79,8 +131,62 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   const progressIntervalMs = deps.progressIntervalMs ?? 100;
   const jobs = new Map<string, JobRecord>();
   const shutdown = new AbortController();
+  // Every request of every job listens to it; dozens at once are normal, not a leak.
+  setMaxListeners(0, shutdown.signal);
   const statuses = createStatusLedger();
   let seq = 0;
+
+  const progressOf = (job: Job) =>
+    createProgressReporter(
+      job,
+      (p) => deps.events.emit('jobs:event:progress', p),
+      progressIntervalMs,
+    );
+
+  /** The jobs of earlier runs, as their journals left them; files past the history go. */
+  async function restore(journal: JobJournal): Promise<void> {
+    let kept: JournaledJob[];
+    try {
+      kept = await journal.load();
+    } catch (e) {
+      deps.log.error('the job history on disk could not be read', e);
+      return;
+    }
+    for (const { job } of kept.splice(0, Math.max(0, kept.length - maxHistory))) forget(job.id);
+    for (const { job, tasks, action, concurrency, previous } of kept) {
+      if (canUndo(action, tasks, previous)) job.undoable = true;
+      jobs.set(job.id, {
+        job,
+        action,
+        tasks,
+        indexOf: new Map(tasks.map((t, i) => [t, i])),
+        concurrency,
+        cancelRequested: false,
+        progress: progressOf(job),
+        previous,
+        settled: Promise.resolve(),
+      });
+    }
+    for (const { job } of kept) {
+      const undone = job.undoOf ? jobs.get(job.undoOf) : undefined;
+      if (undone) undone.job.undoneBy = job.id;
+    }
+  }
+  const ready = deps.journal ? restore(deps.journal) : Promise.resolve();
+
+  function forget(id: string): void {
+    jobs.delete(id);
+    deps.journal
+      ?.remove(id)
+      .catch((e: unknown) => deps.log.warn(`the journal of job ${id} could not be removed`, e));
+  }
+
+  const newId = (createdAt: number): string => {
+    let id: string;
+    do id = `${createdAt.toString(36)}-${(++seq).toString(36)}`;
+    while (jobs.has(id));
+    return id;
+  };
 
   const record = (id: string): JobRecord => {
     const rec = jobs.get(id);
@@ -90,20 +196,37 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
 
   const toErrorValue = (e: unknown): DeckErrorValue => {
     if (e instanceof DeckError) return e.toValue();
-    if (shutdown.signal.aborted)
-      return { code: 'cancelled', message: 'Stopped: BrowserDeck is closing', retryable: true };
     deps.log.error('job item failed unexpectedly', e);
     return { code: 'internal', message: 'Unexpected error; see the log', retryable: false };
   };
 
   function settle(rec: JobRecord, task: JobTask, state: JobItemState, patch = {}): void {
     Object.assign(task.item, patch, { state });
-    if (state === 'ok' || state === 'failed' || state === 'cancelled') rec.job[state]++;
+    const counted = COUNTED[state];
+    if (counted) rec.job[counted]++;
     rec.progress.changed(task.item);
+    rec.log?.outcome(rec.indexOf.get(task)!, task.item, clock());
+  }
+
+  /** Marks tasks running, writes their intent, and hands back those still to be sent. */
+  async function claim(rec: JobRecord, tasks: readonly JobTask[]): Promise<JobTask[]> {
+    const claimed = tasks.filter((t) => t.item.state === 'pending');
+    if (claimed.length === 0 || shutdown.signal.aborted) return [];
+    for (const t of claimed) {
+      t.item.state = 'running';
+      rec.progress.changed(t.item);
+    }
+    await rec.intents?.cover(claimed.map((t) => rec.indexOf.get(t)!));
+    // Cancelled or quitting while the intent was written: the request never goes out.
+    if (rec.cancelRequested || shutdown.signal.aborted) {
+      for (const t of claimed) settle(rec, t, rec.cancelRequested ? 'cancelled' : 'pending');
+      return [];
+    }
+    return claimed;
   }
 
   function launch(
-    action: JobAction,
+    action: EngineAction,
     tasks: JobTask[],
     options: { concurrency?: number; retryOf?: string },
   ): JobSummary {
@@ -111,45 +234,69 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       canCheckProxy: Boolean(deps.checkProxy),
     });
     const createdAt = clock();
-    const label = JOB_KIND_LABEL[action.kind] + (options.retryOf ? ' (retry)' : '');
+    const label = labelOf(action) + (options.retryOf ? ' (retry)' : '');
+    const undoOf = action.kind === 'undo' ? action.undoOf : undefined;
     const job: Job = {
-      id: `${createdAt.toString(36)}-${(++seq).toString(36)}`,
+      id: newId(createdAt),
       kind: action.kind,
       label,
       state: 'running',
       createdAt,
       total: tasks.length,
       ok: 0,
-      failed: tasks.filter((t) => t.item.state === 'failed').length,
+      failed: 0,
       cancelled: 0,
+      interrupted: 0,
+      skipped: 0,
       items: tasks.map((t) => t.item),
       ...(options.retryOf ? { retryOf: options.retryOf } : {}),
+      ...(undoOf ? { undoOf } : {}),
     };
+    // Refused at planning (bad key, unknown connection) or skipped (undo without a value).
+    for (const t of tasks) {
+      const counted = COUNTED[t.item.state];
+      if (counted) job[counted]++;
+    }
     const rec: JobRecord = {
       job,
       action,
       tasks,
+      indexOf: new Map(tasks.map((t, i) => [t, i])),
       concurrency: options.concurrency,
       cancelRequested: false,
-      progress: createProgressReporter(
-        job,
-        (p) => deps.events.emit('jobs:event:progress', p),
-        progressIntervalMs,
-      ),
+      progress: progressOf(job),
+      previous: new Map(),
       settled: Promise.resolve(),
+      log: deps.journal?.start({
+        id: job.id,
+        kind: job.kind,
+        label,
+        createdAt,
+        action,
+        tasks,
+        concurrency: options.concurrency,
+        retryOf: options.retryOf,
+        undoOf,
+      }),
     };
-    for (const t of tasks) if (t.item.state === 'failed') rec.progress.changed(t.item);
+    if (rec.log) {
+      const ahead = EXACT_INTENTS.has(action.kind) ? 0 : INTENTS_AHEAD;
+      rec.intents = createIntentWindow(tasks, rec.log, { ahead, clock });
+    }
+    for (const t of tasks) if (t.item.state !== 'pending') rec.progress.changed(t.item);
     jobs.set(job.id, rec);
     forgetOldJobs();
     rec.progress.flush();
-    rec.settled = run(rec, providers).catch((e) => deps.log.error(`job ${job.id} broke`, e));
+    rec.settled = run(rec, providers)
+      .catch((e) => deps.log.error(`job ${job.id} broke`, e))
+      .finally(() => rec.log?.close());
     return summarize(job);
   }
 
   function forgetOldJobs(): void {
     for (const [id, rec] of jobs) {
       if (jobs.size <= maxHistory) return;
-      if (rec.job.state !== 'running') jobs.delete(id);
+      if (rec.job.state !== 'running') forget(id);
     }
   }
 
@@ -158,15 +305,14 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     const settings = await deps.settings.get().catch(() => DEFAULT_SETTINGS);
     const fresh = new Map<string, Profile>();
     const ctx: RunContext = {
-      claim: (tasks) =>
-        tasks.filter((t) => {
-          if (t.item.state !== 'pending') return false;
-          t.item.state = 'running';
-          rec.progress.changed(t.item);
-          return true;
-        }),
+      claim: (tasks) => claim(rec, tasks),
       succeed: (task, extra = {}) => settle(rec, task, 'ok', extra),
-      fail: (task, e) => settle(rec, task, 'failed', { error: toErrorValue(e) }),
+      skip: (task, reason) => settle(rec, task, 'skipped', { note: reason }),
+      fail: (task, e) =>
+        // Cut off by a quit: the vendor may have applied it; a retry reads before resending.
+        shutdown.signal.aborted
+          ? settle(rec, task, 'interrupted', { note: UNKNOWN_NOTE })
+          : settle(rec, task, 'failed', { error: toErrorValue(e) }),
       status: (changes) => {
         statuses.record(changes);
         deps.events.emit('profiles:event:status', { changes });
@@ -189,18 +335,32 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     }
     // Connections run side by side; within one, the provider's own limits apply.
     await Promise.all(
-      [...byConnection].map(([connectionId, tasks]) =>
-        runOnConnection(action, providers.get(connectionId)!, tasks, ctx).catch((e) => {
+      [...byConnection].map(async ([connectionId, tasks]) => {
+        const provider = providers.get(connectionId)!;
+        const opts = { signal: shutdown.signal };
+        try {
+          await settleInterrupted(action, provider, tasks, ctx, opts);
+          await keepPrevious(rec, provider, tasks, opts);
+          await runOnConnection(action, provider, tasks, ctx);
+        } catch (e) {
           deps.log.error(`job ${job.id} on ${connectionId} broke`, e);
-        }),
-      ),
+        }
+      }),
     );
-    // Whatever a broken runner left behind is reported, never left "running" forever.
-    for (const task of rec.tasks)
-      if (!TERMINAL.has(task.item.state)) ctx.fail(task, new Error('runner stopped early'));
+    // Whatever a broken runner left behind is reported, never left "running" forever; on a
+    // quit, what never started stays pending: not started, for a retry after the restart.
+    for (const task of rec.tasks) {
+      const { state } = task.item;
+      if (state === 'pending' && shutdown.signal.aborted) {
+        // Its intent may have been written ahead: the journal must say it never went out.
+        rec.log?.outcome(rec.indexOf.get(task)!, task.item, clock());
+      } else if (!TERMINAL.has(state)) ctx.fail(task, new Error('runner stopped early'));
+    }
 
-    job.state = rec.cancelRequested && job.cancelled > 0 ? 'cancelled' : 'done';
+    job.state = finalState(job, rec.cancelRequested);
+    if (canUndo(action, rec.tasks, rec.previous)) job.undoable = true;
     job.finishedAt = clock();
+    rec.log?.end(job.state, job.finishedAt);
     rec.progress.flush();
 
     const readFrom = statuses.mark();
@@ -211,17 +371,45 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     change.updated = change.updated.map((p) => statuses.latest(p, readFrom));
     // Items started under their key only get the profile's name once it is known.
     const names = new Map(change.updated.map((p) => [p.key, p.name]));
-    let relabelled = false;
+    const relabelled: Array<[number, string]> = [];
     for (const task of rec.tasks) {
       const name = names.get(task.item.key);
       if (name && task.item.label === task.item.key) {
-        task.item.label = name;
+        task.item.label = name.slice(0, 200);
         rec.progress.changed(task.item);
-        relabelled = true;
+        relabelled.push([rec.indexOf.get(task)!, task.item.label]);
       }
     }
-    if (relabelled) rec.progress.flush();
+    if (relabelled.length) {
+      rec.log?.labels(relabelled);
+      rec.progress.flush();
+    }
     if (!isEmptyChange(change)) deps.events.emit('profiles:event:changed', change);
+  }
+
+  /** Reads and journals what an edit is about to overwrite, before its first request. */
+  async function keepPrevious(
+    rec: JobRecord,
+    provider: VendorProvider,
+    tasks: readonly JobTask[],
+    opts: { signal: AbortSignal },
+  ): Promise<void> {
+    if (!isEditKind(rec.action.kind)) return;
+    let previous: Map<JobTask, FieldValue>;
+    try {
+      previous = await readPrevious(rec.action, provider, tasks, opts);
+    } catch (e) {
+      // The edit still runs; its Undo will say these values could not be read.
+      deps.log.warn(`job ${rec.job.id}: values before the edit could not be read`, e);
+      return;
+    }
+    const values: Array<[number, FieldValue]> = [];
+    for (const [task, value] of previous) {
+      const index = rec.indexOf.get(task)!;
+      rec.previous.set(index, value);
+      values.push([index, value]);
+    }
+    rec.log?.previous(values);
   }
 
   function get(id: string): Job {
@@ -242,7 +430,10 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   }
 
   return {
+    ready,
+
     async start({ action, keys, concurrency, labels }) {
+      await ready;
       if (action.kind !== 'create' && action.kind !== 'assign-proxies' && keys.length === 0)
         throw DeckError.of('invalid-input', 'Select at least one profile', {
           details: { field: 'keys' },
@@ -256,15 +447,43 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     cancel,
 
     async retryFailed(id) {
+      await ready;
       const rec = record(id);
       if (rec.job.state === 'running')
         throw DeckError.of('conflict', 'The job is still running; retry once it has finished');
-      const failed = rec.tasks.filter((t) => t.item.state === 'failed');
-      if (failed.length === 0) throw DeckError.of('conflict', 'This job has no failed items');
-      return launch(rec.action, failed.map(retryTask), {
+      // Two retries at once would send the same items twice.
+      for (const other of jobs.values())
+        if (other.job.retryOf === id && other.job.state === 'running')
+          throw DeckError.of('conflict', 'A retry of this job is still running');
+      const interrupted = rec.job.state === 'interrupted';
+      const again = rec.tasks.filter(
+        ({ item }) =>
+          item.state === 'failed' ||
+          item.state === 'interrupted' ||
+          (interrupted && item.state === 'pending'),
+      );
+      if (again.length === 0) throw DeckError.of('conflict', 'This job has nothing to retry');
+      return launch(rec.action, again.map(retryTask), {
         concurrency: rec.concurrency,
         retryOf: id,
       });
+    },
+
+    async undo(id) {
+      await ready;
+      const rec = record(id);
+      const { action } = rec;
+      if (rec.job.state === 'running')
+        throw DeckError.of('conflict', 'The job is still running; undo it once it has finished');
+      // An undo runs on what the profiles hold now: one per job at a time.
+      const undo = rec.job.undoable && planUndo(id, action, rec.tasks, rec.previous);
+      if (!undo) throw DeckError.of('conflict', 'This job kept no values to put back');
+      if (rec.job.undoneBy && jobs.get(rec.job.undoneBy)?.job.state === 'running')
+        throw DeckError.of('conflict', 'This job is being undone already');
+      const summary = launch(undo.action, undo.tasks, { concurrency: rec.concurrency });
+      rec.job.undoneBy = summary.id;
+      rec.progress.flush();
+      return summary;
     },
 
     exportCsv(id) {
@@ -278,10 +497,10 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     },
 
     async dispose() {
+      // Requests on the wire are cut and their items marked interrupted; items not started
+      // stay so. The job ends 'interrupted', and its journal says so for the next start.
       shutdown.abort();
-      const running = [...jobs.values()].filter((r) => r.job.state === 'running');
-      for (const rec of running) cancel(rec.job.id);
-      await Promise.all(running.map((r) => r.settled));
+      await Promise.all([...jobs.values()].map((r) => r.settled));
     },
   };
 }

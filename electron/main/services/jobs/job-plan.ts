@@ -15,6 +15,21 @@ import {
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
 import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { VendorProvider } from '../../providers/provider';
+import type { FieldValue } from './edit-fields';
+
+/** Edits that set one field of a profile: these keep what they overwrite, for Undo. */
+export type EditKind =
+  'set-remark' | 'set-name' | 'rename' | 'move-group' | 'set-tags' | 'set-proxy' | 'assign-proxies';
+
+/** Puts back what a finished edit overwrote. Started by jobs:undo, never by jobs:start. */
+export interface UndoAction {
+  kind: 'undo';
+  undoOf: string;
+  edit: EditKind;
+}
+/** Whatever a job runs: an action a user starts, or an undo. */
+export type EngineAction = JobAction | UndoAction;
+export type EngineKind = EngineAction['kind'];
 
 export interface JobTask {
   /** The public item, updated in place as the task runs. */
@@ -26,6 +41,12 @@ export interface JobTask {
   proxy?: ProxyInput;
   /** Create: what to create. */
   create?: CreateItem;
+  /** Retry after a restart: the call was on the wire, so read the vendor before sending it again. */
+  verify?: boolean;
+  /** Read back from a journal without the proxy password it needs: it cannot run again. */
+  withheld?: boolean;
+  /** Undo: the value to put back, and the one the edit set (else the profile is left alone). */
+  undo?: { restore: FieldValue; expected: FieldValue };
 }
 
 export const JOB_KIND_LABEL: Record<JobKind, string> = {
@@ -43,6 +64,11 @@ export const JOB_KIND_LABEL: Record<JobKind, string> = {
   'check-proxy': 'Check proxy',
   create: 'Create profiles',
 };
+
+export const labelOf = (action: EngineAction): string =>
+  action.kind === 'undo'
+    ? `Undo ${JOB_KIND_LABEL[action.edit].toLowerCase()}`
+    : JOB_KIND_LABEL[action.kind];
 
 /** Keys in the order given, duplicates dropped (a rename numbers them in this order). */
 function uniqueKeys(keys: readonly string[]): string[] {
@@ -86,10 +112,14 @@ export function planTasks(
   });
 }
 
-/** A fresh pending copy of a task, for "Retry failed". */
+/**
+ * A fresh pending copy of a task, for "Retry". One that was on the wire when BrowserDeck
+ * stopped is read from the vendor before it is sent again.
+ */
 export function retryTask(task: JobTask): JobTask {
   const { error: _error, note: _note, resultKey: _resultKey, ...item } = task.item;
-  return { ...task, item: { ...item, state: 'pending' } };
+  const verify = task.verify || task.item.state === 'interrupted';
+  return { ...task, item: { ...item, state: 'pending' }, ...(verify ? { verify } : {}) };
 }
 
 function pendingItem(key: string, connectionId: string, label: string): JobItem {
@@ -102,7 +132,7 @@ function pendingItem(key: string, connectionId: string, label: string): JobItem 
  * Returns the providers of the connections that have runnable tasks.
  */
 export function validateTasks(
-  action: JobAction,
+  action: EngineAction,
   tasks: readonly JobTask[],
   getProvider: (connectionId: string) => VendorProvider,
   options: { canCheckProxy: boolean },
@@ -148,11 +178,16 @@ export function validateTasks(
 
 /** What can be told from the request alone, before asking for a connection. */
 function refuseEarly(
-  action: JobAction,
+  action: EngineAction,
   task: JobTask,
   { canCheckProxy }: { canCheckProxy: boolean },
 ): DeckErrorValue | undefined {
   const { item } = task;
+  if (task.withheld)
+    return refusal(
+      'invalid-input',
+      'The proxy password this edit sets is not kept once BrowserDeck restarts: run the edit again and enter the password',
+    );
   if (action.kind !== 'create' && (!item.connectionId || !task.vendorId))
     return refusal('invalid-input', `"${item.key}" is not a profile key (connection/id)`);
   switch (action.kind) {
@@ -177,7 +212,7 @@ function refuseEarly(
   }
 }
 
-function unsupportedBy(action: JobAction, provider: VendorProvider): string | undefined {
+function unsupportedBy(action: EngineAction, provider: VendorProvider): string | undefined {
   if (action.kind === 'copy' && !provider.capabilities.copy)
     return `Copy is not offered by this vendor's Local API (${provider.vendor}); ixBrowser profiles only`;
   return undefined;

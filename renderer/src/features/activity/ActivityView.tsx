@@ -1,12 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { JobSummary } from '../../../../shared/model/job';
+import type { JobState, JobSummary } from '../../../../shared/model/job';
 import { Button } from '../../components/Button';
 import { deck, errorText, unwrap } from '../../lib/deck';
-import { jobsQuery, MAX_JOBS, resultText } from '../jobs/job-cache';
+import {
+  doneCount,
+  jobsQuery,
+  MAX_JOBS,
+  resultText,
+  retryCount,
+  retryLabel,
+} from '../jobs/job-cache';
 import { JobProgressBar } from '../jobs/JobProgressBar';
-import { useCancelJob, useRetryFailed } from '../jobs/use-job-actions';
+import { useCancelJob, useRetryFailed, useUndoJob } from '../jobs/use-job-actions';
 import { useActivityUi } from './activity-ui';
 import { downloadCsv } from './download';
 import { csvFileName, formatDuration, formatStarted } from './format';
@@ -68,7 +75,7 @@ function useExportCsv() {
   });
 }
 
-const STATE_BADGE: Record<string, { text: string; style: string }> = {
+const STATE_BADGE: Record<JobState, { text: string; style: string }> = {
   running: {
     text: 'Running',
     style: 'bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300',
@@ -81,6 +88,10 @@ const STATE_BADGE: Record<string, { text: string; style: string }> = {
     text: 'Failures',
     style: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300',
   },
+  interrupted: {
+    text: 'Interrupted',
+    style: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300',
+  },
   cancelled: {
     text: 'Cancelled',
     style: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
@@ -92,6 +103,7 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
   const toggle = useActivityUi((s) => s.toggle);
   const cancel = useCancelJob();
   const retry = useRetryFailed();
+  const undo = useUndoJob();
   const ref = useRef<HTMLLIElement>(null);
   // Opened from a toast's "Show in Activity": bring it into view.
   useEffect(() => {
@@ -99,10 +111,10 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
   }, [expanded]);
 
   const running = job.state === 'running';
-  const badge =
-    STATE_BADGE[job.state === 'done' && job.failed > 0 ? 'failures' : job.state] ??
-    STATE_BADGE['done']!;
-  const done = job.ok + job.failed + job.cancelled;
+  const badge = STATE_BADGE[job.state];
+  const done = doneCount(job);
+  const again = retryCount(job);
+  const note = jobNote(job);
   const panelId = `job-${job.id}-items`;
   return (
     <li
@@ -127,7 +139,7 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
           </span>
           <span className="truncate font-medium">{job.label}</span>
           <span
-            className={`whitespace-nowrap ${job.failed > 0 ? 'text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400'}`}
+            className={`whitespace-nowrap ${job.failed + job.interrupted > 0 ? 'text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400'}`}
           >
             {running
               ? `${done.toLocaleString()}/${job.total.toLocaleString()}${job.failed ? `, ${job.failed} failed` : ''}`
@@ -152,21 +164,50 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
             {cancel.isSuccess ? 'Cancelling…' : 'Cancel'}
           </Button>
         )}
-        {!running && job.failed > 0 && (
+        {again > 0 && (
           <Button
             variant="primary"
             onClick={() => retry.mutate(job.id)}
             disabled={retry.isPending}
-            aria-label={`Retry failed: ${job.failed} of ${job.label}`}
+            aria-label={`${retryLabel(job)}: ${again.toLocaleString()} of ${job.label}`}
           >
-            Retry failed
+            {retryLabel(job)}
+          </Button>
+        )}
+        {job.undoneBy && <span className="text-xs text-zinc-500">Undone</span>}
+        {!running && job.undoable && !job.undoneBy && (
+          <Button
+            onClick={() => undo.mutate(job.id)}
+            disabled={undo.isPending}
+            aria-label={`Undo: ${job.label}`}
+          >
+            Undo
           </Button>
         )}
         <Button onClick={onExport} aria-label={`Export CSV: ${job.label}`}>
           Export CSV
         </Button>
       </div>
+      {note && (
+        <p
+          data-testid="job-note"
+          className="-mt-1 px-9 pb-2 text-xs text-zinc-600 dark:text-zinc-400"
+        >
+          {note}
+        </p>
+      )}
       {expanded && <JobItemsTable id={panelId} jobId={job.id} />}
     </li>
   );
+}
+
+const PROXY_EDITS = new Set(['set-proxy', 'assign-proxies']);
+
+/** What the entry needs to say in a sentence: why a job stopped, or what its Undo cannot do. */
+function jobNote(job: JobSummary): string | undefined {
+  if (job.state === 'interrupted')
+    return 'BrowserDeck stopped while this job ran. "Unknown" items were on their way to the vendor: Retry checks them with the vendor first, then sends what is not applied and what was not started.';
+  if (job.undoable && !job.undoneBy && PROXY_EDITS.has(job.kind))
+    return 'Undo puts back previous proxies that had no password. A profile whose previous proxy had one is skipped: BrowserDeck never keeps proxy passwords.';
+  return undefined;
 }

@@ -4,10 +4,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { JobItem, JobItemState } from '../../../../shared/model/job';
 import { errorText } from '../../lib/deck';
 import { jobQuery } from '../jobs/job-cache';
-import { itemsFailuresFirst, vendorReason } from './format';
+import { itemStateText, itemsFailuresFirst, needsAttention, vendorReason } from './format';
 
 const STATE_STYLE: Record<JobItemState, string> = {
   failed: 'bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300',
+  interrupted: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300',
+  skipped: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
   cancelled: 'bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300',
   running: 'bg-blue-100 text-blue-800 dark:bg-blue-950 dark:text-blue-300',
   pending: 'bg-zinc-100 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400',
@@ -23,7 +25,7 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
   const [failuresOnly, setFailuresOnly] = useState(false);
   const rows = useMemo(() => {
     const sorted = itemsFailuresFirst(job.data?.items ?? []);
-    return failuresOnly ? sorted.filter((i) => i.state === 'failed') : sorted;
+    return failuresOnly ? sorted.filter(needsAttention) : sorted;
   }, [job.data, failuresOnly]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // Stable while the rows are, or the virtualizer re-measures every row on each render.
@@ -58,7 +60,7 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
             onChange={(e) => setFailuresOnly(e.target.checked)}
             className="accent-blue-600"
           />
-          Failures only
+          Failed and unknown only
         </label>
         <span>
           {rows.length.toLocaleString()} of {job.data.items.length.toLocaleString()} profiles
@@ -101,6 +103,7 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
                 key={v.key}
                 item={rows[v.index]!}
                 index={v.index}
+                jobRunning={job.data.state === 'running'}
                 measure={virtualizer.measureElement}
               />
             ))}
@@ -113,7 +116,7 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
         </table>
         {rows.length === 0 && (
           <p className="px-3 py-3 text-zinc-500">
-            {failuresOnly ? 'No failures in this job.' : 'This job has no items.'}
+            {failuresOnly ? 'Nothing failed or unknown in this job.' : 'This job has no items.'}
           </p>
         )}
       </div>
@@ -124,10 +127,12 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
 function ItemRow({
   item,
   index,
+  jobRunning,
   measure,
 }: {
   item: JobItem;
   index: number;
+  jobRunning: boolean;
   measure: (el: Element | null) => void;
 }) {
   const vendor = vendorReason(item);
@@ -140,8 +145,10 @@ function ItemRow({
       className="border-t border-zinc-100 align-top dark:border-zinc-800/60"
     >
       <td className="px-3 py-1.5">
-        <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[item.state]}`}>
-          {item.state}
+        <span
+          className={`rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${STATE_STYLE[item.state]}`}
+        >
+          {itemStateText(item.state, jobRunning)}
         </span>
       </td>
       <td className="px-3 py-1.5">

@@ -2,10 +2,12 @@ import type { JobItem, JobItemState } from '../../../../shared/model/job';
 
 const ITEM_ORDER: Record<JobItemState, number> = {
   failed: 0,
-  cancelled: 1,
-  running: 2,
-  pending: 3,
-  ok: 4,
+  interrupted: 1,
+  cancelled: 2,
+  skipped: 3,
+  running: 4,
+  pending: 5,
+  ok: 6,
 };
 
 /** Failures first: they are what the user came to read. Otherwise the job's own order. */
@@ -15,6 +17,24 @@ export function itemsFailuresFirst(items: readonly JobItem[]): JobItem[] {
     .sort((a, b) => ITEM_ORDER[a.item.state] - ITEM_ORDER[b.item.state] || a.index - b.index)
     .map((x) => x.item);
 }
+
+/** An item's result in words; pending means "waiting" while the job runs, "not started" after. */
+export function itemStateText(state: JobItemState, jobRunning: boolean): string {
+  switch (state) {
+    case 'pending':
+      return jobRunning ? 'waiting' : 'not started';
+    case 'running':
+      return 'sending';
+    case 'interrupted':
+      return 'unknown';
+    default:
+      return state;
+  }
+}
+
+/** Items the user should look at: refused, or cut off with an unknown outcome. */
+export const needsAttention = (item: JobItem): boolean =>
+  item.state === 'failed' || item.state === 'interrupted';
 
 /** "14:03:22" today, else "Mar 4, 14:03". */
 export function formatStarted(epochMs: number, now = Date.now()): string {

@@ -5,7 +5,7 @@ import type { JobProgress, JobSummary } from '../../../../shared/model/job';
 import { Button } from '../../components/Button';
 import { deck } from '../../lib/deck';
 import { showJobInActivity } from '../activity/activity-ui';
-import { applyJobProgress, progressText, resultText } from './job-cache';
+import { applyJobProgress, endText, progressText, resultText } from './job-cache';
 import { JobProgressBar } from './JobProgressBar';
 import { useCancelJob, useRetryFailed } from './use-job-actions';
 
@@ -72,9 +72,7 @@ function JobToast({ job, onClose }: { job: JobSummary; onClose(): void }) {
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1" role="status">
           <p className="truncate font-medium">
-            {running
-              ? progressText(job)
-              : `${job.label}: ${job.state === 'cancelled' ? 'cancelled' : 'done'}`}
+            {running ? progressText(job) : `${job.label}: ${endText(job)}`}
           </p>
           {!running && (
             <p

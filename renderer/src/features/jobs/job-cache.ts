@@ -57,7 +57,8 @@ export function applyJobStarted(queryClient: QueryClient, summary: JobSummary): 
 }
 
 /** Finished items, for "120/500". */
-export const doneCount = (j: JobSummary): number => j.ok + j.failed + j.cancelled;
+export const doneCount = (j: JobSummary): number =>
+  j.ok + j.failed + j.cancelled + j.skipped + j.interrupted;
 
 /** "Move to group: 120/500, 3 failed". */
 export function progressText(j: JobSummary): string {
@@ -65,10 +66,44 @@ export function progressText(j: JobSummary): string {
   return `${j.label}: ${doneCount(j).toLocaleString()}/${j.total.toLocaleString()}${failed}`;
 }
 
-/** "497 ok, 3 failed, 0 cancelled", leaving out zero counts except ok. */
+/** How a job ended, after its label: never "done" while any item failed. */
+export function endText(j: JobSummary): string {
+  switch (j.state) {
+    case 'running':
+      return 'running';
+    // Told from the counts too: a job with a failure is never "done" on screen.
+    case 'done':
+    case 'failures':
+      return j.failed > 0 ? `finished with ${j.failed.toLocaleString()} failed` : 'done';
+    case 'cancelled':
+      return 'cancelled';
+    case 'interrupted':
+      return 'interrupted when BrowserDeck stopped';
+  }
+}
+
+/** Items of a job that has stopped which never went out (a quit or a crash came first). */
+export const notStarted = (j: JobSummary): number =>
+  j.state === 'running' ? 0 : Math.max(0, j.total - doneCount(j));
+
+/** "497 ok, 3 failed", "120 ok, 3 unknown, 377 not started": zero counts left out, except ok. */
 export function resultText(j: JobSummary): string {
   const parts = [`${j.ok.toLocaleString()} ok`];
-  if (j.failed) parts.push(`${j.failed.toLocaleString()} failed`);
-  if (j.cancelled) parts.push(`${j.cancelled.toLocaleString()} cancelled`);
+  const add = (n: number, what: string) => n && parts.push(`${n.toLocaleString()} ${what}`);
+  add(j.failed, 'failed');
+  add(j.interrupted, 'unknown');
+  add(notStarted(j), 'not started');
+  add(j.skipped, 'skipped');
+  add(j.cancelled, 'cancelled');
   return parts.join(', ');
 }
+
+/** What "Retry" would run again: the failed items, and of an interrupted job all the rest. */
+export function retryCount(j: JobSummary): number {
+  if (j.state === 'running') return 0;
+  return j.failed + (j.state === 'interrupted' ? j.interrupted + notStarted(j) : 0);
+}
+
+/** "Retry" finishes an interrupted job; elsewhere it is about the failures. */
+export const retryLabel = (j: JobSummary): string =>
+  j.state === 'interrupted' ? 'Retry' : 'Retry failed';

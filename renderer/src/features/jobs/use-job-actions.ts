@@ -20,3 +20,13 @@ export function useRetryFailed() {
     onError: (e) => toast.error('Could not retry', { description: errorText(e) }),
   });
 }
+
+/** "Undo": a new job putting back what a finished edit overwrote, where nothing changed since. */
+export function useUndoJob() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(deck().jobs.undo({ id })),
+    onSuccess: (summary) => applyJobStarted(queryClient, summary),
+    onError: (e) => toast.error('Could not undo', { description: errorText(e) }),
+  });
+}
