@@ -7,11 +7,11 @@
 import type { Capabilities, Group, Profile, Session, Tag, Vendor } from '../../../shared/model';
 import type { CreateItem } from '../../../shared/model/job';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
-import type { DeckError } from '../../../shared/ipc/result';
+import type { ItemResults } from './common/item-results';
 import type { StoredProxies } from './common/stored-proxy';
 
-/** Per-item outcome of a batch call: null = applied, a DeckError = failed with the vendor's reason. */
-export type ItemResults = Map<string, DeckError | null>;
+// Defined beside the helpers that build it, so they need not import this interface back.
+export type { ItemResults };
 
 export interface CallOptions {
   signal?: AbortSignal;

@@ -3,7 +3,9 @@
  * vendor has no batch endpoint, or one outcome shared by every id of a batch call.
  */
 import { DeckError } from '../../../../shared/ipc/result';
-import type { ItemResults } from '../provider';
+
+/** Per-item outcome of a batch call: null = applied, a DeckError = failed with the vendor's reason. */
+export type ItemResults = Map<string, DeckError | null>;
 
 export const asDeckError = (e: unknown): DeckError =>
   e instanceof DeckError

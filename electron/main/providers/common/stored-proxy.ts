@@ -12,8 +12,7 @@
 import { DeckError } from '../../../../shared/ipc/result';
 import type { ProxyMethod, ProxyType } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
-import { asDeckError } from './item-results';
-import type { ItemResults } from '../provider';
+import { asDeckError, type ItemResults } from './item-results';
 
 export interface StoredProxy {
   method: ProxyMethod;
