@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  involvedConnections,
-  splitByCapability,
-} from '../../../renderer/src/features/profiles/bulk/involved';
-import {
   checkNameTemplate,
   previewNames,
 } from '../../../renderer/src/features/profiles/bulk/name-template';
-import { parseTags, toTsv } from '../../../renderer/src/features/profiles/format';
+import { toTsv } from '../../../renderer/src/features/profiles/format';
 import { panelEdits } from '../../../renderer/src/features/profiles/panel-edits';
-import { connection, profile } from '../../fixtures/profile';
+import { profile } from '../../fixtures/profile';
 
 describe('name templates', () => {
   it('accepts a template with {n} and previews the first names in table order', () => {
@@ -37,38 +33,6 @@ describe('name templates', () => {
   });
 });
 
-describe('connections involved', () => {
-  const ix = connection('ix', { label: 'Main' });
-  const cos = connection('cos', {
-    vendor: 'cos',
-    label: 'Cos',
-    capabilities: { ...connection('cos').capabilities, copy: false },
-  });
-  const byId = new Map([
-    ['ix', ix],
-    ['cos', cos],
-  ]);
-  const selected = [
-    profile(1),
-    profile(2, { connectionId: 'cos', vendor: 'cos' }),
-    profile(3),
-    profile(4, { connectionId: 'cos', vendor: 'cos' }),
-  ];
-
-  it('counts the selection per connection', () => {
-    expect(involvedConnections(selected, byId).map((c) => [c.label, c.count])).toEqual([
-      ['Main (ixBrowser)', 2],
-      ['Cos (CosLogin)', 2],
-    ]);
-  });
-
-  it('keeps only what every involved connection can do, naming what is skipped', () => {
-    const { supported, skipped } = splitByCapability(selected, byId, 'copy');
-    expect(supported.map((p) => p.key)).toEqual(['ix/1', 'ix/3']);
-    expect(skipped.map((c) => [c.connectionId, c.count])).toEqual([['cos', 2]]);
-  });
-});
-
 describe('side panel edits', () => {
   const p = profile(1, { name: 'A', remark: 'r', tags: [{ id: '1', name: 'x' }], groupId: 'g1' });
 
@@ -91,10 +55,6 @@ describe('side panel edits', () => {
 });
 
 describe('text formats', () => {
-  it('parses a comma-separated tag list', () => {
-    expect(parseTags(' a, b,,a , c ')).toEqual(['a', 'b', 'c']);
-  });
-
   it('copies rows as TSV without breaking on tabs or newlines in values', () => {
     expect(toTsv(['Name', 'Remark'], [['A', 'line 1\nline\t2']])).toBe(
       'Name\tRemark\nA\tline 1 line 2',

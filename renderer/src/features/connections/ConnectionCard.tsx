@@ -4,7 +4,7 @@ import { toast } from 'sonner';
 import { VENDOR_LABEL, type Connection, type ConnectionHealth } from '../../../../shared/model';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { keys } from '../../lib/queries';
-import { RelativeTime } from '../sessions/relative-time';
+import { RelativeTime } from '../../components/RelativeTime';
 import { Button } from '../../components/Button';
 
 import { takesToken } from './vendor-defaults';

@@ -5,7 +5,7 @@ import { VENDOR_LABEL, VENDORS, type Connection, type Vendor } from '../../../..
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { keys } from '../../lib/queries';
 import { Dialog } from '../../components/Dialog';
-import { errorBanner, input } from '../sessions/ui';
+import { errorBanner, input } from '../../components/styles';
 import { fieldErrorOf } from './field-errors';
 import { DEFAULT_BASE_URL, takesToken } from './vendor-defaults';
 import { Button } from '../../components/Button';

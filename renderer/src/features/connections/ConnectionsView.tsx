@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Connection } from '../../../../shared/model';
 import { deck, errorText } from '../../lib/deck';
 import { appInfoQuery, connectionsDetectQuery, connectionsQuery, keys } from '../../lib/queries';
-import { errorBanner, noticeBanner } from '../sessions/ui';
+import { errorBanner, noticeBanner } from '../../components/styles';
 import { ConnectionCard } from './ConnectionCard';
 import { ConnectionFormDialog, type ConnectionFormMode } from './ConnectionFormDialog';
 import { DemoOffer, DemoStatus } from './DemoOffer';

@@ -1,5 +1,5 @@
 import { errorText } from '../../lib/deck';
-import { errorBanner } from '../sessions/ui';
+import { errorBanner } from '../../components/styles';
 import type { useDemoStart } from './use-demo';
 import { Button } from '../../components/Button';
 

@@ -4,7 +4,7 @@ import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { VENDOR_LABEL, type Vendor } from '../../../../shared/model';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { keys } from '../../lib/queries';
-import { errorBanner } from '../sessions/ui';
+import { errorBanner } from '../../components/styles';
 import { Button } from '../../components/Button';
 
 type Found = ResponseOf<'connections:detect'>[number];

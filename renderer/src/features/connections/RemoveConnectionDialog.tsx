@@ -4,7 +4,7 @@ import type { Connection } from '../../../../shared/model';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { keys } from '../../lib/queries';
 import { Dialog } from '../../components/Dialog';
-import { errorBanner } from '../sessions/ui';
+import { errorBanner } from '../../components/styles';
 import { Button } from '../../components/Button';
 
 /** Removing forgets the connection (and its stored token); the vendor keeps its profiles. */

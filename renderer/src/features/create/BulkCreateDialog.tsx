@@ -20,7 +20,7 @@ import {
   type FieldErrors,
   type BulkField,
 } from './create-form';
-import { controlClass, FormField } from './FormField';
+import { controlClass, FormField } from '../../components/FormField';
 import { PreviewTable } from './PreviewTable';
 import { useCreateJob } from './use-create-job';
 import { useCreateTarget } from './use-create-target';

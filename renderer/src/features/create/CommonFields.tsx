@@ -1,7 +1,7 @@
 import type { Connection } from '../../../../shared/model';
 import { VENDOR_LABEL } from '../../../../shared/model';
 import type { CommonDraft, FieldErrors } from './create-form';
-import { controlClass, FormField } from './FormField';
+import { controlClass, FormField } from '../../components/FormField';
 import { GroupPicker } from './GroupPicker';
 import { LikeProfilePicker } from './LikeProfilePicker';
 

@@ -1,5 +1,5 @@
 import { VENDOR_LABEL, type Connection } from '../../../../shared/model';
-import { controlClass } from './FormField';
+import { controlClass } from '../../components/FormField';
 
 export const connectionLabel = (c: Connection): string =>
   `${c.label || c.id} (${VENDOR_LABEL[c.vendor]})`;

@@ -8,7 +8,7 @@ import { errorText } from '../../lib/deck';
 import { connectionsQuery, profileListQuery } from '../../lib/queries';
 import { copyAction, planCopy, sharedGroupId } from './copy-plan';
 import { checkNameFields, type NameField } from './create-form';
-import { controlClass, FormField } from './FormField';
+import { controlClass, FormField } from '../../components/FormField';
 import { GroupPicker } from './GroupPicker';
 import { useCreateJob } from './use-create-job';
 

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/Button';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { groupsQuery, keys } from '../../lib/queries';
-import { controlClass } from './FormField';
+import { controlClass } from '../../components/FormField';
 
 const NEW = '\u0000new';
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { errorText } from '../../lib/deck';
 import { profileListQuery } from '../../lib/queries';
-import { controlClass } from './FormField';
+import { controlClass } from '../../components/FormField';
 
 const SHOWN = 200;
 

@@ -9,7 +9,7 @@ import { ProxyEditor } from '../proxy/ProxyEditor';
 import { CommonFields } from './CommonFields';
 import { ConnectionSelect } from './ConnectionSelect';
 import { checkSingle, EMPTY_COMMON, type SingleDraft } from './create-form';
-import { controlClass, FormField } from './FormField';
+import { controlClass, FormField } from '../../components/FormField';
 import { itemFailure } from './job-outcome';
 import { useCreateJob } from './use-create-job';
 import { useCreateTarget } from './use-create-target';

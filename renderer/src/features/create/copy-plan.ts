@@ -4,7 +4,7 @@
  */
 import { VENDOR_LABEL, type Connection, type Profile } from '../../../../shared/model';
 import type { JobAction, NameTemplate } from '../../../../shared/model/job';
-import { involvedConnections, splitByCapability } from '../profiles/bulk/involved';
+import { involvedConnections, splitByCapability } from '../../lib/involved-connections';
 
 export interface CopyTarget {
   connectionId: string;

@@ -18,7 +18,7 @@ import {
   type ProxyListError,
 } from '../../../../shared/proxy/proxy-list';
 import { formatProxyInput } from '../../../../shared/proxy/proxy-format';
-import { parseTags } from '../profiles/bulk/fields';
+import { parseTags } from '../../lib/parse-tags';
 
 export const MAX_CREATE = 1000;
 const MAX_NAME = 200;

@@ -7,7 +7,7 @@ import { errorText } from '../../lib/deck';
 import { groupsQuery } from '../../lib/queries';
 import { useUi, type ProfileDraft } from '../../store';
 import { ProxyEditor } from '../proxy/ProxyEditor';
-import { Field, inputClass } from './bulk/fields';
+import { Field, inputClass } from '../../components/Field';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { formatTime, proxyCheckLabel, proxyLabel, tagsLabel } from './format';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from './open-close-shortcuts';

@@ -34,15 +34,3 @@ export function toTsv(header: readonly string[], rows: readonly (readonly string
   const clean = (v: string) => neutralizeFormula(v.replace(/[\t\r\n]+/g, ' '));
   return [header, ...rows].map((r) => r.map(clean).join('\t')).join('\n');
 }
-
-/** Splits "a, b ,c" into trimmed, de-duplicated tag names (the tag inputs' format). */
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ];
-}

@@ -1,7 +1,7 @@
 import type { Profile } from '../../../../shared/model';
 import type { JobAction } from '../../../../shared/model/job';
 import type { ProfileDraft } from '../../store';
-import { parseTags } from './format';
+import { parseTags } from '../../lib/parse-tags';
 
 /** The jobs a side-panel save starts: one per field that differs from the profile. */
 export function panelEdits(p: Profile, d: ProfileDraft): { action: JobAction; what: string }[] {

@@ -3,7 +3,7 @@ import type { Session } from '../../../../shared/model';
 import { copyText } from '../../lib/copy';
 import { Dialog } from '../../components/Dialog';
 import type { DevtoolsStep } from './use-devtools-attach';
-import { errorBanner } from './ui';
+import { errorBanner } from '../../components/styles';
 import { Button } from '../../components/Button';
 
 const profileName = (s: Session) => s.profileName || `Profile ${s.vendorId}`;

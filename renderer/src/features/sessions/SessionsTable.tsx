@@ -2,8 +2,8 @@ import { memo, type ReactNode } from 'react';
 import { VENDOR_LABEL, type Session } from '../../../../shared/model';
 import { copyText } from '../../lib/copy';
 import { CopyIcon } from './CopyIcon';
-import { RelativeTime } from './relative-time';
-import { inlineButton } from './ui';
+import { RelativeTime } from '../../components/RelativeTime';
+import { inlineButton } from '../../components/styles';
 import { Button } from '../../components/Button';
 
 export interface SessionRowActions {

@@ -9,7 +9,7 @@ import { DevtoolsDialog } from './DevtoolsDialog';
 import { SessionsTable, type SessionRowActions } from './SessionsTable';
 import { SnippetsDialog } from './SnippetsDialog';
 import { useDevtoolsAttach } from './use-devtools-attach';
-import { errorBanner } from './ui';
+import { errorBanner } from '../../components/styles';
 import { Button } from '../../components/Button';
 
 const REFRESH_MS = 2000;

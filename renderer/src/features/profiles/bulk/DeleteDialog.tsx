@@ -1,7 +1,7 @@
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import type { BulkDialogProps } from './BulkBar';
-import { involvedConnections } from './involved';
+import { involvedConnections } from '../../../lib/involved-connections';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
 export function DeleteDialog({ profiles, connectionsById, onClose }: BulkDialogProps) {

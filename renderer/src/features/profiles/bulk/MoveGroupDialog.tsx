@@ -5,8 +5,8 @@ import { Dialog } from '../../../components/Dialog';
 import { deck, errorText, unwrap } from '../../../lib/deck';
 import { groupsQuery, keys } from '../../../lib/queries';
 import type { BulkDialogProps } from './BulkBar';
-import { inputClass } from './fields';
-import { involvedConnections } from './involved';
+import { inputClass } from '../../../components/Field';
+import { involvedConnections } from '../../../lib/involved-connections';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
 const NEW = '\u0000new';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import type { BulkDialogProps } from './BulkBar';
-import { Field, inputClass } from './fields';
+import { Field, inputClass } from '../../../components/Field';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
 export function RemarkDialog({ profiles, onClose }: BulkDialogProps) {

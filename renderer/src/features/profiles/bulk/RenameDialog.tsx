@@ -3,7 +3,7 @@ import { renderName } from '../../../../../shared/model/job';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import type { BulkDialogProps } from './BulkBar';
-import { Field, inputClass } from './fields';
+import { Field, inputClass } from '../../../components/Field';
 import { checkNameTemplate, previewNames, type NameTemplateDraft } from './name-template';
 import { countLabel, useBulkJob } from './use-bulk-job';
 

@@ -4,8 +4,8 @@ import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import { tagsQuery } from '../../../lib/queries';
 import type { BulkDialogProps } from './BulkBar';
-import { parseTags } from '../format';
-import { Field, inputClass } from './fields';
+import { parseTags } from '../../../lib/parse-tags';
+import { Field, inputClass } from '../../../components/Field';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
 export function TagsDialog({ profiles, onClose }: BulkDialogProps) {

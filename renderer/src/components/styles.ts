@@ -1,4 +1,4 @@
-/** Class names for the inputs and banners the sessions and connections screens share (buttons: components/Button). */
+/** Class names for the sessions and connections screens' inputs and banners (buttons: ./Button). */
 const focus =
   'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-500';
 

@@ -4,7 +4,7 @@ import {
   type Capabilities,
   type Connection,
   type Profile,
-} from '../../../../../shared/model';
+} from '../../../shared/model';
 
 export interface InvolvedConnection {
   connectionId: string;

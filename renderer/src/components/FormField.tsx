@@ -1,7 +1,7 @@
 import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
-import { inputClass } from '../profiles/bulk/fields';
+import { inputClass } from './Field';
 
-/** The create dialogs' inputs: the profiles feature's look, plus a red edge when invalid. */
+/** The create dialogs' inputs: the look of `inputClass`, plus a red edge when invalid. */
 export const controlClass = `${inputClass} aria-[invalid=true]:border-red-500 dark:aria-[invalid=true]:border-red-500`;
 
 type Control = ReactElement<{

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** Form bits shared by the bulk dialogs and the side panel. */
+/** A labelled input and the input look of the profiles forms (bulk dialogs, side panel, create dialogs). */
 export const inputClass =
   'w-full rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-950';
 
@@ -21,6 +21,3 @@ export function Field({
     </label>
   );
 }
-
-// Other features' forms import it from here too.
-export { parseTags } from '../format';
