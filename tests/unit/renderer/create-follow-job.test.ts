@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { QueryClient } from '@tanstack/react-query';
 import type { Job, JobProgress } from '../../../shared/model/job';
-import { keys } from '../../../renderer/src/lib/queries';
-import { useUi } from '../../../renderer/src/store';
-import { EMPTY_SELECTION } from '../../../renderer/src/features/profiles/selection';
 import {
   itemFailure,
   resultKeys,
   waitForJobEnd,
 } from '../../../renderer/src/features/create/job-outcome';
-import { selectWhenListed } from '../../../renderer/src/features/create/select-created';
-
-const listOf = (...profileKeys: string[]) => ({
-  profiles: profileKeys.map((key) => ({ key })),
-  errors: [],
-});
 
 const job = (state: Job['state'], items: Job['items'] = []): Job => ({
   id: 'j1',
@@ -58,33 +48,7 @@ function fakeDeck(get: () => Job | undefined) {
 }
 
 afterEach(() => {
-  useUi.setState({ selection: EMPTY_SELECTION });
   delete (globalThis as { window?: unknown }).window;
-});
-
-describe('selecting the profiles a job made', () => {
-  it('selects the new keys only once the table lists them, so the table cannot drop them', () => {
-    const client = new QueryClient();
-    client.setQueryData(keys.profileList, listOf('ix/1'));
-    selectWhenListed(['ix/2', 'ix/3'], client);
-    expect(useUi.getState().selection.keys.size).toBe(0);
-
-    client.setQueryData(keys.profileList, listOf('ix/1', 'ix/2'));
-    expect(useUi.getState().selection.keys.size).toBe(0);
-
-    client.setQueryData(keys.profileList, listOf('ix/1', 'ix/2', 'ix/3'));
-    expect([...useUi.getState().selection.keys]).toEqual(['ix/2', 'ix/3']);
-    expect(useUi.getState().selection.focus).toBe('ix/2');
-  });
-
-  it('leaves the selection alone when the user selected something else meanwhile', () => {
-    const client = new QueryClient();
-    client.setQueryData(keys.profileList, listOf('ix/1'));
-    selectWhenListed(['ix/2'], client);
-    useUi.getState().setSelection({ keys: new Set(['ix/1']), anchor: 'ix/1', focus: 'ix/1' });
-    client.setQueryData(keys.profileList, listOf('ix/1', 'ix/2'));
-    expect([...useUi.getState().selection.keys]).toEqual(['ix/1']);
-  });
 });
 
 describe('following a job to its end', () => {

@@ -28,6 +28,8 @@ import { useCreateTarget } from './use-create-target';
 export interface BulkCreateDialogProps {
   open: boolean;
   onClose(): void;
+  /** Told the keys of the profiles the job made, once it ends (the table selects them). */
+  onCreated(keys: readonly string[]): void;
   /** The connection to create in; the user may pick another. */
   connectionId?: string | undefined;
   /** Start from this profile: its group, tags, remark and, for CosLogin, its configuration. */
@@ -42,7 +44,12 @@ export function BulkCreateDialog(props: BulkCreateDialogProps) {
   return props.open ? <BulkCreateForm {...props} /> : null;
 }
 
-function BulkCreateForm({ onClose, connectionId, likeProfileKey }: BulkCreateDialogProps) {
+function BulkCreateForm({
+  onClose,
+  onCreated,
+  connectionId,
+  likeProfileKey,
+}: BulkCreateDialogProps) {
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const target = useCreateTarget(EMPTY_BULK, { connectionId, likeProfileKey });
@@ -50,7 +57,7 @@ function BulkCreateForm({ onClose, connectionId, likeProfileKey }: BulkCreateDia
   const [showErrors, setShowErrors] = useState(false);
   const [step, setStep] = useState<'form' | 'preview'>('form');
   const [startError, setStartError] = useState<string | null>(null);
-  const job = useCreateJob();
+  const job = useCreateJob(onCreated);
 
   const check = useMemo(() => checkBulk(draft, needs), [draft, needs]);
   const errors: FieldErrors<BulkField> = showErrors && !check.ok ? check.errors : {};

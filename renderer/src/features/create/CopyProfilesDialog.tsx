@@ -15,6 +15,8 @@ import { useCreateJob } from './use-create-job';
 export interface CopyProfilesDialogProps {
   open: boolean;
   onClose(): void;
+  /** Told the keys of the profiles the job made, once it ends (the table selects them). */
+  onCreated(keys: readonly string[]): void;
   /** The profiles to copy, in the order a name template numbers them (table order). */
   keys: readonly string[];
 }
@@ -31,7 +33,7 @@ export function CopyProfilesDialog(props: CopyProfilesDialogProps) {
   return props.open ? <CopyForm {...props} /> : null;
 }
 
-function CopyForm({ onClose, keys }: CopyProfilesDialogProps) {
+function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
   const formId = useId();
   const list = useQuery(profileListQuery);
   const connections = useQuery(connectionsQuery);
@@ -52,7 +54,7 @@ function CopyForm({ onClose, keys }: CopyProfilesDialogProps) {
   const [groups, setGroups] = useState<Record<string, string>>({});
   const [showErrors, setShowErrors] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
-  const job = useCreateJob();
+  const job = useCreateJob(onCreated);
 
   const nameCheck = named ? checkNameFields(name) : undefined;
   const errors = showErrors && nameCheck && !nameCheck.ok ? nameCheck.errors : {};

@@ -17,6 +17,8 @@ import { useCreateTarget } from './use-create-target';
 export interface NewProfileDialogProps {
   open: boolean;
   onClose(): void;
+  /** Told the keys of the profiles the job made, once it ends (the table selects them). */
+  onCreated(keys: readonly string[]): void;
   /** The connection to create in; the user may pick another. */
   connectionId?: string | undefined;
   /** Start from this profile: its group, tags, remark and, for CosLogin, its configuration. */
@@ -36,7 +38,12 @@ export function NewProfileDialog(props: NewProfileDialogProps) {
 
 const EMPTY_SINGLE: SingleDraft = { ...EMPTY_COMMON, name: '' };
 
-function NewProfileForm({ onClose, connectionId, likeProfileKey }: NewProfileDialogProps) {
+function NewProfileForm({
+  onClose,
+  onCreated,
+  connectionId,
+  likeProfileKey,
+}: NewProfileDialogProps) {
   const formId = useId();
   const target = useCreateTarget(EMPTY_SINGLE, { connectionId, likeProfileKey });
   const { connection, draft, set, needs } = target;
@@ -44,7 +51,7 @@ function NewProfileForm({ onClose, connectionId, likeProfileKey }: NewProfileDia
   const [editingProxy, setEditingProxy] = useState(false);
   const [showErrors, setShowErrors] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
-  const job = useCreateJob();
+  const job = useCreateJob(onCreated);
   // Closed while the job ran: the jobs feature reports the result, not this dialog.
   const mounted = useRef(true);
   useEffect(

@@ -2,7 +2,7 @@ import type { Connection, ProfileStatus, ProxyType } from '../../../../shared/mo
 import { ProfileStatusSchema, ProxyTypeSchema } from '../../../../shared/model';
 import { Button } from '../../components/Button';
 import { Popover } from '../../components/Popover';
-import { useUi } from '../../store';
+import { useProfilesUi } from './store';
 import { PROFILE_COLUMNS } from './columns';
 import { hasActiveFilters, type FacetOptions, type ProfileFilters } from './filter';
 
@@ -18,8 +18,8 @@ function FacetSelect<K extends keyof ProfileFilters>({
   label: string;
   options: readonly { value: string; label: string }[];
 }) {
-  const value = useUi((s) => s.filters[field]);
-  const setFilter = useUi((s) => s.setFilter);
+  const value = useProfilesUi((s) => s.filters[field]);
+  const setFilter = useProfilesUi((s) => s.setFilter);
   return (
     <select
       aria-label={label}
@@ -55,9 +55,9 @@ export function FilterBar({
   connections: readonly Connection[];
   facets: FacetOptions;
 }) {
-  const filters = useUi((s) => s.filters);
-  const setFilter = useUi((s) => s.setFilter);
-  const clearFilters = useUi((s) => s.clearFilters);
+  const filters = useProfilesUi((s) => s.filters);
+  const setFilter = useProfilesUi((s) => s.setFilter);
+  const clearFilters = useProfilesUi((s) => s.clearFilters);
   return (
     <div
       role="search"
@@ -122,9 +122,9 @@ export function ProfileCounts({
 }
 
 export function ColumnsMenu() {
-  const visibility = useUi((s) => s.columnVisibility);
-  const setVisibility = useUi((s) => s.setColumnVisibility);
-  const setSizing = useUi((s) => s.setColumnSizing);
+  const visibility = useProfilesUi((s) => s.columnVisibility);
+  const setVisibility = useProfilesUi((s) => s.setColumnVisibility);
+  const setSizing = useProfilesUi((s) => s.setColumnSizing);
   const shownCount = PROFILE_COLUMNS.filter((c) => visibility[c.id] !== false).length;
   return (
     <Popover label="Columns">

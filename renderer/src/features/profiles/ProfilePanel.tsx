@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../lib/deck';
 import { groupsQuery } from '../../lib/queries';
-import { useUi, type ProfileDraft } from '../../store';
+import { useProfilesUi, type ProfileDraft } from './store';
 import { ProxyEditor } from '../proxy/ProxyEditor';
 import { Field, inputClass } from '../../components/Field';
 import { useBulkJob } from './bulk/use-bulk-job';
@@ -21,10 +21,10 @@ export function ProfilePanel({
   profile: Profile | undefined;
   connection: Connection | undefined;
 }) {
-  const panelKey = useUi((s) => s.panelKey);
-  const openPanel = useUi((s) => s.openPanel);
-  const draft = useUi((s) => (panelKey ? s.drafts[panelKey] : undefined)) ?? {};
-  const setDraft = useUi((s) => s.setDraft);
+  const panelKey = useProfilesUi((s) => s.panelKey);
+  const openPanel = useProfilesUi((s) => s.openPanel);
+  const draft = useProfilesUi((s) => (panelKey ? s.drafts[panelKey] : undefined)) ?? {};
+  const setDraft = useProfilesUi((s) => s.setDraft);
   const groups = useQuery(groupsQuery);
   const job = useBulkJob();
   const [editingProxy, setEditingProxy] = useState(false);

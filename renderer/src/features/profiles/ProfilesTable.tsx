@@ -15,7 +15,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { toast } from 'sonner';
 import type { Connection, Profile } from '../../../../shared/model';
-import { useUi } from '../../store';
+import { useProfilesUi } from './store';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { COLUMN_BY_ID, PROFILE_COLUMN_DEFS } from './columns';
 import { formatTime, toTsv } from './format';
@@ -53,10 +53,10 @@ export const ProfilesTable = memo(function ProfilesTable({
   /** Connections whose rows are their last listing (not answering now), by listing time. */
   staleConnections?: ReadonlyMap<string, number>;
 }) {
-  const sorting = useUi((s) => s.sorting);
-  const columnVisibility = useUi((s) => s.columnVisibility);
-  const columnSizing = useUi((s) => s.columnSizing);
-  const selection = useUi((s) => s.selection);
+  const sorting = useProfilesUi((s) => s.sorting);
+  const columnVisibility = useProfilesUi((s) => s.columnVisibility);
+  const columnSizing = useProfilesUi((s) => s.columnSizing);
+  const selection = useProfilesUi((s) => s.selection);
 
   // react-table holds column state only; rows are rendered from PROFILE_COLUMNS (columns.tsx).
   // The instance is only read during render, never passed to memoized children.
@@ -73,11 +73,15 @@ export const ProfilesTable = memo(function ProfilesTable({
     columnResizeMode: 'onChange',
     state: { sorting, columnVisibility, columnSizing },
     onSortingChange: (u) =>
-      useUi.getState().setSorting(functionalUpdate(u, useUi.getState().sorting)),
+      useProfilesUi.getState().setSorting(functionalUpdate(u, useProfilesUi.getState().sorting)),
     onColumnVisibilityChange: (u) =>
-      useUi.getState().setColumnVisibility(functionalUpdate(u, useUi.getState().columnVisibility)),
+      useProfilesUi
+        .getState()
+        .setColumnVisibility(functionalUpdate(u, useProfilesUi.getState().columnVisibility)),
     onColumnSizingChange: (u) =>
-      useUi.getState().setColumnSizing(functionalUpdate(u, useUi.getState().columnSizing)),
+      useProfilesUi
+        .getState()
+        .setColumnSizing(functionalUpdate(u, useProfilesUi.getState().columnSizing)),
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -103,7 +107,7 @@ export const ProfilesTable = memo(function ProfilesTable({
   const totalWidth = table.getTotalSize();
 
   const update = (next: Selection, scroll = true) => {
-    useUi.getState().setSelection(next);
+    useProfilesUi.getState().setSelection(next);
     if (scroll && next.focus !== null) {
       const at = rows.findIndex((p) => p.key === next.focus);
       if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
@@ -126,7 +130,7 @@ export const ProfilesTable = memo(function ProfilesTable({
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== e.currentTarget) return; // header buttons keep their own keys
-    const sel = useUi.getState().selection;
+    const sel = useProfilesUi.getState().selection;
     const openClose = openCloseKey(e);
     if (openClose) {
       // Also keeps the browser's own Ctrl+O (open file) from firing.
@@ -165,7 +169,7 @@ export const ProfilesTable = memo(function ProfilesTable({
         break;
       case 'Enter':
         if (sel.focus === null) return;
-        useUi.getState().openPanel(sel.focus);
+        useProfilesUi.getState().openPanel(sel.focus);
         break;
       case 'a':
       case 'A':
@@ -179,7 +183,7 @@ export const ProfilesTable = memo(function ProfilesTable({
   };
 
   const onCopy = (e: ClipboardEvent<HTMLDivElement>) => {
-    const { keys } = useUi.getState().selection;
+    const { keys } = useProfilesUi.getState().selection;
     if (keys.size === 0) return;
     const picked = selectedInOrder(ordered, keys);
     const cols = columnIds.map((id) => COLUMN_BY_ID.get(id)!);
@@ -204,12 +208,12 @@ export const ProfilesTable = memo(function ProfilesTable({
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const key = keyOf(e);
     if (!key) return;
-    const sel = useUi.getState().selection;
+    const sel = useProfilesUi.getState().selection;
     update(clickRow(sel, key, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }, rows), false);
   };
   const onDoubleClick = (e: MouseEvent<HTMLDivElement>) => {
     const key = keyOf(e);
-    if (key) useUi.getState().openPanel(key);
+    if (key) useProfilesUi.getState().openPanel(key);
   };
 
   return (

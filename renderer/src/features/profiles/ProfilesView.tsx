@@ -3,6 +3,7 @@ import { DeckError } from '../../../../shared/ipc/result';
 import { Button } from '../../components/Button';
 import { errorText } from '../../lib/deck';
 import { useUi } from '../../store';
+import { useProfilesUi } from './store';
 import { DemoOffer } from '../connections/DemoOffer';
 import { useDemoStart } from '../connections/use-demo';
 import { BulkCreateDialog, NewProfileDialog } from '../create';
@@ -11,6 +12,7 @@ import { ColumnsMenu, FilterBar, ProfileCounts } from './FilterBar';
 import { ProfilePanel } from './ProfilePanel';
 import { ProfilesTable } from './ProfilesTable';
 import { formatTime } from './format';
+import { useSelectCreated } from './select-created';
 import { selectedInOrder } from './selection';
 import { useProfileRows } from './use-profile-rows';
 import { useProfilesLive } from './use-profiles-live';
@@ -19,12 +21,13 @@ export function ProfilesView() {
   useProfilesLive();
   const rows = useProfileRows();
   const { list, connectionsResult, connectionsById } = rows;
-  const selection = useUi((s) => s.selection);
-  const panelKey = useUi((s) => s.panelKey);
-  const clearFilters = useUi((s) => s.clearFilters);
+  const selection = useProfilesUi((s) => s.selection);
+  const panelKey = useProfilesUi((s) => s.panelKey);
+  const clearFilters = useProfilesUi((s) => s.clearFilters);
   const setView = useUi((s) => s.setView);
   const demoStart = useDemoStart();
   const [creating, setCreating] = useState<'one' | 'bulk' | null>(null);
+  const selectCreated = useSelectCreated();
 
   const selected = useMemo(
     () => selectedInOrder(rows.sorted, selection.keys),
@@ -163,11 +166,13 @@ export function ProfilesView() {
       <NewProfileDialog
         open={creating === 'one'}
         onClose={() => setCreating(null)}
+        onCreated={selectCreated}
         connectionId={selected[0]?.connectionId}
       />
       <BulkCreateDialog
         open={creating === 'bulk'}
         onClose={() => setCreating(null)}
+        onCreated={selectCreated}
         connectionId={selected[0]?.connectionId}
       />
       {selected.length > 0 && (

@@ -1,6 +1,6 @@
 import type { Profile } from '../../../../shared/model';
 import type { JobAction } from '../../../../shared/model/job';
-import type { ProfileDraft } from '../../store';
+import type { ProfileDraft } from './store';
 import { parseTags } from '../../lib/parse-tags';
 
 /** The jobs a side-panel save starts: one per field that differs from the profile. */

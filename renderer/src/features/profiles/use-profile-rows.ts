@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Connection, Profile } from '../../../../shared/model';
 import { connectionsQuery, profileListQuery } from '../../lib/queries';
-import { useUi } from '../../store';
+import { useProfilesUi } from './store';
 import { buildSearchIndex, createNarrowingFilter, facetOptions } from './filter';
 import { pruneSelection } from './selection';
 import { sortProfiles } from './sort';
@@ -18,8 +18,8 @@ const NO_CONNECTIONS: Connection[] = [];
 export function useProfileRows() {
   const list = useQuery(profileListQuery);
   const connectionsResult = useQuery(connectionsQuery);
-  const sorting = useUi((s) => s.sorting);
-  const filters = useUi((s) => s.filters);
+  const sorting = useProfilesUi((s) => s.sorting);
+  const filters = useProfilesUi((s) => s.filters);
 
   const connections = connectionsResult.data ?? NO_CONNECTIONS;
   const connectionsById = useMemo(() => new Map(connections.map((c) => [c.id, c])), [connections]);
@@ -46,7 +46,7 @@ export function useProfileRows() {
   // Selection is by key, so it survives refetches; keys of rows that are gone are dropped.
   useEffect(() => {
     if (!list.data) return;
-    const { selection, setSelection } = useUi.getState();
+    const { selection, setSelection } = useProfilesUi.getState();
     if (selection.keys.size === 0 && selection.focus === null) return;
     const present = new Set(all.map((p) => p.key));
     const next = pruneSelection(selection, (k) => present.has(k));

@@ -1,8 +1,8 @@
 import type { JSX } from 'react';
 import type { Connection, Profile } from '../../../../../shared/model';
 import { Button } from '../../../components/Button';
-import { clearProfileSelection, useUi, type BulkDialog } from '../../../store';
-import { CopyProfilesDialog } from '../../create';
+import { clearProfileSelection, useProfilesUi } from '../store';
+import { CopyDialog } from './CopyDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { MoveGroupDialog } from './MoveGroupDialog';
 import { EditProxyDialog, ImportProxiesDialog } from './ProxyDialogs';
@@ -19,6 +19,16 @@ export interface BulkDialogProps {
   onClose(): void;
 }
 
+type BulkDialog =
+  | 'move-group'
+  | 'set-remark'
+  | 'rename'
+  | 'set-tags'
+  | 'edit-proxy'
+  | 'import-proxies'
+  | 'copy'
+  | 'delete';
+
 const DIALOGS: Record<BulkDialog, (props: BulkDialogProps) => JSX.Element> = {
   'move-group': MoveGroupDialog,
   'set-remark': RemarkDialog,
@@ -26,9 +36,7 @@ const DIALOGS: Record<BulkDialog, (props: BulkDialogProps) => JSX.Element> = {
   'set-tags': TagsDialog,
   'edit-proxy': EditProxyDialog,
   'import-proxies': ImportProxiesDialog,
-  copy: ({ profiles, onClose }) => (
-    <CopyProfilesDialog open keys={profiles.map((p) => p.key)} onClose={onClose} />
-  ),
+  copy: CopyDialog,
   delete: DeleteDialog,
 };
 
@@ -43,12 +51,12 @@ export function BulkBar({
   hidden: number;
   connectionsById: ReadonlyMap<string, Connection>;
 }) {
-  const dialog = useUi((s) => s.bulkDialog);
-  const openDialog = useUi((s) => s.openBulkDialog);
+  const dialog = useProfilesUi((s) => s.bulkDialog);
+  const openDialog = useProfilesUi((s) => s.openBulkDialog);
   const job = useBulkJob();
   const n = countLabel(selected.length);
   const keys = () => selected.map((p) => p.key);
-  const Open = dialog ? DIALOGS[dialog] : null;
+  const Open = dialog ? DIALOGS[dialog as BulkDialog] : null;
   return (
     <div
       role="toolbar"

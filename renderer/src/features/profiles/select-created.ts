@@ -1,7 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { keys as queryKeys } from '../../lib/queries';
-import { useUi } from '../../store';
+import { useProfilesUi } from './store';
 
 type ProfileList = ResponseOf<'profiles:list'>;
 
@@ -23,9 +24,9 @@ export function selectWhenListed(keys: readonly string[], queryClient: QueryClie
   const select = () => {
     stop();
     const first = keys[0] ?? null;
-    useUi.getState().setSelection({ keys: new Set(keys), anchor: first, focus: first });
+    useProfilesUi.getState().setSelection({ keys: new Set(keys), anchor: first, focus: first });
   };
-  const before = useUi.getState().selection.keys;
+  const before = useProfilesUi.getState().selection.keys;
   const offCache = queryClient.getQueryCache().subscribe((event) => {
     if (
       event.type === 'updated' &&
@@ -35,7 +36,7 @@ export function selectWhenListed(keys: readonly string[], queryClient: QueryClie
       select();
   });
   // Only a change of the selected keys counts as the user's: focus moves do not.
-  const offUi = useUi.subscribe((s) => {
+  const offUi = useProfilesUi.subscribe((s) => {
     if (s.selection.keys !== before) stop();
   });
   function stop() {
@@ -44,4 +45,10 @@ export function selectWhenListed(keys: readonly string[], queryClient: QueryClie
   }
   if (listed()) select();
   return stop;
+}
+
+/** `selectWhenListed` for the create dialogs' `onCreated`: the new profiles get selected. */
+export function useSelectCreated(): (keys: readonly string[]) => void {
+  const queryClient = useQueryClient();
+  return useCallback((keys) => void selectWhenListed(keys, queryClient), [queryClient]);
 }

@@ -1,0 +1,101 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { ColumnSizingState, SortingState, VisibilityState } from '@tanstack/react-table';
+import { storageMovedFrom } from '../../lib/moved-storage';
+import { EMPTY_FILTERS, type ProfileFilters } from './filter';
+import { clearSelection, EMPTY_SELECTION, type Selection } from './selection';
+
+/** Unsaved edits in the profile side panel, per profile key, so a view switch keeps them. */
+export interface ProfileDraft {
+  name?: string;
+  groupId?: string;
+  tags?: string;
+  remark?: string;
+}
+
+/** The profiles screen's UI state. Server state lives in react-query; never copy query data in here. */
+interface ProfilesUi {
+  // Filters and column settings are remembered across restarts.
+  filters: ProfileFilters;
+  setFilter<K extends keyof ProfileFilters>(key: K, value: ProfileFilters[K]): void;
+  clearFilters(): void;
+  sorting: SortingState;
+  setSorting(sorting: SortingState): void;
+  columnVisibility: VisibilityState;
+  setColumnVisibility(v: VisibilityState): void;
+  columnSizing: ColumnSizingState;
+  setColumnSizing(v: ColumnSizingState): void;
+
+  // Selection, focus and panels: per session only.
+  selection: Selection;
+  setSelection(selection: Selection): void;
+  panelKey: string | null;
+  openPanel(key: string | null): void;
+  /** The id of the bulk action (bulk/bulk-actions.ts) whose dialog is open. */
+  bulkDialog: string | null;
+  openBulkDialog(id: string | null): void;
+  drafts: Record<string, ProfileDraft>;
+  setDraft(key: string, draft: ProfileDraft | null): void;
+}
+
+type Saved = Pick<ProfilesUi, 'filters' | 'sorting' | 'columnVisibility' | 'columnSizing'>;
+
+export const useProfilesUi = create<ProfilesUi>()(
+  persist(
+    (set) => ({
+      filters: EMPTY_FILTERS,
+      setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
+      clearFilters: () => set({ filters: EMPTY_FILTERS }),
+      sorting: [],
+      setSorting: (sorting) => set({ sorting }),
+      columnVisibility: {},
+      setColumnVisibility: (columnVisibility) => set({ columnVisibility }),
+      columnSizing: {},
+      setColumnSizing: (columnSizing) => set({ columnSizing }),
+
+      selection: EMPTY_SELECTION,
+      // A bulk dialog is about the selection: it goes when the selection does.
+      setSelection: (selection) =>
+        set(selection.keys.size > 0 ? { selection } : { selection, bulkDialog: null }),
+      panelKey: null,
+      openPanel: (panelKey) => set({ panelKey }),
+      bulkDialog: null,
+      openBulkDialog: (bulkDialog) => set({ bulkDialog }),
+      drafts: {},
+      setDraft: (key, draft) =>
+        set((s) => {
+          const drafts = { ...s.drafts };
+          if (draft) drafts[key] = draft;
+          else delete drafts[key];
+          return { drafts };
+        }),
+    }),
+    {
+      name: 'browserdeck.profiles',
+      version: 1,
+      // Saved with the app's view under one key until this state moved into the feature.
+      storage: storageMovedFrom('browserdeck.ui'),
+      partialize: (s): Saved => ({
+        filters: s.filters,
+        sorting: s.sorting,
+        columnVisibility: s.columnVisibility,
+        columnSizing: s.columnSizing,
+      }),
+      // Only the fields saved above; a filter set from an older build may lack newer fields.
+      merge: (stored, current) => {
+        const s = (stored ?? {}) as Partial<Saved>;
+        return {
+          ...current,
+          filters: { ...EMPTY_FILTERS, ...s.filters },
+          sorting: s.sorting ?? current.sorting,
+          columnVisibility: s.columnVisibility ?? current.columnVisibility,
+          columnSizing: s.columnSizing ?? current.columnSizing,
+        };
+      },
+    },
+  ),
+);
+
+/** Esc and "Clear selection": keeps the focus row so the keyboard user stays in place. */
+export const clearProfileSelection = (): void =>
+  useProfilesUi.getState().setSelection(clearSelection(useProfilesUi.getState().selection));
