@@ -1,62 +1,39 @@
-import type { JSX } from 'react';
+import { Fragment } from 'react';
 import type { Connection, Profile } from '../../../../../shared/model';
 import { Button } from '../../../components/Button';
 import { clearProfileSelection, useProfilesUi } from '../store';
-import { CopyDialog } from './CopyDialog';
-import { DeleteDialog } from './DeleteDialog';
-import { MoveGroupDialog } from './MoveGroupDialog';
-import { EditProxyDialog, ImportProxiesDialog } from './ProxyDialogs';
-import { RemarkDialog } from './RemarkDialog';
-import { RenameDialog } from './RenameDialog';
-import { TagsDialog } from './TagsDialog';
-import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from '../open-close-shortcuts';
+import { BULK_ACTIONS, type BulkAction } from './bulk-actions';
 import { countLabel, useBulkJob } from './use-bulk-job';
-
-export interface BulkDialogProps {
-  /** The selected profiles in table order (the order a rename numbers them in). */
-  profiles: Profile[];
-  connectionsById: ReadonlyMap<string, Connection>;
-  onClose(): void;
-}
-
-type BulkDialog =
-  | 'move-group'
-  | 'set-remark'
-  | 'rename'
-  | 'set-tags'
-  | 'edit-proxy'
-  | 'import-proxies'
-  | 'copy'
-  | 'delete';
-
-const DIALOGS: Record<BulkDialog, (props: BulkDialogProps) => JSX.Element> = {
-  'move-group': MoveGroupDialog,
-  'set-remark': RemarkDialog,
-  rename: RenameDialog,
-  'set-tags': TagsDialog,
-  'edit-proxy': EditProxyDialog,
-  'import-proxies': ImportProxiesDialog,
-  copy: CopyDialog,
-  delete: DeleteDialog,
-};
 
 /** Acts on the whole selection, including selected rows the current filter hides. */
 export function BulkBar({
   selected,
   hidden,
   connectionsById,
+  actions = BULK_ACTIONS,
 }: {
   selected: Profile[];
   /** How many selected rows the filter hides: the bar says so, since they are acted on too. */
   hidden: number;
   connectionsById: ReadonlyMap<string, Connection>;
+  actions?: readonly BulkAction[];
 }) {
-  const dialog = useProfilesUi((s) => s.bulkDialog);
+  const openId = useProfilesUi((s) => s.bulkDialog);
   const openDialog = useProfilesUi((s) => s.openBulkDialog);
   const job = useBulkJob();
   const n = countLabel(selected.length);
-  const keys = () => selected.map((p) => p.key);
-  const Open = dialog ? DIALOGS[dialog as BulkDialog] : null;
+  const state = { selected, connectionsById, pending: job.pending };
+  const open = actions.find((a) => a.id === openId);
+  const Open = open && 'dialog' in open ? open.dialog : null;
+  const press = (a: BulkAction) => {
+    if ('dialog' in a) return openDialog(a.id);
+    const { action, what } = a.start(n);
+    void job.run(
+      action,
+      selected.map((p) => p.key),
+      what,
+    );
+  };
   return (
     <div
       role="toolbar"
@@ -71,35 +48,20 @@ export function BulkBar({
           </span>
         )}
       </span>
-      <Button
-        onClick={() => void job.run({ kind: 'open' }, keys(), `Open ${n}`)}
-        disabled={job.pending}
-        title={`Open the selected profiles (${OPEN_SHORTCUT} in the table)`}
-      >
-        Open
-      </Button>
-      <Button
-        onClick={() => void job.run({ kind: 'close' }, keys(), `Close ${n}`)}
-        disabled={job.pending}
-        title={`Close the selected profiles (${CLOSE_SHORTCUT} in the table)`}
-      >
-        Close
-      </Button>
-      <span className="mx-1 h-5 w-px bg-blue-200 dark:bg-blue-900" aria-hidden />
-      <Button onClick={() => openDialog('move-group')}>Move to group…</Button>
-      <Button onClick={() => openDialog('set-remark')}>Set remark…</Button>
-      <Button onClick={() => openDialog('rename')}>Rename…</Button>
-      <Button onClick={() => openDialog('set-tags')}>Set tags…</Button>
-      <Button onClick={() => openDialog('edit-proxy')}>Edit proxy…</Button>
-      <Button onClick={() => openDialog('import-proxies')}>Import proxy list…</Button>
-      <Button onClick={() => openDialog('copy')}>Copy…</Button>
-      <Button
-        variant="ghost"
-        className="text-red-700 dark:text-red-400"
-        onClick={() => openDialog('delete')}
-      >
-        Delete…
-      </Button>
+      {actions.map((a) => (
+        <Fragment key={a.id}>
+          {a.divider && <span className="mx-1 h-5 w-px bg-blue-200 dark:bg-blue-900" aria-hidden />}
+          <Button
+            variant={a.danger ? 'ghost' : 'secondary'}
+            className={a.danger ? 'text-red-700 dark:text-red-400' : ''}
+            onClick={() => press(a)}
+            disabled={a.enabled ? !a.enabled(state) : false}
+            title={a.title}
+          >
+            {a.label}
+          </Button>
+        </Fragment>
+      ))}
       <Button
         variant="ghost"
         className="ml-auto"

@@ -1,4 +1,4 @@
-import type { BulkDialogProps } from './BulkBar';
+import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { CopyProfilesDialog } from '../../create';
 import { useSelectCreated } from '../select-created';
 

@@ -1,6 +1,6 @@
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
-import type { BulkDialogProps } from './BulkBar';
+import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { involvedConnections } from '../../../lib/involved-connections';
 import { countLabel, useBulkJob } from './use-bulk-job';
 

@@ -4,7 +4,7 @@ import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import { deck, errorText, unwrap } from '../../../lib/deck';
 import { groupsQuery, keys } from '../../../lib/queries';
-import type { BulkDialogProps } from './BulkBar';
+import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { inputClass } from '../../../components/Field';
 import { involvedConnections } from '../../../lib/involved-connections';
 import { countLabel, useBulkJob } from './use-bulk-job';

@@ -4,7 +4,7 @@ import type { ProxyInput } from '../../../../../shared/model/proxy-input';
 import { Dialog } from '../../../components/Dialog';
 import { ProxyEditor } from '../../proxy/ProxyEditor';
 import { ProxyImport } from '../../proxy/ProxyImport';
-import type { BulkDialogProps } from './BulkBar';
+import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
 /** The proxy every selected profile has, to start the editor from; none when they differ. */

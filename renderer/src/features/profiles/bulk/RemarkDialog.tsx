@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
-import type { BulkDialogProps } from './BulkBar';
+import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { Field, inputClass } from '../../../components/Field';
 import { countLabel, useBulkJob } from './use-bulk-job';
 

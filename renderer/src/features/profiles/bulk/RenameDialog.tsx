@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { renderName } from '../../../../../shared/model/job';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
-import type { BulkDialogProps } from './BulkBar';
+import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { Field, inputClass } from '../../../components/Field';
 import { checkNameTemplate, previewNames, type NameTemplateDraft } from './name-template';
 import { countLabel, useBulkJob } from './use-bulk-job';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import { tagsQuery } from '../../../lib/queries';
-import type { BulkDialogProps } from './BulkBar';
+import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { parseTags } from '../../../lib/parse-tags';
 import { Field, inputClass } from '../../../components/Field';
 import { countLabel, useBulkJob } from './use-bulk-job';
