@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests, build, E2E. Each check counts; unit and E2E
-// count per test. Ends with one line `N passed, N failed[, N skipped]`.
+// `npm test`: typecheck, lint, import cycles, unit tests, build, E2E. Each check counts;
+// unit and E2E count per test. Ends with one line `N passed, N failed[, N skipped]`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +61,7 @@ step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
 step('typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
 step('typecheck (tests)', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
 step('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+step('import cycles', 'npx', ['tsx', 'tests/arch/import-cycles.ts']);
 
 const unitOut = join(reports, 'vitest.json');
 const unitOk = run('unit', 'npx', [
