@@ -1,5 +1,6 @@
 // Lint enforces which process a file runs in: shared/ is pure, renderer/ never reaches
-// electron or node, electron/ never imports the renderer.
+// electron or node, electron/ never imports the renderer; and a renderer feature reaches
+// another only through its index.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -22,12 +23,25 @@ const nodeBuiltins = [
   'util',
   'worker_threads',
 ];
-const restrict = (patterns, message) => ({
+const restrict = (patterns, message, extra = []) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: patterns.map((group) => ({ group: [group], message })) },
+    { patterns: [...patterns.map((group) => ({ group: [group], message })), ...extra] },
   ],
 });
+
+const rendererOnly = [
+  ['electron', 'electron/*', ...nodeBuiltins, '**/electron/**'],
+  'renderer/ talks to main only through window.deck',
+];
+// A feature uses another only through its index.ts; what several features share lives in
+// components/ (UI) or lib/. `depth` is how many `../` lead from the file to features/.
+const featureBoundary = (depth) => ({
+  regex: `^(\\.\\./){${depth}}[^./][^/]*/(?!index$)`,
+  message:
+    'Import another feature through its index.ts; move code several features share to components/ or lib/',
+});
+const FEATURE_DEPTHS = [1, 2, 3];
 
 export default tseslint.config(
   {
@@ -86,12 +100,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(
-        ['electron', 'electron/*', ...nodeBuiltins, '**/electron/**'],
-        'renderer/ talks to main only through window.deck',
-      ),
+      ...restrict(...rendererOnly),
     },
   },
+  ...FEATURE_DEPTHS.map((depth) => ({
+    files: [`renderer/src/features/*/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: restrict(...rendererOnly, [featureBoundary(depth)]),
+  })),
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: globals.node },

@@ -6,7 +6,7 @@ import { ProfilesView } from './features/profiles/ProfilesView';
 import { SessionsView } from './features/sessions/SessionsView';
 import { ConnectionsView } from './features/connections/ConnectionsView';
 import { ActivityView } from './features/activity/ActivityView';
-import { JobProgressToasts } from './features/jobs/JobProgressToasts';
+import { JobProgressToasts } from './features/activity/JobProgressToasts';
 import { NoticesBanner } from './features/notices/NoticesBanner';
 
 const NAV: { view: View; label: string; hint: string }[] = [

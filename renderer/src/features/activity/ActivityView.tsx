@@ -6,14 +6,16 @@ import { Button } from '../../components/Button';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import {
   doneCount,
+  JobProgressBar,
   jobsQuery,
   MAX_JOBS,
   resultText,
   retryCount,
   retryLabel,
-} from '../jobs/job-cache';
-import { JobProgressBar } from '../jobs/JobProgressBar';
-import { useCancelJob, useRetryFailed, useUndoJob } from '../jobs/use-job-actions';
+  useCancelJob,
+  useRetryFailed,
+  useUndoJob,
+} from '../jobs';
 import { useActivityUi } from './activity-ui';
 import { downloadCsv } from './download';
 import { csvFileName, formatDuration, formatStarted } from './format';

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { JobItem, JobItemState } from '../../../../shared/model/job';
 import { errorText } from '../../lib/deck';
-import { jobQuery } from '../jobs/job-cache';
+import { jobQuery } from '../jobs';
 import { itemStateText, itemsFailuresFirst, needsAttention, vendorReason } from './format';
 
 const STATE_STYLE: Record<JobItemState, string> = {

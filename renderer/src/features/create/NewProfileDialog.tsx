@@ -5,7 +5,7 @@ import { formatProxyInput } from '../../../../shared/proxy/proxy-format';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../lib/deck';
-import { ProxyEditor } from '../proxy/ProxyEditor';
+import { ProxyEditor } from '../proxy';
 import { CommonFields } from './CommonFields';
 import { ConnectionSelect } from './ConnectionSelect';
 import { checkSingle, EMPTY_COMMON, type SingleDraft } from './create-form';
@@ -52,7 +52,7 @@ function NewProfileForm({
   const [showErrors, setShowErrors] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const job = useCreateJob(onCreated);
-  // Closed while the job ran: the jobs feature reports the result, not this dialog.
+  // Closed while the job ran: the job's toast reports the result, not this dialog.
   const mounted = useRef(true);
   useEffect(
     () => () => {

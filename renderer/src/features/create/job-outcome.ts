@@ -1,6 +1,6 @@
 /**
  * Following a create or copy job to its end, and wording what it did. Progress itself is
- * the jobs feature's; these dialogs only need the end: the new keys and any refusals.
+ * the job toasts' (activity); these dialogs only need the end: the new keys and any refusals.
  */
 import { DeckError } from '../../../../shared/ipc/result';
 import type { Job, JobItem } from '../../../../shared/model/job';

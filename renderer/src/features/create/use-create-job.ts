@@ -1,6 +1,6 @@
 import type { Job, JobAction } from '../../../../shared/model/job';
 import type { JobSummary } from '../../../../shared/model/job';
-import { useStartJob } from '../jobs/use-start-job';
+import { useStartJob } from '../jobs';
 import { resultKeys, waitForJobEnd } from './job-outcome';
 
 export interface StartedJob {

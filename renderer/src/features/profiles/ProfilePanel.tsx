@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../lib/deck';
 import { groupsQuery } from '../../lib/queries';
 import { useProfilesUi, type ProfileDraft } from './store';
-import { ProxyEditor } from '../proxy/ProxyEditor';
+import { ProxyEditor } from '../proxy';
 import { Field, inputClass } from '../../components/Field';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { formatTime, proxyCheckLabel, proxyLabel, tagsLabel } from './format';

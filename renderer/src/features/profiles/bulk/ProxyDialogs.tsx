@@ -2,8 +2,7 @@
 import type { Profile, ProxyConfig } from '../../../../../shared/model';
 import type { ProxyInput } from '../../../../../shared/model/proxy-input';
 import { Dialog } from '../../../components/Dialog';
-import { ProxyEditor } from '../../proxy/ProxyEditor';
-import { ProxyImport } from '../../proxy/ProxyImport';
+import { ProxyEditor, ProxyImport } from '../../proxy';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { countLabel, useBulkJob } from './use-bulk-job';
 

@@ -1,10 +1,10 @@
 import { toast } from 'sonner';
 import type { JobAction } from '../../../../../shared/model/job';
 import { errorText } from '../../../lib/deck';
-import { useStartJob } from '../../jobs/use-start-job';
+import { useStartJob } from '../../jobs';
 
 /**
- * Starts one bulk job; progress and results are the jobs feature's toasts, so only a
+ * Starts one bulk job; progress and results are the Activity feature's toasts, so only a
  * refusal to start is said here. Resolves true once main accepted the job, so a dialog
  * knows to close.
  */

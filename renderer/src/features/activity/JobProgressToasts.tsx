@@ -4,10 +4,16 @@ import { toast } from 'sonner';
 import type { JobProgress, JobSummary } from '../../../../shared/model/job';
 import { Button } from '../../components/Button';
 import { deck } from '../../lib/deck';
-import { showJobInActivity } from '../activity/activity-ui';
-import { applyJobProgress, endText, progressText, resultText } from './job-cache';
-import { JobProgressBar } from './JobProgressBar';
-import { useCancelJob, useRetryFailed } from './use-job-actions';
+import {
+  applyJobProgress,
+  endText,
+  JobProgressBar,
+  progressText,
+  resultText,
+  useCancelJob,
+  useRetryFailed,
+} from '../jobs';
+import { showJobInActivity } from './activity-ui';
 
 const toastId = (jobId: string) => `job:${jobId}`;
 /** Closed while running: stays quiet until the job ends, then shows its result once. */
