@@ -1,7 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { deck, unwrap } from './deck';
 
-/** Query key factories: one hierarchy so invalidation after a job is precise. */
+/**
+ * Query key factories: one hierarchy so invalidation after a job is precise. The queries
+ * here are the ones several features read; a query one feature reads lives in that
+ * feature's queries.ts.
+ */
 export const keys = {
   app: ['app'] as const,
   settings: ['settings'] as const,
@@ -44,23 +48,4 @@ export const groupsQuery = queryOptions({
   queryKey: keys.groups,
   queryFn: () => unwrap(deck().groups.list({})),
   staleTime: 60_000,
-});
-
-export const tagsQuery = queryOptions({
-  queryKey: keys.tags,
-  queryFn: () => unwrap(deck().tags.list({})),
-  staleTime: 60_000,
-});
-
-/** Every open profile across connections. The Sessions view adds its own polling. */
-export const sessionsQuery = queryOptions({
-  queryKey: keys.sessions,
-  queryFn: () => unwrap(deck().sessions.list({})),
-});
-
-/** Vendor clients answering on their default ports (probes the network: run on demand). */
-export const connectionsDetectQuery = queryOptions({
-  queryKey: keys.connectionsDetect,
-  queryFn: () => unwrap(deck().connections.detect()),
-  staleTime: Infinity,
 });

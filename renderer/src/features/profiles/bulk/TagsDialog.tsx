@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
-import { tagsQuery } from '../../../lib/queries';
+import { tagsQuery } from '../queries';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { parseTags } from '../../../lib/parse-tags';
 import { Field, inputClass } from '../../../components/Field';
