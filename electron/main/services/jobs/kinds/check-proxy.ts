@@ -6,6 +6,7 @@
 import { CheckProxyActionSchema, type ActionOf } from '../../../../../shared/model/job-actions';
 import { DeckError } from '../../../../../shared/ipc/result';
 import { refusal } from '../job-plan';
+import { gone } from '../job-verify';
 import { fetchProfiles } from '../profile-fetch';
 import { proxyCheckError } from '../profile-proxy-check';
 import { callOptions, eachTask } from '../send-tasks';
@@ -35,11 +36,7 @@ export const checkProxyKind: JobKindSpec<ActionOf<'check-proxy'>> = {
     }
     await eachTask(tasks, ctx.proxyCheckLimit, ctx, async (task) => {
       const profile = fetched.profiles.get(task.vendorId);
-      if (!profile)
-        throw (
-          fetched.errors.get(task.vendorId) ??
-          DeckError.of('not-found', 'The profile no longer exists in its connection')
-        );
+      if (!profile) throw fetched.errors.get(task.vendorId) ?? gone();
       const result = await check(profile, provider, opts);
       ctx.fresh({ ...profile, proxyCheck: result });
       if (!result.ok) throw new DeckError(proxyCheckError(result));
