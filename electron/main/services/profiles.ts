@@ -124,10 +124,15 @@ export function createProfilesService(deps: {
     async lastKnown(connectionIds) {
       const ids = await targets(connectionIds);
       const existing = new Set(await connections.ids());
+      const unknown = ids.find((id) => !existing.has(id));
+      if (unknown)
+        throw DeckError.of('not-found', `No connection ${unknown}`, {
+          details: { connectionId: unknown },
+        });
       const profiles: Profile[] = [];
       const listed: Array<{ connectionId: string; listedAt: number }> = [];
       for (const connectionId of ids) {
-        const known = existing.has(connectionId) ? await lastKnown.recall(connectionId) : undefined;
+        const known = await lastKnown.recall(connectionId);
         if (!known) continue;
         for (const p of known.profiles) profiles.push(asStale(p));
         listed.push({ connectionId, listedAt: known.listedAt });
