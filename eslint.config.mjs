@@ -119,4 +119,8 @@ export default tseslint.config(
     files: ['tests/**/*.{ts,mjs}', '*.config.*', 'eslint.config.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    files: ['build/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
 );

@@ -120,7 +120,7 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
   });
   disposers.push(() => lastKnown.flush());
-  const profiles = createProfilesService({ connections, lastKnown, log: deps.log });
+  const profiles = createProfilesService({ connections, lastKnown, log: deps.log, events });
 
   const demo = createDemoService({
     connections,

@@ -39,6 +39,8 @@ export interface SandboxVendorHandle<P> {
   profiles(): P[];
   /** HTTP requests answered so far (dropped ones are not answered). */
   requestCount(): number;
+  /** The same, by path (`/api/v2/profile-list`, `/browser/proxy/update`). */
+  requestCountByPath(): Record<string, number>;
   resetRequestCount(): void;
   /** Highest number of requests in flight at once so far. */
   maxConcurrentSeen(): number;
@@ -168,6 +170,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       url: server.url,
       profiles,
       requestCount: server.requestCount,
+      requestCountByPath: server.requestCountByPath,
       resetRequestCount: server.resetRequestCount,
       maxConcurrentSeen: server.maxConcurrentSeen,
     });

@@ -46,6 +46,8 @@ export interface JsonServer {
   url: string;
   port: number;
   requestCount(): number;
+  /** Answered requests by path since the last reset (benchmarks tell reads from writes). */
+  requestCountByPath(): Record<string, number>;
   resetRequestCount(): void;
   maxConcurrentSeen(): number;
   close(): Promise<void>;
@@ -66,11 +68,12 @@ export interface JsonServerOptions {
 export async function startJsonServer(options: JsonServerOptions): Promise<JsonServer> {
   const { router, faults, log } = options;
   let answered = 0;
+  let byPath = new Map<string, number>();
   let inFlight = 0;
   let maxSeen = 0;
   let port = 0;
 
-  const reply = (res: ServerResponse, answer: JsonReply) => {
+  const reply = (res: ServerResponse, answer: JsonReply, path?: string) => {
     const text = JSON.stringify(answer.body);
     res.writeHead(answer.status, {
       'Content-Type': 'application/json; charset=utf-8',
@@ -78,6 +81,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
     });
     res.end(text);
     answered++;
+    if (path !== undefined) byPath.set(path, (byPath.get(path) ?? 0) + 1);
   };
 
   /** Answered once the body is read, so the client sees the reason, not a reset socket. */
@@ -133,7 +137,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
             req.socket.destroy();
             return;
           }
-          reply(res, answer);
+          reply(res, answer, request.path);
         },
         (error: unknown) => {
           log(`${options.name}: failed to answer ${request.path}: ${String(error)}`);
@@ -176,8 +180,10 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
     url: `http://127.0.0.1:${port}`,
     port,
     requestCount: () => answered,
+    requestCountByPath: () => Object.fromEntries(byPath),
     resetRequestCount: () => {
       answered = 0;
+      byPath = new Map();
     },
     maxConcurrentSeen: () => maxSeen,
     close: () =>

@@ -178,6 +178,17 @@ export const contract = {
     }),
   ),
   'profiles:detail': channel(z.object({ key: Id }).strict(), ProfileSchema),
+  /**
+   * Each connection's last full listing, from memory or disk, at once: what the table shows
+   * while a listing is on its way (stale, with its time).
+   */
+  'profiles:last-known': channel(
+    ConnectionIds,
+    z.object({
+      profiles: z.array(ProfileSchema),
+      connections: z.array(z.object({ connectionId: z.string(), listedAt: z.number() })),
+    }),
+  ),
   'groups:list': channel(ConnectionIds, z.array(GroupSchema)),
   'groups:create': channel(
     z.object({ connectionId: Id, name: z.string().min(1).max(100) }).strict(),
@@ -243,6 +254,8 @@ export const events = {
     /** Connections whose list should be refetched whole (creates, copies). */
     refetchConnections: z.array(z.string()),
   }),
+  /** A page of a listing in progress: the table fills page by page (see profiles:list). */
+  'profiles:event:page': z.object({ connectionId: z.string(), profiles: z.array(ProfileSchema) }),
   'profiles:event:status': z.object({
     changes: z.array(
       z.object({ key: z.string(), status: ProfileStatusSchema, debugPort: z.number().optional() }),

@@ -141,43 +141,6 @@ export function findImportCycles(dirs: readonly string[]): ImportCycle[] {
   });
 }
 
-/**
- * Cycles that predate this check, each as its set of files (relative to the repo root).
- * They sit in electron/main/services/jobs, which issue 22 point 2 is rewriting; an entry
- * that no longer matches fails the check too, so this list can only shrink.
- */
-export const KNOWN_CYCLES: readonly (readonly string[])[] = [
-  ['electron/main/services/jobs/edit-fields.ts', 'electron/main/services/jobs/job-plan.ts'],
-  [
-    'electron/main/services/jobs/in-requests.ts',
-    'electron/main/services/jobs/job-actions.ts',
-    'electron/main/services/jobs/job-undo.ts',
-  ],
-];
-
-export interface CycleVerdict {
-  /** Cycles not on the known list: the check fails on these. */
-  fresh: ImportCycle[];
-  known: ImportCycle[];
-  /** Known entries no longer found (fixed, or grown into another shape): remove them. */
-  gone: (readonly string[])[];
-}
-
-export function judgeCycles(
-  cycles: readonly ImportCycle[],
-  known: readonly (readonly string[])[],
-  root: string,
-): CycleVerdict {
-  const id = (files: readonly string[]) => [...files].sort().join('\n');
-  const knownIds = new Set(known.map((k) => id(k.map((f) => resolve(root, f)))));
-  const foundIds = new Set(cycles.map((c) => id(c.files)));
-  return {
-    fresh: cycles.filter((c) => !knownIds.has(id(c.files))),
-    known: cycles.filter((c) => knownIds.has(id(c.files))),
-    gone: known.filter((k) => !foundIds.has(id(k.map((f) => resolve(root, f))))),
-  };
-}
-
 function main(): void {
   const root = resolve(import.meta.dirname, '../..');
   const args = process.argv.slice(2);
@@ -185,30 +148,22 @@ function main(): void {
     resolve(root, d),
   );
   const rel = (f: string) => relative(root, f);
-  const show = (c: ImportCycle) => {
+  const cycles = findImportCycles(dirs);
+  for (const c of cycles) {
     const rest = c.files.filter((f) => !c.loop.includes(f));
-    return [
-      `  ${c.loop.map(rel).join('\n  -> ')}`,
-      ...(rest.length > 0 ? [`  (also in it: ${rest.map(rel).join(', ')})`] : []),
-    ].join('\n');
-  };
-  const verdict = judgeCycles(findImportCycles(dirs), KNOWN_CYCLES, root);
-  for (const c of verdict.known) console.log(`Known import cycle (KNOWN_CYCLES):\n${show(c)}`);
-  for (const c of verdict.fresh)
-    console.log(`Import cycle among ${c.files.length} files:\n${show(c)}`);
-  for (const k of verdict.gone)
     console.log(
-      `No longer a cycle: ${k.join(', ')}. Remove it from KNOWN_CYCLES in ${rel(import.meta.filename)}.`,
+      `Import cycle among ${c.files.length} files:\n  ${c.loop.map(rel).join('\n  -> ')}`,
     );
+    if (rest.length > 0) console.log(`  (also in it: ${rest.map(rel).join(', ')})`);
+  }
   const scanned = dirs.map(rel).join(', ');
-  if (verdict.fresh.length > 0 || verdict.gone.length > 0) {
-    if (verdict.fresh.length > 0)
-      console.log(
-        `${verdict.fresh.length} new import cycle(s) in ${scanned}: move what both sides need into a module both import.`,
-      );
+  if (cycles.length > 0) {
+    console.log(
+      `${cycles.length} import cycle(s) in ${scanned}: move what both sides need into a module both import.`,
+    );
     process.exit(1);
   }
-  console.log(`No new import cycle in ${scanned} (${verdict.known.length} known).`);
+  console.log(`No import cycle in ${scanned}.`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

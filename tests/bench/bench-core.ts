@@ -45,26 +45,26 @@ export async function startBenchCore(): Promise<BenchCore> {
 export const addConnection = (bc: BenchCore, request: RequestOf<'connections:add'>) =>
   bc.call('connections:add', request) as Promise<Connection>;
 
-export interface JobTiming {
+export interface JobTiming<T = number> {
   summary: JobSummary;
   /** jobs:start to the progress event that says the job finished. */
   doneMs: number;
   /** jobs:start to the changed rows being published (the read-back after the job). */
   settledMs: number;
   /** What `atDone` returned, called synchronously as the job reported itself finished. */
-  atDone: number;
+  atDone: T;
 }
 
 const SETTLE_TIMEOUT_MS = 120_000;
 
 /** Starts one job and waits until it settled. One job at a time: any finished job counts. */
-export async function runJob(
+export async function runJob<T = number>(
   bc: BenchCore,
   request: RequestOf<'jobs:start'>,
-  atDone: () => number = () => 0,
-): Promise<JobTiming> {
+  atDone: () => T = () => 0 as T,
+): Promise<JobTiming<T>> {
   let doneAt = 0;
-  let atDoneValue = 0;
+  let atDoneValue = undefined as T;
   let finished: JobSummary | undefined;
   let unsubscribe = () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -24,6 +24,14 @@ export interface CallOptions {
   budget?: ByteBudget;
 }
 
+export interface ListOptions extends CallOptions {
+  /**
+   * Each page's profiles as they arrive, before the listing is complete (so the table can
+   * fill page by page); the promise still resolves with the whole, final list.
+   */
+  onPage?(profiles: Profile[]): void;
+}
+
 export interface ByteBudget {
   /** Called as bytes arrive; throws a DeckError to stop the response. */
   take(bytes: number): void;
@@ -43,7 +51,7 @@ export interface VendorProvider {
   /** A cheap call that proves the client answers and the token is right. */
   test(opts?: CallOptions): Promise<{ profileCount?: number }>;
   /** Every profile, all pages, fetched with bounded parallelism. */
-  listProfiles(opts?: CallOptions): Promise<Profile[]>;
+  listProfiles(opts?: ListOptions): Promise<Profile[]>;
   getProfile(vendorId: string, opts?: CallOptions): Promise<Profile>;
   listGroups(opts?: CallOptions): Promise<Group[]>;
   createGroup(name: string, opts?: CallOptions): Promise<Group>;

@@ -11,14 +11,22 @@ import type { Logger } from '../log';
 import { asDeckError } from '../providers/common/item-results';
 import type { ConnectionsService } from './connections';
 import type { LastKnownStore } from './last-known';
+import type { EventBus } from '../events';
 
 type ProfileChannel =
-  'profiles:list' | 'profiles:detail' | 'groups:list' | 'groups:create' | 'tags:list';
+  | 'profiles:list'
+  | 'profiles:last-known'
+  | 'profiles:detail'
+  | 'groups:list'
+  | 'groups:create'
+  | 'tags:list';
 
 export type ProfileList = ResponseOf<'profiles:list'>;
 
 export interface ProfilesService {
   list(connectionIds?: string[]): Promise<ProfileList>;
+  /** The last full listing of each connection that has one, at once (no vendor call). */
+  lastKnown(connectionIds?: string[]): Promise<ResponseOf<'profiles:last-known'>>;
   detail(key: string): Promise<Profile>;
   groups(connectionIds?: string[]): Promise<Group[]>;
   createGroup(connectionId: string, name: string): Promise<Group>;
@@ -30,8 +38,10 @@ export function createProfilesService(deps: {
   connections: ConnectionsService;
   lastKnown: LastKnownStore;
   log: Pick<Logger, 'warn'>;
+  /** Pages of a listing in progress go out as `profiles:event:page`. */
+  events?: Pick<EventBus, 'emit'>;
 }): ProfilesService {
-  const { connections, lastKnown, log } = deps;
+  const { connections, lastKnown, log, events } = deps;
 
   const targets = async (requested?: string[]) => {
     const known = await connections.ids();
@@ -82,7 +92,10 @@ export function createProfilesService(deps: {
       const result = await perConnection(ids, async (id) => {
         try {
           const provider = connections.providerFor(id);
-          const profiles = await provider.listProfiles();
+          const profiles = await provider.listProfiles({
+            onPage: (page) =>
+              events?.emit('profiles:event:page', { connectionId: id, profiles: page }),
+          });
           connections.reportHealth(id, { profileCount: profiles.length });
           const { demo } = await connections.get(id);
           lastKnown.remember(id, profiles, { persist: !demo });
@@ -107,6 +120,24 @@ export function createProfilesService(deps: {
         });
       }
       return { profiles, errors };
+    },
+    async lastKnown(connectionIds) {
+      const ids = await targets(connectionIds);
+      const existing = new Set(await connections.ids());
+      const unknown = ids.find((id) => !existing.has(id));
+      if (unknown)
+        throw DeckError.of('not-found', `No connection ${unknown}`, {
+          details: { connectionId: unknown },
+        });
+      const profiles: Profile[] = [];
+      const listed: Array<{ connectionId: string; listedAt: number }> = [];
+      for (const connectionId of ids) {
+        const known = await lastKnown.recall(connectionId);
+        if (!known) continue;
+        for (const p of known.profiles) profiles.push(asStale(p));
+        listed.push({ connectionId, listedAt: known.listedAt });
+      }
+      return { profiles, connections: listed };
     },
     async detail(key) {
       const { connectionId, vendorId } = splitProfileKey(key);
@@ -138,6 +169,7 @@ export function createProfilesService(deps: {
     },
     handlers: {
       'profiles:list': ({ connectionIds }) => service.list(connectionIds),
+      'profiles:last-known': ({ connectionIds }) => service.lastKnown(connectionIds),
       'profiles:detail': ({ key }) => service.detail(key),
       'groups:list': ({ connectionIds }) => service.groups(connectionIds),
       'groups:create': ({ connectionId, name }) => service.createGroup(connectionId, name),

@@ -165,4 +165,37 @@ describe('an outage', () => {
     ]);
     expect(listed.errors[0]!.lastKnownAt).toBeUndefined();
   });
+
+  it('at start the last rows come at once (no vendor call), and a listing arrives page by page', async () => {
+    const sb = await startSandbox({ ixProfiles: 250, cosProfiles: 0, chromiumPath: null });
+    cleanup.push(() => sb.stop());
+    const dir = await dataDir();
+    const first = core(dir);
+    const ix = await call<Connection>(first, 'connections:add', {
+      vendor: 'ixbrowser',
+      baseUrl: sb.ix.url,
+    });
+    expect(await call(first, 'profiles:last-known', {})).toEqual({ profiles: [], connections: [] });
+
+    const pages: Array<{ connectionId: string; profiles: unknown[] }> = [];
+    first.events.subscribe((event, payload) => {
+      if (event === 'profiles:event:page') pages.push(payload as (typeof pages)[number]);
+    });
+    const listed = await call<List>(first, 'profiles:list', {});
+    expect(listed.profiles).toHaveLength(250);
+    expect(pages.map((p) => p.profiles.length).sort()).toEqual([100, 100, 50]);
+    expect(pages.every((p) => p.connectionId === ix.id)).toBe(true);
+    await first.dispose();
+
+    // A restart with the client slow to answer: the last rows are there without asking it.
+    sb.setFaults({ latencyMs: 5_000 });
+    const second = core(dir);
+    const before = sb.ix.requestCount();
+    const known = await call<ResponseOf<'profiles:last-known'>>(second, 'profiles:last-known', {});
+    expect(known.profiles).toHaveLength(250);
+    expect(known.profiles.every((p) => p.status === 'unknown')).toBe(true);
+    expect(known.connections).toEqual([{ connectionId: ix.id, listedAt: expect.any(Number) }]);
+    expect(sb.ix.requestCount()).toBe(before);
+    sb.setFaults({});
+  });
 });

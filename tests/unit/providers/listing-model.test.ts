@@ -76,7 +76,8 @@ describe('tag sets', () => {
     const read = cosTagReader((id) => (id === '3' ? 'vip' : undefined));
     const row = (tagIds: unknown) => ({ tagIds }) as unknown as CosProfileWire;
     expect(read(row([3]))).toEqual([{ id: '3', name: 'vip' }]);
-    expect(read(row('1:3'))).toEqual([{ id: '1:3', name: '1:3' }]);
+    // A tag the vendor did not name reads as #id, never blank.
+    expect(read(row('1:3'))).toEqual([{ id: '1:3', name: '#1:3' }]);
     expect(read(row([3]))).toBe(read(row([3])));
   });
 
@@ -255,6 +256,67 @@ describe('CosLogin listing', () => {
     expect(sessions.map((s) => [s.vendorId, s.pid, s.debugPort, s.profileName])).toEqual([
       ['2', 4242, 9333, 'W2'],
     ]);
+  });
+});
+
+describe('groups and tags the vendor did not name', () => {
+  it('read as #id on both vendors, never blank; no group stays empty', async () => {
+    const ix = createIxProvider(
+      await serve((req, res) => {
+        if (req.path.endsWith('/profile-list'))
+          sendJson(
+            res,
+            ixOk({
+              total: 2,
+              data: [
+                {
+                  profile_id: 2,
+                  name: 'a',
+                  group_id: 7,
+                  group_name: '',
+                  tag_id: '5',
+                  tag_name: '',
+                },
+                {
+                  profile_id: 1,
+                  name: 'b',
+                  group_id: '',
+                  group_name: '',
+                  tag_id: '',
+                  tag_name: '',
+                },
+              ],
+            }),
+          );
+        else sendJson(res, ixOk({ total: 0, data: [] }));
+      }),
+    );
+    const [named, none] = await ix.listProfiles();
+    expect(named).toMatchObject({ groupName: '#7', tags: [{ id: '5', name: '#5' }] });
+    expect(none).toMatchObject({ groupName: '', tags: [] });
+
+    const cos = createCosProvider({
+      ...(await serve((req, res) => {
+        if (req.path === '/browser/list')
+          sendJson(
+            res,
+            cosOk({
+              list: [
+                { id: 1, name: 'w', groupId: 9, tagIds: [4] },
+                { id: 2, name: 'x', groupId: 0, tagIds: [] },
+              ],
+              total: 2,
+            }),
+          );
+        else if (req.path === '/browserTag/list' || req.path === '/group/list')
+          sendJson(res, cosOk({ list: [], total: 0 }));
+        else sendJson(res, cosOk({}));
+      })),
+      token: () => 't',
+    });
+    const [w1, w2] = await cos.listProfiles();
+    expect(w1).toMatchObject({ groupName: '#9', tags: [{ id: '4', name: '#4' }] });
+    expect(w2).toMatchObject({ groupId: '', groupName: '' });
   });
 });
 

@@ -43,6 +43,7 @@ const examples: { [C in Channel]: RequestOf<C> } = {
   'demo:stop': {},
   'profiles:list': { connectionIds: [UNKNOWN] },
   'profiles:detail': { key: UNKNOWN_KEY },
+  'profiles:last-known': { connectionIds: [UNKNOWN] },
   'groups:list': { connectionIds: [UNKNOWN] },
   'groups:create': { connectionId: UNKNOWN, name: 'Group' },
   'tags:list': { connectionIds: [UNKNOWN] },

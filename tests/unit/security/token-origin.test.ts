@@ -117,9 +117,11 @@ describe('a token is bound to the client it was entered for', () => {
     });
     expect(moved.hasToken).toBe(true);
     await exercise(c, cos.id);
-    expect(recorderSawToken()).toBe(false);
+    const seen = JSON.stringify(recorder.requests.map((r) => [r.path, r.headers, r.body]));
+    expect(recorderSawToken(), seen).toBe(false);
     expect(
       recorder.requests.some((r) => r.headers['x-cos-local-token'] === 'token-for-the-recorder'),
+      seen,
     ).toBe(true);
   });
 

@@ -52,3 +52,9 @@ export abstract class ProfileRecord implements Profile {
   declare lastOpenedAt?: number;
   declare debugPort?: number;
 }
+
+/**
+ * What a group or tag the vendor did not name is called: `#<id>`, so the table never shows a
+ * blank where a group is set (and the user can tell two unnamed ones apart).
+ */
+export const unnamed = (id: string): string => `#${id}`;

@@ -9,7 +9,7 @@ import {
   type TagRef,
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
-import { ProfileRecord, ProxyRecord } from '../common/records';
+import { ProfileRecord, ProxyRecord, unnamed } from '../common/records';
 import { NO_TAGS, createTagSets, tagKey } from '../common/tag-sets';
 import { flag, id, idList, int, port, proxyType, text, type WireScalar } from '../common/wire';
 import type { CosProfileWire } from './cos-wire';
@@ -75,13 +75,17 @@ export function cosTagReader(
 export function cosTags(w: CosProfileWire, tagName: (id: string) => string | undefined): TagRef[] {
   if (w.tags?.length) {
     return w.tags.map((t) => {
-      if (typeof t === 'string') return { id: t, name: tagName(t) ?? t };
+      if (typeof t === 'string') return { id: t, name: tagName(t) || unnamed(t) };
       const tagId = id(t.id);
-      return { id: tagId, name: text(t.tagName) || text(t.name) || tagName(tagId) || tagId };
+      return {
+        id: tagId,
+        name: text(t.tagName) || text(t.name) || tagName(tagId) || unnamed(tagId),
+      };
     });
   }
   const out: TagRef[] = [];
-  for (const tagId of idList(w.tagIds)) out.push({ id: tagId, name: tagName(tagId) ?? tagId });
+  for (const tagId of idList(w.tagIds))
+    out.push({ id: tagId, name: tagName(tagId) || unnamed(tagId) });
   return out;
 }
 
@@ -120,7 +124,8 @@ export class CosProfile extends ProfileRecord {
     // 0 is CosLogin's "ungrouped".
     this.groupId = groupId === '0' ? '' : groupId;
     this.groupName =
-      text(w.groupName) || (groupId && groupId !== '0' ? (lookups.groupName(groupId) ?? '') : '');
+      text(w.groupName) ||
+      (groupId && groupId !== '0' ? lookups.groupName(groupId) || unnamed(groupId) : '');
     this.tags = lookups.tags(w);
     this.remark = text(w.remark);
     this.proxy = new CosProxy(w);

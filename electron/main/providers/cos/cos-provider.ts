@@ -301,7 +301,9 @@ export function createCosProvider(o: ProviderOptions): VendorProvider {
       // Each page is mapped as it arrives, overlapping the requests still in flight.
       const pages = await pagedList('/browser/list', CosProfileWire, opts, {}, async (rows) => {
         const [live, look] = await Promise.all([liveP, lookP]);
-        return toProfiles(rows as CosRow[], live, look);
+        const page = toProfiles(rows as CosRow[], live, look);
+        opts?.onPage?.(page);
+        return page;
       });
       const profiles = dropRepeats(pages);
       windows.listed(profiles);

@@ -9,7 +9,7 @@ import {
   type TagRef,
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
-import { ProfileRecord, ProxyRecord } from '../common/records';
+import { ProfileRecord, ProxyRecord, unnamed } from '../common/records';
 import { NO_TAGS } from '../common/tag-sets';
 import { id, idList, int, port, proxyType, text, type WireScalar } from '../common/wire';
 import type { IxOpenedWire, IxProfileWire, IxSavedProxyWire } from './ix-wire';
@@ -92,7 +92,7 @@ export function ixTags(
     const tagId = ids[i]!;
     out.push({
       id: tagId,
-      name: (split.length === ids.length ? split[i] : lookup?.(tagId)) ?? tagId,
+      name: (split.length === ids.length ? split[i] : lookup?.(tagId)) || unnamed(tagId),
     });
   }
   return out;
@@ -114,7 +114,7 @@ export class IxProfile extends ProfileRecord {
     this.vendorId = vendorId;
     this.name = text(w.name);
     this.groupId = text(w.group_id);
-    this.groupName = text(w.group_name);
+    this.groupName = text(w.group_name) || (this.groupId ? unnamed(this.groupId) : '');
     this.tags = tags;
     this.remark = text(w.note);
     this.proxy = new IxProxy(w);

@@ -232,9 +232,11 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
       const unpaired: Unpaired = [];
       const tagSets = createTagSets();
       const [pages, opened] = await Promise.all([
-        pagedList('profile-list', IxProfileWire, opts, {}, (rows) =>
-          mapRows(rows, unpaired, tagSets),
-        ),
+        pagedList('profile-list', IxProfileWire, opts, {}, (rows) => {
+          const page = mapRows(rows, unpaired, tagSets);
+          opts?.onPage?.(page);
+          return page;
+        }),
         openedOrUndefined(opts),
       ]);
       const profiles = dropRepeats(pages);

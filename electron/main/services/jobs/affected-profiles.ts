@@ -1,20 +1,21 @@
 /**
- * After a job: tell the table which rows changed, and only those. Deleted rows are removed,
- * created and copied profiles make their connection refetch, every other touched row is
- * read back from the vendor (failed ones too: a failed batch may have half-applied).
+ * After a job: tell the table which rows changed, and only those. Rows a kind removes go,
+ * a kind that adds profiles (create, copy) makes their connection refetch, every other
+ * touched row is read back from the vendor (failed ones too: a failed batch may have
+ * half-applied).
  */
 import type { EventOf } from '../../../../shared/ipc/contract';
 import type { Profile } from '../../../../shared/model';
-import type { EngineKind } from './job-plan';
 import type { Logger } from '../../log';
 import type { VendorProvider } from '../../providers/provider';
-import type { JobTask } from './job-plan';
+import type { JobKindSpec } from './kinds/spec';
+import type { JobTask } from './job-task';
 import { fetchProfiles } from './profile-fetch';
 
 export type ProfilesChanged = EventOf<'profiles:event:changed'>;
 
 export async function readAffected(
-  kind: EngineKind,
+  affects: JobKindSpec['affects'],
   tasks: readonly JobTask[],
   providers: ReadonlyMap<string, VendorProvider>,
   known: ReadonlyMap<string, Profile>,
@@ -22,11 +23,11 @@ export async function readAffected(
 ): Promise<ProfilesChanged> {
   const change: ProfilesChanged = { updated: [], removedKeys: [], refetchConnections: [] };
   const ran = tasks.filter((t) => t.item.state === 'ok' || t.item.state === 'failed');
-  if (kind === 'delete') {
+  if (affects === 'removes') {
     change.removedKeys = ran.filter((t) => t.item.state === 'ok').map((t) => t.item.key);
     return change;
   }
-  if (kind === 'create' || kind === 'copy') {
+  if (affects === 'adds') {
     change.refetchConnections = [
       ...new Set(ran.filter((t) => t.item.state === 'ok').map((t) => t.item.connectionId)),
     ];

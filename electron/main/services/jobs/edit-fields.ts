@@ -1,15 +1,14 @@
 /**
- * The profile field each edit sets, read, compared and written the same way everywhere:
+ * The profile fields edits set, read, compared and written the same way everywhere:
  * to tell after a restart whether an interrupted edit applied, to record what an edit
  * overwrites, and to put that back (Undo) where the profile still holds what the edit set.
  */
 import { z } from 'zod';
 import { ProxyConfigSchema, type Profile, type ProxyConfig } from '../../../../shared/model';
-import type { JobAction } from '../../../../shared/model/job';
 import { ProxyInputSchema, type ProxyInput } from '../../../../shared/model/proxy-input';
 import { DeckError } from '../../../../shared/ipc/result';
 import type { CallOptions, ItemResults, VendorProvider } from '../../providers/provider';
-import type { EditKind, EngineAction, JobTask } from './job-plan';
+import type { BatchFlag } from './request-shape';
 
 /** A value of a field as the journal keeps it: plain JSON, never a password. */
 export const FieldValueSchema = z.union([
@@ -28,14 +27,14 @@ export interface EditField<T extends FieldValue = FieldValue> {
   /** What the field is called in messages: "remark", "group". */
   noun: string;
   read(profile: Profile): T;
-  /** What the edit sets on this task's profile. */
-  target(action: JobAction, task: JobTask): T | undefined;
   same(a: T, b: T): boolean;
   describe(value: T): string;
   /** Why this value cannot be written back as it is, if it cannot. */
   unrestorable?(value: T): string | undefined;
   /** Sets `value` on these profiles: one vendor request where the vendor batches the edit. */
   write(provider: VendorProvider, ids: string[], value: T, opts: CallOptions): Promise<ItemResults>;
+  /** The capability that says a vendor writes this field for many profiles in one request. */
+  batchFlag: BatchFlag;
 }
 
 const text: Pick<EditField<string>, 'same' | 'describe'> = {
@@ -46,45 +45,41 @@ const text: Pick<EditField<string>, 'same' | 'describe'> = {
 const remark: EditField<string> = {
   noun: 'remark',
   read: (p) => p.remark,
-  target: (a) => (a.kind === 'set-remark' ? a.remark : undefined),
   write: (provider, ids, value, opts) => provider.setRemark(ids, value, opts),
+  batchFlag: 'batchRemark',
   ...text,
 };
 
 const name: EditField<string> = {
   noun: 'name',
   read: (p) => p.name,
-  target: (a, task) =>
-    a.kind === 'set-name' ? a.name : a.kind === 'rename' ? task.name : undefined,
   // The vendors refuse an empty name; a profile never had one to put back.
   unrestorable: (v) => (v ? undefined : 'its name before the edit was empty'),
   write: (provider, ids, value, opts) => provider.setName(ids, value, opts),
+  batchFlag: 'batchName',
   ...text,
 };
 
 const group: EditField<GroupValue> = {
   noun: 'group',
   read: (p) => ({ id: p.groupId, name: p.groupName }),
-  target: (a, task) => {
-    const id = a.kind === 'move-group' ? a.groupIds[task.item.connectionId] : undefined;
-    return id === undefined ? undefined : { id };
-  },
   same: (a, b) => a.id === b.id,
   describe: (v) => (v.name ? `"${v.name}"` : `group ${v.id}`),
   write: (provider, ids, value, opts) => provider.moveToGroup(ids, value.id, opts),
+  batchFlag: 'batchGroup',
 };
 
-const sortedNames = (names: readonly string[]) => [...names].sort();
+export const sortedNames = (names: readonly string[]) => [...names].sort();
 const tags: EditField<string[]> = {
   noun: 'tags',
   read: (p) => sortedNames(p.tags.map((t) => t.name)),
-  target: (a) => (a.kind === 'set-tags' ? sortedNames(a.tags) : undefined),
   same: (a, b) => {
     const [x, y] = [sortedNames(a), sortedNames(b)];
     return x.length === y.length && x.every((t, i) => t === y[i]);
   },
   describe: (v) => (v.length ? v.map((t) => `"${t}"`).join(', ') : 'no tags'),
   write: (provider, ids, value, opts) => provider.setTags(ids, value, opts),
+  batchFlag: 'batchTags',
 };
 
 /** The proxy an input sets, as a profile would show it. */
@@ -108,12 +103,6 @@ function proxyIdentity(p: ProxyConfig): string {
 const proxy: EditField<ProxyConfig> = {
   noun: 'proxy',
   read: (p) => p.proxy,
-  target: (a, task) =>
-    a.kind === 'set-proxy'
-      ? proxyConfigOf(a.proxy)
-      : a.kind === 'assign-proxies' && task.proxy
-        ? proxyConfigOf(task.proxy)
-        : undefined,
   same: (a, b) => proxyIdentity(a) === proxyIdentity(b),
   describe: (v) =>
     v.method === 'custom' && v.type === 'direct'
@@ -139,29 +128,8 @@ const proxy: EditField<ProxyConfig> = {
     }
     return provider.setProxy(ids, input.data, opts);
   },
+  batchFlag: 'batchProxy',
 };
 
-/** The field each edit kind sets; kinds that set no field of a profile are absent. */
-export const EDIT_FIELDS: Record<EditKind, EditField> = {
-  'set-remark': remark,
-  'set-name': name,
-  rename: name,
-  'move-group': group,
-  'set-tags': tags,
-  'set-proxy': proxy,
-  'assign-proxies': proxy,
-};
-
-export const isEditKind = (kind: string): kind is EditKind => Object.hasOwn(EDIT_FIELDS, kind);
-
-/** The field an action sets, and what it sets on this task's profile. */
-export function editOf(
-  action: EngineAction,
-  task: JobTask,
-): { field: EditField; target: FieldValue | undefined } | undefined {
-  if (action.kind === 'undo')
-    return { field: EDIT_FIELDS[action.edit], target: task.undo?.restore };
-  if (!isEditKind(action.kind)) return undefined;
-  const field = EDIT_FIELDS[action.kind];
-  return { field, target: field.target(action, task) };
-}
+/** The profile fields a job edits; each edit kind names the one it sets (kinds/). */
+export const FIELDS = { remark, name, group, tags, proxy };

@@ -4,8 +4,8 @@
  */
 import { DeckError } from '../../../../shared/ipc/result';
 import type { ItemResults } from '../../providers/provider';
-import type { RunContext } from './job-actions';
-import type { JobTask } from './job-plan';
+import type { RunContext } from './run-context';
+import type { JobTask } from './job-task';
 import type { RequestShape } from './request-shape';
 
 export const noResult = () =>

@@ -8,7 +8,7 @@
  * (create, copy) get no window: only what really goes out is marked.
  */
 import type { JobLog } from './job-journal';
-import type { JobTask } from './job-plan';
+import type { JobTask } from './job-task';
 
 export interface IntentWindow {
   /** Resolves once the intent of every one of these items is on disk. */

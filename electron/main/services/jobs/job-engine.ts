@@ -1,8 +1,8 @@
 /**
  * The bulk job engine: one job per action over many profiles, split per connection, with a
  * result per profile, throttled progress, cancel, "Retry", "Undo", and the last jobs kept
- * for the Activity view, on disk (job-journal.ts) so they survive a quit or a crash. What
- * each action calls on a vendor lives in job-actions.ts.
+ * for the Activity view, on disk (job-journal.ts) so they survive a quit or a crash. It
+ * knows no kind of job by name: what each does is its spec in the kinds table (kinds/).
  */
 import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
@@ -15,7 +15,6 @@ import { DEFAULT_SETTINGS } from '../../settings';
 import type { Logger } from '../../log';
 import type { VendorProvider } from '../../providers/provider';
 import { isEmptyChange, readAffected } from './affected-profiles';
-import { runOnConnection, type ProfileProxyCheck, type RunContext } from './job-actions';
 import { jobsToCsv } from './job-csv';
 import { createIntentWindow, type IntentWindow } from './intent-window';
 import {
@@ -27,17 +26,13 @@ import {
   type JournaledJob,
 } from './job-journal';
 import { settleInterrupted } from './job-verify';
-import { isEditKind, type FieldValue } from './edit-fields';
+import type { FieldValue } from './edit-fields';
 import { canUndo, planUndo, readPrevious } from './job-undo';
-import {
-  labelOf,
-  planTasks,
-  retryTask,
-  validateTasks,
-  type EngineAction,
-  type EngineKind,
-  type JobTask,
-} from './job-plan';
+import { labelOf, planTasks, retryTask, validateTasks } from './job-plan';
+import type { JobTask } from './job-task';
+import { JOB_KINDS } from './kinds';
+import { kindSpec, type JobKindSpec, type JobKinds, type KindAction } from './kinds/spec';
+import type { ProfileProxyCheck, RunContext } from './run-context';
 import { createProgressReporter, summarize, type ProgressReporter } from './job-progress';
 import { createStatusLedger } from './status-ledger';
 
@@ -59,10 +54,13 @@ export interface JobEngineDeps {
   checkProxyBeforeOpen?: (connectionId: string) => Promise<boolean>;
   /** Where jobs are written as they run; without it they live in memory only. */
   journal?: JobJournal;
+  /** Every kind a job can run; JOB_KINDS when omitted. */
+  kinds?: JobKinds;
 }
 
-export interface StartJobRequest {
-  action: JobAction;
+/** `A`: the actions of the engine's kinds; a test that adds a kind to the table adds its action. */
+export interface StartJobRequest<A extends KindAction = JobAction> {
+  action: A;
   keys: readonly string[];
   /** Windows opened at once by a bulk open; settings' openConcurrency when omitted. */
   concurrency?: number;
@@ -70,10 +68,10 @@ export interface StartJobRequest {
   labels?: Readonly<Record<string, string>>;
 }
 
-export interface JobEngine {
+export interface JobEngine<A extends KindAction = JobAction> {
   /** Resolves once the jobs kept on disk from earlier runs are back. */
   ready: Promise<void>;
-  start(request: StartJobRequest): Promise<JobSummary>;
+  start(request: StartJobRequest<A>): Promise<JobSummary>;
   /** Newest first. */
   list(): JobSummary[];
   get(id: string): Job;
@@ -97,7 +95,8 @@ export interface JobEngine {
 
 interface JobRecord {
   job: Job;
-  action: EngineAction;
+  spec: JobKindSpec;
+  action: KindAction;
   tasks: JobTask[];
   /** Each task's position in the job, which names it in the journal. */
   indexOf: Map<JobTask, number>;
@@ -113,8 +112,6 @@ interface JobRecord {
 
 /** Items whose intent is written ahead of their request (see intent-window.ts). */
 const INTENTS_AHEAD = 64;
-/** What these make cannot be found again after a crash: only what goes out is marked. */
-const EXACT_INTENTS: ReadonlySet<EngineKind> = new Set(['create', 'copy']);
 
 const TERMINAL: ReadonlySet<JobItemState> = new Set([
   'ok',
@@ -124,11 +121,14 @@ const TERMINAL: ReadonlySet<JobItemState> = new Set([
   'skipped',
 ]);
 
-export function createJobEngine(deps: JobEngineDeps): JobEngine {
+export function createJobEngine<A extends KindAction = JobAction>(
+  deps: JobEngineDeps,
+): JobEngine<A> {
   const clock = deps.clock ?? Date.now;
   const maxHistory = deps.maxHistory ?? 200;
   const chunkSize = deps.chunkSize ?? 200;
   const progressIntervalMs = deps.progressIntervalMs ?? 100;
+  const kinds = deps.kinds ?? JOB_KINDS;
   const jobs = new Map<string, JobRecord>();
   const shutdown = new AbortController();
   // Every request of every job listens to it; dozens at once are normal, not a leak.
@@ -147,16 +147,18 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   async function restore(journal: JobJournal): Promise<void> {
     let kept: JournaledJob[];
     try {
-      kept = await journal.load();
+      kept = await journal.load(kinds);
     } catch (e) {
       deps.log.error('the job history on disk could not be read', e);
       return;
     }
     for (const { job } of kept.splice(0, Math.max(0, kept.length - maxHistory))) forget(job.id);
     for (const { job, tasks, action, concurrency, previous } of kept) {
-      if (canUndo(action, tasks, previous)) job.undoable = true;
+      const spec = kindSpec(kinds, action.kind);
+      if (canUndo(spec, tasks, previous)) job.undoable = true;
       jobs.set(job.id, {
         job,
+        spec,
         action,
         tasks,
         indexOf: new Map(tasks.map((t, i) => [t, i])),
@@ -226,16 +228,17 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   }
 
   function launch(
-    action: EngineAction,
+    spec: JobKindSpec,
+    action: KindAction,
     tasks: JobTask[],
-    options: { concurrency?: number; retryOf?: string },
+    options: { concurrency?: number; retryOf?: string; undoOf?: string },
   ): JobSummary {
-    const providers = validateTasks(action, tasks, deps.getProvider, {
+    const providers = validateTasks(spec, action, tasks, deps.getProvider, {
       canCheckProxy: Boolean(deps.checkProxy),
     });
     const createdAt = clock();
-    const label = labelOf(action) + (options.retryOf ? ' (retry)' : '');
-    const undoOf = action.kind === 'undo' ? action.undoOf : undefined;
+    const label = labelOf(spec, action) + (options.retryOf ? ' (retry)' : '');
+    const { undoOf } = options;
     const job: Job = {
       id: newId(createdAt),
       kind: action.kind,
@@ -259,6 +262,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     }
     const rec: JobRecord = {
       job,
+      spec,
       action,
       tasks,
       indexOf: new Map(tasks.map((t, i) => [t, i])),
@@ -273,6 +277,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
         label,
         createdAt,
         action,
+        spec,
         tasks,
         concurrency: options.concurrency,
         retryOf: options.retryOf,
@@ -280,7 +285,8 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       }),
     };
     if (rec.log) {
-      const ahead = EXACT_INTENTS.has(action.kind) ? 0 : INTENTS_AHEAD;
+      // What an untraceable kind makes cannot be found after a crash: only what goes out is marked.
+      const ahead = spec.untraceable !== undefined ? 0 : INTENTS_AHEAD;
       rec.intents = createIntentWindow(tasks, rec.log, { ahead, clock });
     }
     for (const t of tasks) if (t.item.state !== 'pending') rec.progress.changed(t.item);
@@ -301,7 +307,7 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
   }
 
   async function run(rec: JobRecord, providers: Map<string, VendorProvider>): Promise<void> {
-    const { job, action } = rec;
+    const { job, spec, action } = rec;
     const settings = await deps.settings.get().catch(() => DEFAULT_SETTINGS);
     const fresh = new Map<string, Profile>();
     const ctx: RunContext = {
@@ -339,9 +345,9 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
         const provider = providers.get(connectionId)!;
         const opts = { signal: shutdown.signal };
         try {
-          await settleInterrupted(action, provider, tasks, ctx, opts);
+          await settleInterrupted(spec, action, provider, tasks, ctx, opts);
           await keepPrevious(rec, provider, tasks, opts);
-          await runOnConnection(action, provider, tasks, ctx);
+          await spec.run(action, provider, tasks, ctx);
         } catch (e) {
           deps.log.error(`job ${job.id} on ${connectionId} broke`, e);
         }
@@ -358,13 +364,13 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     }
 
     job.state = finalState(job, rec.cancelRequested);
-    if (canUndo(action, rec.tasks, rec.previous)) job.undoable = true;
+    if (canUndo(spec, rec.tasks, rec.previous)) job.undoable = true;
     job.finishedAt = clock();
     rec.log?.end(job.state, job.finishedAt);
     rec.progress.flush();
 
     const readFrom = statuses.mark();
-    const change = await readAffected(action.kind, rec.tasks, providers, fresh, {
+    const change = await readAffected(spec.affects, rec.tasks, providers, fresh, {
       log: deps.log,
       signal: shutdown.signal,
     });
@@ -394,10 +400,11 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
     tasks: readonly JobTask[],
     opts: { signal: AbortSignal },
   ): Promise<void> {
-    if (!isEditKind(rec.action.kind)) return;
+    const { edit } = rec.spec;
+    if (!edit) return;
     let previous: Map<JobTask, FieldValue>;
     try {
-      previous = await readPrevious(rec.action, provider, tasks, opts);
+      previous = await readPrevious(edit.field, provider, tasks, opts);
     } catch (e) {
       // The edit still runs; its Undo will say these values could not be read.
       deps.log.warn(`job ${rec.job.id}: values before the edit could not be read`, e);
@@ -434,11 +441,12 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
 
     async start({ action, keys, concurrency, labels }) {
       await ready;
-      if (action.kind !== 'create' && action.kind !== 'assign-proxies' && keys.length === 0)
+      const spec = kindSpec(kinds, action.kind);
+      if (!spec.selectionOptional && keys.length === 0)
         throw DeckError.of('invalid-input', 'Select at least one profile', {
           details: { field: 'keys' },
         });
-      return launch(action, planTasks(action, keys, labels), { concurrency });
+      return launch(spec, action, planTasks(spec, action, keys, labels), { concurrency });
     },
 
     list: () => [...jobs.values()].reverse().map((r) => summarize(r.job)),
@@ -463,9 +471,11 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
           (interrupted && item.state === 'pending'),
       );
       if (again.length === 0) throw DeckError.of('conflict', 'This job has nothing to retry');
-      return launch(rec.action, again.map(retryTask), {
+      return launch(rec.spec, rec.action, again.map(retryTask), {
         concurrency: rec.concurrency,
         retryOf: id,
+        // A retry of an undo still undoes the same job.
+        undoOf: rec.job.undoOf,
       });
     },
 
@@ -476,11 +486,14 @@ export function createJobEngine(deps: JobEngineDeps): JobEngine {
       if (rec.job.state === 'running')
         throw DeckError.of('conflict', 'The job is still running; undo it once it has finished');
       // An undo runs on what the profiles hold now: one per job at a time.
-      const undo = rec.job.undoable && planUndo(id, action, rec.tasks, rec.previous);
+      const undo = rec.job.undoable && planUndo(id, rec.spec, action, rec.tasks, rec.previous);
       if (!undo) throw DeckError.of('conflict', 'This job kept no values to put back');
       if (rec.job.undoneBy && jobs.get(rec.job.undoneBy)?.job.state === 'running')
         throw DeckError.of('conflict', 'This job is being undone already');
-      const summary = launch(undo.action, undo.tasks, { concurrency: rec.concurrency });
+      const summary = launch(kindSpec(kinds, undo.action.kind), undo.action, undo.tasks, {
+        concurrency: rec.concurrency,
+        undoOf: id,
+      });
       rec.job.undoneBy = summary.id;
       rec.progress.flush();
       return summary;

@@ -10,8 +10,10 @@
  *   label    names learnt after the job, for items started under their key
  *
  * Proxy passwords never reach the file: a password being set is written as "withheld", and
- * an item that needs it cannot run again after a restart. Replaying a file gives the job
- * back; an item with an intent and no outcome was on the wire: 'interrupted' (unknown).
+ * an item that needs it cannot run again after a restart (withheld-password.ts). Each
+ * kind's spec says what of its action is kept and how it is made whole again. Replaying a
+ * file gives the job back; an item with an intent and no outcome was on the wire:
+ * 'interrupted' (unknown).
  * A torn last line (a crash mid-write) is ignored.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
@@ -20,7 +22,6 @@ import { z } from 'zod';
 import { DeckErrorSchema } from '../../../../shared/ipc/result';
 import {
   CreateItemSchema,
-  JobActionSchema,
   JobItemStateSchema,
   JobStateSchema,
   type Job,
@@ -28,11 +29,14 @@ import {
   type JobItemState,
   type JobState,
 } from '../../../../shared/model/job';
-import { ProxyInputSchema, type ProxyInput } from '../../../../shared/model/proxy-input';
+import { ProxyInputSchema } from '../../../../shared/model/proxy-input';
 import { createAppendLog, type AppendLog } from '../../fs/append-log';
 import type { Logger } from '../../log';
 import { FieldValueSchema, type FieldValue } from './edit-fields';
-import type { EditKind, EngineAction, JobTask } from './job-plan';
+import { JOB_KINDS } from './kinds';
+import { kindSpec, type JobKindSpec, type JobKinds, type KindAction } from './kinds/spec';
+import type { JobTask } from './job-task';
+import { restorePassword, withheld } from './withheld-password';
 
 export const JOURNAL_VERSION = 1;
 const FILE = /^([0-9a-z-]{1,100})\.jsonl$/;
@@ -43,7 +47,9 @@ export interface JournalHeader {
   kind: string;
   label: string;
   createdAt: number;
-  action: EngineAction;
+  action: KindAction;
+  /** The action's kind, which says what of the action its journal keeps. */
+  spec: JobKindSpec;
   tasks: readonly JobTask[];
   concurrency?: number;
   retryOf?: string;
@@ -69,7 +75,7 @@ export interface JobLog {
 export interface JournaledJob {
   job: Job;
   tasks: JobTask[];
-  action: EngineAction;
+  action: KindAction;
   concurrency?: number;
   /** Previous values by item index, for Undo. */
   previous: Map<number, FieldValue>;
@@ -77,8 +83,8 @@ export interface JournaledJob {
 
 export interface JobJournal {
   start(header: JournalHeader): JobLog;
-  /** Every readable job on disk, oldest first. */
-  load(): Promise<JournaledJob[]>;
+  /** Every readable job on disk, oldest first; their actions are read by these kinds. */
+  load(kinds?: JobKinds): Promise<JournaledJob[]>;
   remove(id: string): Promise<void>;
 }
 
@@ -93,7 +99,7 @@ export function createJobJournal({ dir, log }: { dir: string; log: Logger }): Jo
       return createJobLog(file, header);
     },
 
-    async load() {
+    async load(kinds = JOB_KINDS) {
       let names: string[];
       try {
         names = (await readdir(dir)).filter((n) => FILE.test(n));
@@ -104,7 +110,7 @@ export function createJobJournal({ dir, log }: { dir: string; log: Logger }): Jo
       const jobs: JournaledJob[] = [];
       for (const name of names) {
         try {
-          const replayed = replayJournal(await readFile(join(dir, name), 'utf8'));
+          const replayed = replayJournal(await readFile(join(dir, name), 'utf8'), kinds);
           // Its file is found (and removed) by its id: the two must agree.
           if (`${replayed.job.id}.jsonl` !== name)
             throw new Error(`it holds job ${replayed.job.id}`);
@@ -148,26 +154,6 @@ function createJobLog(file: AppendLog, header: JournalHeader): JobLog {
 
 // ---- Writing: the header, with every password being set withheld ----
 
-const WITHHELD = { action: 'withheld' } as const;
-
-function withheld(proxy: ProxyInput): unknown {
-  return proxy.password.action === 'set' ? { ...proxy, password: WITHHELD } : proxy;
-}
-
-function storedAction(action: EngineAction): unknown {
-  switch (action.kind) {
-    case 'set-proxy':
-      return { ...action, proxy: withheld(action.proxy) };
-    // Each item's proxy is in its task; the list would only repeat them.
-    case 'assign-proxies':
-      return { ...action, assignments: [] };
-    case 'create':
-      return { ...action, items: [] };
-    default:
-      return action;
-  }
-}
-
 function headerRecord(h: JournalHeader) {
   return {
     t: 'job',
@@ -176,7 +162,7 @@ function headerRecord(h: JournalHeader) {
     kind: h.kind,
     label: h.label,
     createdAt: h.createdAt,
-    action: storedAction(h.action),
+    action: h.spec.stored ? h.spec.stored(h.action) : h.action,
     concurrency: h.concurrency,
     retryOf: h.retryOf,
     undoOf: h.undoOf,
@@ -219,7 +205,7 @@ const Header = z.object({
   kind: z.string(),
   label: z.string(),
   createdAt: z.number(),
-  action: z.unknown(),
+  action: z.record(z.string(), z.unknown()),
   concurrency: z.number().int().min(1).max(16).optional(),
   retryOf: z.string().optional(),
   undoOf: z.string().optional(),
@@ -228,19 +214,6 @@ const Header = z.object({
 
 const Index = z.number().int().min(0);
 
-const EDIT_KINDS = [
-  'set-remark',
-  'set-name',
-  'rename',
-  'move-group',
-  'set-tags',
-  'set-proxy',
-  'assign-proxies',
-] as const satisfies readonly EditKind[];
-const EngineActionSchema = z.union([
-  JobActionSchema,
-  z.object({ kind: z.literal('undo'), undoOf: z.string(), edit: z.enum(EDIT_KINDS) }),
-]);
 const Record_ = z.discriminatedUnion('t', [
   z.object({ t: z.literal('intent'), i: z.array(Index), at: z.number() }),
   z.object({
@@ -257,17 +230,11 @@ const Record_ = z.discriminatedUnion('t', [
   z.object({ t: z.literal('label'), v: z.array(z.tuple([Index, z.string().max(200)])) }),
 ]);
 
-/** A password withheld on disk comes back as "keep"; the task is marked so it never runs. */
-function restorePasswords(value: unknown): { value: unknown; withheld: boolean } {
-  if (!value || typeof value !== 'object') return { value, withheld: false };
-  const record = value as Record<string, unknown>;
-  const password = record['password'] as { action?: unknown } | undefined;
-  if (password?.action !== WITHHELD.action) return { value, withheld: false };
-  return { value: { ...record, password: { action: 'keep' } }, withheld: true };
-}
-
-/** The job a journal describes. Throws on a file that is not a journal of this version. */
-export function replayJournal(text: string): JournaledJob {
+/**
+ * The job a journal describes, its action read by its kind in `kinds`. Throws on a file
+ * that is not a journal of this version, or of a kind this build does not know.
+ */
+export function replayJournal(text: string, kinds: JobKinds = JOB_KINDS): JournaledJob {
   const lines = text.split('\n');
   // A crash mid-write leaves a last line without its newline: it never happened.
   if (!text.endsWith('\n')) lines.pop();
@@ -281,7 +248,7 @@ export function replayJournal(text: string): JournaledJob {
     }
   }
   const header = Header.parse(parsed[0]);
-  const stored = restorePasswords((header.action as { proxy?: unknown })?.proxy);
+  const spec = kindSpec(kinds, header.kind);
 
   const tasks: JobTask[] = header.items.map((s) => {
     const item: JobItem = {
@@ -295,31 +262,24 @@ export function replayJournal(text: string): JournaledJob {
     if (s.name !== undefined) task.name = s.name;
     if (s.verify) task.verify = true;
     if (s.undo) task.undo = s.undo;
+    // A password withheld on disk comes back as "keep"; the task is marked so it never runs.
     if (s.proxy !== undefined) {
-      const p = restorePasswords(s.proxy);
+      const p = restorePassword(s.proxy);
       task.proxy = ProxyInputSchema.parse(p.value);
-      if (p.withheld || stored.withheld) task.withheld = true;
-    } else if (stored.withheld) task.withheld = true;
+      if (p.withheld) task.withheld = true;
+    }
     if (s.create !== undefined) {
       const c = s.create as { proxy?: unknown };
-      const p = restorePasswords(c.proxy);
+      const p = restorePassword(c.proxy);
       task.create = CreateItemSchema.parse({ ...c, proxy: p.value });
       if (p.withheld) task.withheld = true;
     }
     return task;
   });
 
-  // The per-item parts of the action were kept with their items only.
-  const action = EngineActionSchema.parse({
-    ...(header.action as object),
-    ...(stored.withheld ? { proxy: stored.value } : {}),
-    ...(header.kind === 'assign-proxies'
-      ? {
-          assignments: tasks.flatMap((t) => (t.proxy ? [{ key: t.item.key, proxy: t.proxy }] : [])),
-        }
-      : {}),
-    ...(header.kind === 'create' ? { items: tasks.map((t) => t.create) } : {}),
-  });
+  const action = spec.schema.parse(
+    spec.restored ? spec.restored(header.action, tasks) : header.action,
+  );
 
   const previous = new Map<number, FieldValue>();
   let end: { s: JobState; at: number } | undefined;

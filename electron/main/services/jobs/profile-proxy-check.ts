@@ -2,10 +2,10 @@
  * The check-proxy action's check of one profile: its proxy as the vendor stores it, tried
  * from this machine by the proxy checker. The password never leaves main.
  */
-import { DeckError } from '../../../../shared/ipc/result';
+import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { ProxyCheckResult } from '../../../../shared/model';
 import type { ProxyChecker } from '../proxy-check';
-import type { ProfileProxyCheck } from './job-actions';
+import type { ProfileProxyCheck } from './run-context';
 
 export function createProfileProxyCheck(
   checker: Pick<ProxyChecker, 'check'>,
@@ -43,4 +43,18 @@ export function createProfileProxyCheck(
       ...(stored.password ? { password: stored.password } : {}),
     });
   };
+}
+
+/** A failed check as the item's error: what went wrong, and whether trying again may help. */
+export function proxyCheckError(result: ProxyCheckResult): DeckErrorValue {
+  const code: DeckErrorValue['code'] =
+    result.reason === 'auth'
+      ? 'unauthorized'
+      : result.reason === 'timeout'
+        ? 'timeout'
+        : result.reason === 'unsupported'
+          ? 'unsupported'
+          : 'unreachable';
+  const why = result.message ?? result.reason ?? 'no answer';
+  return { code, message: `Proxy check failed: ${why}`, retryable: code !== 'unsupported' };
 }

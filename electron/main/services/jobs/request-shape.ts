@@ -4,20 +4,10 @@
  * so Cancel stops every request not yet sent and progress moves per answered request.
  */
 import type { Capabilities } from '../../../../shared/model';
-import type { EngineKind } from './job-plan';
 
-type BatchFlag =
+/** A capability that says a vendor takes an edit for many profiles in one request. */
+export type BatchFlag =
   'batchGroup' | 'batchRemark' | 'batchName' | 'batchTags' | 'batchProxy' | 'batchDelete';
-
-/** The capability that says a vendor takes this edit for many profiles in one request. */
-const BATCH_FLAG: Partial<Record<EngineKind, BatchFlag>> = {
-  'move-group': 'batchGroup',
-  'set-remark': 'batchRemark',
-  'set-name': 'batchName',
-  'set-tags': 'batchTags',
-  'set-proxy': 'batchProxy',
-  delete: 'batchDelete',
-};
 
 export interface RequestShape {
   /** Profiles per vendor request. */
@@ -26,11 +16,9 @@ export interface RequestShape {
   concurrency: number;
 }
 
-/** Whether the vendor has a real batch endpoint for this edit. */
-export const batchesEdit = (kind: EngineKind, capabilities: Capabilities): boolean => {
-  const flag = BATCH_FLAG[kind];
-  return flag !== undefined && capabilities[flag];
-};
+/** Whether the vendor has a real batch endpoint for the edit this capability names. */
+export const batchesEdit = (flag: BatchFlag, capabilities: Capabilities): boolean =>
+  capabilities[flag];
 
 export function requestShape(
   batched: boolean,

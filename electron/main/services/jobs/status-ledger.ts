@@ -5,7 +5,7 @@
  * and must not overwrite it (the row would flip back to "open" while it is closing).
  */
 import type { Profile } from '../../../../shared/model';
-import type { StatusChange } from './job-actions';
+import type { StatusChange } from './run-context';
 
 export function createStatusLedger() {
   let seq = 0;

@@ -1,0 +1,31 @@
+/** Move to group: a target group per connection of the selection, in vendor requests. */
+import { MoveGroupActionSchema, type ActionOf } from '../../../../../shared/model/job-actions';
+import { FIELDS } from '../edit-fields';
+import { refusal } from '../job-plan';
+import { sendEdit } from '../send-tasks';
+import type { JobKindSpec } from './spec';
+
+const field = FIELDS.group;
+
+export const moveGroupKind: JobKindSpec<ActionOf<'move-group'>> = {
+  schema: MoveGroupActionSchema,
+  label: 'Move to group',
+  affects: 'updates',
+  refuse: (action, { item }) =>
+    action.groupIds[item.connectionId]
+      ? undefined
+      : refusal('invalid-input', `No target group chosen for connection ${item.connectionId}`),
+  edit: {
+    field,
+    target(action, task) {
+      const id = action.groupIds[task.item.connectionId];
+      return id === undefined ? undefined : { id };
+    },
+  },
+  run(action, provider, tasks, ctx) {
+    const groupId = action.groupIds[provider.connectionId]!;
+    return sendEdit(provider, tasks, ctx, field.batchFlag, (ids, opts) =>
+      provider.moveToGroup(ids, groupId, opts),
+    );
+  },
+};

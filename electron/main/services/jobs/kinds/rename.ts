@@ -1,0 +1,29 @@
+/**
+ * Rename: a name per profile from a template (`Shop {n}`), numbered in selection order at
+ * planning, so a retry gives profile #7 "Shop 7" again. One call per profile.
+ */
+import {
+  RenameActionSchema,
+  renderName,
+  type ActionOf,
+} from '../../../../../shared/model/job-actions';
+import { FIELDS } from '../edit-fields';
+import { profileTasks } from '../job-plan';
+import { eachProfile, single } from '../send-tasks';
+import type { JobKindSpec } from './spec';
+
+export const renameKind: JobKindSpec<ActionOf<'rename'>> = {
+  schema: RenameActionSchema,
+  label: 'Rename',
+  affects: 'updates',
+  plan: (action, keys, labels) =>
+    profileTasks(keys, labels, (task, index) => {
+      task.name = renderName(action.name, index);
+    }),
+  edit: { field: FIELDS.name, target: (_action, task) => task.name },
+  run: (_action, provider, tasks, ctx) =>
+    eachProfile(provider, tasks, ctx, async (task, opts) => {
+      single(await provider.setName([task.vendorId], task.name!, opts), task.vendorId);
+      return { note: `renamed to "${task.name}"` };
+    }),
+};

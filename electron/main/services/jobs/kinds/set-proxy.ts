@@ -1,0 +1,29 @@
+/**
+ * Set proxy: the same proxy on every selected profile, in vendor requests. A password it
+ * sets is withheld from the journal, so after a restart its items cannot run again.
+ */
+import { SetProxyActionSchema, type ActionOf } from '../../../../../shared/model/job-actions';
+import { FIELDS, proxyConfigOf } from '../edit-fields';
+import { sendEdit } from '../send-tasks';
+import { restorePassword, withheld } from '../withheld-password';
+import type { JobKindSpec } from './spec';
+
+const field = FIELDS.proxy;
+
+export const setProxyKind: JobKindSpec<ActionOf<'set-proxy'>> = {
+  schema: SetProxyActionSchema,
+  label: 'Set proxy',
+  affects: 'updates',
+  edit: { field, target: (action) => proxyConfigOf(action.proxy) },
+  run: (action, provider, tasks, ctx) =>
+    sendEdit(provider, tasks, ctx, field.batchFlag, (ids, opts) =>
+      provider.setProxy(ids, action.proxy, opts),
+    ),
+  stored: (action) => ({ ...action, proxy: withheld(action.proxy) }),
+  restored(stored, tasks) {
+    const proxy = restorePassword(stored['proxy']);
+    if (!proxy.withheld) return stored;
+    for (const task of tasks) task.withheld = true;
+    return { ...stored, proxy: proxy.value };
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * What a job kind's run gets from the engine: how it claims and settles its tasks, pushes
+ * profile statuses, and the limits shared by every job on this machine.
+ */
+import type { LimitFunction } from 'p-limit';
+import type { EventOf } from '../../../../shared/ipc/contract';
+import type { Profile, ProxyCheckResult } from '../../../../shared/model';
+import type { CallOptions, VendorProvider } from '../../providers/provider';
+import type { JobTask } from './job-task';
+
+export type StatusChange = EventOf<'profiles:event:status'>['changes'][number];
+
+/**
+ * Checks one profile's proxy from this machine. Supplied by core, which knows where the
+ * proxy's password lives; the engine never sees it.
+ */
+export type ProfileProxyCheck = (
+  profile: Profile,
+  provider: VendorProvider,
+  opts: CallOptions,
+) => Promise<ProxyCheckResult>;
+
+export interface TaskSuccess {
+  note?: string;
+  resultKey?: string;
+}
+
+export interface RunContext {
+  /**
+   * Marks the still-pending tasks running and returns them once their intent is on disk;
+   * cancelled ones drop out. Call it right before the request that carries them.
+   */
+  claim(tasks: readonly JobTask[]): Promise<JobTask[]>;
+  succeed(task: JobTask, extra?: TaskSuccess): void;
+  fail(task: JobTask, error: unknown): void;
+  /** Left alone on purpose (an undo whose profile changed since), with the reason. */
+  skip(task: JobTask, reason: string): void;
+  status(changes: StatusChange[]): void;
+  /** A profile this run already knows fresh (the refresh after the job skips it). */
+  fresh(profile: Profile): void;
+  /** Aborted only on shutdown: a cancel lets in-flight calls finish. */
+  signal: AbortSignal;
+  /** Profiles per request where the vendor has a batch endpoint for the edit. */
+  chunkSize: number;
+  /** Bounds a bulk open across all connections: windows cost the whole machine. */
+  openLimit: LimitFunction;
+  /** Bounds proxy checks across all connections: they share this machine's network. */
+  proxyCheckLimit: LimitFunction;
+  checkProxy?: ProfileProxyCheck;
+  /** The connection's "check proxy before opening" option. */
+  checkBeforeOpen?: (connectionId: string) => Promise<boolean>;
+}

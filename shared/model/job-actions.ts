@@ -1,0 +1,101 @@
+/**
+ * What each job kind a user starts (jobs:start) is asked to do: one named schema per kind,
+ * and the union of them that the contract checks. A kind's schema is written once, here;
+ * main's kind module (electron/main/services/jobs/kinds/) uses the same object to read the
+ * action back from a journal, and the renderer builds its requests from the same types.
+ */
+import { z } from 'zod';
+import { ProxyInputSchema } from './proxy-input';
+
+const Id = z.string().min(1).max(200);
+const Name = z.string().max(200);
+
+/** A name template such as `Shop {n}`: {n} is the running number, zero-padded to `pad`. */
+export const NameTemplateSchema = z.object({
+  template: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((t) => t.includes('{n}'), 'must contain {n}'),
+  start: z.number().int().min(0).max(1_000_000).default(1),
+  pad: z.number().int().min(0).max(8).default(0),
+});
+export type NameTemplate = z.infer<typeof NameTemplateSchema>;
+
+export function renderName(t: NameTemplate, index: number): string {
+  return t.template.replaceAll('{n}', String(t.start + index).padStart(t.pad, '0'));
+}
+
+export const CreateItemSchema = z.object({
+  name: Name.min(1),
+  groupId: Id.optional(),
+  tags: z.array(Name).max(50).default([]),
+  remark: z.string().max(1000).default(''),
+  proxy: ProxyInputSchema.optional(),
+  startUrl: z.string().max(2048).optional(),
+  /** CosLogin: build `config` like this existing profile (its key). */
+  likeProfileKey: Id.optional(),
+});
+export type CreateItem = z.infer<typeof CreateItemSchema>;
+
+/** Per-connection choices, e.g. the target group in each connection of a spanning selection. */
+const PerConnection = <T extends z.ZodType>(value: T) => z.record(Id, value);
+
+export const OpenActionSchema = z.object({ kind: z.literal('open') });
+export const CloseActionSchema = z.object({ kind: z.literal('close') });
+export const MoveGroupActionSchema = z.object({
+  kind: z.literal('move-group'),
+  groupIds: PerConnection(Id),
+});
+export const SetRemarkActionSchema = z.object({
+  kind: z.literal('set-remark'),
+  remark: z.string().max(1000),
+});
+export const RenameActionSchema = z.object({ kind: z.literal('rename'), name: NameTemplateSchema });
+export const SetNameActionSchema = z.object({ kind: z.literal('set-name'), name: Name.min(1) });
+export const SetTagsActionSchema = z.object({
+  kind: z.literal('set-tags'),
+  tags: z.array(Name.min(1)).max(50),
+});
+export const SetProxyActionSchema = z.object({
+  kind: z.literal('set-proxy'),
+  proxy: ProxyInputSchema,
+});
+export const AssignProxiesActionSchema = z.object({
+  kind: z.literal('assign-proxies'),
+  /** One proxy per profile key, in the order the user previewed. */
+  assignments: z.array(z.object({ key: Id, proxy: ProxyInputSchema })).max(100_000),
+});
+export const CopyActionSchema = z.object({
+  kind: z.literal('copy'),
+  name: NameTemplateSchema.optional(),
+  groupIds: PerConnection(Id).optional(),
+});
+export const DeleteActionSchema = z.object({ kind: z.literal('delete') });
+export const CheckProxyActionSchema = z.object({ kind: z.literal('check-proxy') });
+export const CreateActionSchema = z.object({
+  kind: z.literal('create'),
+  connectionId: Id,
+  items: z.array(CreateItemSchema).min(1).max(1000),
+});
+
+/** Every kind jobs:start takes. A new kind: its schema above, and one line here. */
+export const JobActionSchema = z.discriminatedUnion('kind', [
+  OpenActionSchema,
+  CloseActionSchema,
+  MoveGroupActionSchema,
+  SetRemarkActionSchema,
+  RenameActionSchema,
+  SetNameActionSchema,
+  SetTagsActionSchema,
+  SetProxyActionSchema,
+  AssignProxiesActionSchema,
+  CopyActionSchema,
+  DeleteActionSchema,
+  CheckProxyActionSchema,
+  CreateActionSchema,
+]);
+export type JobAction = z.infer<typeof JobActionSchema>;
+export type JobKind = JobAction['kind'];
+/** The action of one kind: `ActionOf<'rename'>`. */
+export type ActionOf<K extends JobKind> = Extract<JobAction, { kind: K }>;
