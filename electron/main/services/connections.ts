@@ -107,6 +107,8 @@ interface Live {
   demo: boolean;
   health: ConnectionHealth;
   provider?: VendorProvider;
+  /** Secrets (proxy passwords) the provider registered with the log, forgotten with it. */
+  secrets?: Set<string>;
 }
 
 export function createConnectionsService(deps: ConnectionsDeps): ConnectionsService {
@@ -190,6 +192,14 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   const dropProvider = (l: Live) => {
     l.provider?.dispose?.();
     l.provider = undefined;
+    // A secret is gone with its connection unless another connection's provider holds it too.
+    const gone = l.secrets;
+    l.secrets = undefined;
+    for (const secret of gone ?? []) {
+      let held = false;
+      for (const other of live.values()) if (other.secrets?.has(secret)) held = true;
+      if (!held && !vault.holds(secret)) log.removeSecret(secret);
+    }
   };
 
   const providerFor = (connectionId: string): VendorProvider => {
@@ -201,12 +211,21 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         `${l.stored.baseUrl} is not on this machine; edit the connection to point at the client's loopback address`,
         { details: { connectionId } },
       );
-    l.provider ??= spec(l.stored.vendor).createProvider({
+    if (l.provider) return l.provider;
+    const secrets = (l.secrets = new Set<string>());
+    l.provider = spec(l.stored.vendor).createProvider({
       ...deps.providerDefaults,
       connectionId,
       baseUrl: l.stored.baseUrl,
       token: () => vault.get(connectionId),
-      log,
+      log: {
+        warn: (message, ...rest) => log.warn(message, ...rest),
+        addSecret: (secret) => {
+          if (!secret || secrets.has(secret)) return;
+          secrets.add(secret);
+          log.addSecret(secret);
+        },
+      },
       clock,
       configTemplate: l.stored.configTemplate,
     });
