@@ -7,6 +7,9 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --ix-port P           ixBrowser port (default 53200; 0 = any free port)
   --cos-port P          CosLogin port (default 54345; 0 = any free port)
   --cos-token T         CosLogin local token (default: random)
+  --bit-port P          BitBrowser port (default 54346: CosLogin has its and BitBrowser's
+                        shared default 54345; 0 = any free port)
+  --bit-api-key K       BitBrowser asks for this API key (default: none, as the vendor)
   --seed S              seed for the demo data (default 1)
   --headless | --headed browsers without or with windows (default headless)
   --chromium PATH       the browser to start (default: found automatically)
@@ -20,6 +23,8 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
 
 export const CLI_DEFAULT_IX_PORT = 53200;
 export const CLI_DEFAULT_COS_PORT = 54345;
+/** BitBrowser's own default is CosLogin's too; one machine cannot serve both there. */
+export const CLI_DEFAULT_BIT_PORT = 54346;
 
 export class CliError extends Error {}
 
@@ -67,7 +72,11 @@ export type CliOptions = SandboxSetup & { chromiumPath?: string | null; chromium
 export type CliCommand = { help: true } | { help: false; options: CliOptions };
 
 export function parseCliArgs(argv: string[]): CliCommand {
-  const options: CliOptions = { ixPort: CLI_DEFAULT_IX_PORT, cosPort: CLI_DEFAULT_COS_PORT };
+  const options: CliOptions = {
+    ixPort: CLI_DEFAULT_IX_PORT,
+    cosPort: CLI_DEFAULT_COS_PORT,
+    bitPort: CLI_DEFAULT_BIT_PORT,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] =
@@ -92,6 +101,12 @@ export function parseCliArgs(argv: string[]): CliCommand {
         break;
       case '--cos-token':
         options.cosToken = value();
+        break;
+      case '--bit-port':
+        options.bitPort = number(flag, value(), { max: 65535 });
+        break;
+      case '--bit-api-key':
+        options.bitApiKey = value();
         break;
       case '--seed':
         options.seed = number(flag, value());

@@ -1,18 +1,20 @@
 /**
- * BrowserDeck's built-in vendor sandbox: ixBrowser's and CosLogin's Local APIs emulated
- * on loopback, with real Chromium behind opened profiles. It is the demo mode for users
+ * BrowserDeck's built-in vendor sandbox: ixBrowser's, CosLogin's, BitBrowser's and
+ * AdsPower's Local APIs emulated on loopback, with real Chromium behind opened profiles. It is the demo mode for users
  * without a vendor client and the backend of every test.
  *
  *   const sb = await startSandbox({ profiles: 200, chromiumPath: null }); // simulated
  *   // a real browser: startSandbox({ profiles: 200, chromiumSandbox: decideChromiumSandbox().chromiumSandbox })
  *   // ixBrowser clients call `${sb.ix.url}/api/v2/<action>`; CosLogin `${sb.cos.url}/<path>`
- *   // with header X-Cos-Local-Token: sb.cos.token
+ *   // with header X-Cos-Local-Token: sb.cos.token; BitBrowser `${sb.bit.url}/<path>`
  *   await sb.stop();
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createBitRouter } from './bit-api';
+import { BitStore, seedBitState, type BitProfileRecord } from './bit-state';
 import { createBrowserPool } from './browsers';
 import { createCosRouter } from './cos-api';
 import { CosStore, seedCosState, type CosProfileRecord } from './cos-state';
@@ -27,9 +29,11 @@ import { createRandom } from './random';
 import type { Vendor } from '../../shared/model/vendors';
 
 export type { BrowserChoice, FaultOptions, SandboxOptions, SandboxSetup } from './options';
+export { PROFILES_OPTION } from './options';
 export { decideChromiumSandbox, type ChromiumSandboxDecision } from './chromium-sandbox';
 export type { IxProfileRecord, IxGroup, IxTag } from './ix-state';
 export type { CosProfileRecord, CosGroup, CosTag } from './cos-state';
+export type { BitProfileRecord, BitGroup, BitTag } from './bit-state';
 export { findChromium } from './find-chromium';
 
 export interface SandboxVendorHandle<P> {
@@ -57,6 +61,8 @@ export interface Sandbox {
   endpoints: Record<Vendor, SandboxEndpoint>;
   ix: SandboxVendorHandle<IxProfileRecord>;
   cos: SandboxVendorHandle<CosProfileRecord> & { token: string };
+  /** `apiKey` when the sandbox was started with one (`bitApiKey`). */
+  bit: SandboxVendorHandle<BitProfileRecord> & { apiKey?: string };
   /** True when no Chromium: state is reported without a browser. */
   simulated: boolean;
   browserPath?: string;
@@ -79,10 +85,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     seed,
     ix: seedIxState(options.ixProfiles ?? options.profiles ?? DEFAULT_PROFILES, random),
     cos: seedCosState(options.cosProfiles ?? options.profiles ?? DEFAULT_PROFILES, random),
+    bit: seedBitState(options.bitProfiles ?? options.profiles ?? DEFAULT_PROFILES, random),
   };
+  // A state file from before BitBrowser was emulated: its windows are seeded now.
+  state.bit ??= seedBitState(options.bitProfiles ?? options.profiles ?? DEFAULT_PROFILES, random);
   if (loaded) log(`sandbox: state loaded from ${options.persistFile}`);
   const ixStore = new IxStore(state.ix);
   const cosStore = new CosStore(state.cos);
+  const bitStore = new BitStore(state.bit);
 
   const persistFile = options.persistFile;
   const saver = createSaver(() => {
@@ -164,7 +174,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         }),
       }),
     );
-    const [ix, cos] = servers as [JsonServer, JsonServer];
+    servers.push(
+      await startJsonServer({
+        name: 'BitBrowser',
+        port: options.bitPort ?? 0,
+        limitsConcurrency: false,
+        faults,
+        log,
+        router: createBitRouter({
+          store: bitStore,
+          pool,
+          faults,
+          random,
+          apiKey: options.bitApiKey,
+          webdriverPath: webdriverPathFor(browserPath ?? undefined),
+          log,
+          changed,
+        }),
+      }),
+    );
+    const [ix, cos, bit] = servers as [JsonServer, JsonServer, JsonServer];
 
     const handle = <P>(server: JsonServer, profiles: () => P[]): SandboxVendorHandle<P> => ({
       url: server.url,
@@ -177,9 +206,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
     let stopped: Promise<void> | undefined;
     return {
-      endpoints: { ixbrowser: { url: ix.url }, cos: { url: cos.url, token } },
+      endpoints: {
+        ixbrowser: { url: ix.url },
+        cos: { url: cos.url, token },
+        bitbrowser: { url: bit.url, ...(options.bitApiKey ? { token: options.bitApiKey } : {}) },
+      },
       ix: handle(ix, () => state.ix.profiles.slice()),
       cos: { ...handle(cos, () => state.cos.windows.slice()), token },
+      bit: {
+        ...handle(bit, () => bitStore.data.windows.slice()),
+        ...(options.bitApiKey ? { apiKey: options.bitApiKey } : {}),
+      },
       simulated: pool.simulated,
       browserPath: pool.browserPath,
       setFaults: (f) => faults.set(f),

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { BitStateData } from './bit-state';
 import type { CosStateData } from './cos-state';
 import type { IxStateData } from './ix-state';
 
@@ -13,6 +14,8 @@ export interface PersistedState {
   seed: number;
   ix: IxStateData;
   cos: CosStateData;
+  /** Absent in files saved before BitBrowser was emulated. */
+  bit: BitStateData;
 }
 
 export function loadState(file: string): PersistedState | undefined {

@@ -148,7 +148,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     unreadable: deps.unreadable,
     lostTokensFor: () =>
       [...live.values()]
-        .filter((l) => spec(l.stored.vendor).info.auth === 'token')
+        .filter((l) => spec(l.stored.vendor).info.auth !== 'none')
         .map((l) => l.stored.label),
   });
   let dismissed: string[] = [];
@@ -403,10 +403,11 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         const existing = key ? sameClient(key) : undefined;
         if (existing) {
           const token = vault.get(existing.stored.id);
-          const needsToken =
-            spec(d.vendor).info.auth === 'token' &&
-            (!token ||
-              (await probeVendor(vendors, d.vendor, d.baseUrl, log, token)) === 'needs-token');
+          // Without a token: needed where the vendor always wants one, or where this client
+          // asked for its optional key. With one: needed again if the client refuses it.
+          const needsToken = token
+            ? (await probeVendor(vendors, d.vendor, d.baseUrl, log, token)) === 'needs-token'
+            : spec(d.vendor).info.auth === 'token' || d.probe === 'needs-token';
           results.push({ vendor: d.vendor, baseUrl: d.baseUrl, added: false, needsToken });
           continue;
         }

@@ -28,6 +28,7 @@ describe('sandbox CLI arguments', () => {
         profiles: 2000,
         ixPort: 53200,
         cosPort: 54345,
+        bitPort: 54346,
         cosToken: 'T',
         headless: false,
         chromiumPath: '/opt/chrome',
@@ -39,11 +40,21 @@ describe('sandbox CLI arguments', () => {
   });
 
   it('defaults to the vendors’ usual ports and accepts --flag=value', () => {
-    expect(parseCliArgs([])).toEqual({ help: false, options: { ixPort: 53200, cosPort: 54345 } });
+    expect(parseCliArgs([])).toEqual({
+      help: false,
+      options: { ixPort: 53200, cosPort: 54345, bitPort: 54346 },
+    });
     const cmd = parseCliArgs(['--profiles=10', '--simulated', '--headless']);
     expect(cmd).toEqual({
       help: false,
-      options: { ixPort: 53200, cosPort: 54345, profiles: 10, chromiumPath: null, headless: true },
+      options: {
+        ixPort: 53200,
+        cosPort: 54345,
+        bitPort: 54346,
+        profiles: 10,
+        chromiumPath: null,
+        headless: true,
+      },
     });
   });
 

@@ -43,7 +43,12 @@ beforeEach(async () => {
 
 interface Raw {
   status: number;
-  json: { error?: { code: number; message: string }; code?: number; msg?: string };
+  json: {
+    error?: { code: number; message: string };
+    code?: number;
+    msg?: string;
+    success?: boolean;
+  };
 }
 
 /** A POST with exactly these headers (fetch would not let a test set Host). */
@@ -116,6 +121,28 @@ describe('what a web page can send is refused, and no browser starts', () => {
       '{}',
     );
     expect(res).toMatchObject({ status: 415, json: { code: 415, msg: expect.any(String) } });
+  });
+
+  it('BitBrowser refuses the same way, in its own envelope, and opens nothing', async () => {
+    const open = `${sb.bit.url}/browser/open`;
+    const body = JSON.stringify({ id: sb.bit.profiles()[0]!.id });
+    const own = `127.0.0.1:${port(sb.bit.url)}`;
+    const refused = [
+      await post(open, { 'Content-Type': 'text/plain', Host: own }, body),
+      await post(
+        open,
+        { 'Content-Type': 'application/json', Host: own, Origin: 'https://evil.example' },
+        body,
+      ),
+      await post(
+        open,
+        { 'Content-Type': 'application/json', Host: `evil.example:${port(sb.bit.url)}` },
+        body,
+      ),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([415, 403, 421]);
+    for (const r of refused) expect(r.json).toEqual({ success: false, msg: expect.any(String) });
+    expect(browser.launches).toEqual([]);
   });
 
   it('never runs the vendor logic for a refused request (nothing changes)', async () => {

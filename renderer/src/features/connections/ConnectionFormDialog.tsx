@@ -178,6 +178,7 @@ export function ConnectionFormDialog({
 
         {takesToken(vendor) && (
           <TokenField
+            source={VENDORS[vendor].tokenSource}
             editing={editing}
             token={token}
             setToken={setToken}
@@ -244,6 +245,7 @@ function FormField({
 }
 
 function TokenField({
+  source,
   editing,
   token,
   setToken,
@@ -255,6 +257,8 @@ function TokenField({
   movesClient,
 }: {
   movesClient: boolean;
+  /** Where the vendor shows its token (the vendor table says). */
+  source: string | undefined;
   editing: Connection | undefined;
   token: string;
   setToken(t: string): void;
@@ -268,7 +272,7 @@ function TokenField({
   const isSet = !!editing?.hasToken;
   const hint = movesClient
     ? 'A new address is another client: the stored token is cleared when you save. Enter the token for the new address, or leave this empty.'
-    : "From CosLogin's settings (Local API). Stored encrypted; never shown again.";
+    : `${source ? `${source} ` : ''}Stored encrypted; never shown again.`;
   if (isSet && action !== 'replace') {
     return (
       <div className="space-y-1">
