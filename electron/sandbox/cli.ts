@@ -33,6 +33,9 @@ async function main(): Promise<void> {
       `             token: ${sandbox.cos.token}   (header X-Cos-Local-Token)`,
       `  BitBrowser ${sandbox.bit.url}   POST /<path>   ${count(sandbox.bit.profiles().length)} windows` +
         (sandbox.bit.apiKey ? `   API key: ${sandbox.bit.apiKey}` : ''),
+      `  AdsPower   ${sandbox.ads.url}   /api/v2/...   ${count(sandbox.ads.profiles().length)} profiles, ` +
+        `${sandbox.ads.requestsPerSecond} request(s)/s` +
+        (sandbox.ads.apiKey ? `   API key: ${sandbox.ads.apiKey} (Bearer)` : ''),
       sandbox.simulated
         ? '  Browsers:  SIMULATED - no Chromium found or --simulated given; opened profiles get made-up pids and ports, no browser starts'
         : `  Browsers:  ${sandbox.browserPath} (${options.headless === false ? 'headed' : 'headless'}), ${browsers}`,

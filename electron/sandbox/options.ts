@@ -41,16 +41,25 @@ export interface SandboxSetup {
   ixProfiles?: number;
   cosProfiles?: number;
   bitProfiles?: number;
+  adsProfiles?: number;
   /** Deterministic seeding (default 1). */
   seed?: number;
   /** 0 = any free port (default 0). */
   ixPort?: number;
   cosPort?: number;
   bitPort?: number;
+  adsPort?: number;
   /** Default: random. */
   cosToken?: string;
   /** BitBrowser answers 401 to calls without this key; default: none needed (the vendor's default). */
   bitApiKey?: string;
+  /** AdsPower's "security verification": calls without this Bearer key are refused. */
+  adsApiKey?: string;
+  /**
+   * Requests per second AdsPower serves (default 1, the vendor's strictest; accounts get 2, 5
+   * or 10); more within a second are answered "Too many request per second".
+   */
+  adsRequestsPerSecond?: number;
   /** Default true. */
   headless?: boolean;
   faults?: FaultOptions;
@@ -68,4 +77,5 @@ export const PROFILES_OPTION = {
   ixbrowser: 'ixProfiles',
   cos: 'cosProfiles',
   bitbrowser: 'bitProfiles',
+  adspower: 'adsProfiles',
 } as const satisfies Record<Vendor, keyof SandboxSetup>;

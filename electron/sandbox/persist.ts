@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { AdsStateData } from './ads-state';
 import type { BitStateData } from './bit-state';
 import type { CosStateData } from './cos-state';
 import type { IxStateData } from './ix-state';
@@ -16,6 +17,8 @@ export interface PersistedState {
   cos: CosStateData;
   /** Absent in files saved before BitBrowser was emulated. */
   bit: BitStateData;
+  /** Absent in files saved before AdsPower was emulated. */
+  ads: AdsStateData;
 }
 
 export function loadState(file: string): PersistedState | undefined {

@@ -5,7 +5,7 @@
  * only it needs (capabilities, provider, detection) in electron/main/providers/vendor-table.ts.
  * Adding a vendor starts with one entry here; the compiler then asks for the rest.
  */
-export const VENDOR_IDS = ['ixbrowser', 'cos', 'bitbrowser'] as const;
+export const VENDOR_IDS = ['ixbrowser', 'cos', 'bitbrowser', 'adspower'] as const;
 export type Vendor = (typeof VENDOR_IDS)[number];
 
 export interface VendorInfo {
@@ -26,6 +26,11 @@ export interface VendorInfo {
   apiPath?: RegExp;
   /** Starts every connection id of this vendor ("ix-3fa2c1"). */
   idPrefix: string;
+  /**
+   * A vendor that limits requests per second: the rates a connection may be set to (what the
+   * vendor grants depends on the account) and the default, the strictest.
+   */
+  rateLimit?: { choices: readonly number[]; default: number };
 }
 
 export const VENDORS: Record<Vendor, VendorInfo> = {
@@ -53,6 +58,18 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
     auth: 'optional-token',
     tokenSource: "Only if BitBrowser's Local API asks for an API key: from its settings.",
     idPrefix: 'bit',
+  },
+  adspower: {
+    label: 'AdsPower',
+    engine: 'chromium',
+    defaultPort: 50325,
+    auth: 'optional-token',
+    tokenSource:
+      "Only if AdsPower's security verification is on: the API key from its Local API settings.",
+    idPrefix: 'ads',
+    // The Chinese overview: 1 request/s on every endpoint; the English one (client 2.8.2.1+):
+    // 2, 5 or 10 by account size. The strictest is the default.
+    rateLimit: { choices: [1, 2, 5, 10], default: 1 },
   },
 };
 

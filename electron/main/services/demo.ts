@@ -89,6 +89,9 @@ export function createDemoService(deps: DemoDeps) {
       );
       sb = await launch({
         ...shares,
+        // AdsPower's fastest tier, so the demo's table fills at once; its connection is set
+        // to the same rate (the sandbox's endpoint says it).
+        adsRequestsPerSecond: 10,
         ...browserChoice(),
         headless: deps.headless ?? false,
         spawn: deps.spawn,
@@ -104,12 +107,13 @@ export function createDemoService(deps: DemoDeps) {
     const added: Connection[] = [];
     try {
       for (const vendor of VENDOR_IDS) {
-        const { url, token } = sb.endpoints[vendor];
+        const { url, token, requestsPerSecond } = sb.endpoints[vendor];
         const connection = await deps.connections.add({
           vendor,
           baseUrl: url,
           label: `Demo ${VENDORS[vendor].label}`,
           ...(token ? { token } : {}),
+          ...(requestsPerSecond ? { requestsPerSecond } : {}),
           demo: true,
         });
         added.push(connection);

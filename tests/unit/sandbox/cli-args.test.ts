@@ -29,6 +29,7 @@ describe('sandbox CLI arguments', () => {
         ixPort: 53200,
         cosPort: 54345,
         bitPort: 54346,
+        adsPort: 50325,
         cosToken: 'T',
         headless: false,
         chromiumPath: '/opt/chrome',
@@ -42,7 +43,7 @@ describe('sandbox CLI arguments', () => {
   it('defaults to the vendors’ usual ports and accepts --flag=value', () => {
     expect(parseCliArgs([])).toEqual({
       help: false,
-      options: { ixPort: 53200, cosPort: 54345, bitPort: 54346 },
+      options: { ixPort: 53200, cosPort: 54345, bitPort: 54346, adsPort: 50325 },
     });
     const cmd = parseCliArgs(['--profiles=10', '--simulated', '--headless']);
     expect(cmd).toEqual({
@@ -51,6 +52,7 @@ describe('sandbox CLI arguments', () => {
         ixPort: 53200,
         cosPort: 54345,
         bitPort: 54346,
+        adsPort: 50325,
         profiles: 10,
         chromiumPath: null,
         headless: true,

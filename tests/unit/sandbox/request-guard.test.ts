@@ -145,6 +145,28 @@ describe('what a web page can send is refused, and no browser starts', () => {
     expect(browser.launches).toEqual([]);
   });
 
+  it('AdsPower refuses the same way in its envelope, its GETs included', async () => {
+    const own = `127.0.0.1:${port(sb.ads.url)}`;
+    const start = `${sb.ads.url}/api/v2/browser-profile/start`;
+    const body = JSON.stringify({ profile_id: sb.ads.profiles()[0]!.profile_id });
+    const refused = [
+      await post(start, { 'Content-Type': 'text/plain', Host: own }, body),
+      await post(start, { 'Content-Type': 'application/json', Host: own, Origin: 'null' }, body),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([415, 403]);
+    for (const r of refused) expect(r.json).toEqual({ code: -1, msg: expect.any(String) });
+    const get = await new Promise<number>((resolve, reject) => {
+      const req = request(`${sb.ads.url}/api/v1/browser/local-active`, { method: 'GET' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(get).toBe(415);
+    expect(browser.launches).toEqual([]);
+  });
+
   it('never runs the vendor logic for a refused request (nothing changes)', async () => {
     const before = sb.ix.profiles().length;
     await post(

@@ -73,3 +73,18 @@ export async function bit<T = Loose>(
   });
   return { status: res.status, json: (await res.json()) as T };
 }
+
+export async function ads<T = Loose>(
+  sb: Sandbox,
+  path: string,
+  body: unknown = {},
+  init: { method?: 'GET' | 'POST'; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
+  const get = init.method === 'GET';
+  const res = await fetch(`${sb.ads.url}${path}`, {
+    method: init.method ?? 'POST',
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+    ...(get ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, json: (await res.json()) as T };
+}
