@@ -116,4 +116,36 @@ describe('rate limiter', () => {
     for (let i = 1; i < attempts.length; i++)
       expect(attempts[i]! - attempts[i - 1]!).toBeGreaterThanOrEqual(1000);
   });
+
+  it('a closed gate (a disposed provider) cancels what waits and sends nothing more', async () => {
+    const time = virtualTime();
+    const limiter = createRateLimiter({ perSecond: () => 1, ...time });
+    const gate = createCallGate({
+      concurrency: 1,
+      limiter,
+      clock: time.clock,
+      sleep: time.sleep,
+      retry: { retries: 50, baseDelayMs: 100, maxDelayMs: 100 },
+    });
+    let sent = 0;
+    // A listing retrying a busy client until a deadline, and two calls queued behind it.
+    const retrying = gate.run(
+      async () => {
+        sent++;
+        throw DeckError.of('busy', 'Too many request per second');
+      },
+      { idempotent: true, deadline: 10_000_000 },
+    );
+    const queued = [1, 2].map(() => gate.run(async () => void sent++, { idempotent: true }));
+    await new Promise((r) => setImmediate(r));
+    const before = sent;
+    gate.close();
+    await expect(retrying).rejects.toMatchObject({ code: expect.stringMatching(/cancelled|busy/) });
+    for (const q of queued) await expect(q).rejects.toMatchObject({ code: 'cancelled' });
+    expect(sent).toBe(before);
+    await expect(gate.run(async () => void sent++, { idempotent: true })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
+    expect(sent).toBe(before);
+  });
 });

@@ -63,7 +63,7 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
   const clock = o.clock ?? Date.now;
   const pageSize = Math.min(o.pageSize ?? ADS_PAGE_SIZE, ADS_PAGE_SIZE);
   const defaultRate = VENDORS.adspower.rateLimit?.default ?? 1;
-  const { http, client, parse } = createTransport(o, {
+  const { close, client, parse } = createTransport(o, {
     label: 'AdsPower',
     concurrency: ADS_CONCURRENCY,
     requestsPerSecond: o.requestsPerSecond ?? (() => defaultRate),
@@ -255,14 +255,24 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
     },
 
     async listProfiles(opts) {
-      const openedP = openedOrUndefined(opts);
-      openedP.catch(() => undefined);
-      const pages = await pagedList(PATHS.list, AdsProfileWire, opts, {}, async (rows) => {
-        const opened = await openedP;
+      // At one request a second the order is the wait: the first page goes first, so the
+      // table fills a second sooner; its rows get their status once the opened list is in.
+      let opened: Map<string, AdsOpened> | undefined;
+      const pagesP = pagedList(PATHS.list, AdsProfileWire, opts, {}, async (rows) => {
         const page = rows.map((row) => toProfile(row, opened));
         opts?.onPage?.(page);
         return page;
       });
+      const openedP = openedOrUndefined(opts).then((o) => (opened = o));
+      const [pages] = await Promise.all([pagesP, openedP]);
+      if (opened)
+        for (const p of pages) {
+          const session = opened.get(p.vendorId);
+          p.status = session ? 'open' : 'closed';
+          const debugPort = session ? (port(session.debug_port) ?? undefined) : undefined;
+          if (debugPort !== undefined) p.debugPort = debugPort;
+          else delete p.debugPort;
+        }
       const profiles = dropRepeats(pages);
       listed = profiles;
       listedNames = undefined;
@@ -429,7 +439,7 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
     },
 
     dispose() {
-      http.close();
+      close();
     },
   };
   return provider;

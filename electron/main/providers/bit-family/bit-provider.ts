@@ -53,7 +53,7 @@ export function createBitFamilyProvider(dialect: BitDialect, o: ProviderOptions)
   const { label } = dialect;
   const clock = o.clock ?? Date.now;
   const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
-  const { http, client, parse, read, write } = createTransport(o, {
+  const { close, client, parse, read, write } = createTransport(o, {
     label,
     concurrency: dialect.capabilities.maxConcurrency,
     client: (deps) =>
@@ -513,7 +513,7 @@ export function createBitFamilyProvider(dialect: BitDialect, o: ProviderOptions)
     },
 
     dispose() {
-      http.close();
+      close();
     },
   };
   return provider;

@@ -46,6 +46,11 @@ export interface CallGate {
     },
   ): Promise<T>;
   readonly concurrency: number;
+  /**
+   * Ends the gate with its provider: calls waiting for a slot, a rate slot or a backoff are
+   * cancelled and none is retried, so a disposed connection never talks to its client again.
+   */
+  close(): void;
 }
 
 export function createCallGate(options: GateOptions): CallGate {
@@ -53,19 +58,22 @@ export function createCallGate(options: GateOptions): CallGate {
   const retry = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? abortableSleep;
   const clock = options.clock ?? Date.now;
+  const closed = new AbortController();
 
   return {
     concurrency: options.concurrency,
-    async run(attempt, { idempotent, signal, deadline }) {
+    close: () => closed.abort(),
+    async run(attempt, { idempotent, signal: callerSignal, deadline }) {
+      const signal = callerSignal ? AbortSignal.any([callerSignal, closed.signal]) : closed.signal;
       for (let n = 0; ; n++) {
         try {
           return await limit(async () => {
-            if (signal?.aborted) throw DeckError.of('cancelled', 'Cancelled');
+            if (signal.aborted) throw DeckError.of('cancelled', 'Cancelled');
             await options.limiter?.take(signal);
             return attempt();
           });
         } catch (e) {
-          if (!isRepeatable(e, idempotent)) throw e;
+          if (!isRepeatable(e, idempotent) || closed.signal.aborted) throw e;
           // Jitter: many items (or pages) that hit "too fast" together spread out.
           const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.min(n, 30));
           const delay = cap / 2 + Math.random() * (cap / 2);

@@ -48,6 +48,11 @@ export function createTransport<C extends VendorClient>(
   return {
     http,
     client,
+    /** With the provider: nothing queued or retried goes out after it, sockets are closed. */
+    close() {
+      gate.close();
+      http.close();
+    },
     /** A vendor payload checked at the edge; a mismatch is a vendor-error naming the field. */
     parse: <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
       parseWire(schema, value, what, { connectionId, vendorLabel: vendor.label }),
