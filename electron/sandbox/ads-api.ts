@@ -91,7 +91,20 @@ export function createArrivalLimit(perSecond: number, clock: () => number = Date
     overRate: () => overRate,
     /** Arrival times (epoch ms) of every request, served or not. */
     arrivals: () => arrivals.slice(),
+    /** The most requests that arrived within any window of `windowMs` (the rate really sent). */
+    mostWithin: (windowMs = 1000) => mostWithin(arrivals, windowMs),
   };
+}
+
+/** The most of these times (ms) within any window of `windowMs`. */
+export function mostWithin(times: readonly number[], windowMs: number): number {
+  const t = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < t.length; i++) {
+    while (t[i]! - t[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
 }
 
 export interface AdsRouterDeps {

@@ -76,6 +76,8 @@ export interface Sandbox {
     overRateCount(): number;
     /** Arrival time (epoch ms) of every request so far, over the rate or not. */
     arrivals(): number[];
+    /** The most requests that arrived within any window of `windowMs` (default a second). */
+    mostWithin(windowMs?: number): number;
   };
   /** True when no Chromium: state is reported without a browser. */
   simulated: boolean;
@@ -267,6 +269,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         requestsPerSecond: adsRate,
         overRateCount: adsRouter.limit.overRate,
         arrivals: adsRouter.limit.arrivals,
+        mostWithin: adsRouter.limit.mostWithin,
       },
       simulated: pool.simulated,
       browserPath: pool.browserPath,

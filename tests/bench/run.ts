@@ -17,6 +17,7 @@ import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
 import { listTripScenario } from './scenarios/list-trip';
 import { startScenario } from './scenarios/start';
+import { ratelimitScenario } from './scenarios/ratelimit';
 import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
 import { sandboxOpenScenario } from './scenarios/sandbox-open';
@@ -32,6 +33,7 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   table: tableScenario,
   'list-trip': listTripScenario,
   start: startScenario,
+  ratelimit: ratelimitScenario,
   open: openScenario,
   sessions: sessionsScenario,
 };

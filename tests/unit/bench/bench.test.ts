@@ -76,7 +76,6 @@ describe('the metric table', () => {
       'runner.overhead.ms',
       'sessions.thumbnails20.fps',
       'sessions.thumbnails20.main.cpu.pct',
-      'ratelimit.adspower.max.rps',
       'i18n.startup.growth.pct',
     ]);
   });

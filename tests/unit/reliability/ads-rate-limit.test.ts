@@ -14,17 +14,6 @@ afterEach(async () => {
   env = undefined;
 });
 
-/** The most arrivals within any window of `windowMs`. */
-function mostWithin(arrivals: number[], windowMs: number): number {
-  const t = [...arrivals].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < t.length; i++) {
-    while (t[i]! - t[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
-
 /**
  * Lists, runs `action` on all 500 profiles and refreshes Sessions until the job is done, all
  * at once; returns the finished job.
@@ -91,7 +80,7 @@ it(
     }));
     expect(sandbox.ads.profiles().every((p) => p.group_id === group)).toBe(true);
     expect(sandbox.ads.overRateCount()).toBe(0);
-    expect(mostWithin(sandbox.ads.arrivals(), 1000)).toBe(1);
+    expect(sandbox.ads.mostWithin(1000)).toBe(1);
     // Regroup batches of 100: the job itself was 5 requests, not 500.
     expect(sandbox.ads.requestCountByPath()['/api/v1/user/regroup']).toBe(5);
   },
@@ -117,6 +106,6 @@ it(
     expect(sandbox.ads.profiles().every((p) => p.remark === 'paced')).toBe(true);
     expect(sandbox.ads.requestCountByPath()['/api/v2/browser-profile/update']).toBe(500);
     expect(sandbox.ads.overRateCount()).toBe(0);
-    expect(mostWithin(sandbox.ads.arrivals(), 1000)).toBeLessThanOrEqual(100);
+    expect(sandbox.ads.mostWithin(1000)).toBeLessThanOrEqual(100);
   },
 );
