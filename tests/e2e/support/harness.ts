@@ -11,6 +11,7 @@ import { createCore, type Core, type CoreDeps } from '../../../electron/main/cor
 import { createSenderCheck } from '../../../electron/main/ipc/handle';
 import { createLogger } from '../../../electron/main/log';
 import { createTestCipher } from '../../../electron/main/secrets/secret-store';
+import { startSandbox } from '../../../electron/sandbox';
 import { fail } from '../../../shared/ipc/result';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { serveDirectory } from './static-server';
@@ -70,10 +71,12 @@ export async function startHarness(
     },
     validateResponses: true,
     // No probing of this machine's ports: a test that wants a client starts a sandbox.
-    detectPorts: { ixbrowser: [], cos: [] },
+    detectPorts: { ixbrowser: [], cos: [], bitbrowser: [], adspower: [] },
     // The demo's browsers run headless here: the harness has no display. It runs as root,
-    // where Chromium refuses its own sandbox: off, said explicitly.
-    demo: { headless: true, chromiumSandbox: false },
+    // where Chromium refuses its own sandbox: off, said explicitly. Main loads the sandbox
+    // with import() (out of its start-up path); Playwright's loader compiles only what is
+    // imported statically, so the harness hands it over.
+    demo: { headless: true, chromiumSandbox: false, startSandbox },
     openWindow: async (url, origin) => {
       openedWindows.push({ url, origin });
     },
