@@ -8,21 +8,24 @@ import { ConnectionsView } from './features/connections/ConnectionsView';
 import { ActivityView } from './features/activity/ActivityView';
 import { JobProgressToasts } from './features/activity/JobProgressToasts';
 import { NoticesBanner } from './features/notices/NoticesBanner';
+import { LanguagePicker } from './components/LanguagePicker';
+import { useTranslation } from './i18n';
 
-const NAV: { view: View; label: string; hint: string }[] = [
-  { view: 'profiles', label: 'Profiles', hint: 'Every profile of every connection' },
-  { view: 'sessions', label: 'Sessions', hint: 'Open profiles and their debug endpoints' },
-  { view: 'connections', label: 'Connections', hint: 'Vendor clients BrowserDeck talks to' },
-  { view: 'activity', label: 'Activity', hint: 'Bulk jobs and their results' },
-];
+const NAV = [
+  { view: 'profiles', label: 'nav.profiles', hint: 'nav.profilesHint' },
+  { view: 'sessions', label: 'nav.sessions', hint: 'nav.sessionsHint' },
+  { view: 'connections', label: 'nav.connections', hint: 'nav.connectionsHint' },
+  { view: 'activity', label: 'nav.activity', hint: 'nav.activityHint' },
+] as const satisfies readonly { view: View; label: string; hint: string }[];
 
 export function App() {
   const view = useUi((s) => s.view);
   const setView = useUi((s) => s.setView);
+  const { t } = useTranslation();
   return (
     <div className="flex h-full">
       <nav
-        aria-label="Main"
+        aria-label={t('nav.label')}
         className="flex w-48 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
       >
         <div className="px-4 py-3 text-sm font-semibold tracking-tight">BrowserDeck</div>
@@ -31,16 +34,17 @@ export function App() {
             <li key={item.view}>
               <button
                 type="button"
-                title={item.hint}
+                title={t(item.hint)}
                 aria-current={view === item.view ? 'page' : undefined}
                 onClick={() => setView(item.view)}
                 className="w-full rounded px-2 py-1.5 text-left hover:bg-zinc-200 aria-[current=page]:bg-zinc-200 aria-[current=page]:font-medium dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
               >
-                {item.label}
+                {t(item.label)}
               </button>
             </li>
           ))}
         </ul>
+        <LanguagePicker />
         <AppInfoFooter />
       </nav>
       <main className="flex min-w-0 flex-1 flex-col overflow-hidden">
@@ -69,11 +73,13 @@ function ViewPane({ view }: { view: View }) {
 
 function AppInfoFooter() {
   const info = useQuery(appInfoQuery);
-  if (info.isPending) return <div className="p-3 text-xs text-zinc-500">Connecting to core…</div>;
+  const { t } = useTranslation();
+  if (info.isPending)
+    return <div className="p-3 text-xs text-zinc-500">{t('appInfo.connecting')}</div>;
   if (info.isError)
     return (
       <div role="alert" className="p-3 text-xs text-red-600">
-        Core unavailable: {errorText(info.error)}
+        {t('appInfo.unavailable', { error: errorText(info.error) })}
       </div>
     );
   const d = info.data;
@@ -83,28 +89,30 @@ function AppInfoFooter() {
       className="space-y-0.5 border-t border-zinc-200 p-3 text-xs text-zinc-500 dark:border-zinc-800"
     >
       <div>
-        <dt className="inline">Version </dt>
+        <dt className="inline">{t('appInfo.version')} </dt>
         <dd className="inline font-mono" data-testid="app-version">
           {d.version}
         </dd>
       </div>
       <div>
-        <dt className="inline">Platform </dt>
+        <dt className="inline">{t('appInfo.platform')} </dt>
         <dd className="inline font-mono">
           {d.platform}
-          {d.electron ? ` · Electron ${d.electron}` : ' · browser harness'}
+          {d.electron ? ` · Electron ${d.electron}` : ` · ${t('appInfo.harness')}`}
         </dd>
       </div>
       <div
         title={
           d.secretStorage === 'memory'
-            ? 'No OS encryption: tokens are kept in memory for this session only'
-            : 'Tokens are encrypted by the OS'
+            ? t('appInfo.secretsMemoryHint')
+            : t('appInfo.secretsEncryptedHint')
         }
       >
-        <dt className="inline">Secrets </dt>
+        <dt className="inline">{t('appInfo.secrets')} </dt>
         <dd className="inline">
-          {d.secretStorage === 'encrypted' ? 'OS-encrypted' : 'memory only'}
+          {d.secretStorage === 'encrypted'
+            ? t('appInfo.secretsEncrypted')
+            : t('appInfo.secretsMemory')}
         </dd>
       </div>
     </dl>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Toaster } from 'sonner';
 import { App } from './App';
+import { initI18n } from './i18n';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -14,11 +15,14 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-      <Toaster richColors closeButton position="bottom-right" theme="system" />
-    </QueryClientProvider>
-  </StrictMode>,
+// The catalog of the chosen language is in place before anything is worded.
+void initI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+        <Toaster richColors closeButton position="bottom-right" theme="system" />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -170,10 +170,14 @@ test.describe('Sessions view (fake-backed)', () => {
     await expect(ix).toContainText(WIN_DRIVER);
     await expect(ix).toContainText('Chromium');
     const opened = ix.locator('time');
-    await expect(opened).toHaveText('3 min ago');
+    await expect(opened).toHaveText('3 min. ago');
     // Exact time on hover.
     expect(await opened.getAttribute('title')).toBe(
-      await page.evaluate((t) => new Date(t).toLocaleString(), now - 3 * MIN - 7),
+      await page.evaluate(
+        (t) =>
+          new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium' }).format(t),
+        now - 3 * MIN - 7,
+      ),
     );
 
     // CosLogin: pid and profile dir from what /browser/open gave; no ws URL, said so.

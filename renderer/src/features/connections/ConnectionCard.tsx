@@ -8,6 +8,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { Button } from '../../components/Button';
 
 import { takesToken } from './vendor-defaults';
+import { useFormat, useTranslation } from '../../i18n';
 
 /** One vendor client: where it is, whether it answers, and what can be done with it. */
 export function ConnectionCard({
@@ -25,6 +26,8 @@ export function ConnectionCard({
 }) {
   const queryClient = useQueryClient();
   const checkboxId = useId();
+  const { t } = useTranslation();
+  const format = useFormat();
   const test = useMutation({
     mutationFn: () => unwrap(deck().connections.test({ id: c.id })),
     // Main records the check on the connection too; refresh so the health line agrees.
@@ -35,14 +38,14 @@ export function ConnectionCard({
       unwrap(deck().connections.update({ id: c.id, checkProxyBeforeOpen })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.connections }),
     onError: (error) =>
-      toast.error('Could not change the proxy check setting', { description: errorText(error) }),
+      toast.error(t('connections.card.checkProxyFailed'), { description: errorText(error) }),
   });
   // Show the click at once; the list catches up when main confirms.
   const checkProxy = toggle.isPending ? toggle.variables : c.checkProxyBeforeOpen;
 
   return (
     <article
-      aria-label={`${c.label} (${VENDOR_LABEL[c.vendor]})`}
+      aria-label={t('connections.card.label', { label: c.label, vendor: VENDOR_LABEL[c.vendor] })}
       data-testid="connection-card"
       className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
     >
@@ -55,38 +58,44 @@ export function ConnectionCard({
             <h2 className="truncate text-sm font-semibold">{c.label}</h2>
             {c.demo && (
               <span className="rounded bg-blue-100 px-1.5 py-0.5 text-[11px] font-semibold text-blue-800 dark:bg-blue-950 dark:text-blue-300">
-                demo
+                {t('connections.card.demo')}
               </span>
             )}
           </div>
           <dl className="mt-1.5 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
             <div>
-              <dt className="sr-only">Base URL</dt>
+              <dt className="sr-only">{t('connections.card.baseUrl')}</dt>
               <dd className="font-mono">{c.baseUrl}</dd>
             </div>
             <div>
-              <dt className="inline">Token </dt>
+              <dt className="inline">{t('connections.card.token')} </dt>
               <dd className="inline" data-testid="token-status">
-                {!takesToken(c.vendor) ? 'not needed' : c.hasToken ? 'set' : 'not set'}
+                {!takesToken(c.vendor)
+                  ? t('connections.card.tokenNotNeeded')
+                  : c.hasToken
+                    ? t('connections.card.tokenSet')
+                    : t('connections.card.tokenNotSet')}
               </dd>
             </div>
             <div>
-              <dt className="inline">Profiles </dt>
-              <dd className="inline tabular-nums">{c.health.profileCount ?? '—'}</dd>
+              <dt className="inline">{t('connections.card.profiles')} </dt>
+              <dd className="inline tabular-nums">
+                {c.health.profileCount !== undefined ? format.number(c.health.profileCount) : '—'}
+              </dd>
             </div>
           </dl>
         </div>
         <div className="flex flex-wrap gap-1.5">
           <Button disabled={test.isPending} onClick={() => test.mutate()}>
-            {test.isPending ? 'Testing…' : 'Test'}
+            {test.isPending ? t('connections.card.testing') : t('connections.card.test')}
           </Button>
-          <Button onClick={() => onEdit(c)}>Edit</Button>
+          <Button onClick={() => onEdit(c)}>{t('common.edit')}</Button>
           {c.demo ? (
             <Button disabled={stoppingDemo} onClick={onStopDemo}>
-              {stoppingDemo ? 'Stopping…' : 'Stop demo'}
+              {stoppingDemo ? t('common.stopping') : t('connections.card.stopDemo')}
             </Button>
           ) : (
-            <Button onClick={() => onRemove(c)}>Remove</Button>
+            <Button onClick={() => onRemove(c)}>{t('common.remove')}</Button>
           )}
         </div>
       </div>
@@ -99,10 +108,14 @@ export function ConnectionCard({
           className={`mt-1 text-xs ${test.isError || test.data?.state === 'error' ? 'text-red-700 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}
         >
           {test.isError
-            ? `Test failed: ${errorText(test.error)}`
+            ? t('connections.card.testFailed', { error: errorText(test.error) })
             : test.data.state === 'ok'
-              ? `Test OK${test.data.profileCount !== undefined ? ` · ${test.data.profileCount} profiles` : ''}`
-              : `Test failed: ${test.data.message ?? 'the client did not answer as expected'}`}
+              ? test.data.profileCount !== undefined
+                ? t('connections.card.testOkCount', { count: test.data.profileCount })
+                : t('connections.card.testOk')
+              : t('connections.card.testFailed', {
+                  error: test.data.message ?? t('connections.card.testNoAnswer'),
+                })}
         </p>
       )}
 
@@ -115,26 +128,27 @@ export function ConnectionCard({
           onChange={(e) => toggle.mutate(e.target.checked)}
           className="size-3.5 accent-blue-600"
         />
-        <label htmlFor={checkboxId}>Check proxy before opening</label>
+        <label htmlFor={checkboxId}>{t('connections.card.checkProxy')}</label>
       </div>
     </article>
   );
 }
 
 function HealthLine({ health }: { health: ConnectionHealth }) {
+  const { t } = useTranslation();
   const tone = {
     ok: 'bg-emerald-500',
     error: 'bg-red-500',
     unknown: 'bg-zinc-400',
   }[health.state];
-  const text = { ok: 'Answers', error: 'Not answering', unknown: 'Not checked yet' }[health.state];
+  const text = t(`connections.health.${health.state}`);
   return (
     <p className="mt-2 flex flex-wrap items-center gap-x-1.5 text-xs" data-testid="health">
       <span aria-hidden="true" className={`inline-block size-2 rounded-full ${tone}`} />
       <span className="font-medium">{text}</span>
       {health.checkedAt !== undefined && (
         <span className="text-zinc-500">
-          · checked <RelativeTime at={health.checkedAt} />
+          · {t('connections.health.checked')} <RelativeTime at={health.checkedAt} />
         </span>
       )}
       {health.message && (

@@ -12,6 +12,7 @@ import { DetectPanel } from './DetectPanel';
 import { RemoveConnectionDialog } from './RemoveConnectionDialog';
 import { useDemoStart, useDemoStop } from './use-demo';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n';
 
 /**
  * The vendor clients BrowserDeck talks to. With none configured it looks for clients on
@@ -24,6 +25,7 @@ export function ConnectionsView() {
   const [form, setForm] = useState<ConnectionFormMode | null>(null);
   const [removing, setRemoving] = useState<Connection | null>(null);
   const [detectAsked, setDetectAsked] = useState(false);
+  const { t } = useTranslation();
 
   const none = connections.isSuccess && connections.data.length === 0;
   // Detection probes the network: on request, or by itself when there is nothing yet.
@@ -49,17 +51,17 @@ export function ConnectionsView() {
     <section className="flex h-full flex-col overflow-auto" aria-labelledby="connections-title">
       <header className="flex items-center gap-3 px-6 pt-5 pb-3">
         <h1 id="connections-title" className="text-lg font-semibold">
-          Connections
+          {t('connections.title')}
         </h1>
         <div className="ml-auto flex gap-2">
           <Button
             disabled={detect.isFetching}
             onClick={() => (detectAsked ? void detect.refetch() : setDetectAsked(true))}
           >
-            {detect.isFetching ? 'Detecting…' : 'Detect'}
+            {detect.isFetching ? t('connections.detecting') : t('connections.detect')}
           </Button>
           <Button variant="primary" onClick={() => setForm({ kind: 'add' })}>
-            Add connection
+            {t('connections.add')}
           </Button>
         </div>
       </header>
@@ -67,7 +69,7 @@ export function ConnectionsView() {
       <div className="space-y-3 px-6 pb-6">
         {info?.secretStorage === 'memory' && (
           <p role="note" className={noticeBanner}>
-            This system offers no encryption: tokens are kept in memory for this session only.
+            {t('connections.memoryOnly')}
           </p>
         )}
         {demo && (
@@ -75,8 +77,8 @@ export function ConnectionsView() {
         )}
         {connections.isError && (
           <div role="alert" className={`${errorBanner} flex items-center justify-between gap-3`}>
-            <span>Could not list connections: {errorText(connections.error)}</span>
-            <Button onClick={() => void connections.refetch()}>Retry</Button>
+            <span>{t('connections.listFailed', { error: errorText(connections.error) })}</span>
+            <Button onClick={() => void connections.refetch()}>{t('common.retry')}</Button>
           </div>
         )}
 
@@ -90,9 +92,11 @@ export function ConnectionsView() {
           <DemoOffer start={demoStart} onAddManually={() => setForm({ kind: 'add' })} />
         )}
 
-        {connections.isPending && <p className="text-xs text-zinc-500">Loading connections…</p>}
+        {connections.isPending && (
+          <p className="text-xs text-zinc-500">{t('connections.loading')}</p>
+        )}
         {connections.data && connections.data.length > 0 && (
-          <ul className="space-y-3" aria-label="Connections">
+          <ul className="space-y-3" aria-label={t('connections.listLabel')}>
             {connections.data.map((c) => (
               <li key={c.id}>
                 <ConnectionCard

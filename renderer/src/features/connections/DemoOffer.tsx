@@ -2,6 +2,7 @@ import { errorText } from '../../lib/deck';
 import { errorBanner } from '../../components/styles';
 import type { useDemoStart } from './use-demo';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n';
 
 /**
  * What a first start with no vendor client meets: an honest "nothing answered" and a way
@@ -14,6 +15,7 @@ export function DemoOffer({
   start: ReturnType<typeof useDemoStart>;
   onAddManually(): void;
 }) {
+  const { t } = useTranslation();
   return (
     <section
       aria-labelledby="demo-offer-title"
@@ -21,26 +23,24 @@ export function DemoOffer({
       className="rounded-lg border border-blue-200 bg-blue-50 p-6 dark:border-blue-900 dark:bg-blue-950/40"
     >
       <h2 id="demo-offer-title" className="text-base font-semibold">
-        No vendor client answered on this machine. Try the built-in sandbox
+        {t('connections.demo.offerTitle')}
       </h2>
       <p className="mt-1.5 max-w-2xl text-xs text-zinc-600 dark:text-zinc-400">
-        The sandbox emulates the vendors' Local APIs with 200 demo profiles, so you can try the
-        table, bulk edits, sessions and DevTools. It uses a real Chromium, Chrome or Edge if one is
-        installed, otherwise a simulated mode. Stop it any time.
+        {t('connections.demo.offerText')}
       </p>
       {start.isError && (
         <p role="alert" className={`${errorBanner} mt-3`}>
-          The sandbox did not start: {errorText(start.error)}
+          {t('connections.demo.startFailed', { error: errorText(start.error) })}
         </p>
       )}
       <div className="mt-4 flex flex-wrap items-center gap-2">
         <Button variant="primary" disabled={start.isPending} onClick={() => start.mutate()}>
-          {start.isPending ? 'Starting the sandbox…' : 'Try the built-in sandbox'}
+          {start.isPending ? t('connections.demo.starting') : t('connections.demo.start')}
         </Button>
-        <Button onClick={onAddManually}>Add a connection by hand</Button>
+        <Button onClick={onAddManually}>{t('connections.demo.addByHand')}</Button>
         {start.isPending && (
           <span role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
-            Creating 200 demo profiles and looking for a browser…
+            {t('connections.demo.creating')}
           </span>
         )}
       </div>
@@ -58,6 +58,7 @@ export function DemoStatus({
   stopping: boolean;
   onStop(): void;
 }) {
+  const { t } = useTranslation();
   return (
     <div
       role="status"
@@ -65,23 +66,20 @@ export function DemoStatus({
       className="flex items-center justify-between gap-3 rounded border border-blue-200 bg-blue-50 px-3 py-2 text-xs dark:border-blue-900 dark:bg-blue-950/40"
     >
       <span>
-        <strong className="font-semibold">Demo sandbox running</strong>
+        <strong className="font-semibold">{t('connections.demo.running')}</strong>{' '}
         {demo.simulated ? (
-          <>
-            {' '}
-            in simulated mode: no Chromium, Chrome or Edge was found, so demo windows are simulated
-            and no real browser opens.
-          </>
+          t('connections.demo.simulated')
         ) : (
           <>
-            {' '}
-            with a real browser:{' '}
-            <code className="font-mono">{demo.browserPath ?? 'found on this system'}</code>
+            {t('connections.demo.realBrowser')}{' '}
+            <code className="font-mono">
+              {demo.browserPath ?? t('connections.demo.browserFound')}
+            </code>
           </>
         )}
       </span>
       <Button disabled={stopping} onClick={onStop}>
-        {stopping ? 'Stopping…' : 'Stop demo'}
+        {stopping ? t('common.stopping') : t('connections.demo.stop')}
       </Button>
     </div>
   );

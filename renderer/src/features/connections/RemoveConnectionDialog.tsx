@@ -6,6 +6,7 @@ import { keys } from '../../lib/queries';
 import { Dialog } from '../../components/Dialog';
 import { errorBanner } from '../../components/styles';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n';
 
 /** Removing forgets the connection (and its stored token); the vendor keeps its profiles. */
 export function RemoveConnectionDialog({
@@ -16,22 +17,23 @@ export function RemoveConnectionDialog({
   onClose(): void;
 }) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const remove = useMutation({
     mutationFn: () => unwrap(deck().connections.remove({ id: connection.id })),
     onSuccess: () => {
       for (const queryKey of [keys.connections, keys.profiles, keys.sessions]) {
         void queryClient.invalidateQueries({ queryKey });
       }
-      toast.success('Connection removed', { description: connection.label });
+      toast.success(t('connections.remove.toastRemoved'), { description: connection.label });
       onClose();
     },
   });
   return (
-    <Dialog title={`Remove ${connection.label}?`} onClose={() => !remove.isPending && onClose()}>
-      <p className="text-xs text-zinc-600 dark:text-zinc-400">
-        BrowserDeck forgets this connection and its token, and its profiles leave the table. Nothing
-        is deleted in the vendor client: add the connection again to see them.
-      </p>
+    <Dialog
+      title={t('connections.remove.title', { label: connection.label })}
+      onClose={() => !remove.isPending && onClose()}
+    >
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('connections.remove.text')}</p>
       {remove.isError && (
         <p role="alert" className={`${errorBanner} mt-3`}>
           {errorText(remove.error)}
@@ -39,10 +41,10 @@ export function RemoveConnectionDialog({
       )}
       <div className="mt-4 flex justify-end gap-2">
         <Button onClick={onClose} disabled={remove.isPending} data-autofocus>
-          Cancel
+          {t('common.cancel')}
         </Button>
         <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate()}>
-          {remove.isPending ? 'Removing…' : 'Remove'}
+          {remove.isPending ? t('common.removing') : t('common.remove')}
         </Button>
       </div>
     </Dialog>
