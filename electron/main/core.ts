@@ -49,6 +49,8 @@ export interface CoreDeps {
   app: { name: string; version: string; platform: string; electron: string | null };
   /** Settings that override defaults (tests point the IP echo at loopback). */
   settings?: Partial<Settings>;
+  /** The UI chose a language: main's own words (the native menu) follow. */
+  onLanguage?: (language: string) => void;
   /** Check every response against the contract (tests). */
   validateResponses?: boolean;
   /** Ports probed for vendor clients at start (default ixBrowser 53200, CosLogin 54345); tests pass their own or none. */
@@ -181,7 +183,13 @@ export function createCore(deps: CoreDeps): Core {
 
   // Each service registers its own channels; the type asks for every channel of the contract.
   const handlers: Handlers = mergeHandlers(
-    { 'app:info': appInfo },
+    {
+      'app:info': appInfo,
+      'app:language': async ({ language }) => {
+        deps.onLanguage?.(language);
+        return { language };
+      },
+    },
     noticesHandlers(notices),
     settingsHandlers(settings),
     proxyCheckHandlers(proxyChecker),

@@ -72,6 +72,8 @@ async function start(): Promise<void> {
     cipher: createSafeStorageCipher(safeStorage),
     log,
     openWindow: openDevtoolsWindow,
+    onLanguage: (language) =>
+      Menu.setApplicationMenu(buildMenu(Menu, app.name, { packaged: app.isPackaged, language })),
     app: {
       name: 'BrowserDeck',
       version: app.getVersion(),

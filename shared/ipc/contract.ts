@@ -21,6 +21,11 @@ import { DeckErrorSchema } from './result';
 
 const Id = z.string().min(1).max(200);
 const Empty = z.object({}).strict();
+/** A language tag as the renderer's language table names them ('en', 'zh-CN', 'en-XA'). */
+const LanguageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or zh-CN')
+  .max(35);
 const BaseUrl = z
   .string()
   .max(500)
@@ -108,6 +113,11 @@ const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, res
 
 export const contract = {
   'app:info': channel(Empty, AppInfoSchema),
+  /** The UI's language, so main's own words (the native menu) follow it. */
+  'app:language': channel(
+    z.object({ language: LanguageSchema }).strict(),
+    z.object({ language: LanguageSchema }),
+  ),
   'notices:dismiss': channel(z.object({ id: Id }).strict(), z.object({ dismissed: z.boolean() })),
   'settings:get': channel(Empty, SettingsSchema),
   'settings:update': channel(SettingsSchema.partial().strict(), SettingsSchema),

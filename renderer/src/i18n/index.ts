@@ -5,6 +5,7 @@
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { deck } from '../lib/deck';
 import { en } from './catalogs/en';
 import { LANGUAGES, PSEUDO, pickLanguage } from './languages';
 import { pseudoCatalog } from './pseudo';
@@ -30,8 +31,17 @@ async function ensureLoaded(code: string): Promise<void> {
   i18next.addResourceBundle(code, 'translation', catalog, true, true);
 }
 
-const applyToDocument = (code: string) => {
+/** The page's lang (fonts, screen readers) and main's own words (the native menu). */
+const apply = (code: string) => {
   document.documentElement.lang = code === PSEUDO ? 'en' : code;
+  // The menu is a nicety: the UI renders whatever main (or a test's fake deck) answers.
+  try {
+    deck()
+      .app.language({ language: code })
+      .catch(() => undefined);
+  } catch {
+    // No such call on this deck.
+  }
 };
 
 /** Before the first render: the remembered language, else the system's. */
@@ -46,14 +56,14 @@ export async function initI18n(): Promise<void> {
   });
   await ensureLoaded(lng);
   await i18next.changeLanguage(lng);
-  applyToDocument(lng);
+  apply(lng);
 }
 
 /** Switches at once, without a restart, and remembers the choice. */
 export async function setLanguage(code: string): Promise<void> {
   await ensureLoaded(code);
   await i18next.changeLanguage(code);
-  applyToDocument(code);
+  apply(code);
   try {
     localStorage.setItem(STORAGE_KEY, code);
   } catch {

@@ -24,6 +24,7 @@ const PROXY = {
 
 const examples: { [C in Channel]: RequestOf<C> } = {
   'app:info': {},
+  'app:language': { language: 'zh-CN' },
   'notices:dismiss': { id: UNKNOWN },
   'settings:get': {},
   'settings:update': { ipEchoUrl: 'http://127.0.0.1:9/', openConcurrency: 2 },
