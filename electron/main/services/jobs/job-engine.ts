@@ -323,6 +323,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
         statuses.record(changes);
         deps.events.emit('profiles:event:status', { changes });
       },
+      before: (task) => rec.previous.get(rec.indexOf.get(task)!),
       fresh: (profile) => fresh.set(profile.key, profile),
       signal: shutdown.signal,
       chunkSize,
