@@ -63,7 +63,12 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
   { id: 'move-group', label: 'Move to group…', divider: true, dialog: MoveGroupDialog },
   { id: 'set-remark', label: 'Set remark…', dialog: RemarkDialog },
   { id: 'rename', label: 'Rename…', dialog: RenameDialog },
-  { id: 'set-tags', label: 'Set tags…', dialog: TagsDialog },
+  {
+    id: 'set-tags',
+    label: 'Tags…',
+    title: 'Add, remove or replace the tags of the selected profiles',
+    dialog: TagsDialog,
+  },
   { id: 'edit-proxy', label: 'Edit proxy…', dialog: EditProxyDialog },
   { id: 'import-proxies', label: 'Import proxy list…', dialog: ImportProxiesDialog },
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },

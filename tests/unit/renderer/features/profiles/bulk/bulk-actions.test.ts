@@ -58,7 +58,7 @@ describe('bulk actions', () => {
       'Move to group…',
       'Set remark…',
       'Rename…',
-      'Set tags…',
+      'Tags…',
       'Edit proxy…',
       'Import proxy list…',
       'Copy…',
