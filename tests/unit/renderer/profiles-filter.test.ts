@@ -39,8 +39,11 @@ describe('filterProfiles', () => {
     expect(names({})).toEqual(['Shop Alpha', 'Ads Beta', 'Shop Gamma', 'Other']);
   });
 
-  it('searches name, remark, id and proxy host, case-insensitively', () => {
-    expect(names({ text: 'shop' })).toEqual(['Shop Alpha', 'Shop Gamma']);
+  it('searches name, remark, id, proxy host, group and tag names, case-insensitively', () => {
+    // "Other" is in the group "Shops".
+    expect(names({ text: 'shop' })).toEqual(['Shop Alpha', 'Shop Gamma', 'Other']);
+    expect(names({ text: 'VIP' })).toEqual(['Ads Beta']);
+    expect(names({ text: 'default' })).toEqual(['Ads Beta', 'Shop Gamma']);
     expect(names({ text: 'review' })).toEqual(['Shop Alpha']);
     expect(names({ text: '44' })).toEqual(['Other']);
     expect(names({ text: 'EXAMPLE.com' })).toEqual(['Shop Gamma']);
@@ -52,8 +55,41 @@ describe('filterProfiles', () => {
     expect(names({ text: '  shop   nothing ' })).toEqual([]);
   });
 
-  it('does not search fields outside the four (group, tags)', () => {
-    expect(names({ text: 'vip' })).toEqual([]);
+  it('matches a quoted phrase as written, and bare words in any order or field', () => {
+    expect(names({ text: '"shop gamma"' })).toEqual(['Shop Gamma']);
+    expect(names({ text: '"gamma shop"' })).toEqual([]);
+    expect(names({ text: 'gamma shop' })).toEqual(['Shop Gamma']);
+    // A phrase never spans two fields: name "Shop Alpha", remark "Needs REVIEW".
+    expect(names({ text: '"alpha needs"' })).toEqual([]);
+  });
+
+  it('looks only in the field a prefix names', () => {
+    expect(names({ text: 'group:shop' })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ text: 'name:shop' })).toEqual(['Shop Alpha', 'Shop Gamma']);
+    expect(names({ text: 'tag:vip' })).toEqual(['Ads Beta']);
+    expect(names({ text: 'tag:shop' })).toEqual([]);
+    expect(names({ text: 'remark:review' })).toEqual(['Shop Alpha']);
+    expect(names({ text: 'remark:alpha' })).toEqual([]);
+    expect(names({ text: 'id:44' })).toEqual(['Other']);
+    expect(names({ text: 'proxy:socks5' })).toEqual(['Shop Gamma']);
+    expect(names({ text: 'proxy:10.1.2.3:8080' })).toEqual(['Ads Beta']);
+    expect(names({ text: 'proxy:direct' })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ text: 'GROUP:"Shops" shop' })).toEqual(['Shop Alpha', 'Other']);
+  });
+
+  it('status: a whole status matches itself only, a part the statuses it begins', () => {
+    const statusRows = buildSearchIndex([
+      profile(1, { name: 'a', status: 'open' }),
+      profile(2, { name: 'b', status: 'opening' }),
+      profile(3, { name: 'c', status: 'closed' }),
+    ]);
+    const by = (text: string) =>
+      filterProfiles(statusRows, { ...EMPTY_FILTERS, text }).map((p) => p.name);
+    expect(by('status:open')).toEqual(['a']);
+    expect(by('status:op')).toEqual(['a', 'b']);
+    expect(by('status:opening')).toEqual(['b']);
+    // A bare word does not look at the status.
+    expect(by('open')).toEqual([]);
   });
 
   it('filters by connection, group, tag, status and proxy type, combined', () => {
@@ -99,6 +135,13 @@ describe('createNarrowingFilter', () => {
       { text: 'a' },
       { text: '' },
       { text: '10.1' },
+      ...[...'group:"sho" sh'].map((_, i, all) => ({ text: all.slice(0, i + 1).join('') })),
+      { text: 'status:op' },
+      { text: 'status:open' },
+      { text: 'status:opening' },
+      { text: 'tag:v' },
+      { text: 'tag:vip "ads b"' },
+      { text: 'tag:vip' },
     ];
     for (const step of steps) {
       const f = { ...EMPTY_FILTERS, ...step };
@@ -124,8 +167,8 @@ describe('createNarrowingFilter', () => {
     expect(seen).toHaveLength(4);
     seen.length = 0;
     filter(spied, { ...EMPTY_FILTERS, text: 'shop g' });
-    // Only Shop Alpha and Shop Gamma matched "shop".
-    expect(seen.sort()).toEqual(['0', '2']);
+    // Only Shop Alpha, Shop Gamma and Other (group Shops) matched "shop".
+    expect(seen.sort()).toEqual(['0', '2', '3']);
   });
 });
 

@@ -39,6 +39,12 @@ function FacetSelect<K extends keyof ProfileFilters>({
   );
 }
 
+const SEARCH_HELP = [
+  'Every term must match; a word looks in names, remarks, ids, proxy hosts, groups and tags.',
+  '"two words": a phrase, as written.',
+  'name:, group:, tag:, remark:, proxy:, id:, status: look in that field only (group:"big shop").',
+].join('\n');
+
 const STATUS_OPTIONS = ProfileStatusSchema.options.map((s: ProfileStatus) => ({
   value: s,
   label: s,
@@ -66,7 +72,8 @@ export function FilterBar({
       <input
         type="search"
         aria-label="Search profiles"
-        placeholder="Search name, remark, id, proxy host"
+        placeholder='Search, "a phrase", tag:vip, group:…'
+        title={SEARCH_HELP}
         value={filters.text}
         onChange={(e) => setFilter('text', e.target.value)}
         className="w-64 rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
