@@ -6,6 +6,7 @@ import {
   filterProfiles,
   createNarrowingFilter,
   hasActiveFilters,
+  readFilters,
   type ProfileFilters,
 } from '../../../renderer/src/features/profiles/filter';
 import { profile } from '../../fixtures/profile';
@@ -93,13 +94,40 @@ describe('filterProfiles', () => {
   });
 
   it('filters by connection, group, tag, status and proxy type, combined', () => {
-    expect(names({ connectionId: 'cos' })).toEqual(['Shop Gamma']);
-    expect(names({ group: 'Shops' })).toEqual(['Shop Alpha', 'Other']);
-    expect(names({ tag: 'vip' })).toEqual(['Ads Beta']);
-    expect(names({ status: 'open' })).toEqual(['Shop Gamma']);
-    expect(names({ proxyType: 'direct' })).toEqual(['Shop Alpha', 'Other']);
-    expect(names({ group: 'Shops', text: 'other' })).toEqual(['Other']);
-    expect(names({ proxyType: 'socks5', connectionId: 'ix' })).toEqual([]);
+    expect(names({ connectionId: ['cos'] })).toEqual(['Shop Gamma']);
+    expect(names({ group: ['Shops'] })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ tag: ['vip'] })).toEqual(['Ads Beta']);
+    expect(names({ status: ['open'] })).toEqual(['Shop Gamma']);
+    expect(names({ proxyType: ['direct'] })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ group: ['Shops'], text: 'other' })).toEqual(['Other']);
+    expect(names({ proxyType: ['socks5'], connectionId: ['ix'] })).toEqual([]);
+  });
+
+  it('takes several values per filter: a row with any of them passes', () => {
+    expect(names({ proxyType: ['socks5', 'direct'] })).toEqual([
+      'Shop Alpha',
+      'Shop Gamma',
+      'Other',
+    ]);
+    expect(names({ connectionId: ['ix', 'cos'], status: ['open', 'closed'] })).toEqual([
+      'Shop Alpha',
+      'Ads Beta',
+      'Shop Gamma',
+      'Other',
+    ]);
+    expect(names({ group: ['Shops', 'Default'], proxyType: ['http'] })).toEqual(['Ads Beta']);
+  });
+
+  it('filters on the proxy check: works, failed or not checked', () => {
+    const checked = buildSearchIndex([
+      profile(1, { name: 'ok', proxyCheck: { ok: true, checkedAt: 1, exitIp: '203.0.113.9' } }),
+      profile(2, { name: 'bad', proxyCheck: { ok: false, checkedAt: 1, reason: 'timeout' } }),
+      profile(3, { name: 'never' }),
+    ]);
+    const by = (proxyCheck: string[]) =>
+      filterProfiles(checked, { ...EMPTY_FILTERS, proxyCheck }).map((p) => p.name);
+    expect(by(['failed'])).toEqual(['bad']);
+    expect(by(['unchecked', 'ok'])).toEqual(['ok', 'never']);
   });
 
   it('sees a patched row: search text is per profile object', () => {
@@ -113,7 +141,19 @@ describe('filter helpers', () => {
   it('hasActiveFilters ignores whitespace-only text', () => {
     expect(hasActiveFilters(EMPTY_FILTERS)).toBe(false);
     expect(hasActiveFilters({ ...EMPTY_FILTERS, text: '  ' })).toBe(false);
-    expect(hasActiveFilters({ ...EMPTY_FILTERS, tag: 'vip' })).toBe(true);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, tag: ['vip'] })).toBe(true);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, proxyCheck: ['failed'] })).toBe(true);
+  });
+
+  it('reads filters an older build saved with one value per filter', () => {
+    expect(readFilters({ group: 'Shops', tag: '', status: 'open', text: 'x', gone: 1 })).toEqual({
+      ...EMPTY_FILTERS,
+      group: ['Shops'],
+      status: ['open'],
+      text: 'x',
+    });
+    expect(readFilters({ tag: ['a', 'a', 3], text: 5 })).toEqual({ ...EMPTY_FILTERS, tag: ['a'] });
+    expect(readFilters(undefined)).toEqual(EMPTY_FILTERS);
   });
 
   it('facetOptions lists the groups and tags present, sorted', () => {
@@ -130,8 +170,9 @@ describe('createNarrowingFilter', () => {
       { text: 'shop' },
       { text: 'shop g' },
       { text: 'shop' },
-      { text: 'shop', group: 'Shops' },
-      { text: 'shop a', group: 'Shops' },
+      { text: 'shop', group: ['Shops'] },
+      { text: 'shop a', group: ['Shops'] },
+      { text: 'shop a', group: ['Shops', 'Default'] },
       { text: 'a' },
       { text: '' },
       { text: '10.1' },

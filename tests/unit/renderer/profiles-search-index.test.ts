@@ -49,8 +49,8 @@ const reference = (f: ProfileFilters) => {
   return rows.filter(
     (p) =>
       terms.every((t) => matches(p, t)) &&
-      (!f.group || p.groupName === f.group) &&
-      (!f.status || p.status === f.status),
+      (f.group.length === 0 || f.group.includes(p.groupName)) &&
+      (f.status.length === 0 || f.status.includes(p.status)),
   );
 };
 
@@ -95,8 +95,10 @@ describe('search index', () => {
       { text: 'shop 29' },
       { text: 'shop 29 review' },
       { text: 'review 29 shop' },
-      { text: 'shop 29 review', group: 'Ads' },
-      { text: '10.0.1', status: 'open' },
+      { text: 'shop 29 review', group: ['Ads'] },
+      { text: 'shop 29 review', group: ['Ads', 'Shops'] },
+      { text: '10.0.1', status: ['open'] },
+      { text: '10.0.1', status: ['open', 'closed'] },
       { text: '10.0.1.' },
       { text: 'needs' },
       { text: 'needs rev' },

@@ -2,7 +2,7 @@
  * Filtering the profiles table in memory. Pure: no React, no store, so it is unit-tested
  * and cheap enough to run on every keystroke over 400,000 rows.
  */
-import type { Profile, ProfileStatus, ProxyType } from '../../../../shared/model';
+import type { Profile } from '../../../../shared/model';
 import {
   allPositions,
   fieldIndex,
@@ -17,33 +17,66 @@ import { implies, parseSearch, termKey, type SearchTerm } from './search-query';
 
 export { buildSearchIndex, searchTextOf, type SearchIndex } from './search-index';
 
-/** What the user filters by; persisted, so every field is plain JSON. `''` means "any". */
-export interface ProfileFilters {
-  connectionId: string;
-  /** Group by name: the same group name in two connections is one choice. */
-  group: string;
-  tag: string;
-  status: ProfileStatus | '';
-  proxyType: ProxyType | '';
-  text: string;
+/** Whether a row's proxy was checked, and how it went: what the Proxy-check filter offers. */
+export type ProxyCheckState = 'ok' | 'failed' | 'unchecked';
+export const proxyCheckState = (p: Profile): ProxyCheckState =>
+  !p.proxyCheck ? 'unchecked' : p.proxyCheck.ok ? 'ok' : 'failed';
+
+interface Facet {
+  /** Whether the row has one of the chosen values. */
+  has(p: Profile, chosen: ReadonlySet<string>): boolean;
 }
+const valueOf = (value: (p: Profile) => string): Facet => ({
+  has: (p, chosen) => chosen.has(value(p)),
+});
+
+/**
+ * The filters with a list of values to choose from: a row passes one when it has any of
+ * the chosen values (none chosen: any row). A new one is an entry here.
+ */
+export const FACETS = {
+  connectionId: valueOf((p) => p.connectionId),
+  /** Group by name: the same group name in two connections is one choice. */
+  group: valueOf((p) => p.groupName),
+  tag: { has: (p, chosen) => p.tags.some((t) => chosen.has(t.name)) },
+  status: valueOf((p) => p.status),
+  proxyType: valueOf((p) => p.proxy.type),
+  proxyCheck: valueOf(proxyCheckState),
+} satisfies Record<string, Facet>;
+export type FacetName = keyof typeof FACETS;
+const FACET_NAMES = Object.keys(FACETS) as FacetName[];
+
+/** What the user filters by; persisted, so every field is plain JSON. `[]` means "any". */
+export type ProfileFilters = Record<FacetName, string[]> & { text: string };
 
 export const EMPTY_FILTERS: ProfileFilters = {
-  connectionId: '',
-  group: '',
-  tag: '',
-  status: '',
-  proxyType: '',
+  connectionId: [],
+  group: [],
+  tag: [],
+  status: [],
+  proxyType: [],
+  proxyCheck: [],
   text: '',
 };
 
 export const hasActiveFilters = (f: ProfileFilters): boolean =>
-  f.connectionId !== '' ||
-  f.group !== '' ||
-  f.tag !== '' ||
-  f.status !== '' ||
-  f.proxyType !== '' ||
-  f.text.trim() !== '';
+  FACET_NAMES.some((name) => f[name].length > 0) || f.text.trim() !== '';
+
+/**
+ * Filters as something stored them: an older build kept one value per facet (`''` for
+ * any), a newer one may have facets this one does not know. Anything else is dropped.
+ */
+export function readFilters(stored: unknown): ProfileFilters {
+  const s = (stored ?? {}) as Record<string, unknown>;
+  const out: ProfileFilters = { ...EMPTY_FILTERS, text: typeof s.text === 'string' ? s.text : '' };
+  for (const name of FACET_NAMES) {
+    const v = s[name];
+    if (typeof v === 'string') out[name] = v ? [v] : [];
+    else if (Array.isArray(v))
+      out[name] = [...new Set(v.filter((x): x is string => typeof x === 'string'))];
+  }
+  return out;
+}
 
 /** The index a term searches: every free field's text, or its own field's. */
 const indexFor = (index: SearchIndex, t: SearchTerm) =>
@@ -66,14 +99,15 @@ function matchTerm(index: SearchIndex, t: SearchTerm, among?: Int32Array): Int32
   return among ? keepContaining(searched, among, t.value) : rowsContaining(searched, t.value);
 }
 
-/** One test for the facet filters (connection, group, tag, status, proxy type), if any is set. */
+/** One test for the facet filters, if any is set. */
 function facetTest(f: ProfileFilters): ((p: Profile) => boolean) | undefined {
   const tests: Array<(p: Profile) => boolean> = [];
-  if (f.connectionId) tests.push((p) => p.connectionId === f.connectionId);
-  if (f.group) tests.push((p) => p.groupName === f.group);
-  if (f.tag) tests.push((p) => p.tags.some((t) => t.name === f.tag));
-  if (f.status) tests.push((p) => p.status === f.status);
-  if (f.proxyType) tests.push((p) => p.proxy.type === f.proxyType);
+  for (const name of FACET_NAMES) {
+    if (f[name].length === 0) continue;
+    const chosen = new Set(f[name]);
+    const facet: Facet = FACETS[name];
+    tests.push((p) => facet.has(p, chosen));
+  }
   if (tests.length === 0) return undefined;
   if (tests.length === 1) return tests[0];
   return (p) => tests.every((t) => t(p));
@@ -113,8 +147,7 @@ export function filterProfiles(index: SearchIndex, f: ProfileFilters): Profile[]
   return rowsOf(index, matchPositions(index, f, parseSearch(f.text)));
 }
 
-const facetKey = (f: ProfileFilters) =>
-  [f.connectionId, f.group, f.tag, f.status, f.proxyType].join('\u0000');
+const facetKey = (f: ProfileFilters) => JSON.stringify(FACET_NAMES.map((name) => f[name]));
 
 interface Answer {
   facets: string;
