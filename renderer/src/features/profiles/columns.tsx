@@ -10,7 +10,7 @@ import {
   type Profile,
   type ProfileStatus,
 } from '../../../../shared/model';
-import { formatTime, proxyCheckLabel, proxyLabel, tagsLabel } from './format';
+import { formatTime, proxyCheckLabel, proxyCheckShort, proxyLabel, tagsLabel } from './format';
 import type { ColumnId } from './sort';
 
 export interface ProfileColumn {
@@ -98,7 +98,7 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
           }
         >
           <span aria-hidden>{p.proxyCheck.ok ? '● ' : '✕ '}</span>
-          {proxyCheckLabel(p.proxyCheck)}
+          {proxyCheckShort(p.proxyCheck)}
         </span>
       ),
   },

@@ -71,6 +71,13 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
   },
   { id: 'edit-proxy', label: 'Edit proxy…', dialog: EditProxyDialog },
   { id: 'import-proxies', label: 'Import proxy list…', dialog: ImportProxiesDialog },
+  {
+    id: 'check-proxy',
+    label: 'Check proxy',
+    title: "Try each selected profile's proxy from this machine: exit IP, country, latency",
+    enabled: idle,
+    start: (n) => ({ action: { kind: 'check-proxy' }, what: `Check the proxies of ${n}` }),
+  },
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },
   { id: 'delete', label: 'Delete…', danger: true, dialog: DeleteDialog },
 ];

@@ -61,6 +61,7 @@ describe('bulk actions', () => {
       'Tags…',
       'Edit proxy…',
       'Import proxy list…',
+      'Check proxy',
       'Copy…',
       'Delete…',
       'Clear',
