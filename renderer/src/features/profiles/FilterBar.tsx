@@ -5,7 +5,7 @@ import { Popover } from '../../components/Popover';
 import { useProfilesUi } from './store';
 import { PROFILE_COLUMNS } from './columns';
 import { FacetMenu } from './FacetMenu';
-import { hasActiveFilters, type FacetOptions, type ProxyCheckState } from './filter';
+import { hasActiveFilters, PROXY_CHECK_LABELS, type FacetOptions } from './filter';
 
 const SEARCH_HELP = [
   'Every term must match; a word looks in names, remarks, ids, proxy hosts, groups and tags.',
@@ -21,11 +21,10 @@ const PROXY_OPTIONS = ProxyTypeSchema.options.map((t: ProxyType) => ({
   value: t,
   label: t === 'direct' ? 'no proxy (direct)' : t,
 }));
-const PROXY_CHECK_OPTIONS: { value: ProxyCheckState; label: string }[] = [
-  { value: 'ok', label: 'Works' },
-  { value: 'failed', label: 'Failed' },
-  { value: 'unchecked', label: 'Not checked' },
-];
+const PROXY_CHECK_OPTIONS = Object.entries(PROXY_CHECK_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
 
 export function FilterBar({
   connections,
@@ -45,7 +44,7 @@ export function FilterBar({
       <input
         type="search"
         aria-label="Search profiles"
-        placeholder='Search, "a phrase", tag:vip, group:…'
+        placeholder='Search, e.g. tag:vip "shop 1"'
         title={SEARCH_HELP}
         value={filters.text}
         onChange={(e) => setFilter('text', e.target.value)}

@@ -21,6 +21,11 @@ export { buildSearchIndex, searchTextOf, type SearchIndex } from './search-index
 export type ProxyCheckState = 'ok' | 'failed' | 'unchecked';
 export const proxyCheckState = (p: Profile): ProxyCheckState =>
   !p.proxyCheck ? 'unchecked' : p.proxyCheck.ok ? 'ok' : 'failed';
+export const PROXY_CHECK_LABELS: Record<ProxyCheckState, string> = {
+  ok: 'Works',
+  failed: 'Failed',
+  unchecked: 'Not checked',
+};
 
 interface Facet {
   /** Whether the row has one of the chosen values. */

@@ -40,6 +40,13 @@ interface ProfilesUi {
 
 type Saved = Pick<ProfilesUi, 'filters' | 'sorting' | 'columnVisibility' | 'columnSizing'>;
 
+/** The column settings a saved view keeps and puts back: a new column setting is one more name. */
+export const COLUMN_SETTINGS = [
+  'columnVisibility',
+  'columnSizing',
+] as const satisfies readonly (keyof ProfilesUi)[];
+export type ColumnSettings = Pick<ProfilesUi, (typeof COLUMN_SETTINGS)[number]>;
+
 export const useProfilesUi = create<ProfilesUi>()(
   persist(
     (set) => ({
