@@ -67,7 +67,12 @@ export function SavedViewsNav({ onOpen }: { onOpen(): void }) {
                 <button
                   type="button"
                   aria-current={current ? 'true' : undefined}
-                  title={describeView(view, connectionLabel).join('\n')}
+                  data-changed={current && changed ? 'true' : undefined}
+                  title={[
+                    view.name,
+                    ...describeView(view, connectionLabel),
+                    ...(current && changed ? ['(changed since it was saved)'] : []),
+                  ].join('\n')}
                   onClick={() => {
                     open(view.id);
                     onOpen();
@@ -76,7 +81,7 @@ export function SavedViewsNav({ onOpen }: { onOpen(): void }) {
                 >
                   {view.name}
                   {current && changed && (
-                    <span className="ml-1 text-zinc-500" title="Changed since it was saved">
+                    <span aria-hidden className="ml-1 text-zinc-500">
                       •
                     </span>
                   )}

@@ -64,6 +64,34 @@ const sameName = (a: string, b: string) =>
 export const findViewNamed = (views: readonly SavedView[], name: string) =>
   views.find((v) => sameName(v.name, name.trim()));
 
+// Above the store: it reads storage as it is created.
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Views as storage holds them (another build's, or edited by hand): what cannot be read is dropped. */
+export function readSavedViews(stored: unknown): SavedView[] {
+  if (!Array.isArray(stored)) return [];
+  const views: SavedView[] = [];
+  for (const v of stored) {
+    if (!isRecord(v) || typeof v.id !== 'string' || typeof v.name !== 'string') continue;
+    const name = checkViewName(v.name);
+    if (!name.ok || views.some((w) => w.id === v.id)) continue;
+    const sorting = Array.isArray(v.sorting)
+      ? v.sorting.filter(
+          (k): k is SortingState[number] =>
+            isRecord(k) && typeof k.id === 'string' && typeof k.desc === 'boolean',
+        )
+      : [];
+    const columns: Partial<ColumnSettings> = {};
+    if (isRecord(v.columns))
+      for (const key of COLUMN_SETTINGS)
+        // Read as loosely as the profiles store reads its own saved columns.
+        if (v.columns[key] != null) Object.assign(columns, { [key]: v.columns[key] });
+    views.push({ id: v.id, name: name.name, filters: readFilters(v.filters), sorting, columns });
+  }
+  return views;
+}
+
 interface SavedViews {
   views: SavedView[];
   /** The view last put on the table or saved, shown as current in the sidebar. */
@@ -135,33 +163,6 @@ export const useSavedViews = create<SavedViews>()(
     },
   ),
 );
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Views as storage holds them (another build's, or edited by hand): what cannot be read is dropped. */
-export function readSavedViews(stored: unknown): SavedView[] {
-  if (!Array.isArray(stored)) return [];
-  const views: SavedView[] = [];
-  for (const v of stored) {
-    if (!isRecord(v) || typeof v.id !== 'string' || typeof v.name !== 'string') continue;
-    const name = checkViewName(v.name);
-    if (!name.ok || views.some((w) => w.id === v.id)) continue;
-    const sorting = Array.isArray(v.sorting)
-      ? v.sorting.filter(
-          (k): k is SortingState[number] =>
-            isRecord(k) && typeof k.id === 'string' && typeof k.desc === 'boolean',
-        )
-      : [];
-    const columns: Partial<ColumnSettings> = {};
-    if (isRecord(v.columns))
-      for (const key of COLUMN_SETTINGS)
-        // Read as loosely as the profiles store reads its own saved columns.
-        if (v.columns[key] != null) Object.assign(columns, { [key]: v.columns[key] });
-    views.push({ id: v.id, name: name.name, filters: readFilters(v.filters), sorting, columns });
-  }
-  return views;
-}
 
 const FACET_LABELS: Record<Exclude<keyof ProfileFilters, 'text'>, string> = {
   connectionId: 'Connections',

@@ -2,7 +2,7 @@
  * Issue 23, point 6: saved views keep a name with the table's filters, sort and columns,
  * and put them back.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTERS } from '../../../../../renderer/src/features/profiles/filter';
 import {
   checkViewName,
@@ -135,5 +135,44 @@ describe('saved views', () => {
     expect(describeView({ filters: EMPTY_FILTERS, sorting: [], columns: {} })).toEqual([
       'Every profile',
     ]);
+  });
+});
+
+describe('saved views across a restart', () => {
+  it('come back from storage when the app starts, the current one still current', async () => {
+    const data = new Map([
+      [
+        'browserdeck.saved-views',
+        JSON.stringify({
+          version: 1,
+          state: {
+            views: [
+              {
+                id: 'v1',
+                name: 'Warmup',
+                filters: { group: ['Warmup'] },
+                sorting: [],
+                columns: {},
+              },
+            ],
+            activeId: 'v1',
+          },
+        }),
+      ],
+    ]);
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    });
+    try {
+      vi.resetModules();
+      const fresh = await import('../../../../../renderer/src/features/profiles/saved-views');
+      const state = fresh.useSavedViews.getState();
+      expect(state.views.map((v) => [v.name, v.filters.group])).toEqual([['Warmup', ['Warmup']]]);
+      expect(state.activeId).toBe('v1');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
