@@ -86,7 +86,8 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
   {
     id: 'proxyCheck',
     label: 'Proxy check',
-    size: 150,
+    // Room for "● 203.0.113.254 · DE · 184 ms".
+    size: 200,
     text: (p) => proxyCheckLabel(p.proxyCheck),
     render: (p) =>
       p.proxyCheck && (
