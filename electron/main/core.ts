@@ -121,6 +121,11 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
   });
   disposers.push(() => lastKnown.flush());
+  // Read each connection's snapshot while the window loads, off the path of its first request.
+  void connections.ready.then(
+    async () => lastKnown.preload(await connections.ids()),
+    () => undefined,
+  );
   const proxyChecks = createProxyCheckResults();
   const profiles = createProfilesService({
     connections,
