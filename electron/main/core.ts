@@ -21,6 +21,7 @@ import {
 import { createProfilesService, type ProfilesService } from './services/profiles';
 import { createLastKnownStore } from './services/last-known';
 import { createProxyChecker, proxyCheckHandlers } from './services/proxy-check';
+import { createProxyCheckResults } from './services/proxy-check-results';
 import { createJobEngine } from './services/jobs/job-engine';
 import { createJobHandlers } from './services/jobs/job-handlers';
 import { createJobJournal } from './services/jobs/job-journal';
@@ -127,7 +128,14 @@ export function createCore(deps: CoreDeps): Core {
     async () => lastKnown.preload(await connections.ids()),
     () => undefined,
   );
-  const profiles = createProfilesService({ connections, lastKnown, log: deps.log, events });
+  const proxyChecks = createProxyCheckResults();
+  const profiles = createProfilesService({
+    connections,
+    lastKnown,
+    log: deps.log,
+    events,
+    annotate: proxyChecks.withCheck,
+  });
 
   const demo = createDemoService({
     connections,
@@ -171,13 +179,15 @@ export function createCore(deps: CoreDeps): Core {
     settings,
     clock: deps.clock,
     maxHistory: 200,
-    checkProxy: createProfileProxyCheck(proxyChecker, deps.clock),
+    checkProxy: createProfileProxyCheck(proxyChecker, deps.clock, proxyChecks),
+    annotate: proxyChecks.withCheck,
     checkProxyBeforeOpen: async (id) => (await connections.get(id)).checkProxyBeforeOpen,
     journal: createJobJournal({ dir: join(deps.dataDir, 'jobs'), log: deps.log }),
   });
   disposers.push(() => jobs.dispose());
 
   connections.onRemoved(async (id) => {
+    proxyChecks.forgetConnection(id);
     await Promise.all([demo.connectionRemoved(id), lastKnown.forget(id)]);
   });
 

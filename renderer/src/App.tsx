@@ -3,6 +3,7 @@ import { appInfoQuery } from './lib/queries';
 import { errorText } from './lib/deck';
 import { useUi, type View } from './store';
 import { ProfilesView } from './features/profiles/ProfilesView';
+import { SavedViewsNav } from './features/profiles/SavedViewsNav';
 import { SessionsView } from './features/sessions/SessionsView';
 import { ConnectionsView } from './features/connections/ConnectionsView';
 import { ActivityView } from './features/activity/ActivityView';
@@ -29,7 +30,7 @@ export function App() {
         className="flex w-48 shrink-0 flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
       >
         <div className="px-4 py-3 text-sm font-semibold tracking-tight">BrowserDeck</div>
-        <ul className="flex-1 space-y-0.5 px-2">
+        <ul className="space-y-0.5 px-2">
           {NAV.map((item) => (
             <li key={item.view}>
               <button
@@ -44,6 +45,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        <SavedViewsNav onOpen={() => setView('profiles')} />
         <LanguagePicker />
         <AppInfoFooter />
       </nav>

@@ -66,6 +66,8 @@ export const ProxyCheckResultSchema = z.object({
   ok: z.boolean(),
   checkedAt: z.number(),
   exitIp: z.string().optional(),
+  /** Where the exit IP is, as the IP-echo service named it (a code such as "DE", or a name). */
+  country: z.string().max(64).optional(),
   latencyMs: z.number().optional(),
   /** refused | auth | timeout | dns | protocol | unsupported | other */
   reason: z

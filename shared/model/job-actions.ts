@@ -57,6 +57,27 @@ export const SetTagsActionSchema = z.object({
   kind: z.literal('set-tags'),
   tags: z.array(Name.min(1)).max(50),
 });
+/**
+ * Add and remove tags, keeping each profile's other tags. Vendors only replace a profile's
+ * tags, so main computes each profile's new set from its tags as read at the start.
+ */
+export const ChangeTagsActionSchema = z
+  .object({
+    kind: z.literal('change-tags'),
+    add: z.array(Name.trim().min(1)).max(50).default([]),
+    remove: z.array(Name.trim().min(1)).max(50).default([]),
+  })
+  .superRefine((a, ctx) => {
+    if (a.add.length === 0 && a.remove.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['add'], message: 'name a tag to add or remove' });
+    const both = a.add.find((t) => a.remove.includes(t));
+    if (both !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['remove'],
+        message: `"${both}" cannot be both added and removed`,
+      });
+  });
 export const SetProxyActionSchema = z.object({
   kind: z.literal('set-proxy'),
   proxy: ProxyInputSchema,
@@ -88,6 +109,7 @@ export const JobActionSchema = z.discriminatedUnion('kind', [
   RenameActionSchema,
   SetNameActionSchema,
   SetTagsActionSchema,
+  ChangeTagsActionSchema,
   SetProxyActionSchema,
   AssignProxiesActionSchema,
   CopyActionSchema,

@@ -9,6 +9,7 @@ import {
   type IxProfileRecord,
   type Sandbox,
 } from '../../electron/sandbox';
+import { chooseFacet } from './support/facets';
 import { test, expect } from './support/harness';
 
 let sandbox: Sandbox;
@@ -70,7 +71,7 @@ test('Ctrl+A under a group filter, then "Set remark…": only the filtered rows 
   await outside.first().click();
   await expect(page.getByTestId('selected-count')).toHaveText('1');
 
-  await page.getByRole('combobox', { name: 'Groups' }).selectOption({ label: group });
+  await chooseFacet(page, 'Groups', group);
   await expect(page.getByTestId('bulk-count')).toContainText('hidden by filters');
   const shown = await page.getByTestId('shown-total').innerText();
   const filtered = Number(shown.split(' / ')[0]);

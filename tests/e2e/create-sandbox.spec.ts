@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import type { Core } from '../../electron/main/core';
+import { chooseFacet } from './support/facets';
 import { test, expect } from './support/harness';
 
 let sandbox: Sandbox;
@@ -286,7 +287,7 @@ test('copy 5 ixBrowser profiles into a group: exactly 5 new profiles in that gro
   const { page, appUrl, core } = harness;
   await connectSandbox(core);
   await page.goto(appUrl);
-  await page.getByRole('combobox', { name: 'Connections' }).selectOption({ label: 'Sandbox ix' });
+  await chooseFacet(page, 'Connections', 'Sandbox ix');
   await expect(page.getByTestId('shown-total')).toHaveText('20 / 40');
   await page.getByRole('button', { name: 'ID', exact: true }).click();
   const rows = page.locator('[role=grid] [role=row][data-key]');

@@ -3,6 +3,7 @@
  * built-in sandbox in-process (real Chromium when found), its demo connections (one per
  * vendor) list 200 profiles, and removing them stops it.
  */
+import { chooseFacet } from './support/facets';
 import { test, expect } from './support/harness';
 
 test('first start with no vendor client: the demo offer lists 200 profiles; removing its connections stops it', async ({
@@ -23,9 +24,7 @@ test('first start with no vendor client: the demo offer lists 200 profiles; remo
   expect(info).toMatchObject({ ok: true, data: { demo: { running: true } } });
 
   // Every vendor's rows are in the one table, labelled by their demo connections.
-  await page
-    .getByRole('combobox', { name: 'Connections' })
-    .selectOption({ label: 'Demo CosLogin' });
+  await chooseFacet(page, 'Connections', 'Demo CosLogin');
   await expect(page.getByTestId('shown-total')).toHaveText('50 / 200');
 
   // Removing the demo connections (as the Connections view does) stops the sandbox with the last.

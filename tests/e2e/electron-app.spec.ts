@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { chooseFacet } from './support/facets';
 
 const root = join(__dirname, '../..');
 function electronBinary(): string | undefined {
@@ -53,9 +54,7 @@ test.describe('Electron app', () => {
       await page.getByRole('button', { name: 'Try the built-in sandbox' }).click();
       await expect(page.getByTestId('shown-total')).toHaveText('200 / 200', { timeout: 30_000 });
 
-      await page
-        .getByRole('combobox', { name: 'Connections' })
-        .selectOption({ label: 'Demo ixBrowser' });
+      await chooseFacet(page, 'Connections', 'Demo ixBrowser');
       await page.locator('[role=grid] [role=row][data-key]').first().click();
       await page
         .getByRole('toolbar', { name: 'Bulk actions' })

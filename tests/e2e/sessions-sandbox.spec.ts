@@ -12,6 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { Core } from '../../electron/main/core';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
+import { chooseFacet } from './support/facets';
 import { test, expect } from './support/harness';
 
 const SHOTS = join(__dirname, 'screenshots');
@@ -366,7 +367,7 @@ test('bulk open of 5 with concurrency 2 never has more than 2 opening at once', 
   const { page, core, appUrl } = harness;
   const { ix } = await connect(core);
   await showProfiles(page, appUrl);
-  await page.getByRole('combobox', { name: 'Connections' }).selectOption({ label: 'Sandbox ix' });
+  await chooseFacet(page, 'Connections', 'Sandbox ix');
   await page.getByRole('button', { name: 'ID', exact: true }).click();
   await page.evaluate(() => {
     // The most rows the table showed as "opening" at the same moment.

@@ -40,8 +40,11 @@ export function createProfilesService(deps: {
   log: Pick<Logger, 'warn'>;
   /** Pages of a listing in progress go out as `profiles:event:page`. */
   events?: Pick<EventBus, 'emit'>;
+  /** What main knows of a profile beyond its vendor (its last proxy check), put on every row. */
+  annotate?(profile: Profile): Profile;
 }): ProfilesService {
   const { connections, lastKnown, log, events } = deps;
+  const annotate = deps.annotate ?? ((p: Profile) => p);
 
   const targets = async (requested?: string[]) => {
     const known = await connections.ids();
@@ -94,7 +97,10 @@ export function createProfilesService(deps: {
           const provider = connections.providerFor(id);
           const profiles = await provider.listProfiles({
             onPage: (page) =>
-              events?.emit('profiles:event:page', { connectionId: id, profiles: page }),
+              events?.emit('profiles:event:page', {
+                connectionId: id,
+                profiles: page.map(annotate),
+              }),
           });
           connections.reportHealth(id, { profileCount: profiles.length });
           const { demo } = await connections.get(id);
@@ -106,13 +112,13 @@ export function createProfilesService(deps: {
         }
       });
       const profiles: Profile[] = [];
-      for (const [, list] of result.ok) for (const p of list) profiles.push(p);
+      for (const [, list] of result.ok) for (const p of list) profiles.push(annotate(p));
       const errors: ProfileList['errors'] = [];
       const existing = new Set(result.errors.length ? await connections.ids() : []);
       for (const { connectionId, error } of result.errors) {
         // A connection that exists but does not answer keeps its last rows, marked stale.
         const known = existing.has(connectionId) ? await lastKnown.recall(connectionId) : undefined;
-        if (known) for (const p of known.profiles) profiles.push(asStale(p));
+        if (known) for (const p of known.profiles) profiles.push(annotate(asStale(p)));
         errors.push({
           connectionId,
           error: error.toValue(),
@@ -134,7 +140,7 @@ export function createProfilesService(deps: {
       for (const connectionId of ids) {
         const known = await lastKnown.recall(connectionId);
         if (!known) continue;
-        for (const p of known.profiles) profiles.push(asStale(p));
+        for (const p of known.profiles) profiles.push(annotate(asStale(p)));
         listed.push({ connectionId, listedAt: known.listedAt });
       }
       return { profiles, connections: listed };
@@ -147,7 +153,7 @@ export function createProfilesService(deps: {
         });
       }
       await connections.ready;
-      return connections.providerFor(connectionId).getProfile(vendorId);
+      return annotate(await connections.providerFor(connectionId).getProfile(vendorId));
     },
     async groups(connectionIds) {
       const ids = await targets(connectionIds);

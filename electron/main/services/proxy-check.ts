@@ -109,7 +109,7 @@ export function createProxyChecker({
       if (status < 200 || status > 299) {
         return failed('protocol', `The IP-echo service ${echo.host} answered HTTP ${status}`);
       }
-      const exitIp = exitIpOf(body);
+      const { exitIp, country } = echoAnswerOf(body);
       if (!exitIp) {
         return failed(
           'protocol',
@@ -120,6 +120,7 @@ export function createProxyChecker({
         ok: true,
         checkedAt: clock(),
         exitIp,
+        ...(country ? { country } : {}),
         latencyMs: Math.max(1, Math.round(performance.now() - started)),
       };
     } catch (e) {
@@ -265,7 +266,17 @@ function fetchThrough(target: ProxyTarget, echo: URL, options: FetchOptions): Pr
 
 /** `{"ip": "…"}` (ipify), `{"query": "…"}` (ip-api), `{"origin": "a, b"}` (httpbin) or plain text. */
 export function exitIpOf(body: string): string | undefined {
+  return echoAnswerOf(body).exitIp;
+}
+
+/**
+ * What the IP-echo service said: the exit IP, and its country where the service names one
+ * (ipinfo `country`, ip-api `countryCode`, ipapi `country_code`; a name when no code). The
+ * service may be anyone's: a country is kept only as a short plain name or code.
+ */
+export function echoAnswerOf(body: string): { exitIp?: string; country?: string } {
   let candidate = body.trim();
+  let country: string | undefined;
   try {
     const json: unknown = JSON.parse(candidate);
     if (json && typeof json === 'object') {
@@ -274,13 +285,23 @@ export function exitIpOf(body: string): string | undefined {
         (v) => typeof v === 'string',
       );
       candidate = typeof value === 'string' ? value : '';
+      const named = [o.countryCode, o.country_code, o.country, o.country_name].filter(
+        (v): v is string => typeof v === 'string',
+      );
+      country =
+        named.find((v) => COUNTRY_CODE.test(v))?.toUpperCase() ??
+        named.find((v) => COUNTRY_NAME.test(v));
     }
   } catch {
     // plain text
   }
   const first = candidate.split(',')[0]?.trim() ?? '';
-  return isIP(first) ? first : undefined;
+  if (!isIP(first)) return {};
+  return country ? { exitIp: first, country } : { exitIp: first };
 }
+
+const COUNTRY_CODE = /^[a-z]{2}$/i;
+const COUNTRY_NAME = /^\p{L}[\p{L}\p{M} .'’()-]{1,63}$/u;
 
 const codeOf = (e: unknown): string =>
   String((e as { code?: unknown })?.code ?? (e as Error)?.message ?? '');

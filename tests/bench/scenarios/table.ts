@@ -5,21 +5,25 @@ import { installFakeDeck } from '../../e2e/support/fake-deck';
 import { whyNoAppPage, withAppPage } from '../app-page';
 import { instrumentTable, probe, renderMs, type TableProbe } from '../table-probe';
 
-/** Typed one key at a time: every keystroke changes the filter, the last clears it. */
-const TYPED = 'shop 49990';
+/**
+ * Typed one key at a time, then backspaced away: every keystroke changes the filter, the
+ * last clears it. Bare words, then the search syntax: a field prefix (`group:` alone is no
+ * term yet, so it shows every row) and a quoted phrase.
+ */
+const QUERIES = ['shop 49990', 'group:shops "shop 4"'];
 const SCROLL_MS = 3000;
 /** Per frame: about 4 rows, so every frame brings new rows into the window. */
 const SCROLL_STEP_PX = 120;
 
 async function filterKeystrokes(page: Page): Promise<number[]> {
   await page.getByRole('searchbox', { name: 'Search profiles' }).click();
-  const steps = [
-    ...[...TYPED].map((ch, i) => ({ key: ch, value: TYPED.slice(0, i + 1) })),
-    ...[...TYPED].map((_, i) => ({
+  const steps = QUERIES.flatMap((typed) => [
+    ...[...typed].map((ch, i) => ({ key: ch, value: typed.slice(0, i + 1) })),
+    ...[...typed].map((_, i) => ({
       key: 'Backspace',
-      value: TYPED.slice(0, TYPED.length - 1 - i),
+      value: typed.slice(0, typed.length - 1 - i),
     })),
-  ];
+  ]);
   for (const [n, step] of steps.entries()) {
     await page.evaluate(
       (v) => ((window as unknown as { __probe: TableProbe }).__probe.expect = v),

@@ -80,7 +80,22 @@ export function installFakeDeck({ count, failing }: FakeDeckOptions) {
         socks5Udp: false,
       },
       proxyCheck:
-        type === 'direct' ? undefined : { ok: i % 11 !== 0, checkedAt: 1_760_000_000_000 },
+        type === 'direct'
+          ? undefined
+          : i % 11 !== 0
+            ? {
+                ok: true,
+                checkedAt: 1_760_000_000_000,
+                exitIp: `203.0.113.${i % 250}`,
+                country: ['DE', 'US', 'JP'][i % 3],
+                latencyMs: 40 + (i % 200),
+              }
+            : {
+                ok: false,
+                checkedAt: 1_760_000_000_000,
+                reason: 'timeout',
+                message: 'No answer from the proxy within 10 s',
+              },
       status: statuses[i % 4]!,
       lastOpenedAt: i % 3 ? 1_760_000_000_000 - i * 60_000 : undefined,
       debugPort: statuses[i % 4] === 'open' ? 20000 + i : undefined,

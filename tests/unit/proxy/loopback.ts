@@ -57,7 +57,13 @@ export interface Echo extends Closable {
  * With `holdMs`, answers wait so concurrent callers overlap (the bulk-check bound test).
  */
 export async function startEcho(
-  options: { format?: 'json' | 'text'; answer?: string; holdMs?: number } = {},
+  options: {
+    format?: 'json' | 'text';
+    answer?: string;
+    holdMs?: number;
+    /** More JSON fields beside the ip (`country`, say). */
+    fields?: Record<string, unknown>;
+  } = {},
 ): Promise<Echo> {
   let inFlight = 0;
   const echo = { seen: [] as string[], maxInFlight: 0 };
@@ -66,7 +72,9 @@ export async function startEcho(
     echo.seen.push(ip);
     inFlight++;
     echo.maxInFlight = Math.max(echo.maxInFlight, inFlight);
-    const body = options.answer ?? (options.format === 'text' ? `${ip}\n` : JSON.stringify({ ip }));
+    const body =
+      options.answer ??
+      (options.format === 'text' ? `${ip}\n` : JSON.stringify({ ip, ...options.fields }));
     setTimeout(() => {
       inFlight--;
       res.writeHead(200, { 'content-type': 'text/plain' }).end(body);

@@ -1,7 +1,11 @@
 import type { LookupFunction } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../../electron/main/log';
-import { createProxyChecker, type ProxyTarget } from '../../../electron/main/services/proxy-check';
+import {
+  createProxyChecker,
+  echoAnswerOf,
+  type ProxyTarget,
+} from '../../../electron/main/services/proxy-check';
 import type { ProxyCheckResult } from '../../../shared/model';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
 import {
@@ -171,6 +175,36 @@ describe('proxy check: what the answer means', () => {
       port: proxy.port,
     });
     expectExit(result, echo);
+  });
+
+  it('reports the exit country where the echo service names one', async () => {
+    const echo = keep(await startEcho({ fields: { country: 'de', city: 'Berlin' } }));
+    const proxy = keep(await startHttpProxy(exit));
+    const result = await checker(echo).proxyChecker.check({
+      type: 'http',
+      host: '127.0.0.1',
+      port: proxy.port,
+    });
+    expect(result).toMatchObject({ ok: true, exitIp: exit, country: 'DE' });
+  });
+
+  it('reads the country the ways echo services give it, and keeps nothing odd', () => {
+    const ip = '203.0.113.7';
+    const answer = (fields: Record<string, unknown>) => echoAnswerOf(JSON.stringify(fields));
+    expect(answer({ query: ip, country: 'Germany', countryCode: 'DE' })).toEqual({
+      exitIp: ip,
+      country: 'DE',
+    });
+    expect(answer({ ip, country_code: 'fr', country_name: 'France' })).toMatchObject({
+      country: 'FR',
+    });
+    expect(answer({ ip, country_name: 'Côte d’Ivoire' })).toMatchObject({
+      country: 'Côte d’Ivoire',
+    });
+    expect(answer({ ip, country: 'United States' })).toMatchObject({ country: 'United States' });
+    expect(answer({ ip, country: '<img src=x onerror=alert(1)>' })).toEqual({ exitIp: ip });
+    expect(answer({ ip, country: 'x'.repeat(500) })).toEqual({ exitIp: ip });
+    expect(answer({ ip: 'not an ip', country: 'DE' })).toEqual({});
   });
 
   it('reports protocol when the echo answers without an IP', async () => {

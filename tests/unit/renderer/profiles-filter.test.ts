@@ -6,6 +6,7 @@ import {
   filterProfiles,
   createNarrowingFilter,
   hasActiveFilters,
+  readFilters,
   type ProfileFilters,
 } from '../../../renderer/src/features/profiles/filter';
 import { profile } from '../../fixtures/profile';
@@ -39,8 +40,11 @@ describe('filterProfiles', () => {
     expect(names({})).toEqual(['Shop Alpha', 'Ads Beta', 'Shop Gamma', 'Other']);
   });
 
-  it('searches name, remark, id and proxy host, case-insensitively', () => {
-    expect(names({ text: 'shop' })).toEqual(['Shop Alpha', 'Shop Gamma']);
+  it('searches name, remark, id, proxy host, group and tag names, case-insensitively', () => {
+    // "Other" is in the group "Shops".
+    expect(names({ text: 'shop' })).toEqual(['Shop Alpha', 'Shop Gamma', 'Other']);
+    expect(names({ text: 'VIP' })).toEqual(['Ads Beta']);
+    expect(names({ text: 'default' })).toEqual(['Ads Beta', 'Shop Gamma']);
     expect(names({ text: 'review' })).toEqual(['Shop Alpha']);
     expect(names({ text: '44' })).toEqual(['Other']);
     expect(names({ text: 'EXAMPLE.com' })).toEqual(['Shop Gamma']);
@@ -52,18 +56,78 @@ describe('filterProfiles', () => {
     expect(names({ text: '  shop   nothing ' })).toEqual([]);
   });
 
-  it('does not search fields outside the four (group, tags)', () => {
-    expect(names({ text: 'vip' })).toEqual([]);
+  it('matches a quoted phrase as written, and bare words in any order or field', () => {
+    expect(names({ text: '"shop gamma"' })).toEqual(['Shop Gamma']);
+    expect(names({ text: '"gamma shop"' })).toEqual([]);
+    expect(names({ text: 'gamma shop' })).toEqual(['Shop Gamma']);
+    // A phrase never spans two fields: name "Shop Alpha", remark "Needs REVIEW".
+    expect(names({ text: '"alpha needs"' })).toEqual([]);
+  });
+
+  it('looks only in the field a prefix names', () => {
+    expect(names({ text: 'group:shop' })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ text: 'name:shop' })).toEqual(['Shop Alpha', 'Shop Gamma']);
+    expect(names({ text: 'tag:vip' })).toEqual(['Ads Beta']);
+    expect(names({ text: 'tag:shop' })).toEqual([]);
+    expect(names({ text: 'remark:review' })).toEqual(['Shop Alpha']);
+    expect(names({ text: 'remark:alpha' })).toEqual([]);
+    expect(names({ text: 'id:44' })).toEqual(['Other']);
+    expect(names({ text: 'proxy:socks5' })).toEqual(['Shop Gamma']);
+    expect(names({ text: 'proxy:10.1.2.3:8080' })).toEqual(['Ads Beta']);
+    expect(names({ text: 'proxy:direct' })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ text: 'GROUP:"Shops" shop' })).toEqual(['Shop Alpha', 'Other']);
+  });
+
+  it('status: a whole status matches itself only, a part the statuses it begins', () => {
+    const statusRows = buildSearchIndex([
+      profile(1, { name: 'a', status: 'open' }),
+      profile(2, { name: 'b', status: 'opening' }),
+      profile(3, { name: 'c', status: 'closed' }),
+    ]);
+    const by = (text: string) =>
+      filterProfiles(statusRows, { ...EMPTY_FILTERS, text }).map((p) => p.name);
+    expect(by('status:open')).toEqual(['a']);
+    expect(by('status:op')).toEqual(['a', 'b']);
+    expect(by('status:opening')).toEqual(['b']);
+    // A bare word does not look at the status.
+    expect(by('open')).toEqual([]);
   });
 
   it('filters by connection, group, tag, status and proxy type, combined', () => {
-    expect(names({ connectionId: 'cos' })).toEqual(['Shop Gamma']);
-    expect(names({ group: 'Shops' })).toEqual(['Shop Alpha', 'Other']);
-    expect(names({ tag: 'vip' })).toEqual(['Ads Beta']);
-    expect(names({ status: 'open' })).toEqual(['Shop Gamma']);
-    expect(names({ proxyType: 'direct' })).toEqual(['Shop Alpha', 'Other']);
-    expect(names({ group: 'Shops', text: 'other' })).toEqual(['Other']);
-    expect(names({ proxyType: 'socks5', connectionId: 'ix' })).toEqual([]);
+    expect(names({ connectionId: ['cos'] })).toEqual(['Shop Gamma']);
+    expect(names({ group: ['Shops'] })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ tag: ['vip'] })).toEqual(['Ads Beta']);
+    expect(names({ status: ['open'] })).toEqual(['Shop Gamma']);
+    expect(names({ proxyType: ['direct'] })).toEqual(['Shop Alpha', 'Other']);
+    expect(names({ group: ['Shops'], text: 'other' })).toEqual(['Other']);
+    expect(names({ proxyType: ['socks5'], connectionId: ['ix'] })).toEqual([]);
+  });
+
+  it('takes several values per filter: a row with any of them passes', () => {
+    expect(names({ proxyType: ['socks5', 'direct'] })).toEqual([
+      'Shop Alpha',
+      'Shop Gamma',
+      'Other',
+    ]);
+    expect(names({ connectionId: ['ix', 'cos'], status: ['open', 'closed'] })).toEqual([
+      'Shop Alpha',
+      'Ads Beta',
+      'Shop Gamma',
+      'Other',
+    ]);
+    expect(names({ group: ['Shops', 'Default'], proxyType: ['http'] })).toEqual(['Ads Beta']);
+  });
+
+  it('filters on the proxy check: works, failed or not checked', () => {
+    const checked = buildSearchIndex([
+      profile(1, { name: 'ok', proxyCheck: { ok: true, checkedAt: 1, exitIp: '203.0.113.9' } }),
+      profile(2, { name: 'bad', proxyCheck: { ok: false, checkedAt: 1, reason: 'timeout' } }),
+      profile(3, { name: 'never' }),
+    ]);
+    const by = (proxyCheck: string[]) =>
+      filterProfiles(checked, { ...EMPTY_FILTERS, proxyCheck }).map((p) => p.name);
+    expect(by(['failed'])).toEqual(['bad']);
+    expect(by(['unchecked', 'ok'])).toEqual(['ok', 'never']);
   });
 
   it('sees a patched row: search text is per profile object', () => {
@@ -77,7 +141,19 @@ describe('filter helpers', () => {
   it('hasActiveFilters ignores whitespace-only text', () => {
     expect(hasActiveFilters(EMPTY_FILTERS)).toBe(false);
     expect(hasActiveFilters({ ...EMPTY_FILTERS, text: '  ' })).toBe(false);
-    expect(hasActiveFilters({ ...EMPTY_FILTERS, tag: 'vip' })).toBe(true);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, tag: ['vip'] })).toBe(true);
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, proxyCheck: ['failed'] })).toBe(true);
+  });
+
+  it('reads filters an older build saved with one value per filter', () => {
+    expect(readFilters({ group: 'Shops', tag: '', status: 'open', text: 'x', gone: 1 })).toEqual({
+      ...EMPTY_FILTERS,
+      group: ['Shops'],
+      status: ['open'],
+      text: 'x',
+    });
+    expect(readFilters({ tag: ['a', 'a', 3], text: 5 })).toEqual({ ...EMPTY_FILTERS, tag: ['a'] });
+    expect(readFilters(undefined)).toEqual(EMPTY_FILTERS);
   });
 
   it('facetOptions lists the groups and tags present, sorted', () => {
@@ -94,11 +170,19 @@ describe('createNarrowingFilter', () => {
       { text: 'shop' },
       { text: 'shop g' },
       { text: 'shop' },
-      { text: 'shop', group: 'Shops' },
-      { text: 'shop a', group: 'Shops' },
+      { text: 'shop', group: ['Shops'] },
+      { text: 'shop a', group: ['Shops'] },
+      { text: 'shop a', group: ['Shops', 'Default'] },
       { text: 'a' },
       { text: '' },
       { text: '10.1' },
+      ...[...'group:"sho" sh'].map((_, i, all) => ({ text: all.slice(0, i + 1).join('') })),
+      { text: 'status:op' },
+      { text: 'status:open' },
+      { text: 'status:opening' },
+      { text: 'tag:v' },
+      { text: 'tag:vip "ads b"' },
+      { text: 'tag:vip' },
     ];
     for (const step of steps) {
       const f = { ...EMPTY_FILTERS, ...step };
@@ -124,8 +208,8 @@ describe('createNarrowingFilter', () => {
     expect(seen).toHaveLength(4);
     seen.length = 0;
     filter(spied, { ...EMPTY_FILTERS, text: 'shop g' });
-    // Only Shop Alpha and Shop Gamma matched "shop".
-    expect(seen.sort()).toEqual(['0', '2']);
+    // Only Shop Alpha, Shop Gamma and Other (group Shops) matched "shop".
+    expect(seen.sort()).toEqual(['0', '2', '3']);
   });
 });
 

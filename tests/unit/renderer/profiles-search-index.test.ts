@@ -10,8 +10,10 @@ import {
   buildSearchIndex,
   keepContaining,
   rowsContaining,
+  SEARCH_FIELDS,
   searchTextOf,
 } from '../../../renderer/src/features/profiles/search-index';
+import { parseSearch, type SearchTerm } from '../../../renderer/src/features/profiles/search-query';
 import { profile } from '../../fixtures/profile';
 
 // Enough rows that narrowing walks the haystack instead of reading rows one by one.
@@ -32,14 +34,23 @@ const rows: Profile[] = Array.from({ length: ROWS }, (_, i) =>
 );
 const index = buildSearchIndex(rows);
 
+/** Whether a row matches a term, with nothing clever. */
+const matches = (p: Profile, t: SearchTerm) => {
+  if (!t.field) return searchTextOf(p).includes(t.value);
+  const field = SEARCH_FIELDS[t.field];
+  const text = field.text(p).toLowerCase();
+  if (!field.exact) return text.includes(t.value);
+  return field.exact.has(t.value) ? text === t.value : text.startsWith(t.value);
+};
+
 /** What filtering means, row by row with nothing clever. */
 const reference = (f: ProfileFilters) => {
-  const words = f.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const terms = parseSearch(f.text);
   return rows.filter(
     (p) =>
-      words.every((w) => searchTextOf(p).includes(w)) &&
-      (!f.group || p.groupName === f.group) &&
-      (!f.status || p.status === f.status),
+      terms.every((t) => matches(p, t)) &&
+      (f.group.length === 0 || f.group.includes(p.groupName)) &&
+      (f.status.length === 0 || f.status.includes(p.status)),
   );
 };
 
@@ -84,11 +95,18 @@ describe('search index', () => {
       { text: 'shop 29' },
       { text: 'shop 29 review' },
       { text: 'review 29 shop' },
-      { text: 'shop 29 review', group: 'Ads' },
-      { text: '10.0.1', status: 'open' },
+      { text: 'shop 29 review', group: ['Ads'] },
+      { text: 'shop 29 review', group: ['Ads', 'Shops'] },
+      { text: '10.0.1', status: ['open'] },
+      { text: '10.0.1', status: ['open', 'closed'] },
       { text: '10.0.1.' },
       { text: 'needs' },
       { text: 'needs rev' },
+      ...[...'group:ads "shop 29'].map((_, i, all) => ({ text: all.slice(0, i + 1).join('') })),
+      { text: 'group:ads "shop 29"' },
+      { text: 'proxy:http status:op' },
+      { text: 'proxy:http status:open' },
+      { text: 'remark:"needs review" café' },
       { text: '' },
     ];
     for (const step of steps) {

@@ -14,6 +14,7 @@ import { applyWithKeptPasswords, type StoredProxies } from '../common/stored-pro
 import { createTransport } from '../common/transport';
 import { chunk, id, port, text } from '../common/wire';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
+import { tagIdsByName } from '../common/records';
 import {
   ADS_CAPABILITIES,
   ADS_CONCURRENCY,
@@ -194,7 +195,7 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
   /** Tag names → ids; the missing ones created in one call, one creation at a time. */
   const tagIdsFor = (tagNames: string[], opts?: CallOptions): Promise<string[]> => {
     const run = tagCreation.then(async () => {
-      const existing = new Map((await listTags(opts)).map((t) => [t.name, t.id]));
+      const existing = tagIdsByName(await listTags(opts));
       const missing = [...new Set(tagNames.filter((n) => !existing.has(n)))];
       if (missing.length) {
         const data = await write(

@@ -16,6 +16,7 @@ import type {
   ProxyConfig,
   ProxyMethod,
   ProxyType,
+  Tag,
   TagRef,
   Vendor,
 } from '../../../../shared/model';
@@ -58,3 +59,15 @@ export abstract class ProfileRecord implements Profile {
  * blank where a group is set (and the user can tell two unnamed ones apart).
  */
 export const unnamed = (id: string): string => `#${id}`;
+
+/**
+ * Tag ids by the names rows show: a tag listed without a name answers to `#<id>` too, so a
+ * tag set read from a row (an add or remove keeps the tags it does not name) is written back
+ * as the same tags, never as new tags named `#<id>`. A real tag of that name comes first.
+ */
+export function tagIdsByName(tags: readonly Pick<Tag, 'id' | 'name'>[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const t of tags) if (!t.name) ids.set(unnamed(t.id), t.id);
+  for (const t of tags) if (t.name) ids.set(t.name, t.id);
+  return ids;
+}

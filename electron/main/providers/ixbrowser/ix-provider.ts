@@ -10,6 +10,7 @@ import { asDeckError, forBatch, forEachItem } from '../common/item-results';
 import { applyWithKeptPasswords, type StoredProxies } from '../common/stored-proxy';
 import { createPagedList, dropRepeats } from '../common/paging';
 import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../provider';
+import { tagIdsByName } from '../common/records';
 import { createTransport } from '../common/transport';
 import {
   BATCH_CHUNK,
@@ -161,7 +162,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   /** Tag names → ids, creating missing tags one at a time so concurrent edits do not duplicate them. */
   const tagIdsFor = (tagNames: string[], opts?: CallOptions): Promise<string[]> => {
     const run = tagCreation.then(async () => {
-      const existing = new Map((await listTags(opts)).map((t) => [t.name, t.id]));
+      const existing = tagIdsByName(await listTags(opts));
       const ids: string[] = [];
       for (const name of tagNames) {
         let id = existing.get(name);

@@ -93,7 +93,7 @@ export function proxyConfigOf(p: ProxyInput): ProxyConfig {
 }
 
 /** What tells two proxy settings apart; the password is not something BrowserDeck reads. */
-function proxyIdentity(p: ProxyConfig): string {
+export function proxyIdentity(p: ProxyConfig): string {
   if (p.method === 'custom' && p.type === 'direct') return 'direct';
   const source =
     p.method === 'vendor' ? (p.vendorProxyId ?? '') : p.method === 'api' ? p.extractionUrl : '';

@@ -56,6 +56,8 @@ export interface JobEngineDeps {
   journal?: JobJournal;
   /** Every kind a job can run; JOB_KINDS when omitted. */
   kinds?: JobKinds;
+  /** What main knows of a profile beyond its vendor (its last proxy check), put on refreshed rows. */
+  annotate?(profile: Profile): Profile;
 }
 
 /** `A`: the actions of the engine's kinds; a test that adds a kind to the table adds its action. */
@@ -323,6 +325,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
         statuses.record(changes);
         deps.events.emit('profiles:event:status', { changes });
       },
+      before: (task) => rec.previous.get(rec.indexOf.get(task)!),
       fresh: (profile) => fresh.set(profile.key, profile),
       signal: shutdown.signal,
       chunkSize,
@@ -374,7 +377,8 @@ export function createJobEngine<A extends KindAction = JobAction>(
       log: deps.log,
       signal: shutdown.signal,
     });
-    change.updated = change.updated.map((p) => statuses.latest(p, readFrom));
+    const annotate = deps.annotate ?? ((p: Profile) => p);
+    change.updated = change.updated.map((p) => annotate(statuses.latest(p, readFrom)));
     // Items started under their key only get the profile's name once it is known.
     const names = new Map(change.updated.map((p) => [p.key, p.name]));
     const relabelled: Array<[number, string]> = [];

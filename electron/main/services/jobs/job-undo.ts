@@ -68,7 +68,7 @@ export function planUndo(
     const { key, connectionId, label } = task.item;
     const item: JobItem = { key, connectionId, label, state: 'pending' };
     const restore = previous.get(i);
-    const expected = edit.target(action, task);
+    const expected = edit.target(action, task, restore);
     if (restore === undefined || expected === undefined) {
       item.state = 'skipped';
       item.note = `Left as it is: its ${edit.field.noun} before the edit could not be read`;

@@ -5,11 +5,14 @@
 import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { ProxyCheckResult } from '../../../../shared/model';
 import type { ProxyChecker } from '../proxy-check';
+import type { ProxyCheckResults } from '../proxy-check-results';
 import type { ProfileProxyCheck } from './run-context';
 
 export function createProfileProxyCheck(
   checker: Pick<ProxyChecker, 'check'>,
   clock: () => number = Date.now,
+  /** Where each result is kept, so the table shows it on later listings. */
+  results?: Pick<ProxyCheckResults, 'record'>,
 ): ProfileProxyCheck {
   const unsupported = (message: string): ProxyCheckResult => ({
     ok: false,
@@ -17,7 +20,7 @@ export function createProfileProxyCheck(
     reason: 'unsupported',
     message,
   });
-  return async (profile, provider, opts) => {
+  const check: ProfileProxyCheck = async (profile, provider, opts) => {
     const proxy = profile.proxy;
     if (proxy.method === 'api')
       return unsupported(
@@ -42,6 +45,11 @@ export function createProfileProxyCheck(
       username: stored.username,
       ...(stored.password ? { password: stored.password } : {}),
     });
+  };
+  return async (profile, provider, opts) => {
+    const result = await check(profile, provider, opts);
+    results?.record(profile, result);
+    return result;
   };
 }
 

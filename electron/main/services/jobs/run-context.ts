@@ -6,6 +6,7 @@ import type { LimitFunction } from 'p-limit';
 import type { EventOf } from '../../../../shared/ipc/contract';
 import type { Profile, ProxyCheckResult } from '../../../../shared/model';
 import type { CallOptions, VendorProvider } from '../../providers/provider';
+import type { FieldValue } from './edit-fields';
 import type { JobTask } from './job-task';
 
 export type StatusChange = EventOf<'profiles:event:status'>['changes'][number];
@@ -36,6 +37,11 @@ export interface RunContext {
   /** Left alone on purpose (an undo whose profile changed since), with the reason. */
   skip(task: JobTask, reason: string): void;
   status(changes: StatusChange[]): void;
+  /**
+   * What an edit's field held on the task's profile, read from the vendor just before the
+   * run (the value Undo puts back); undefined when it could not be read.
+   */
+  before(task: JobTask): FieldValue | undefined;
   /** A profile this run already knows fresh (the refresh after the job skips it). */
   fresh(profile: Profile): void;
   /** Aborted only on shutdown: a cancel lets in-flight calls finish. */

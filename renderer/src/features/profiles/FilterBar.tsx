@@ -4,40 +4,14 @@ import { Button } from '../../components/Button';
 import { Popover } from '../../components/Popover';
 import { useProfilesUi } from './store';
 import { PROFILE_COLUMNS } from './columns';
-import { hasActiveFilters, type FacetOptions, type ProfileFilters } from './filter';
+import { FacetMenu } from './FacetMenu';
+import { hasActiveFilters, PROXY_CHECK_LABELS, type FacetOptions } from './filter';
 
-const selectClass =
-  'max-w-44 rounded border border-zinc-300 bg-white px-1.5 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900';
-
-function FacetSelect<K extends keyof ProfileFilters>({
-  field,
-  label,
-  options,
-}: {
-  field: K;
-  label: string;
-  options: readonly { value: string; label: string }[];
-}) {
-  const value = useProfilesUi((s) => s.filters[field]);
-  const setFilter = useProfilesUi((s) => s.setFilter);
-  return (
-    <select
-      aria-label={label}
-      value={value}
-      onChange={(e) => setFilter(field, e.target.value as ProfileFilters[K])}
-      className={`${selectClass} ${value ? 'border-blue-500 dark:border-blue-500' : ''}`}
-    >
-      <option value="">{`All ${label.toLowerCase()}`}</option>
-      {/* A remembered choice that is gone from the data stays visible, so it can be cleared. */}
-      {value && !options.some((o) => o.value === value) && <option value={value}>{value}</option>}
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </select>
-  );
-}
+const SEARCH_HELP = [
+  'Every term must match; a word looks in names, remarks, ids, proxy hosts, groups and tags.',
+  '"two words": a phrase, as written.',
+  'name:, group:, tag:, remark:, proxy:, id:, status: look in that field only (group:"big shop").',
+].join('\n');
 
 const STATUS_OPTIONS = ProfileStatusSchema.options.map((s: ProfileStatus) => ({
   value: s,
@@ -46,6 +20,10 @@ const STATUS_OPTIONS = ProfileStatusSchema.options.map((s: ProfileStatus) => ({
 const PROXY_OPTIONS = ProxyTypeSchema.options.map((t: ProxyType) => ({
   value: t,
   label: t === 'direct' ? 'no proxy (direct)' : t,
+}));
+const PROXY_CHECK_OPTIONS = Object.entries(PROXY_CHECK_LABELS).map(([value, label]) => ({
+  value,
+  label,
 }));
 
 export function FilterBar({
@@ -66,28 +44,30 @@ export function FilterBar({
       <input
         type="search"
         aria-label="Search profiles"
-        placeholder="Search name, remark, id, proxy host"
+        placeholder='Search, e.g. tag:vip "shop 1"'
+        title={SEARCH_HELP}
         value={filters.text}
         onChange={(e) => setFilter('text', e.target.value)}
         className="w-64 rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
       />
-      <FacetSelect
-        field="connectionId"
+      <FacetMenu
+        facet="connectionId"
         label="Connections"
         options={connections.map((c) => ({ value: c.id, label: c.label }))}
       />
-      <FacetSelect
-        field="group"
+      <FacetMenu
+        facet="group"
         label="Groups"
         options={facets.groups.map((g) => ({ value: g, label: g }))}
       />
-      <FacetSelect
-        field="tag"
+      <FacetMenu
+        facet="tag"
         label="Tags"
         options={facets.tags.map((t) => ({ value: t, label: t }))}
       />
-      <FacetSelect field="status" label="Statuses" options={STATUS_OPTIONS} />
-      <FacetSelect field="proxyType" label="Proxy types" options={PROXY_OPTIONS} />
+      <FacetMenu facet="status" label="Statuses" options={STATUS_OPTIONS} />
+      <FacetMenu facet="proxyType" label="Proxy types" options={PROXY_OPTIONS} />
+      <FacetMenu facet="proxyCheck" label="Proxy checks" options={PROXY_CHECK_OPTIONS} />
       {hasActiveFilters(filters) && (
         <Button variant="ghost" onClick={clearFilters}>
           Clear filters

@@ -10,6 +10,7 @@ import { BulkBar } from './bulk/BulkBar';
 import { ColumnsMenu, FilterBar, ProfileCounts } from './FilterBar';
 import { ProfilePanel } from './ProfilePanel';
 import { ProfilesTable } from './ProfilesTable';
+import { SaveViewButton } from './SaveViewDialog';
 import { formatTime } from './format';
 import { useSelectCreated } from './select-created';
 import { selectedInOrder } from './selection';
@@ -87,6 +88,7 @@ export function ProfilesView() {
             total={rows.all.length}
             selected={selection.keys.size}
           />
+          <SaveViewButton connectionLabel={(id) => connectionsById.get(id)?.label ?? id} />
           <ColumnsMenu />
         </div>
       </header>

@@ -10,7 +10,7 @@ import {
   type Profile,
   type ProfileStatus,
 } from '../../../../shared/model';
-import { formatTime, proxyCheckLabel, proxyLabel, tagsLabel } from './format';
+import { formatTime, proxyCheckLabel, proxyCheckShort, proxyLabel, tagsLabel } from './format';
 import type { ColumnId } from './sort';
 
 export interface ProfileColumn {
@@ -86,7 +86,8 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
   {
     id: 'proxyCheck',
     label: 'Proxy check',
-    size: 150,
+    // Room for "● 203.0.113.254 · DE · 184 ms".
+    size: 200,
     text: (p) => proxyCheckLabel(p.proxyCheck),
     render: (p) =>
       p.proxyCheck && (
@@ -98,7 +99,7 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
           }
         >
           <span aria-hidden>{p.proxyCheck.ok ? '● ' : '✕ '}</span>
-          {proxyCheckLabel(p.proxyCheck)}
+          {proxyCheckShort(p.proxyCheck)}
         </span>
       ),
   },

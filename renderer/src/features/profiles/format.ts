@@ -16,12 +16,33 @@ export function formatTime(epochMs: number | undefined): string {
   return epochMs === undefined ? '' : dateTime.format(epochMs);
 }
 
+/** A failed check's reason in a word or two, for the narrow Proxy-check cell. */
+const FAILED_BECAUSE: Record<NonNullable<ProxyCheckResult['reason']>, string> = {
+  refused: 'refused',
+  auth: 'login refused',
+  timeout: 'timed out',
+  dns: 'host not found',
+  protocol: 'wrong answer',
+  unsupported: 'cannot check',
+  other: 'failed',
+};
+
+/** The Proxy-check cell: exit IP, country and latency, or why the check failed. */
+export function proxyCheckShort(check: ProxyCheckResult | undefined): string {
+  if (!check) return '';
+  if (!check.ok) return FAILED_BECAUSE[check.reason ?? 'other'];
+  const parts = [check.exitIp ?? 'works', check.country];
+  if (check.latencyMs !== undefined) parts.push(`${check.latencyMs} ms`);
+  return parts.filter(Boolean).join(' · ');
+}
+
+/** The whole check in words: the cell's tooltip, the copied TSV and the side panel. */
 export function proxyCheckLabel(check: ProxyCheckResult | undefined): string {
   if (!check) return '';
   const when = formatTime(check.checkedAt);
-  if (check.ok)
-    return `ok${check.latencyMs !== undefined ? ` ${check.latencyMs} ms` : ''} · ${when}`;
-  return `failed${check.reason ? ` (${check.reason})` : ''} · ${when}`;
+  if (check.ok) return `works: ${proxyCheckShort(check)} · checked ${when}`;
+  const why = check.message ?? FAILED_BECAUSE[check.reason ?? 'other'];
+  return `failed: ${why} · checked ${when}`;
 }
 
 export const tagsLabel = (p: Profile): string => p.tags.map((t) => t.name).join(', ');

@@ -3,36 +3,54 @@
  * once per data or sort change, so a keystroke scans strings, never profiles: at 400,000
  * rows a keystroke has about 50 ms, and walking the profiles' fields took most of it.
  */
-import type { Profile } from '../../../../shared/model';
+import { ProfileStatusSchema, type Profile, type ProxyConfig } from '../../../../shared/model';
 
-interface SearchField {
+export type SearchFieldName = 'name' | 'remark' | 'id' | 'proxy' | 'group' | 'tag' | 'status';
+
+export interface SearchField {
+  /** What a term with this field's prefix (`remark:`) looks in. */
   text(p: Profile): string;
-  /** Free-text words look in this field (a field prefix like `remark:` would look in one). */
-  free: boolean;
+  /** What of this field a bare word looks in; absent: bare words do not look here. */
+  free?(p: Profile): string;
+  /** A field of a few fixed values: a whole value matches itself only, a part those it begins. */
+  exact?: ReadonlySet<string>;
 }
 
-/** The searchable fields: a new one (group or tag names, say) is one entry here. */
-export const SEARCH_FIELDS = {
-  name: { text: (p) => p.name, free: true },
-  remark: { text: (p) => p.remark, free: true },
-  id: { text: (p) => p.vendorId, free: true },
-  proxy: { text: (p) => p.proxy.host, free: true },
-} satisfies Record<string, SearchField>;
+const tagNames = (p: Profile) => p.tags.map((t) => t.name).join('\n');
 
-const FREE_FIELDS: readonly SearchField[] = Object.values(SEARCH_FIELDS).filter((f) => f.free);
+/** `proxy:` finds a type, a host, host:port or the username. */
+function proxyText(proxy: ProxyConfig): string {
+  if (proxy.method === 'vendor') return `vendor ${proxy.vendorProxyId ?? ''}`;
+  if (proxy.method === 'api') return `${proxy.type} api`;
+  if (proxy.type === 'direct') return 'direct';
+  return `${proxy.type}://${proxy.host}:${proxy.port ?? ''}\n${proxy.username}`;
+}
+
+/** The searchable fields, each also a prefix (`group:`); a new one is one entry here. */
+export const SEARCH_FIELDS: Readonly<Record<SearchFieldName, SearchField>> = {
+  name: { text: (p) => p.name, free: (p) => p.name },
+  remark: { text: (p) => p.remark, free: (p) => p.remark },
+  id: { text: (p) => p.vendorId, free: (p) => p.vendorId },
+  proxy: { text: (p) => proxyText(p.proxy), free: (p) => p.proxy.host },
+  group: { text: (p) => p.groupName, free: (p) => p.groupName },
+  tag: { text: tagNames, free: tagNames },
+  status: { text: (p) => p.status, exact: new Set(ProfileStatusSchema.options) },
+};
+
+const FREE_TEXTS = Object.values(SEARCH_FIELDS).flatMap((f) => (f.free ? [f.free] : []));
 
 // Keyed by the profile object: a patched row is a new object and gets a new entry; the
 // 49,999 rows a job did not touch keep theirs, so a refetch does not re-lowercase them all.
 const searchTexts = new WeakMap<Profile, string>();
 
 /**
- * The lowercase text free-text search looks in: the free fields, one per line. A search word
- * has no whitespace, so it never matches across two fields.
+ * The lowercase text a bare word or phrase looks in: the free fields, one per line (a tag
+ * per line). A term holds no line break, so it never matches across two fields.
  */
 export function searchTextOf(p: Profile): string {
   let text = searchTexts.get(p);
   if (text === undefined) {
-    text = FREE_FIELDS.map((f) => f.text(p))
+    text = FREE_TEXTS.map((free) => free(p))
       .join('\n')
       .toLowerCase();
     searchTexts.set(p, text);
@@ -111,6 +129,24 @@ function haystackOf(index: SearchIndex): Haystack {
     haystacks.set(index, hay);
   }
   return hay;
+}
+
+const fieldIndexes = new WeakMap<SearchIndex, Map<SearchFieldName, SearchIndex>>();
+
+/**
+ * The same rows with one field's lowercase text each, for prefixed terms: positions in it
+ * are positions in `index`. Built on the first prefixed term, kept while `index` lives.
+ */
+export function fieldIndex(index: SearchIndex, field: SearchFieldName): SearchIndex {
+  let byField = fieldIndexes.get(index);
+  if (!byField) fieldIndexes.set(index, (byField = new Map()));
+  let sub = byField.get(field);
+  if (!sub) {
+    const { text } = SEARCH_FIELDS[field];
+    sub = { rows: index.rows, texts: index.rows.map((p) => text(p).toLowerCase()) };
+    byField.set(field, sub);
+  }
+  return sub;
 }
 
 /** Built with its haystack, so the first keystroke does not pay for it. */

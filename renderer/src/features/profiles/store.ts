@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ColumnSizingState, SortingState, VisibilityState } from '@tanstack/react-table';
 import { storageMovedFrom } from '../../lib/moved-storage';
-import { EMPTY_FILTERS, type ProfileFilters } from './filter';
+import { EMPTY_FILTERS, readFilters, type ProfileFilters } from './filter';
 import { clearSelection, EMPTY_SELECTION, type Selection } from './selection';
 
 /** Unsaved edits in the profile side panel, per profile key, so a view switch keeps them. */
@@ -39,6 +39,13 @@ interface ProfilesUi {
 }
 
 type Saved = Pick<ProfilesUi, 'filters' | 'sorting' | 'columnVisibility' | 'columnSizing'>;
+
+/** The column settings a saved view keeps and puts back: a new column setting is one more name. */
+export const COLUMN_SETTINGS = [
+  'columnVisibility',
+  'columnSizing',
+] as const satisfies readonly (keyof ProfilesUi)[];
+export type ColumnSettings = Pick<ProfilesUi, (typeof COLUMN_SETTINGS)[number]>;
 
 export const useProfilesUi = create<ProfilesUi>()(
   persist(
@@ -81,12 +88,12 @@ export const useProfilesUi = create<ProfilesUi>()(
         columnVisibility: s.columnVisibility,
         columnSizing: s.columnSizing,
       }),
-      // Only the fields saved above; a filter set from an older build may lack newer fields.
+      // Only the fields saved above; filters from an older build are read into today's shape.
       merge: (stored, current) => {
         const s = (stored ?? {}) as Partial<Saved>;
         return {
           ...current,
-          filters: { ...EMPTY_FILTERS, ...s.filters },
+          filters: readFilters(s.filters),
           sorting: s.sorting ?? current.sorting,
           columnVisibility: s.columnVisibility ?? current.columnVisibility,
           columnSizing: s.columnSizing ?? current.columnSizing,

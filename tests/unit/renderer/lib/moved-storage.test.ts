@@ -48,8 +48,8 @@ describe('UI state saved by an older build', () => {
     const { useUi, useProfilesUi, EMPTY_FILTERS } = await loadStores();
     expect(useUi.getState().view).toBe('sessions');
     const p = useProfilesUi.getState();
-    // A field added since that build gets its default.
-    expect(p.filters).toEqual({ ...EMPTY_FILTERS, text: 'shop', connectionId: 'ix' });
+    // A field added since that build gets its default; one value per filter becomes a list.
+    expect(p.filters).toEqual({ ...EMPTY_FILTERS, text: 'shop', connectionId: ['ix'] });
     expect(p.sorting).toEqual([{ id: 'name', desc: true }]);
     expect(p.columnVisibility).toEqual({ remark: false });
     expect(p.columnSizing).toEqual({ name: 240 });

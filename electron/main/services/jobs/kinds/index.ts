@@ -5,6 +5,7 @@
  */
 import type { JobAction, JobKind } from '../../../../../shared/model/job-actions';
 import { assignProxiesKind } from './assign-proxies';
+import { changeTagsKind } from './change-tags';
 import { checkProxyKind } from './check-proxy';
 import { closeKind } from './close';
 import { copyKind } from './copy';
@@ -32,6 +33,7 @@ const KINDS: { [K in EngineKind]: JobKindSpec<Extract<EngineAction, { kind: K }>
   rename: renameKind,
   'set-name': setNameKind,
   'set-tags': setTagsKind,
+  'change-tags': changeTagsKind,
   'set-proxy': setProxyKind,
   'assign-proxies': assignProxiesKind,
   copy: copyKind,

@@ -28,8 +28,11 @@ export interface Abilities {
 /** The profile field an edit sets. */
 export interface KindEdit<A extends KindAction = KindAction> {
   field: EditField;
-  /** What the edit sets on this task's profile. */
-  target(action: A, task: JobTask): FieldValue | undefined;
+  /**
+   * What the edit sets on this task's profile. `before`: what the profile held just before
+   * the edit, for an edit whose result depends on it (adding a tag); undefined when unknown.
+   */
+  target(action: A, task: JobTask, before?: FieldValue): FieldValue | undefined;
 }
 
 // Members that take the action are methods, so a spec of one kind's action fits the

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
@@ -6,29 +6,51 @@ import { tagsQuery } from '../queries';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { parseTags } from '../../../lib/parse-tags';
 import { Field, inputClass } from '../../../components/Field';
+import { TAGS_MODES, tagsJob, tagsOnProfiles, type TagsMode } from './tags-change';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
+const SUBMIT: Record<TagsMode, string> = {
+  add: 'Add tags',
+  remove: 'Remove tags',
+  replace: 'Replace tags',
+};
+
 export function TagsDialog({ profiles, onClose }: BulkDialogProps) {
+  const [mode, setMode] = useState<TagsMode>('add');
   const [text, setText] = useState('');
+  const [tried, setTried] = useState(false);
   const tags = useQuery(tagsQuery);
   const listId = useId();
+  const errorId = useId();
   const job = useBulkJob();
   const n = countLabel(profiles.length);
   const names = parseTags(text);
-  const known = [...new Set((tags.data ?? []).map((t) => t.name))].sort();
+  const planned = tagsJob(mode, names, n);
+  const onSelection = useMemo(() => tagsOnProfiles(profiles), [profiles]);
+  const known = useMemo(
+    () => [...new Set((tags.data ?? []).map((t) => t.name))].sort(),
+    [tags.data],
+  );
+  // Removing offers what the selection has; adding and replacing, every tag there is.
+  const offered =
+    mode === 'remove'
+      ? onSelection.map((t) => ({ name: t.name, label: `${t.name} (${t.count})` }))
+      : known.map((t) => ({ name: t, label: t }));
   const submit = async () => {
+    setTried(true);
+    if (!planned.ok) return;
     const keys = profiles.map((p) => p.key);
-    if (await job.run({ kind: 'set-tags', tags: names }, keys, `Set tags on ${n}`)) onClose();
+    if (await job.run(planned.action, keys, planned.what)) onClose();
   };
   return (
     <Dialog
-      title={`Set tags on ${n}`}
+      title={`Tags of ${n}`}
       onClose={onClose}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
           <Button variant="primary" type="submit" form="bulk-tags" disabled={job.pending}>
-            {names.length ? 'Set tags' : 'Remove all tags'}
+            {mode === 'replace' && names.length === 0 ? 'Remove all tags' : SUBMIT[mode]}
           </Button>
         </>
       }
@@ -41,33 +63,57 @@ export function TagsDialog({ profiles, onClose }: BulkDialogProps) {
         }}
         className="space-y-3"
       >
-        <Field
-          label="Tags, comma-separated"
-          hint="Replaces the tags of every selected profile. Tags that do not exist yet are created."
-        >
+        <fieldset className="flex gap-1" aria-label="What to do with the tags">
+          {TAGS_MODES.map((m) => (
+            <label
+              key={m.mode}
+              className="flex cursor-pointer items-center gap-1.5 rounded border border-zinc-300 px-2.5 py-1 text-[13px] has-checked:border-blue-500 has-checked:bg-blue-50 has-focus-visible:ring-2 has-focus-visible:ring-blue-400 dark:border-zinc-700 dark:has-checked:bg-blue-950/50"
+            >
+              <input
+                type="radio"
+                name="tags-mode"
+                value={m.mode}
+                checked={mode === m.mode}
+                onChange={() => setMode(m.mode)}
+                className="accent-blue-600"
+              />
+              {m.label}
+            </label>
+          ))}
+        </fieldset>
+        <Field label="Tags, comma-separated" hint={TAGS_MODES.find((m) => m.mode === mode)!.hint}>
           <input
             data-autofocus
             list={listId}
             value={text}
             onChange={(e) => setText(e.target.value)}
+            aria-invalid={tried && !planned.ok}
+            aria-describedby={tried && !planned.ok ? errorId : undefined}
             className={inputClass}
           />
         </Field>
+        {tried && !planned.ok && (
+          <p id={errorId} role="alert" className="text-xs text-red-600 dark:text-red-400">
+            {planned.message}
+          </p>
+        )}
         <datalist id={listId}>
-          {known.map((t) => (
-            <option key={t} value={t} />
+          {offered.map((t) => (
+            <option key={t.name} value={t.name} />
           ))}
         </datalist>
-        {known.length > 0 && (
-          <div className="flex flex-wrap gap-1">
-            {known.slice(0, 30).map((t) => (
+        {offered.length > 0 && (
+          <div className="flex flex-wrap gap-1" aria-label="Tags to pick">
+            {offered.slice(0, 30).map((t) => (
               <button
-                key={t}
+                key={t.name}
                 type="button"
-                onClick={() => setText(names.includes(t) ? text : [...names, t].join(', '))}
+                onClick={() =>
+                  setText(names.includes(t.name) ? text : [...names, t.name].join(', '))
+                }
                 className="rounded bg-zinc-100 px-1.5 py-px text-xs hover:bg-zinc-200 dark:bg-zinc-800 dark:hover:bg-zinc-700"
               >
-                + {t}
+                + {t.label}
               </button>
             ))}
           </div>

@@ -63,9 +63,21 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
   { id: 'move-group', label: 'Move to group…', divider: true, dialog: MoveGroupDialog },
   { id: 'set-remark', label: 'Set remark…', dialog: RemarkDialog },
   { id: 'rename', label: 'Rename…', dialog: RenameDialog },
-  { id: 'set-tags', label: 'Set tags…', dialog: TagsDialog },
+  {
+    id: 'set-tags',
+    label: 'Tags…',
+    title: 'Add, remove or replace the tags of the selected profiles',
+    dialog: TagsDialog,
+  },
   { id: 'edit-proxy', label: 'Edit proxy…', dialog: EditProxyDialog },
   { id: 'import-proxies', label: 'Import proxy list…', dialog: ImportProxiesDialog },
+  {
+    id: 'check-proxy',
+    label: 'Check proxy',
+    title: "Try each selected profile's proxy from this machine: exit IP, country, latency",
+    enabled: idle,
+    start: (n) => ({ action: { kind: 'check-proxy' }, what: `Check the proxies of ${n}` }),
+  },
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },
   { id: 'delete', label: 'Delete…', danger: true, dialog: DeleteDialog },
 ];

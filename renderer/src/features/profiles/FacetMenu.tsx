@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Popover } from '../../components/Popover';
+import { inputClass } from '../../components/Field';
+import { useProfilesUi } from './store';
+import type { FacetName } from './filter';
+
+export interface FacetOption {
+  value: string;
+  label: string;
+}
+
+/** Above this many options the menu gets a box to narrow them. */
+const NARROW_FROM = 10;
+
+/**
+ * One facet filter: a button saying what is chosen, opening a list of checkboxes. Any of
+ * the checked values passes; none checked passes every row.
+ */
+export function FacetMenu({
+  facet,
+  label,
+  options,
+}: {
+  facet: FacetName;
+  /** Plural: "Groups". */
+  label: string;
+  options: readonly FacetOption[];
+}) {
+  const chosen = useProfilesUi((s) => s.filters[facet]);
+  const setFilter = useProfilesUi((s) => s.setFilter);
+  const [narrow, setNarrow] = useState('');
+  const labelOf = new Map(options.map((o) => [o.value, o.label]));
+  // A remembered choice that is gone from the data stays listed, so it can be cleared.
+  const listed = [
+    ...chosen.filter((v) => !labelOf.has(v)).map((v) => ({ value: v, label: v })),
+    ...options,
+  ];
+  const needle = narrow.trim().toLowerCase();
+  const shown = needle ? listed.filter((o) => o.label.toLowerCase().includes(needle)) : listed;
+  const toggle = (value: string) =>
+    setFilter(
+      facet,
+      chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value],
+    );
+  const first = chosen[0] === undefined ? '' : (labelOf.get(chosen[0]) ?? chosen[0]);
+  return (
+    <Popover
+      buttonClassName={`max-w-52 ${chosen.length ? 'border-blue-500 dark:border-blue-500' : ''}`}
+      label={
+        <span className="truncate">
+          {label}
+          {chosen.length === 1 && `: ${first}`}
+          {chosen.length > 1 && `: ${first} +${chosen.length - 1}`}
+        </span>
+      }
+    >
+      <fieldset className="w-56 space-y-0.5" aria-label={label}>
+        {listed.length > NARROW_FROM && (
+          <input
+            aria-label={`Find ${label.toLowerCase()}`}
+            placeholder="Find…"
+            value={narrow}
+            onChange={(e) => setNarrow(e.target.value)}
+            className={`${inputClass} mb-1`}
+          />
+        )}
+        {shown.length === 0 && <p className="px-1 py-0.5 text-xs text-zinc-500">None</p>}
+        {shown.map((o) => (
+          <label
+            key={o.value}
+            className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          >
+            <input
+              type="checkbox"
+              checked={chosen.includes(o.value)}
+              onChange={() => toggle(o.value)}
+            />
+            <span className="truncate">{o.label}</span>
+          </label>
+        ))}
+        {chosen.length > 0 && (
+          <button
+            type="button"
+            onClick={() => setFilter(facet, [])}
+            className="mt-1 w-full rounded px-1 py-0.5 text-left text-xs text-blue-700 hover:bg-zinc-100 dark:text-blue-400 dark:hover:bg-zinc-800"
+          >
+            {`Any ${label.toLowerCase()}`}
+          </button>
+        )}
+      </fieldset>
+    </Popover>
+  );
+}
