@@ -83,6 +83,28 @@ describe('rate limiter', () => {
     expect(time.clock() - slow).toBeGreaterThanOrEqual(rateInterval(1));
   });
 
+  it('a late wake-up (a busy event loop) moves the next start: the interval holds from real starts', async () => {
+    const time = virtualTime();
+    let late = 80;
+    // The first wait wakes 80 ms after it should, as a starved event loop does.
+    const sleep = (ms: number, signal?: AbortSignal) => {
+      const extra = late;
+      late = 0;
+      return time.sleep(ms + extra, signal);
+    };
+    const limiter = createRateLimiter({ perSecond: () => 1, clock: time.clock, sleep });
+    await limiter.take();
+    const starts: number[] = [];
+    await Promise.all(
+      [0, 1, 2].map(async () => {
+        await limiter.take();
+        starts.push(time.clock());
+      }),
+    );
+    for (let i = 1; i < starts.length; i++)
+      expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(rateInterval(1));
+  });
+
   it('a cancelled wait rejects with cancelled and never counts as a start', async () => {
     const time = virtualTime();
     const limiter = createRateLimiter({ perSecond: () => 1, ...time });

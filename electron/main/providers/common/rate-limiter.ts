@@ -28,6 +28,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const clock = options.clock ?? Date.now;
   const sleep = options.sleep ?? abortableSleep;
   let nextFree = -Infinity;
+  /** When the last request really started (a wake-up can be late; the vendor sees that). */
+  let lastStart = -Infinity;
   return {
     async take(signal) {
       const now = clock();
@@ -36,6 +38,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       // unused (a request fewer, never one more).
       nextFree = at + rateInterval(options.perSecond());
       if (at > now) await sleep(at - now, signal);
+      // The one before may have woken late (a busy event loop): keep the interval from when
+      // it really started, not from its planned slot. Slots are in order, so it started first.
+      for (let wait = lastStart + rateInterval(options.perSecond()) - clock(); wait > 0;) {
+        await sleep(wait, signal);
+        wait = lastStart + rateInterval(options.perSecond()) - clock();
+      }
+      lastStart = clock();
+      nextFree = Math.max(nextFree, lastStart + rateInterval(options.perSecond()));
     },
   };
 }
