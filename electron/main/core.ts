@@ -53,7 +53,7 @@ export interface CoreDeps {
   validateResponses?: boolean;
   /** Ports probed for vendor clients at start (default ixBrowser 53200, CosLogin 54345); tests pass their own or none. */
   detectPorts?: Partial<Record<Vendor, number[]>>;
-  /** Vendor request defaults: timeouts, retry backoff, page size (tests shorten them). */
+  /** Vendor request defaults: retry backoff, page size (tests shorten them). */
   providerDefaults?: ProviderDefaults;
   /** Which vendors exist (default: the app's vendor table; a test may add one). */
   vendors?: VendorTable;
@@ -89,6 +89,8 @@ export function createCore(deps: CoreDeps): Core {
   const notices = createNotices();
   const unreadable = createUnreadableFiles({ notices, log: deps.log, clock: deps.clock });
   const settings = createSettingsStore(deps.dataDir, { unreadable, overrides: deps.settings });
+  // Read at once: vendor requests take their limits from it (settings.latest()).
+  void settings.get();
   const disposers: Array<() => Promise<void> | void> = [];
 
   const appInfo = async (): Promise<AppInfo> => {
@@ -112,6 +114,15 @@ export function createCore(deps: CoreDeps): Core {
     providerDefaults: deps.providerDefaults,
     vendors: deps.vendors,
     unreadable,
+    tuning: (vendor) => {
+      const s = settings.latest();
+      return {
+        concurrency: s.vendorConcurrency[vendor],
+        timeoutMs: s.requestTimeoutMs,
+        openTimeoutMs: s.openTimeoutMs,
+      };
+    },
+    checkProxyBeforeOpen: () => settings.latest().checkProxyBeforeOpen,
   });
   disposers.push(() => connections.dispose());
   const lastKnown = createLastKnownStore({
@@ -130,6 +141,7 @@ export function createCore(deps: CoreDeps): Core {
     headless: deps.demo?.headless,
     startSandbox: deps.demo?.startSandbox,
     spawn: deps.launcher?.spawn,
+    defaultProfiles: async () => (await settings.get()).demoProfiles,
   });
   // Connections first (they hold providers to the sandbox), then the sandbox and its browsers.
   disposers.unshift(async () => {

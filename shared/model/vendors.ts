@@ -21,6 +21,8 @@ export interface VendorInfo {
   apiPath?: RegExp;
   /** Starts every connection id of this vendor ("ix-3fa2c1"). */
   idPrefix: string;
+  /** Requests in flight at once its client tolerates; settings may lower or raise it. */
+  concurrency: number;
 }
 
 export const VENDORS: Record<Vendor, VendorInfo> = {
@@ -31,6 +33,8 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
     auth: 'none',
     apiPath: /\/api\/v2$/i,
     idPrefix: 'ix',
+    // It answers "too fast" beyond about three requests at once.
+    concurrency: 3,
   },
   cos: {
     label: 'CosLogin',
@@ -38,6 +42,7 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
     defaultPort: 54345,
     auth: 'token',
     idPrefix: 'cos',
+    concurrency: 6,
   },
 };
 

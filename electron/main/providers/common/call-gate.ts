@@ -18,7 +18,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 200, maxDelayMs: 3000 };
 
 export interface GateOptions {
-  concurrency: number;
+  /** Read before each attempt: a changed limit applies to the next request. */
+  concurrency: number | (() => number);
   retry?: RetryPolicy;
   /** Injected for tests; defaults to setTimeout. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -39,20 +40,33 @@ export interface CallGate {
       deadline?: number;
     },
   ): Promise<T>;
+  /** The limit now. */
   readonly concurrency: number;
 }
 
 export function createCallGate(options: GateOptions): CallGate {
-  const limit = pLimit(options.concurrency);
+  const wanted = options.concurrency;
+  const current = typeof wanted === 'number' ? () => wanted : wanted;
+  const limit = pLimit(current());
   const retry = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? abortableSleep;
   const clock = options.clock ?? Date.now;
+  // p-limit starts queued calls as soon as a raised limit allows; a lowered one lets the
+  // calls in flight finish and starts no more until they are under it.
+  const sync = () => {
+    const n = current();
+    if (limit.concurrency !== n) limit.concurrency = n;
+  };
 
   return {
-    concurrency: options.concurrency,
+    get concurrency() {
+      sync();
+      return limit.concurrency;
+    },
     async run(attempt, { idempotent, signal, deadline }) {
       for (let n = 0; ; n++) {
         try {
+          sync();
           return await limit(() => {
             if (signal?.aborted) throw DeckError.of('cancelled', 'Cancelled');
             return attempt();

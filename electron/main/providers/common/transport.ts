@@ -7,7 +7,11 @@ import type { z } from 'zod';
 import { createJsonClient, type JsonClient } from '../../http/json-client';
 import { createCallGate, type CallGate } from './call-gate';
 import type { CallOptions } from '../provider';
-import { DEFAULT_TIMEOUT_MS, type ProviderOptions } from './provider-options';
+import {
+  DEFAULT_OPEN_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+  type ProviderOptions,
+} from './provider-options';
 import { parseWire } from './wire';
 
 /** One call of a vendor's envelope client (the path or action, the body, retry safety). */
@@ -24,7 +28,7 @@ export function createTransport<C extends VendorClient>(
   vendor: {
     label: string;
     concurrency: number;
-    client(deps: { http: JsonClient; gate: CallGate; timeoutMs: number }): C;
+    client(deps: { http: JsonClient; gate: CallGate; timeoutMs: () => number }): C;
   },
 ) {
   const { connectionId } = o;
@@ -33,14 +37,19 @@ export function createTransport<C extends VendorClient>(
     { maxBytes: o.maxResponseBytes },
   );
   const gate = createCallGate({
-    concurrency: o.concurrency ?? vendor.concurrency,
+    concurrency: () => o.tuning?.().concurrency ?? o.concurrency ?? vendor.concurrency,
     retry: o.retry,
     clock: o.clock,
   });
-  const client = vendor.client({ http, gate, timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const timeoutMs = () => o.tuning?.().timeoutMs ?? o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const client = vendor.client({ http, gate, timeoutMs });
   return {
     http,
     client,
+    /** Requests of this connection in flight at once, as the settings have it now. */
+    concurrency: () => gate.concurrency,
+    /** An open starts a browser: its own, longer timeout. */
+    openTimeoutMs: () => o.tuning?.().openTimeoutMs ?? o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
     /** A vendor payload checked at the edge; a mismatch is a vendor-error naming the field. */
     parse: <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
       parseWire(schema, value, what, { connectionId, vendorLabel: vendor.label }),

@@ -52,7 +52,8 @@ export function createCosClient(options: {
   token: () => string | undefined;
   http: JsonClient;
   gate: CallGate;
-  timeoutMs: number;
+  /** Read per call: the settings may change it. */
+  timeoutMs: () => number;
 }): CosClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const remote = { label: `CosLogin at ${options.baseUrl}`, connectionId: options.connectionId };
@@ -75,7 +76,7 @@ export function createCosClient(options: {
       url: base + path,
       body,
       headers: token ? { [COS_TOKEN_HEADER]: token } : {},
-      timeoutMs: opts.timeoutMs ?? options.timeoutMs,
+      timeoutMs: opts.timeoutMs ?? options.timeoutMs(),
       signal: opts.signal,
       budget: opts.budget,
     });

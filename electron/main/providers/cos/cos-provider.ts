@@ -15,7 +15,6 @@ import type { CallOptions, ItemResults, OpenResult, VendorProvider } from '../pr
 import { createTransport } from '../common/transport';
 import {
   BATCH_CHUNK,
-  DEFAULT_OPEN_TIMEOUT_MS,
   DEFAULT_PAGE_SIZE,
   READ_ONE_BY_ONE_MAX,
   type ProviderOptions,
@@ -51,7 +50,7 @@ export function createCosProvider(o: ProviderOptions): VendorProvider {
   const { connectionId } = o;
   const clock = o.clock ?? Date.now;
   const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
-  const { http, client, parse, read, write } = createTransport(o, {
+  const { http, client, parse, read, write, concurrency, openTimeoutMs } = createTransport(o, {
     label: 'CosLogin',
     concurrency: COS_CONCURRENCY,
     client: (deps) =>
@@ -284,7 +283,10 @@ export function createCosProvider(o: ProviderOptions): VendorProvider {
   const provider: VendorProvider = {
     vendor: 'cos',
     connectionId,
-    capabilities: COS_CAPABILITIES,
+    // What the job engine paces its requests by: the connection's limit as set now.
+    get capabilities() {
+      return { ...COS_CAPABILITIES, maxConcurrency: concurrency() };
+    },
 
     async test(opts) {
       const data = await read('/browser/list', { page: 0, pageSize: 1 }, opts);
@@ -415,7 +417,7 @@ export function createCosProvider(o: ProviderOptions): VendorProvider {
         // Safe to repeat: opening an open window answers alreadyStarted.
         idempotent: true,
         signal: opts?.signal,
-        timeoutMs: o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+        timeoutMs: openTimeoutMs(),
       });
       const w = parse(CosOpenWire, data ?? {}, '/browser/open answer');
       const previous = opened.get(vendorId);
