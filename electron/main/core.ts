@@ -9,7 +9,7 @@ import { createDispatch, mergeHandlers, type Dispatch, type Handlers } from './i
 import { createEventBus, type EventBus } from './events';
 import type { Logger } from './log';
 import type { SecretCipher } from './secrets/secret-store';
-import { createSettingsStore, settingsHandlers } from './settings';
+import { createSettingsStore, settingsHandlers, type SettingsStore } from './settings';
 import { createNotices, noticesHandlers } from './notices';
 import { createUnreadableFiles } from './fs/unreadable-file';
 import type { Vendor } from '../../shared/model';
@@ -78,6 +78,7 @@ export interface Core {
     profiles: ProfilesService;
     sessions: SessionsService;
     demo: DemoService;
+    settings: SettingsStore;
   };
   /** What to ask before quitting (jobs still running), or undefined: quit at once. */
   quitQuestion(): QuitQuestion | undefined;
@@ -206,7 +207,7 @@ export function createCore(deps: CoreDeps): Core {
       validateResponses: deps.validateResponses,
     }),
     events,
-    services: { connections, profiles, sessions, demo },
+    services: { connections, profiles, sessions, demo, settings },
     quitQuestion: () => quitQuestion(jobs.list()),
     async dispose() {
       for (const d of disposers.reverse()) await d();

@@ -45,6 +45,7 @@ export function createSettingsStore(
   let current: Promise<Settings> | undefined;
   /** The settings once read: what code that cannot wait (a vendor request's limits) reads. */
   let latest: Settings | undefined;
+  const listeners: Array<(settings: Settings) => void> = [];
   const oneAtATime = pLimit(1);
 
   const setAside = async (problem: string): Promise<Partial<Settings>> => {
@@ -101,8 +102,13 @@ export function createSettingsStore(
         }
         current = Promise.resolve(checked.data);
         latest = checked.data;
+        for (const listener of listeners) listener(checked.data);
         return checked.data;
       }),
+    /** Called after each saved update (the Electron wiring applies the theme to the window). */
+    onChange(listener: (settings: Settings) => void): void {
+      listeners.push(listener);
+    },
   };
 }
 export type SettingsStore = ReturnType<typeof createSettingsStore>;

@@ -8,15 +8,19 @@ import { ConnectionsView } from './features/connections/ConnectionsView';
 import { ActivityView } from './features/activity/ActivityView';
 import { JobProgressToasts } from './features/activity/JobProgressToasts';
 import { NoticesBanner } from './features/notices/NoticesBanner';
+import { SettingsView } from './features/settings/SettingsView';
+import { useAppliedTheme } from './lib/theme';
 
 const NAV: { view: View; label: string; hint: string }[] = [
   { view: 'profiles', label: 'Profiles', hint: 'Every profile of every connection' },
   { view: 'sessions', label: 'Sessions', hint: 'Open profiles and their debug endpoints' },
   { view: 'connections', label: 'Connections', hint: 'Vendor clients BrowserDeck talks to' },
   { view: 'activity', label: 'Activity', hint: 'Bulk jobs and their results' },
+  { view: 'settings', label: 'Settings', hint: 'Theme, vendor limits, proxy check, demo' },
 ];
 
 export function App() {
+  useAppliedTheme();
   const view = useUi((s) => s.view);
   const setView = useUi((s) => s.setView);
   return (
@@ -64,6 +68,8 @@ function ViewPane({ view }: { view: View }) {
       return <ConnectionsView />;
     case 'activity':
       return <ActivityView />;
+    case 'settings':
+      return <SettingsView />;
   }
 }
 
