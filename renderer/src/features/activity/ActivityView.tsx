@@ -17,7 +17,7 @@ import {
   useUndoJob,
 } from '../jobs';
 import { useActivityUi } from './activity-ui';
-import { downloadCsv } from './download';
+import { downloadCsv } from '../../lib/download';
 import { csvFileName, formatDuration, formatStarted } from './format';
 import { JobItemsTable } from './JobItemsTable';
 

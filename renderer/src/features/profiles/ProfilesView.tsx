@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { toast } from 'sonner';
 import { DeckError } from '../../../../shared/ipc/result';
 import { Button } from '../../components/Button';
 import { errorText } from '../../lib/deck';
@@ -12,6 +13,8 @@ import { ProfilePanel } from './ProfilePanel';
 import { ProfilesTable } from './ProfilesTable';
 import { formatTime } from './format';
 import { useSelectCreated } from './select-created';
+import { exportProfiles } from './sheet/export-sheet';
+import { ImportSheetDialog } from './sheet/ImportSheetDialog';
 import { selectedInOrder } from './selection';
 import { useProfileRows } from './use-profile-rows';
 import { useProfilesLive } from './use-profiles-live';
@@ -26,6 +29,7 @@ export function ProfilesView() {
   const setView = useUi((s) => s.setView);
   const demoStart = useDemoStart();
   const [creating, setCreating] = useState<'one' | 'bulk' | null>(null);
+  const [importing, setImporting] = useState(false);
   const selectCreated = useSelectCreated();
 
   const selected = useMemo(
@@ -80,6 +84,25 @@ export function ProfilesView() {
           title="Create many profiles at once, one pasted proxy each"
         >
           Bulk create
+        </Button>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            exportProfiles(rows.visible, connectionsById.values());
+            toast.success(`Exported ${rows.visible.length.toLocaleString()} profiles to CSV`);
+          }}
+          disabled={rows.visible.length === 0}
+          title="Export the profiles the filters show to a CSV file (no passwords)"
+        >
+          Export CSV
+        </Button>
+        <Button
+          variant="ghost"
+          onClick={() => setImporting(true)}
+          disabled={rows.all.length === 0}
+          title="Bulk-edit from a CSV file exported here: names, groups, tags, remarks, proxies"
+        >
+          Import CSV…
         </Button>
         <div className="ml-auto flex items-center gap-3">
           <ProfileCounts
@@ -174,6 +197,13 @@ export function ProfilesView() {
         onCreated={selectCreated}
         connectionId={selected[0]?.connectionId}
       />
+      {importing && (
+        <ImportSheetDialog
+          profiles={rows.all}
+          connections={rows.connections}
+          onClose={() => setImporting(false)}
+        />
+      )}
       {selected.length > 0 && (
         <BulkBar selected={selected} hidden={hidden} connectionsById={connectionsById} />
       )}
