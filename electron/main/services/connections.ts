@@ -253,7 +253,9 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   const test = async (id: string): Promise<ConnectionHealth> => {
     const l = find(id);
     try {
-      const { profileCount } = await providerFor(id).test();
+      const tested = await providerFor(id).test();
+      // A client that cannot say how many it has keeps the count its last listing gave.
+      const profileCount = tested.profileCount ?? l.health.profileCount;
       setHealth(l, {
         state: 'ok',
         checkedAt: clock(),
