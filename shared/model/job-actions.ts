@@ -46,6 +46,8 @@ export const CloseActionSchema = z.object({ kind: z.literal('close') });
 export const MoveGroupActionSchema = z.object({
   kind: z.literal('move-group'),
   groupIds: PerConnection(Id),
+  /** The groups' names as the user picked them, so Activity says where the profiles went. */
+  groupNames: PerConnection(Name).optional(),
 });
 export const SetRemarkActionSchema = z.object({
   kind: z.literal('set-remark'),

@@ -37,6 +37,14 @@ const NOUN: Record<Field, string> = {
 /** Each action's rows by profile key, built once: a job may have 100,000 of them. */
 const rowsOf = new WeakMap<Action, Map<string, SheetEdit>>();
 
+const PLURAL: Record<Field, [string, string]> = {
+  name: ['name', 'names'],
+  remark: ['remark', 'remarks'],
+  groupId: ['group', 'groups'],
+  tags: ['tag set', 'tag sets'],
+  proxy: ['proxy', 'proxies'],
+};
+
 /** The row of this task, its proxy back from the task (where a restart left it). */
 function editOf(action: Action, task: JobTask): SheetEdit | undefined {
   let rows = rowsOf.get(action);
@@ -102,6 +110,16 @@ export const importSheetKind: JobKindSpec<Action> = {
   label: 'Import spreadsheet',
   affects: 'updates',
   selectionOptional: true,
+  sets(action) {
+    const counts = new Map<Field, number>();
+    for (const edit of action.edits)
+      for (const f of changedFields(edit)) counts.set(f, (counts.get(f) ?? 0) + 1);
+    return SHEET_EDIT_FIELDS.filter((f) => counts.has(f))
+      .map(
+        (f) => `${counts.get(f)!.toLocaleString('en')} ${PLURAL[f][counts.get(f) === 1 ? 0 : 1]}`,
+      )
+      .join(', ');
+  },
   plan(action, keys, labels) {
     const proxies = new Map(action.edits.map((e) => [e.key, e.proxy]));
     const ordered = keys.length === 0 ? action.edits.map((e) => e.key) : keys;
