@@ -13,7 +13,7 @@ test.afterEach(async () => {
   await sandbox.stop();
 });
 
-test('with no connection the table offers the sandbox and points to Connections', async ({
+test('with no connection the table offers the sandbox, and "Add a connection" opens the add dialog right there', async ({
   harness,
 }) => {
   const { page, appUrl } = harness;
@@ -21,9 +21,17 @@ test('with no connection the table offers the sandbox and points to Connections'
   await expect(page.getByText('No connections yet.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Try the built-in sandbox' })).toBeVisible();
   await page.getByRole('button', { name: 'Add a connection by hand' }).click();
-  await expect(page.getByRole('button', { name: 'Connections', exact: true })).toHaveAttribute(
+  const dialog = page.getByRole('dialog', { name: 'Add a connection' });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Profiles', exact: true })).toHaveAttribute(
     'aria-current',
     'page',
+  );
+  await dialog.getByRole('textbox', { name: 'Base URL' }).fill(sandbox.ix.url);
+  await dialog.getByRole('button', { name: 'Add connection' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('shown-total')).toHaveText(
+    `${sandbox.ix.profiles().length} / ${sandbox.ix.profiles().length}`,
   );
 });
 

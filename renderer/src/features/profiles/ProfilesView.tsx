@@ -3,9 +3,8 @@ import { toast } from 'sonner';
 import { DeckError } from '../../../../shared/ipc/result';
 import { Button } from '../../components/Button';
 import { errorText } from '../../lib/deck';
-import { useUi } from '../../store';
 import { useProfilesUi } from './store';
-import { DemoOffer, useDemoStart } from '../connections';
+import { ConnectionFormDialog, DemoOffer, useDemoStart } from '../connections';
 import { BulkCreateDialog, NewProfileDialog } from '../create';
 import { BulkBar } from './bulk/BulkBar';
 import { ColumnsMenu, FilterBar, ProfileCounts } from './FilterBar';
@@ -26,10 +25,10 @@ export function ProfilesView() {
   const selection = useProfilesUi((s) => s.selection);
   const panelKey = useProfilesUi((s) => s.panelKey);
   const clearFilters = useProfilesUi((s) => s.clearFilters);
-  const setView = useUi((s) => s.setView);
   const demoStart = useDemoStart();
   const [creating, setCreating] = useState<'one' | 'bulk' | null>(null);
   const [importing, setImporting] = useState(false);
+  const [addingConnection, setAddingConnection] = useState(false);
   const selectCreated = useSelectCreated();
 
   const selected = useMemo(
@@ -134,7 +133,7 @@ export function ProfilesView() {
           {noConnections ? (
             <EmptyState>
               <p>No connections yet.</p>
-              <DemoOffer start={demoStart} onAddManually={() => setView('connections')} />
+              <DemoOffer start={demoStart} onAddManually={() => setAddingConnection(true)} />
             </EmptyState>
           ) : list.isPending ? (
             <EmptyState>
@@ -197,6 +196,9 @@ export function ProfilesView() {
         onCreated={selectCreated}
         connectionId={selected[0]?.connectionId}
       />
+      {addingConnection && (
+        <ConnectionFormDialog mode={{ kind: 'add' }} onClose={() => setAddingConnection(false)} />
+      )}
       {importing && (
         <ImportSheetDialog
           profiles={rows.all}
