@@ -17,6 +17,7 @@ import { coreListScenario } from './scenarios/core-list';
 import { csvScenario } from './scenarios/csv';
 import { ipcScenario } from './scenarios/ipc';
 import { listTripScenario } from './scenarios/list-trip';
+import { startScenario } from './scenarios/start';
 import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
 import { sandboxOpenScenario } from './scenarios/sandbox-open';
@@ -31,6 +32,7 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   bulk: bulkScenario,
   table: tableScenario,
   'list-trip': listTripScenario,
+  start: startScenario,
   open: openScenario,
   sessions: sessionsScenario,
   csv: csvScenario,

@@ -25,6 +25,11 @@ export interface ProviderOptions {
   /** Caps and deadline of a whole listing (see DEFAULT_LISTING_LIMITS). */
   listingLimits?: Partial<ListingLimits>;
   /**
+   * The connection's request rate, for a vendor that limits it (AdsPower); read per request,
+   * so a changed setting needs no new provider. Default: the vendor's strictest.
+   */
+  requestsPerSecond?: () => number;
+  /**
    * The user's settings for this vendor, read on every request so a change applies to the
    * next one without a new provider (which would cut the requests of running jobs). What
    * it leaves out falls back to the fixed options above.

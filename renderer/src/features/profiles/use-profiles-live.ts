@@ -10,6 +10,7 @@ import {
   renamedOrNew,
   type ProfileList,
 } from './cache-patch';
+import { EMPTY_PREVIEW, applyPage, type ListingPreview } from './listing-preview';
 import { useProfilesUi } from './store';
 
 /**
@@ -51,9 +52,17 @@ export function useProfilesLive(): void {
     const offStatus = deck().events.onProfilesStatus((event) =>
       patch((list) => applyProfileStatus(list, event)),
     );
+    // Pages of the first listing fill the preview; once the list is there they are old news.
+    const offPage = deck().events.onProfilesPage((page) => {
+      if (queryClient.getQueryData(keys.profileList)) return;
+      queryClient.setQueryData<ListingPreview>(keys.listingPreview, (preview) =>
+        applyPage(preview ?? EMPTY_PREVIEW, page),
+      );
+    });
     return () => {
       offChanged();
       offStatus();
+      offPage();
     };
   }, [queryClient]);
 }
