@@ -56,7 +56,13 @@ describe('how many demo profiles', () => {
     const { options } = await startDemo({ chromiumSandbox: false }, {}, (c) =>
       c.dispatch('settings:update', { demoProfiles: 7 }),
     );
-    expect([options.ixProfiles, options.cosProfiles]).toEqual([4, 3]);
+    // Shared out evenly over the four vendors, the first ones taking the remainder.
+    expect([
+      options.ixProfiles,
+      options.cosProfiles,
+      options.bitProfiles,
+      options.adsProfiles,
+    ]).toEqual([2, 2, 2, 1]);
   });
 });
 
