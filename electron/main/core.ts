@@ -9,7 +9,7 @@ import { createDispatch, mergeHandlers, type Dispatch, type Handlers } from './i
 import { createEventBus, type EventBus } from './events';
 import type { Logger } from './log';
 import type { SecretCipher } from './secrets/secret-store';
-import { createSettingsStore, settingsHandlers } from './settings';
+import { createSettingsStore, settingsHandlers, type SettingsStore } from './settings';
 import { createNotices, noticesHandlers } from './notices';
 import { createUnreadableFiles } from './fs/unreadable-file';
 import type { Vendor } from '../../shared/model';
@@ -56,7 +56,7 @@ export interface CoreDeps {
   validateResponses?: boolean;
   /** Ports probed for vendor clients at start (default ixBrowser 53200, CosLogin 54345); tests pass their own or none. */
   detectPorts?: Partial<Record<Vendor, number[]>>;
-  /** Vendor request defaults: timeouts, retry backoff, page size (tests shorten them). */
+  /** Vendor request defaults: retry backoff, page size (tests shorten them). */
   providerDefaults?: ProviderDefaults;
   /** Which vendors exist (default: the app's vendor table; a test may add one). */
   vendors?: VendorTable;
@@ -81,6 +81,7 @@ export interface Core {
     profiles: ProfilesService;
     sessions: SessionsService;
     demo: DemoService;
+    settings: SettingsStore;
   };
   /** What to ask before quitting (jobs still running), or undefined: quit at once. */
   quitQuestion(): QuitQuestion | undefined;
@@ -92,6 +93,8 @@ export function createCore(deps: CoreDeps): Core {
   const notices = createNotices();
   const unreadable = createUnreadableFiles({ notices, log: deps.log, clock: deps.clock });
   const settings = createSettingsStore(deps.dataDir, { unreadable, overrides: deps.settings });
+  // Read at once: vendor requests take their limits from it (settings.latest()).
+  void settings.get();
   const disposers: Array<() => Promise<void> | void> = [];
 
   const appInfo = async (): Promise<AppInfo> => {
@@ -115,6 +118,15 @@ export function createCore(deps: CoreDeps): Core {
     providerDefaults: deps.providerDefaults,
     vendors: deps.vendors,
     unreadable,
+    tuning: (vendor) => {
+      const s = settings.latest();
+      return {
+        concurrency: s.vendorConcurrency[vendor],
+        timeoutMs: s.requestTimeoutMs,
+        openTimeoutMs: s.openTimeoutMs,
+      };
+    },
+    checkProxyBeforeOpen: () => settings.latest().checkProxyBeforeOpen,
   });
   disposers.push(() => connections.dispose());
   const lastKnown = createLastKnownStore({
@@ -145,6 +157,7 @@ export function createCore(deps: CoreDeps): Core {
     headless: deps.demo?.headless,
     startSandbox: deps.demo?.startSandbox,
     spawn: deps.launcher?.spawn,
+    defaultProfiles: async () => (await settings.get()).demoProfiles,
   });
   // Connections first (they hold providers to the sandbox), then the sandbox and its browsers.
   disposers.unshift(async () => {
@@ -217,7 +230,7 @@ export function createCore(deps: CoreDeps): Core {
       validateResponses: deps.validateResponses,
     }),
     events,
-    services: { connections, profiles, sessions, demo },
+    services: { connections, profiles, sessions, demo, settings },
     quitQuestion: () => quitQuestion(jobs.list()),
     async dispose() {
       for (const d of disposers.reverse()) await d();

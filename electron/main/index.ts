@@ -3,7 +3,16 @@
  * in createCore() (./core.ts), which runs and is tested without Electron.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  safeStorage,
+  session,
+} from 'electron';
 import { createCore, type Core } from './core';
 import {
   createAppUrlCheck,
@@ -85,6 +94,10 @@ async function start(): Promise<void> {
   core.events.subscribe((event, payload) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
   });
+  // The window frame, native menus and dialogs follow the theme the renderer shows.
+  const { settings } = core.services;
+  settings.onChange(({ theme }) => (nativeTheme.themeSource = theme));
+  void settings.get().then(({ theme }) => (nativeTheme.themeSource = theme));
   Menu.setApplicationMenu(buildMenu(Menu, app.name, { packaged: app.isPackaged }));
   createMainWindow();
 }

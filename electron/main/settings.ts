@@ -15,12 +15,21 @@ import {
   type UnreadableFiles,
 } from './fs/unreadable-file';
 import type { HandlerGroup } from './ipc/handle';
+import { DEFAULT_OPEN_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from './providers/common/provider-options';
+import { DEMO_PROFILES } from './services/demo';
 
 export const DEFAULT_SETTINGS: Settings = {
   ipEchoUrl: 'https://api.ipify.org?format=json',
   openConcurrency: 2,
   proxyCheckConcurrency: 8,
   proxyCheckTimeoutMs: 10_000,
+  theme: 'system',
+  // Each vendor's own default (shared/model/vendors.ts) until the user sets one.
+  vendorConcurrency: {},
+  requestTimeoutMs: DEFAULT_TIMEOUT_MS,
+  openTimeoutMs: DEFAULT_OPEN_TIMEOUT_MS,
+  checkProxyBeforeOpen: false,
+  demoProfiles: DEMO_PROFILES,
 };
 
 const DEFAULTS_USED = 'the default is used for each';
@@ -34,6 +43,9 @@ export function createSettingsStore(
   const unknownFields = new Map<string, unknown>();
   let writable = true;
   let current: Promise<Settings> | undefined;
+  /** The settings once read: what code that cannot wait (a vendor request's limits) reads. */
+  let latest: Settings | undefined;
+  const listeners: Array<(settings: Settings) => void> = [];
   const oneAtATime = pLimit(1);
 
   const setAside = async (problem: string): Promise<Partial<Settings>> => {
@@ -67,14 +79,15 @@ export function createSettingsStore(
   };
 
   const get = (): Promise<Settings> =>
-    (current ??= readSaved().then((saved) => ({
-      ...DEFAULT_SETTINGS,
-      ...deps.overrides,
-      ...saved,
-    })));
+    (current ??= readSaved().then((saved) => {
+      latest = { ...DEFAULT_SETTINGS, ...deps.overrides, ...saved };
+      return latest;
+    }));
 
   return {
     get,
+    /** The settings as last read or saved; the defaults (with overrides) before the first read. */
+    latest: (): Settings => latest ?? { ...DEFAULT_SETTINGS, ...deps.overrides },
     /** Refuses the whole patch, naming the field, when the result would not be valid settings. */
     update: (patch: Partial<Settings>): Promise<Settings> =>
       oneAtATime(async () => {
@@ -88,8 +101,14 @@ export function createSettingsStore(
           await writeFileAtomic(file, JSON.stringify(saved, null, 2));
         }
         current = Promise.resolve(checked.data);
+        latest = checked.data;
+        for (const listener of listeners) listener(checked.data);
         return checked.data;
       }),
+    /** Called after each saved update (the Electron wiring applies the theme to the window). */
+    onChange(listener: (settings: Settings) => void): void {
+      listeners.push(listener);
+    },
   };
 }
 export type SettingsStore = ReturnType<typeof createSettingsStore>;

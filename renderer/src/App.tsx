@@ -9,6 +9,8 @@ import { ConnectionsView } from './features/connections/ConnectionsView';
 import { ActivityView } from './features/activity/ActivityView';
 import { JobProgressToasts } from './features/activity/JobProgressToasts';
 import { NoticesBanner } from './features/notices/NoticesBanner';
+import { SettingsView } from './features/settings/SettingsView';
+import { useAppliedTheme } from './lib/theme';
 import { LanguagePicker } from './components/LanguagePicker';
 import { useTranslation } from './i18n';
 
@@ -17,9 +19,11 @@ const NAV = [
   { view: 'sessions', label: 'nav.sessions', hint: 'nav.sessionsHint' },
   { view: 'connections', label: 'nav.connections', hint: 'nav.connectionsHint' },
   { view: 'activity', label: 'nav.activity', hint: 'nav.activityHint' },
+  { view: 'settings', label: 'nav.settings', hint: 'nav.settingsHint' },
 ] as const satisfies readonly { view: View; label: string; hint: string }[];
 
 export function App() {
+  useAppliedTheme();
   const view = useUi((s) => s.view);
   const setView = useUi((s) => s.setView);
   const { t } = useTranslation();
@@ -70,6 +74,8 @@ function ViewPane({ view }: { view: View }) {
       return <ConnectionsView />;
     case 'activity':
       return <ActivityView />;
+    case 'settings':
+      return <SettingsView />;
   }
 }
 

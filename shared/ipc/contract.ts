@@ -88,13 +88,38 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/** A whole number in a range; any way it is wrong gets the one message that says the range. */
+const wholeNumber = (min: number, max: number, unit: string) => {
+  const message = `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')} ${unit}`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const ThemeSchema = z.enum(THEMES, { error: 'must be system, light or dark' });
+export type Theme = z.infer<typeof ThemeSchema>;
+
 export const SettingsSchema = z.object({
   /** IP-echo URL used by the proxy check. */
   ipEchoUrl: IpEchoUrl,
   /** Windows opened at once by a bulk open. */
-  openConcurrency: z.number().int().min(1).max(16),
-  proxyCheckConcurrency: z.number().int().min(1).max(64),
-  proxyCheckTimeoutMs: z.number().int().min(500).max(120_000),
+  openConcurrency: wholeNumber(1, 16, 'windows'),
+  proxyCheckConcurrency: wholeNumber(1, 64, 'checks'),
+  proxyCheckTimeoutMs: wholeNumber(500, 120_000, 'ms'),
+  /** The renderer's colours; `system` follows the OS. */
+  theme: ThemeSchema,
+  /**
+   * Requests in flight at once per connection of each vendor; a vendor left out keeps its
+   * own default (VENDORS[vendor].concurrency).
+   */
+  vendorConcurrency: z.partialRecord(VendorSchema, wholeNumber(1, 16, 'requests')),
+  /** Each vendor request but an open; a client that does not answer in time fails the call. */
+  requestTimeoutMs: wholeNumber(1_000, 300_000, 'ms'),
+  /** Opening a profile starts a browser (and may check its proxy): it gets longer. */
+  openTimeoutMs: wholeNumber(5_000, 600_000, 'ms'),
+  /** "Check proxy before opening" of a connection when it is added. */
+  checkProxyBeforeOpen: z.boolean({ error: 'must be on or off' }),
+  /** Profiles the demo sandbox creates, split between the vendors. */
+  demoProfiles: wholeNumber(2, 100_000, 'profiles'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -46,6 +46,8 @@ export const CloseActionSchema = z.object({ kind: z.literal('close') });
 export const MoveGroupActionSchema = z.object({
   kind: z.literal('move-group'),
   groupIds: PerConnection(Id),
+  /** The groups' names as the user picked them, so Activity says where the profiles went. */
+  groupNames: PerConnection(Name).optional(),
 });
 export const SetRemarkActionSchema = z.object({
   kind: z.literal('set-remark'),
@@ -94,6 +96,34 @@ export const CopyActionSchema = z.object({
 });
 export const DeleteActionSchema = z.object({ kind: z.literal('delete') });
 export const CheckProxyActionSchema = z.object({ kind: z.literal('check-proxy') });
+/** The fields a spreadsheet row may set, in the order they are written to the vendor. */
+export const SHEET_EDIT_FIELDS = ['name', 'remark', 'groupId', 'tags', 'proxy'] as const;
+
+/**
+ * One profile's row of an imported spreadsheet: only the fields that differ from the
+ * profile as the preview read it. The group is an id of the profile's own connection.
+ */
+export const SheetEditSchema = z
+  .object({
+    key: Id,
+    name: Name.min(1).optional(),
+    remark: z.string().max(1000).optional(),
+    groupId: Id.optional(),
+    tags: z.array(Name.min(1)).max(50).optional(),
+    proxy: ProxyInputSchema.optional(),
+  })
+  .refine(
+    (e) => SHEET_EDIT_FIELDS.some((f) => e[f] !== undefined),
+    'changes nothing: name, remark, groupId, tags or proxy',
+  );
+export type SheetEdit = z.infer<typeof SheetEditSchema>;
+
+export const ImportSheetActionSchema = z.object({
+  kind: z.literal('import-sheet'),
+  /** One per profile, in the order of the file. */
+  edits: z.array(SheetEditSchema).min(1).max(100_000),
+});
+
 export const CreateActionSchema = z.object({
   kind: z.literal('create'),
   connectionId: Id,
@@ -116,6 +146,7 @@ export const JobActionSchema = z.discriminatedUnion('kind', [
   DeleteActionSchema,
   CheckProxyActionSchema,
   CreateActionSchema,
+  ImportSheetActionSchema,
 ]);
 export type JobAction = z.infer<typeof JobActionSchema>;
 export type JobKind = JobAction['kind'];

@@ -53,6 +53,8 @@ export const JobSchema = z.object({
   id: z.string(),
   kind: z.string(),
   label: z.string(),
+  /** What the job sets, in words: "Warmup" for "Move to group" (never a password). */
+  applied: z.string().optional(),
   state: JobStateSchema,
   createdAt: z.number(),
   finishedAt: z.number().optional(),

@@ -26,6 +26,8 @@ export interface VendorInfo {
   apiPath?: RegExp;
   /** Starts every connection id of this vendor ("ix-3fa2c1"). */
   idPrefix: string;
+  /** Requests in flight at once its client tolerates; settings may lower or raise it. */
+  concurrency: number;
   /**
    * A vendor that limits requests per second: the rates a connection may be set to (what the
    * vendor grants depends on the account) and the default, the strictest.
@@ -41,6 +43,8 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
     auth: 'none',
     apiPath: /\/api\/v2$/i,
     idPrefix: 'ix',
+    // It answers "too fast" beyond about three requests at once.
+    concurrency: 3,
   },
   cos: {
     label: 'CosLogin',
@@ -49,6 +53,7 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
     auth: 'token',
     tokenSource: "From CosLogin's settings (Local API).",
     idPrefix: 'cos',
+    concurrency: 6,
   },
   bitbrowser: {
     label: 'BitBrowser',
@@ -58,6 +63,8 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
     auth: 'optional-token',
     tokenSource: "Only if BitBrowser's Local API asks for an API key: from its settings.",
     idPrefix: 'bit',
+    // A local Electron service like CosLogin's; no documented concurrency limit.
+    concurrency: 6,
   },
   adspower: {
     label: 'AdsPower',
@@ -67,6 +74,8 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
     tokenSource:
       "Only if AdsPower's security verification is on: the API key from its Local API settings.",
     idPrefix: 'ads',
+    // The rate limit, not this, paces it: a few in flight let a slow call not hold up the rest.
+    concurrency: 3,
     // The Chinese overview: 1 request/s on every endpoint; the English one (client 2.8.2.1+):
     // 2, 5 or 10 by account size. The strictest is the default.
     rateLimit: { choices: [1, 2, 5, 10], default: 1 },

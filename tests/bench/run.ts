@@ -14,6 +14,7 @@ import { SCENARIO_NAMES, type ScenarioName } from './metrics';
 import { ensureRendererBuilt } from './renderer-build';
 import { bulkScenario } from './scenarios/bulk';
 import { coreListScenario } from './scenarios/core-list';
+import { csvScenario } from './scenarios/csv';
 import { ipcScenario } from './scenarios/ipc';
 import { listTripScenario } from './scenarios/list-trip';
 import { startScenario } from './scenarios/start';
@@ -36,6 +37,7 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   ratelimit: ratelimitScenario,
   open: openScenario,
   sessions: sessionsScenario,
+  csv: csvScenario,
 };
 
 const root = resolve(__dirname, '../..');

@@ -53,6 +53,9 @@ test('a bulk remark where the vendor refuses some profiles: reasons shown, "Retr
   const failed = entry.locator('[data-testid="job-item"][data-state="failed"]');
   await expect(failed).toHaveCount(2);
   for (const p of refused) await expect(failed.filter({ hasText: p.name })).toContainText('1011');
+  // What the job set, and each item's connection by the label people know it by.
+  await expect(entry.getByTestId('job-applied')).toHaveText(' → "checked by deck"');
+  await expect(failed.first().locator('td').nth(2)).toHaveText(added.data.label);
   await page.screenshot({ path: test.info().outputPath('activity-sandbox.png') });
   // The vendor's records: the 8 it accepted carry the remark, the 2 it refused do not.
   for (const p of chosen) {
@@ -68,4 +71,36 @@ test('a bulk remark where the vendor refuses some profiles: reasons shown, "Retr
   for (const p of chosen) expect(remarkOf(p.vendorId), p.name).toBe('checked by deck');
   // Neither run touched a profile outside the job.
   expect(untouched.map((p) => JSON.stringify(recordOf(p.vendorId)))).toEqual(untouchedBefore);
+});
+
+test('"Move to group…" from the table: Activity says where the profiles went', async ({
+  harness,
+}) => {
+  const { page, appUrl, core } = harness;
+  const added = await core.dispatch('connections:add', {
+    vendor: 'ixbrowser',
+    label: 'Shop PC',
+    baseUrl: sandbox.ix.url,
+  });
+  if (!added.ok) throw new Error(added.error.message);
+  await page.goto(appUrl);
+  const rows = page.locator('[role=grid] [role=row][data-key]');
+  await rows.nth(0).click();
+  await rows.nth(2).click({ modifiers: ['Shift'] });
+  await page
+    .getByRole('toolbar', { name: 'Bulk actions' })
+    .getByRole('button', { name: 'Move to group…' })
+    .click();
+  const dialog = page.getByRole('dialog');
+  const select = dialog.getByRole('combobox', { name: 'Group in Shop PC' });
+  const target = (await select.locator('option:not([disabled])').first().textContent())!;
+  await select.selectOption({ label: target });
+  await dialog.getByRole('button', { name: 'Move' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Activity' })
+    .click();
+  const entry = page.getByTestId('job-entry').first();
+  await expect(entry).toContainText(`Move to group → ${target}`);
+  await expect(entry).toContainText('3 ok of 3');
 });

@@ -88,7 +88,12 @@ test('Shift-click selects a range of 25, and the bulk bar starts a job on exactl
 
   const started = (await jobs(page)) as Array<{ action: unknown; keys: string[] }>;
   expect(started).toHaveLength(1);
-  expect(started[0]!.action).toEqual({ kind: 'move-group', groupIds: { ix: 'g2', cos: 'g0' } });
+  // The names ride along so Activity can say where the profiles went.
+  expect(started[0]!.action).toEqual({
+    kind: 'move-group',
+    groupIds: { ix: 'g2', cos: 'g0' },
+    groupNames: { ix: 'Social', cos: 'Ads' },
+  });
   const expected = Array.from({ length: 25 }, (_, i) => 3 + i)
     .filter((n) => n !== 10)
     .map((n) => `${n % 2 ? 'ix' : 'cos'}/${n}`);

@@ -15,6 +15,7 @@ import type { Logger } from '../log';
 import { VENDOR_SPECS, specOf, type VendorTable } from '../providers';
 import type { RetryPolicy } from '../providers/common/call-gate';
 import type { VendorProvider } from '../providers/provider';
+import type { ProviderTuning } from '../providers/common/provider-options';
 import type { UnreadableFiles } from '../fs/unreadable-file';
 import type { SecretCipher } from '../secrets/secret-store';
 import { createTokenVault } from '../secrets/token-vault';
@@ -22,10 +23,11 @@ import { defaultDetectPorts, detectClients, probeVendor } from './connections-de
 import { createConnectionsStore, type StoredConnection } from './connections-store';
 import { checkBaseUrl } from '../../../shared/model/base-url';
 
-/** Request defaults for every provider (tests shorten timeouts and backoff). */
+/**
+ * Request defaults for every provider (tests shorten the backoff). Timeouts and concurrency
+ * are settings: see `tuning`.
+ */
 export interface ProviderDefaults {
-  timeoutMs?: number;
-  openTimeoutMs?: number;
   pageSize?: number;
   retry?: RetryPolicy;
   maxResponseBytes?: number;
@@ -49,6 +51,10 @@ export interface ConnectionsDeps {
   vendors?: VendorTable;
   /** Where connections.json and secrets.bin go when they cannot be read. */
   unreadable: UnreadableFiles;
+  /** The settings' limits for a vendor's requests, read on every request. */
+  tuning?: (vendor: Vendor) => ProviderTuning;
+  /** "Check proxy before opening" of a connection added without saying (a setting). */
+  checkProxyBeforeOpen?: () => boolean;
 }
 
 export interface AddConnectionInput {
@@ -197,8 +203,15 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     checkProxyBeforeOpen: l.stored.checkProxyBeforeOpen,
     ...(rateOf(l.stored) !== undefined ? { requestsPerSecond: rateOf(l.stored) } : {}),
     health: { ...l.health },
-    capabilities: spec(l.stored.vendor).capabilities,
+    capabilities: capabilitiesOf(l.stored.vendor),
   });
+
+  /** The vendor's, with the requests at once the settings allow now. */
+  const capabilitiesOf = (vendor: Vendor): Connection['capabilities'] => {
+    const { capabilities } = spec(vendor);
+    const set = deps.tuning?.(vendor).concurrency;
+    return set === undefined ? capabilities : { ...capabilities, maxConcurrency: set };
+  };
 
   const persist = () =>
     store.save({
@@ -259,6 +272,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       },
       clock,
       configTemplate: l.stored.configTemplate,
+      tuning: () => deps.tuning?.(l.stored.vendor) ?? {},
       // Read per request: a changed setting applies without a new provider.
       requestsPerSecond: () =>
         deps.providerDefaults?.requestsPerSecond ?? rateOf(l.stored) ?? Number.POSITIVE_INFINITY,
@@ -292,7 +306,9 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   const test = async (id: string): Promise<ConnectionHealth> => {
     const l = find(id);
     try {
-      const { profileCount } = await providerFor(id).test();
+      const tested = await providerFor(id).test();
+      // A client that cannot say how many it has keeps the count its last listing gave.
+      const profileCount = tested.profileCount ?? l.health.profileCount;
       setHealth(l, {
         state: 'ok',
         checkedAt: clock(),
@@ -333,7 +349,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         vendor: input.vendor,
         label: input.label?.trim() || `${spec(input.vendor).info.label} (${new URL(baseUrl).host})`,
         baseUrl,
-        checkProxyBeforeOpen: input.checkProxyBeforeOpen ?? false,
+        checkProxyBeforeOpen: input.checkProxyBeforeOpen ?? deps.checkProxyBeforeOpen?.() ?? false,
         detected,
         ...(rate !== undefined ? { requestsPerSecond: rate } : {}),
       },

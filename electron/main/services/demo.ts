@@ -30,6 +30,8 @@ export interface DemoDeps {
   user?: ProcessUser;
   spawn?: typeof spawn;
   headless?: boolean;
+  /** How many profiles a demo started without a count gets (the settings' demoProfiles). */
+  defaultProfiles?: () => Promise<number>;
 }
 
 export interface DemoStatus {
@@ -134,13 +136,14 @@ export function createDemoService(deps: DemoDeps) {
   return {
     status,
     /** Starts the sandbox once; a second call answers the running demo's connections. */
-    async start(total = DEMO_PROFILES) {
+    async start(total?: number) {
       if (starting) return starting;
       if (sandbox) {
         const all = await deps.connections.list();
         return { connections: all.filter((c) => ids.has(c.id)), ...status() };
       }
-      starting = start(total).finally(() => {
+      starting = (async () =>
+        start(total ?? (await deps.defaultProfiles?.()) ?? DEMO_PROFILES))().finally(() => {
         starting = null;
       });
       return starting;

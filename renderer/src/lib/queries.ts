@@ -30,6 +30,13 @@ export const appInfoQuery = queryOptions({
   staleTime: Infinity,
 });
 
+/** Read by the Settings screen and by the app shell (the theme). */
+export const settingsQuery = queryOptions({
+  queryKey: keys.settings,
+  queryFn: () => unwrap(deck().settings.get()),
+  staleTime: Infinity,
+});
+
 export const connectionsQuery = queryOptions({
   queryKey: keys.connections,
   queryFn: () => unwrap(deck().connections.list()),

@@ -53,8 +53,8 @@ describe('benchTable', () => {
       ]),
     ];
     const table = benchTable(runs);
-    expect(rowOf(table, 'csv.preview10k.ms')).toBe(
-      '| csv.preview10k.ms | pending: feature not built (#23) | | | <=1000 | pending |',
+    expect(rowOf(table, 'runner.overhead.ms')).toBe(
+      '| runner.overhead.ms | pending: feature not built (#25) | | | <=50 | pending |',
     );
     expect(rowOf(table, 'table.render50k.ms')).toBe(
       '| table.render50k.ms | skipped: no Chromium | | | <=1500 | |',

@@ -24,7 +24,11 @@ afterEach(async () => {
 });
 
 /** Starts the demo through the core; the sandbox runs simulated, the options are kept. */
-async function startDemo(demo: { chromiumSandbox?: boolean }) {
+async function startDemo(
+  demo: { chromiumSandbox?: boolean },
+  request: { profiles?: number } = { profiles: 4 },
+  before?: (core: Core) => Promise<unknown>,
+) {
   const seen: SandboxOptions[] = [];
   const lines: string[] = [];
   dataDir = await mkdtemp(join(tmpdir(), 'browserdeck-demo-'));
@@ -42,9 +46,25 @@ async function startDemo(demo: { chromiumSandbox?: boolean }) {
       },
     },
   });
-  expect(await core.dispatch('demo:start', { profiles: 4 })).toMatchObject({ ok: true });
+  await before?.(core);
+  expect(await core.dispatch('demo:start', request)).toMatchObject({ ok: true });
   return { options: seen[0]!, lines };
 }
+
+describe('how many demo profiles', () => {
+  it('a demo started without a count makes as many as the settings say, split between the vendors', async () => {
+    const { options } = await startDemo({ chromiumSandbox: false }, {}, (c) =>
+      c.dispatch('settings:update', { demoProfiles: 7 }),
+    );
+    // Shared out evenly over the four vendors, the first ones taking the remainder.
+    expect([
+      options.ixProfiles,
+      options.cosProfiles,
+      options.bitProfiles,
+      options.adsProfiles,
+    ]).toEqual([2, 2, 2, 1]);
+  });
+});
 
 describe("demo mode and Chromium's own sandbox", () => {
   it('decides it for the user running BrowserDeck, and logs the decision with its reason', async () => {

@@ -8,6 +8,7 @@ import {
   type InvokeEventLike,
 } from '../../../electron/main/ipc/handle';
 import { createLogger } from '../../../electron/main/log';
+import { DEFAULT_SETTINGS } from '../../../electron/main/settings';
 import { contract } from '../../../shared/ipc/contract';
 import { DeckError } from '../../../shared/ipc/result';
 import { handlersFor } from '../../fixtures/handlers';
@@ -23,10 +24,9 @@ describe('createDispatch', () => {
     const dispatch = createDispatch(
       handlersFor({
         'settings:update': async (p) => ({
+          ...DEFAULT_SETTINGS,
           ipEchoUrl: 'x',
           openConcurrency: p.openConcurrency ?? 2,
-          proxyCheckConcurrency: 1,
-          proxyCheckTimeoutMs: 1000,
         }),
       }),
       { log },

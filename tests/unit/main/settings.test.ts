@@ -57,6 +57,7 @@ it('concurrent settings:update calls all land, in memory and on disk', async () 
   const results = await Promise.all(patches.map((p) => c.dispatch('settings:update', p)));
   for (const r of results) expect(r.ok).toBe(true);
   const expected = {
+    ...DEFAULT_SETTINGS,
     openConcurrency: 5,
     proxyCheckConcurrency: 20,
     proxyCheckTimeoutMs: 3_000,
@@ -82,6 +83,7 @@ it('a bad field in settings.json is dropped by name; the other fields are kept',
   );
   const c = core(dir);
   expect(await call(c, 'settings:get')).toEqual({
+    ...DEFAULT_SETTINGS,
     openConcurrency: DEFAULT_SETTINGS.openConcurrency,
     proxyCheckConcurrency: 9,
     ipEchoUrl: DEFAULT_SETTINGS.ipEchoUrl,
@@ -153,4 +155,51 @@ it('the store itself refuses an update that would make settings invalid, naming 
   expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'))).toMatchObject({
     openConcurrency: 3,
   });
+});
+
+it.each([
+  [{ theme: 'sepia' }, 'theme', 'must be system, light or dark'],
+  [{ vendorConcurrency: { cos: 0 } }, 'vendorConcurrency.cos', 'from 1 to 16 requests'],
+  [{ vendorConcurrency: { ixbrowser: 2.5 } }, 'vendorConcurrency.ixbrowser', 'from 1 to 16'],
+  [{ requestTimeoutMs: 50 }, 'requestTimeoutMs', 'from 1,000 to 300,000 ms'],
+  [{ openTimeoutMs: 1e9 }, 'openTimeoutMs', 'from 5,000 to 600,000 ms'],
+  [{ checkProxyBeforeOpen: 'yes' }, 'checkProxyBeforeOpen', 'must be on or off'],
+  [{ demoProfiles: 0 }, 'demoProfiles', 'from 2 to 100,000 profiles'],
+])('settings:update refuses %j naming %s with its own message', async (patch, field, words) => {
+  const c = core(await newDataDir());
+  const refused = await c.dispatch('settings:update', patch);
+  expect(refused).toMatchObject({
+    ok: false,
+    error: { code: 'invalid-input', details: { field } },
+  });
+  expect((refused as { error: { message: string } }).error.message).toContain(`${field}: `);
+  expect((refused as { error: { message: string } }).error.message).toContain(words);
+  expect(await call(c, 'settings:get')).toEqual(DEFAULT_SETTINGS);
+});
+
+it('the new settings are saved and read back after a restart', async () => {
+  const dir = await newDataDir();
+  const patch: Partial<Settings> = {
+    theme: 'dark',
+    vendorConcurrency: { cos: 2 },
+    requestTimeoutMs: 5_000,
+    openTimeoutMs: 30_000,
+    checkProxyBeforeOpen: true,
+    demoProfiles: 40,
+  };
+  await call(core(dir), 'settings:update', patch);
+  expect(await call(core(dir), 'settings:get')).toEqual({ ...DEFAULT_SETTINGS, ...patch });
+});
+
+it('a connection added without saying takes "check proxy before opening" from the settings', async () => {
+  const c = core(await newDataDir());
+  const add = () =>
+    call<{ checkProxyBeforeOpen: boolean }>(c, 'connections:add', {
+      vendor: 'ixbrowser',
+      baseUrl: `http://127.0.0.1:${++port}`,
+    });
+  let port = 1;
+  expect((await add()).checkProxyBeforeOpen).toBe(false);
+  await call(c, 'settings:update', { checkProxyBeforeOpen: true });
+  expect((await add()).checkProxyBeforeOpen).toBe(true);
 });

@@ -123,4 +123,17 @@ describe('window options', () => {
       height: 700,
     });
   });
+
+  it('the window follows the theme setting as soon as it is saved', async () => {
+    const update = state.ipcHandlers.get('settings:update')!;
+    const win = state.windows[0]!;
+    const sender = {
+      sender: { id: win.webContents.id },
+      senderFrame: { url: win.loaded, parent: null },
+    };
+    expect(await update(sender, { theme: 'dark' })).toMatchObject({ ok: true });
+    expect(electronMock.nativeTheme.themeSource).toBe('dark');
+    await update(sender, { theme: 'system' });
+    expect(electronMock.nativeTheme.themeSource).toBe('system');
+  });
 });

@@ -74,6 +74,7 @@ export class FakeBrowserWindow {
 const ready = new Promise<void>((r) => (state.readyResolve = r));
 
 export const electronMock = {
+  nativeTheme: { themeSource: 'system' as string },
   app: {
     requestSingleInstanceLock: vi.fn(() => true),
     on: (event: string, fn: Handler) =>

@@ -169,6 +169,27 @@ describe('CosLogin reading', () => {
     }
   });
 
+  it.each([0, 1, 2, 37, 1000])(
+    'counts %i windows for its connection when the list has no total, in few requests',
+    async (n) => {
+      const all = windows(n);
+      const cos = await cosWith((req, res) => {
+        const page = req.body['page'] as number;
+        const size = req.body['pageSize'] as number;
+        sendJson(res, cosOk({ list: all.slice(page * size, (page + 1) * size) }));
+      });
+      expect(await cos.test()).toEqual({ profileCount: n });
+      const requests = fake.server.requests.filter((r) => r.path === '/browser/list');
+      expect(requests.every((r) => r.body['pageSize'] === 1)).toBe(true);
+      expect(requests.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(n + 2)) + 1);
+    },
+  );
+
+  it('gives no count rather than a wrong one when the client ignores pageSize', async () => {
+    const cos = await cosWith((_req, res) => sendJson(res, cosOk({ list: windows(20) })));
+    expect(await cos.test()).toEqual({});
+  });
+
   it('pages from 0 and reads an undocumented page shape tolerantly', async () => {
     const all = windows(230);
     const cos = await cosWith((req, res) => {

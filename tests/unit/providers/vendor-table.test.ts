@@ -37,6 +37,7 @@ it('a fourth vendor added to the table alone is connected, detected and listed t
       defaultPort: port,
       auth: 'none',
       idPrefix: 'fz',
+      concurrency: 2,
     },
     capabilities: capabilities(fakezilla),
     createProvider: (o) => {

@@ -27,7 +27,16 @@ const examples: { [C in Channel]: RequestOf<C> } = {
   'app:language': { language: 'zh-CN' },
   'notices:dismiss': { id: UNKNOWN },
   'settings:get': {},
-  'settings:update': { ipEchoUrl: 'http://127.0.0.1:9/', openConcurrency: 2 },
+  'settings:update': {
+    ipEchoUrl: 'http://127.0.0.1:9/',
+    openConcurrency: 2,
+    theme: 'dark',
+    vendorConcurrency: { ixbrowser: 2, cos: 4 },
+    requestTimeoutMs: 5_000,
+    openTimeoutMs: 60_000,
+    checkProxyBeforeOpen: true,
+    demoProfiles: 50,
+  },
   'connections:list': {},
   'connections:add': { vendor: 'cos', label: 'Shop', baseUrl: 'http://127.0.0.1:9', token: 't' },
   'connections:update': {

@@ -3,6 +3,8 @@ import {
   applyProfileStatus,
   applyProfilesChanged,
   mergeConnections,
+  newKeys,
+  renamedOrNew,
   type ProfileList,
 } from '../../../renderer/src/features/profiles/cache-patch';
 import { profile } from '../../fixtures/profile';
@@ -64,5 +66,23 @@ describe('mergeConnections', () => {
     const next = mergeConnections(list, ['new'], fresh);
     expect(next.profiles.at(-1)?.key).toBe('new/5');
     expect(next.errors).toHaveLength(1);
+  });
+});
+
+describe('rows to point out', () => {
+  it('an update points out the rows it renames and the rows the cache did not have', () => {
+    const updated = [
+      profile(1, { name: 'Renamed' }),
+      profile(2, { remark: 'only the remark' }),
+      profile(9, { name: 'Created' }),
+    ];
+    expect(renamedOrNew(list, updated)).toEqual(['ix/1', 'ix/9']);
+    expect(renamedOrNew(list, [])).toEqual([]);
+  });
+
+  it('a refetch points out the profiles it brought', () => {
+    const after: ProfileList = { ...list, profiles: [...list.profiles, profile(4), profile(5)] };
+    expect(newKeys(list, after)).toEqual(['ix/4', 'ix/5']);
+    expect(newKeys(list, list)).toEqual([]);
   });
 });

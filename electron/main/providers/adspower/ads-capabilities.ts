@@ -1,11 +1,11 @@
 /** What AdsPower's Local API can do. */
-import type { Capabilities } from '../../../../shared/model';
+import { VENDORS, type Capabilities } from '../../../../shared/model';
 
 /**
  * Requests in flight at once. The rate limiter, not this, paces the connection; a few in
  * flight let a slow call (a browser starting) not hold up the listing behind it.
  */
-export const ADS_CONCURRENCY = 3;
+export const ADS_CONCURRENCY = VENDORS.adspower.concurrency;
 
 export const ADS_CAPABILITIES: Capabilities = {
   batchGroup: true, // v1 user/regroup, at most 100 ids

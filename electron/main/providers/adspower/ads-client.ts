@@ -63,7 +63,8 @@ export function createAdsClient(options: {
   token: () => string | undefined;
   http: JsonClient;
   gate: CallGate;
-  timeoutMs: number;
+  /** Read per call: the settings may change it. */
+  timeoutMs: () => number;
 }): AdsClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const remote = { label: `AdsPower at ${options.baseUrl}`, connectionId: options.connectionId };
@@ -88,7 +89,7 @@ export function createAdsClient(options: {
       method: opts.method ?? 'POST',
       body,
       headers: key ? { Authorization: `Bearer ${key}` } : {},
-      timeoutMs: opts.timeoutMs ?? options.timeoutMs,
+      timeoutMs: opts.timeoutMs ?? options.timeoutMs(),
       signal: opts.signal,
       budget: opts.budget,
     });

@@ -9,7 +9,7 @@ import { VENDORS, type Group, type Profile, type Tag } from '../../../../shared/
 import type { CreateItem } from '../../../../shared/model/job';
 import { asDeckError, forBatch, forEachItem } from '../common/item-results';
 import { createPagedList, dropRepeats } from '../common/paging';
-import { DEFAULT_OPEN_TIMEOUT_MS, type ProviderOptions } from '../common/provider-options';
+import type { ProviderOptions } from '../common/provider-options';
 import { applyWithKeptPasswords, type StoredProxies } from '../common/stored-proxy';
 import { createTransport } from '../common/transport';
 import { chunk, id, port, text } from '../common/wire';
@@ -64,7 +64,7 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
   const clock = o.clock ?? Date.now;
   const pageSize = Math.min(o.pageSize ?? ADS_PAGE_SIZE, ADS_PAGE_SIZE);
   const defaultRate = VENDORS.adspower.rateLimit?.default ?? 1;
-  const { close, client, parse } = createTransport(o, {
+  const { close, client, parse, concurrency, openTimeoutMs } = createTransport(o, {
     label: 'AdsPower',
     concurrency: ADS_CONCURRENCY,
     requestsPerSecond: o.requestsPerSecond ?? (() => defaultRate),
@@ -243,7 +243,10 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
   const provider: VendorProvider = {
     vendor: 'adspower',
     connectionId,
-    capabilities: ADS_CAPABILITIES,
+    // What the job engine paces its requests by: the connection's limit as set now.
+    get capabilities() {
+      return { ...ADS_CAPABILITIES, maxConcurrency: concurrency() };
+    },
 
     async test(opts) {
       // AdsPower's list gives no total: the answer proves the client and the key, nothing more.
@@ -403,7 +406,7 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
           // Safe to repeat: starting a running profile answers its endpoints again.
           idempotent: true,
           signal: opts?.signal,
-          timeoutMs: o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+          timeoutMs: openTimeoutMs(),
         },
       );
       const row = parse(AdsOpenedWire, data ?? {}, `${PATHS.start} answer`);

@@ -24,7 +24,8 @@ export function createBitClient(
     token: () => string | undefined;
     http: JsonClient;
     gate: CallGate;
-    timeoutMs: number;
+    /** Read per call: the settings may change it. */
+    timeoutMs: () => number;
   },
 ): BitClient {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -39,7 +40,7 @@ export function createBitClient(
       url: base + path,
       body,
       headers: dialect.authHeaders(token),
-      timeoutMs: opts.timeoutMs ?? options.timeoutMs,
+      timeoutMs: opts.timeoutMs ?? options.timeoutMs(),
       signal: opts.signal,
       budget: opts.budget,
     });

@@ -1,8 +1,8 @@
 /** What BitBrowser's Local API can do. */
-import type { Capabilities } from '../../../../shared/model';
+import { VENDORS, type Capabilities } from '../../../../shared/model';
 
-/** A local Electron service like CosLogin's; no documented concurrency limit. */
-export const BIT_CONCURRENCY = 6;
+/** Its default (no documented limit); the settings' vendorConcurrency may change it. */
+export const BIT_CONCURRENCY = VENDORS.bitbrowser.concurrency;
 
 export const BIT_CAPABILITIES: Capabilities = {
   batchGroup: true, // /browser/group/update (browserIds)

@@ -22,7 +22,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { retries: 4, baseDelayMs: 200, maxDelayMs: 3000 };
 
 export interface GateOptions {
-  concurrency: number;
+  /** Read before each attempt: a changed limit applies to the next request. */
+  concurrency: number | (() => number);
   retry?: RetryPolicy;
   /** Injected for tests; defaults to setTimeout. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -45,6 +46,7 @@ export interface CallGate {
       deadline?: number;
     },
   ): Promise<T>;
+  /** The limit now. */
   readonly concurrency: number;
   /**
    * Ends the gate with its provider: calls waiting for a slot, a rate slot or a backoff are
@@ -54,19 +56,31 @@ export interface CallGate {
 }
 
 export function createCallGate(options: GateOptions): CallGate {
-  const limit = pLimit(options.concurrency);
+  const wanted = options.concurrency;
+  const current = typeof wanted === 'number' ? () => wanted : wanted;
+  const limit = pLimit(current());
   const retry = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? abortableSleep;
   const clock = options.clock ?? Date.now;
   const closed = new AbortController();
+  // p-limit starts queued calls as soon as a raised limit allows; a lowered one lets the
+  // calls in flight finish and starts no more until they are under it.
+  const sync = () => {
+    const n = current();
+    if (limit.concurrency !== n) limit.concurrency = n;
+  };
 
   return {
-    concurrency: options.concurrency,
+    get concurrency() {
+      sync();
+      return limit.concurrency;
+    },
     close: () => closed.abort(),
     async run(attempt, { idempotent, signal: callerSignal, deadline }) {
       const signal = callerSignal ? AbortSignal.any([callerSignal, closed.signal]) : closed.signal;
       for (let n = 0; ; n++) {
         try {
+          sync();
           return await limit(async () => {
             if (signal.aborted) throw DeckError.of('cancelled', 'Cancelled');
             await options.limiter?.take(signal);

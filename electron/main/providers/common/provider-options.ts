@@ -29,6 +29,19 @@ export interface ProviderOptions {
    * so a changed setting needs no new provider. Default: the vendor's strictest.
    */
   requestsPerSecond?: () => number;
+  /**
+   * The user's settings for this vendor, read on every request so a change applies to the
+   * next one without a new provider (which would cut the requests of running jobs). What
+   * it leaves out falls back to the fixed options above.
+   */
+  tuning?: () => ProviderTuning;
+}
+
+/** What the settings screen changes about a vendor's requests. */
+export interface ProviderTuning {
+  concurrency?: number;
+  timeoutMs?: number;
+  openTimeoutMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

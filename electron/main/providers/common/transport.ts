@@ -8,7 +8,11 @@ import { createJsonClient, type JsonClient } from '../../http/json-client';
 import { createCallGate, type CallGate } from './call-gate';
 import { createRateLimiter } from './rate-limiter';
 import type { CallOptions } from '../provider';
-import { DEFAULT_TIMEOUT_MS, type ProviderOptions } from './provider-options';
+import {
+  DEFAULT_OPEN_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+  type ProviderOptions,
+} from './provider-options';
 import { parseWire } from './wire';
 
 /** One call of a vendor's envelope client (the path or action, the body, retry safety). */
@@ -27,7 +31,7 @@ export function createTransport<C extends VendorClient>(
     concurrency: number;
     /** Requests per second when the vendor limits them (read per request). */
     requestsPerSecond?: () => number;
-    client(deps: { http: JsonClient; gate: CallGate; timeoutMs: number }): C;
+    client(deps: { http: JsonClient; gate: CallGate; timeoutMs: () => number }): C;
   },
 ) {
   const { connectionId } = o;
@@ -39,15 +43,20 @@ export function createTransport<C extends VendorClient>(
   // whoever sends it, takes a slot.
   const rate = vendor.requestsPerSecond;
   const gate = createCallGate({
-    concurrency: o.concurrency ?? vendor.concurrency,
+    concurrency: () => o.tuning?.().concurrency ?? o.concurrency ?? vendor.concurrency,
     retry: o.retry,
     clock: o.clock,
     ...(rate ? { limiter: createRateLimiter({ perSecond: rate, clock: o.clock }) } : {}),
   });
-  const client = vendor.client({ http, gate, timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const timeoutMs = () => o.tuning?.().timeoutMs ?? o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const client = vendor.client({ http, gate, timeoutMs });
   return {
     http,
     client,
+    /** Requests of this connection in flight at once, as the settings have it now. */
+    concurrency: () => gate.concurrency,
+    /** An open starts a browser: its own, longer timeout. */
+    openTimeoutMs: () => o.tuning?.().openTimeoutMs ?? o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
     /** With the provider: nothing queued or retried goes out after it, sockets are closed. */
     close() {
       gate.close();

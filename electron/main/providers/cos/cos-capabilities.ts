@@ -1,7 +1,8 @@
 /** What CosLogin's Local API can do. */
-import type { Capabilities } from '../../../../shared/model';
+import { VENDORS, type Capabilities } from '../../../../shared/model';
 
-export const COS_CONCURRENCY = 6;
+/** Its default; the settings' vendorConcurrency may change it. */
+export const COS_CONCURRENCY = VENDORS.cos.concurrency;
 
 export const COS_CAPABILITIES: Capabilities = {
   batchGroup: true, // /browser/group/update

@@ -1,8 +1,8 @@
 /** What ixBrowser's Local API can do. */
-import type { Capabilities } from '../../../../shared/model';
+import { VENDORS, type Capabilities } from '../../../../shared/model';
 
-/** ixBrowser answers "too fast" beyond about three requests at once. */
-export const IX_CONCURRENCY = 3;
+/** ixBrowser answers "too fast" beyond about three requests at once (settings may change it). */
+export const IX_CONCURRENCY = VENDORS.ixbrowser.concurrency;
 
 export const IX_CAPABILITIES: Capabilities = {
   batchGroup: true, // profile-update-groups-in-batches

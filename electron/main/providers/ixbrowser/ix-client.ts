@@ -30,7 +30,8 @@ export function createIxClient(options: {
   connectionId: string;
   http: JsonClient;
   gate: CallGate;
-  timeoutMs: number;
+  /** Read per call: the settings may change it. */
+  timeoutMs: () => number;
 }): IxClient {
   const base = `${options.baseUrl.replace(/\/+$/, '')}/api/v2/`;
   const remote = { label: `ixBrowser at ${options.baseUrl}`, connectionId: options.connectionId };
@@ -40,7 +41,7 @@ export function createIxClient(options: {
     const { status, json } = await options.http.post({
       url: base + action,
       body,
-      timeoutMs: opts.timeoutMs ?? options.timeoutMs,
+      timeoutMs: opts.timeoutMs ?? options.timeoutMs(),
       signal: opts.signal,
       budget: opts.budget,
     });

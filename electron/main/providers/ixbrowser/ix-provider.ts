@@ -14,7 +14,6 @@ import { tagIdsByName } from '../common/records';
 import { createTransport } from '../common/transport';
 import {
   BATCH_CHUNK,
-  DEFAULT_OPEN_TIMEOUT_MS,
   DEFAULT_PAGE_SIZE,
   READ_ONE_BY_ONE_MAX,
   type ProviderOptions,
@@ -48,7 +47,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   const { connectionId } = o;
   const clock = o.clock ?? Date.now;
   const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
-  const { close, client, parse, read, write } = createTransport(o, {
+  const { close, client, parse, read, write, concurrency, openTimeoutMs } = createTransport(o, {
     label: 'ixBrowser',
     concurrency: IX_CONCURRENCY,
     client: (deps) => createIxClient({ ...deps, baseUrl: o.baseUrl, connectionId }),
@@ -222,7 +221,10 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   const provider: VendorProvider = {
     vendor: 'ixbrowser',
     connectionId,
-    capabilities: IX_CAPABILITIES,
+    // What the job engine paces its requests by: the connection's limit as set now.
+    get capabilities() {
+      return { ...IX_CAPABILITIES, maxConcurrency: concurrency() };
+    },
 
     async test(opts) {
       const data = await read('profile-list', { page: 1, limit: 1 }, opts);
@@ -413,7 +415,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
           {
             idempotent: true,
             signal: opts?.signal,
-            timeoutMs: o.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+            timeoutMs: openTimeoutMs(),
           },
         );
       } catch (e) {

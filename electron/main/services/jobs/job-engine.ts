@@ -28,7 +28,7 @@ import {
 import { settleInterrupted } from './job-verify';
 import type { FieldValue } from './edit-fields';
 import { canUndo, planUndo, readPrevious } from './job-undo';
-import { labelOf, planTasks, retryTask, validateTasks } from './job-plan';
+import { appliedOf, labelOf, planTasks, retryTask, validateTasks } from './job-plan';
 import type { JobTask } from './job-task';
 import { JOB_KINDS } from './kinds';
 import { kindSpec, type JobKindSpec, type JobKinds, type KindAction } from './kinds/spec';
@@ -254,6 +254,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
       interrupted: 0,
       skipped: 0,
       items: tasks.map((t) => t.item),
+      ...appliedOf(spec, action),
       ...(options.retryOf ? { retryOf: options.retryOf } : {}),
       ...(undoOf ? { undoOf } : {}),
     };

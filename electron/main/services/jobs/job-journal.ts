@@ -35,6 +35,7 @@ import type { Logger } from '../../log';
 import { FieldValueSchema, type FieldValue } from './edit-fields';
 import { JOB_KINDS } from './kinds';
 import { kindSpec, type JobKindSpec, type JobKinds, type KindAction } from './kinds/spec';
+import { appliedOf } from './job-plan';
 import type { JobTask } from './job-task';
 import { restorePassword, withheld } from './withheld-password';
 
@@ -343,6 +344,8 @@ export function replayJournal(text: string, kinds: JobKinds = JOB_KINDS): Journa
     interrupted: 0,
     skipped: 0,
     items: tasks.map((t) => t.item),
+    // Worded from the action again, as when the job started.
+    ...appliedOf(spec, action),
     ...(header.retryOf ? { retryOf: header.retryOf } : {}),
     ...(header.undoOf ? { undoOf: header.undoOf } : {}),
   };

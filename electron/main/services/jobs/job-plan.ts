@@ -14,6 +14,12 @@ import { pendingItem, type JobTask } from './job-task';
 export const labelOf = (spec: JobKindSpec, action: KindAction): string =>
   spec.labelOf?.(action) ?? spec.label;
 
+/** `{ applied }` when the kind says what the action sets, else nothing. */
+export function appliedOf(spec: JobKindSpec, action: KindAction): { applied?: string } {
+  const applied = spec.sets?.(action);
+  return applied ? { applied: applied.slice(0, 300) } : {};
+}
+
 export function planTasks(
   spec: JobKindSpec,
   action: KindAction,

@@ -17,7 +17,7 @@ import {
   useUndoJob,
 } from '../jobs';
 import { useActivityUi } from './activity-ui';
-import { downloadCsv } from './download';
+import { downloadCsv } from '../../lib/download';
 import { csvFileName, formatDuration, formatStarted } from './format';
 import { JobItemsTable } from './JobItemsTable';
 
@@ -139,7 +139,15 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
           <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${badge.style}`}>
             {badge.text}
           </span>
-          <span className="truncate font-medium">{job.label}</span>
+          <span className="min-w-0 truncate">
+            <span className="font-medium">{job.label}</span>
+            {job.applied && (
+              <span data-testid="job-applied" className="text-zinc-600 dark:text-zinc-400">
+                {' → '}
+                {job.applied}
+              </span>
+            )}
+          </span>
           <span
             className={`whitespace-nowrap ${job.failed + job.interrupted > 0 ? 'text-red-700 dark:text-red-400' : 'text-zinc-600 dark:text-zinc-400'}`}
           >

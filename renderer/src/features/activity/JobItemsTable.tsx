@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { JobItem, JobItemState } from '../../../../shared/model/job';
 import { errorText } from '../../lib/deck';
+import { connectionsQuery } from '../../lib/queries';
 import { jobQuery } from '../jobs';
 import { itemStateText, itemsFailuresFirst, needsAttention, vendorReason } from './format';
 
@@ -22,6 +23,12 @@ const ESTIMATED_ROW = 32;
 /** One job's result per profile, failures first, virtualized for jobs of thousands. */
 export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
   const job = useQuery(jobQuery(jobId));
+  // Items name their connection by id; people know it by its label.
+  const connections = useQuery(connectionsQuery);
+  const labelOf = useMemo(() => {
+    const labels = new Map((connections.data ?? []).map((c) => [c.id, c.label]));
+    return (id: string) => labels.get(id) ?? id;
+  }, [connections.data]);
   const [failuresOnly, setFailuresOnly] = useState(false);
   const rows = useMemo(() => {
     const sorted = itemsFailuresFirst(job.data?.items ?? []);
@@ -104,6 +111,7 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
                 item={rows[v.index]!}
                 index={v.index}
                 jobRunning={job.data.state === 'running'}
+                connection={labelOf(rows[v.index]!.connectionId)}
                 measure={virtualizer.measureElement}
               />
             ))}
@@ -128,11 +136,14 @@ function ItemRow({
   item,
   index,
   jobRunning,
+  connection,
   measure,
 }: {
   item: JobItem;
   index: number;
   jobRunning: boolean;
+  /** The connection's label (its id when it is gone). */
+  connection: string;
   measure: (el: Element | null) => void;
 }) {
   const vendor = vendorReason(item);
@@ -161,8 +172,8 @@ function ItemRow({
           </div>
         )}
       </td>
-      <td className="truncate px-3 py-1.5 font-mono text-xs" title={item.connectionId}>
-        {item.connectionId}
+      <td className="truncate px-3 py-1.5 text-xs" title={item.connectionId}>
+        {connection}
       </td>
       <td className="px-3 py-1.5 font-mono text-xs">{item.error?.code ?? ''}</td>
       <td className="px-3 py-1.5 font-mono text-xs">{item.error?.details?.vendorCode ?? ''}</td>

@@ -1,3 +1,7 @@
-/** The connections feature's entry points for other screens: the demo offer and starting the demo. */
+/**
+ * The connections feature's entry points for other screens: the demo offer, starting the
+ * demo, and the add-connection dialog.
+ */
+export { ConnectionFormDialog } from './ConnectionFormDialog';
 export { DemoOffer } from './DemoOffer';
 export { useDemoStart } from './use-demo';

@@ -1,5 +1,6 @@
 import {
   memo,
+  useEffect,
   useMemo,
   useRef,
   type ClipboardEvent,
@@ -57,6 +58,7 @@ export const ProfilesTable = memo(function ProfilesTable({
   const columnVisibility = useProfilesUi((s) => s.columnVisibility);
   const columnSizing = useProfilesUi((s) => s.columnSizing);
   const selection = useProfilesUi((s) => s.selection);
+  const highlight = useProfilesUi((s) => s.highlight);
 
   // react-table holds column state only; rows are rendered from PROFILE_COLUMNS (columns.tsx).
   // The instance is only read during render, never passed to memoized children.
@@ -96,6 +98,17 @@ export const ProfilesTable = memo(function ProfilesTable({
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
+
+  // Renamed or created rows: the first the filters show is brought into view, once, as
+  // soon as the rows hold it (a refetch after a create lands a little later).
+  const shownFor = useRef<number | null>(null);
+  useEffect(() => {
+    if (!highlight || shownFor.current === highlight.at) return;
+    const at = rows.findIndex((p) => highlight.keys.has(p.key));
+    if (at < 0) return;
+    shownFor.current = highlight.at;
+    virtualizer.scrollToIndex(at, { align: 'center' });
+  }, [highlight, rows, virtualizer]);
 
   const headers = table.getFlatHeaders();
   const columnKey = headers.map((h) => h.id).join(',');
@@ -261,6 +274,7 @@ export const ProfilesTable = memo(function ProfilesTable({
               top={item.start - HEADER_HEIGHT}
               selected={selection.keys.has(p.key)}
               focused={selection.focus === p.key}
+              highlighted={highlight?.keys.has(p.key) ?? false}
               columnIds={columnIds}
               connection={connectionsById.get(p.connectionId)}
               staleSince={staleConnections.get(p.connectionId)}
@@ -324,6 +338,7 @@ const ProfileRow = memo(function ProfileRow({
   top,
   selected,
   focused,
+  highlighted,
   columnIds,
   connection,
   staleSince,
@@ -333,6 +348,8 @@ const ProfileRow = memo(function ProfileRow({
   top: number;
   selected: boolean;
   focused: boolean;
+  /** Renamed or created just now. */
+  highlighted: boolean;
   columnIds: string[];
   connection: Connection | undefined;
   staleSince: number | undefined;
@@ -344,6 +361,7 @@ const ProfileRow = memo(function ProfileRow({
       id={rowDomId(profile.key)}
       data-key={profile.key}
       data-stale={stale || undefined}
+      data-highlight={highlighted || undefined}
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`absolute top-0 left-0 flex w-full cursor-default items-center border-b border-zinc-100 dark:border-zinc-800/60 ${
@@ -354,7 +372,7 @@ const ProfileRow = memo(function ProfileRow({
             : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60'
       } ${focused ? 'outline outline-1 -outline-offset-1 outline-blue-500' : ''} ${
         stale ? 'opacity-60' : ''
-      }`}
+      } ${highlighted ? 'deck-flash' : ''}`}
       // Fixed size and contained: a row mounted while scrolling lays out and paints alone.
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)`, contain: 'strict' }}
     >

@@ -1,10 +1,10 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { toast } from 'sonner';
 import { DeckError } from '../../../../shared/ipc/result';
 import { Button } from '../../components/Button';
 import { errorText } from '../../lib/deck';
-import { useUi } from '../../store';
 import { useProfilesUi } from './store';
-import { DemoOffer, useDemoStart } from '../connections';
+import { ConnectionFormDialog, DemoOffer, useDemoStart } from '../connections';
 import { BulkCreateDialog, NewProfileDialog } from '../create';
 import { BulkBar } from './bulk/BulkBar';
 import { ColumnsMenu, FilterBar, ProfileCounts } from './FilterBar';
@@ -13,6 +13,8 @@ import { ProfilesTable } from './ProfilesTable';
 import { SaveViewButton } from './SaveViewDialog';
 import { formatTime } from './format';
 import { useSelectCreated } from './select-created';
+import { exportProfiles } from './sheet/export-sheet';
+import { ImportSheetDialog } from './sheet/ImportSheetDialog';
 import { selectedInOrder } from './selection';
 import { useProfileRows } from './use-profile-rows';
 import { useProfilesLive } from './use-profiles-live';
@@ -24,9 +26,10 @@ export function ProfilesView() {
   const selection = useProfilesUi((s) => s.selection);
   const panelKey = useProfilesUi((s) => s.panelKey);
   const clearFilters = useProfilesUi((s) => s.clearFilters);
-  const setView = useUi((s) => s.setView);
   const demoStart = useDemoStart();
   const [creating, setCreating] = useState<'one' | 'bulk' | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [addingConnection, setAddingConnection] = useState(false);
   const selectCreated = useSelectCreated();
 
   const selected = useMemo(
@@ -82,6 +85,25 @@ export function ProfilesView() {
         >
           Bulk create
         </Button>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            exportProfiles(rows.visible, connectionsById.values());
+            toast.success(`Exported ${rows.visible.length.toLocaleString()} profiles to CSV`);
+          }}
+          disabled={rows.visible.length === 0}
+          title="Export the profiles the filters show to a CSV file (no passwords)"
+        >
+          Export CSV
+        </Button>
+        <Button
+          variant="ghost"
+          onClick={() => setImporting(true)}
+          disabled={rows.all.length === 0}
+          title="Bulk-edit from a CSV file exported here: names, groups, tags, remarks, proxies"
+        >
+          Import CSV…
+        </Button>
         <div className="ml-auto flex items-center gap-3">
           <ProfileCounts
             shown={rows.visible.length}
@@ -124,7 +146,7 @@ export function ProfilesView() {
           {noConnections ? (
             <EmptyState>
               <p>No connections yet.</p>
-              <DemoOffer start={demoStart} onAddManually={() => setView('connections')} />
+              <DemoOffer start={demoStart} onAddManually={() => setAddingConnection(true)} />
             </EmptyState>
           ) : list.isPending && !rows.previewing ? (
             <EmptyState>
@@ -187,6 +209,16 @@ export function ProfilesView() {
         onCreated={selectCreated}
         connectionId={selected[0]?.connectionId}
       />
+      {addingConnection && (
+        <ConnectionFormDialog mode={{ kind: 'add' }} onClose={() => setAddingConnection(false)} />
+      )}
+      {importing && (
+        <ImportSheetDialog
+          profiles={rows.all}
+          connections={rows.connections}
+          onClose={() => setImporting(false)}
+        />
+      )}
       {selected.length > 0 && (
         <BulkBar selected={selected} hidden={hidden} connectionsById={connectionsById} />
       )}

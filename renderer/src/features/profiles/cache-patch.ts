@@ -76,3 +76,24 @@ export function mergeConnections(
   ];
   return { profiles, errors };
 }
+
+/**
+ * Rows an update brings that the table should point out: renamed ones (the name differs
+ * from the cached row's) and ones the cache did not have yet (created).
+ */
+export function renamedOrNew(list: ProfileList | undefined, updated: readonly Profile[]): string[] {
+  if (updated.length === 0) return [];
+  const names = new Map(updated.map((p) => [p.key, p.name]));
+  const out = new Set(names.keys());
+  for (const p of list?.profiles ?? []) {
+    const name = names.get(p.key);
+    if (name !== undefined && name === p.name) out.delete(p.key);
+  }
+  return [...out];
+}
+
+/** Keys in `after` that `before` did not have: profiles a refetch brought (created). */
+export function newKeys(before: ProfileList | undefined, after: ProfileList): string[] {
+  const had = new Set(before?.profiles.map((p) => p.key));
+  return after.profiles.filter((p) => !had.has(p.key)).map((p) => p.key);
+}

@@ -36,7 +36,13 @@ interface ProfilesUi {
   openBulkDialog(id: string | null): void;
   drafts: Record<string, ProfileDraft>;
   setDraft(key: string, draft: ProfileDraft | null): void;
+  /** Rows renamed or created just now: the table scrolls to them and flashes them. */
+  highlight: { keys: ReadonlySet<string>; at: number } | null;
+  highlightRows(keys: readonly string[]): void;
 }
+
+/** How long rows stay highlighted; the flash itself (styles.css) is a little shorter. */
+export const HIGHLIGHT_MS = 4000;
 
 type Saved = Pick<ProfilesUi, 'filters' | 'sorting' | 'columnVisibility' | 'columnSizing'>;
 
@@ -68,6 +74,14 @@ export const useProfilesUi = create<ProfilesUi>()(
       openPanel: (panelKey) => set({ panelKey }),
       bulkDialog: null,
       openBulkDialog: (bulkDialog) => set({ bulkDialog }),
+      highlight: null,
+      highlightRows: (keys) => {
+        const highlight = { keys: new Set(keys), at: performance.now() };
+        set({ highlight });
+        setTimeout(() => {
+          if (useProfilesUi.getState().highlight === highlight) set({ highlight: null });
+        }, HIGHLIGHT_MS);
+      },
       drafts: {},
       setDraft: (key, draft) =>
         set((s) => {

@@ -6,13 +6,17 @@ import {
   applyProfileStatus,
   applyProfilesChanged,
   mergeConnections,
+  newKeys,
+  renamedOrNew,
   type ProfileList,
 } from './cache-patch';
 import { EMPTY_PREVIEW, applyPage, type ListingPreview } from './listing-preview';
+import { useProfilesUi } from './store';
 
 /**
  * Patches main's push events into the cached profile list: changed rows in place, status
- * moves in place, and only the named connections refetched (creates, copies). Mount it
+ * moves in place, and only the named connections refetched (creates, copies). Renamed and
+ * new rows are handed to the table to bring into view and highlight. Mount it
  * where it lives as long as the window (App) so no event is missed; mounting it twice
  * is harmless since every patch is idempotent.
  */
@@ -23,14 +27,24 @@ export function useProfilesLive(): void {
       queryClient.setQueryData<ProfileList>(keys.profileList, (list) => (list ? fn(list) : list));
 
     const offChanged = deck().events.onProfilesChanged((event) => {
+      const before = queryClient.getQueryData<ProfileList>(keys.profileList);
+      const pointOut = renamedOrNew(before, event.updated);
       patch((list) => applyProfilesChanged(list, event));
+      if (pointOut.length) useProfilesUi.getState().highlightRows(pointOut);
       // Moves, tag edits and creates may have made groups and tags (cheap lists).
       void queryClient.invalidateQueries({ queryKey: keys.groups });
       void queryClient.invalidateQueries({ queryKey: keys.tags });
       const ids = event.refetchConnections;
       if (ids.length === 0) return;
       unwrap(deck().profiles.list({ connectionIds: ids })).then(
-        (fresh) => patch((list) => mergeConnections(list, ids, fresh)),
+        (fresh) => {
+          const was = queryClient.getQueryData<ProfileList>(keys.profileList);
+          patch((list) => mergeConnections(list, ids, fresh));
+          const now = queryClient.getQueryData<ProfileList>(keys.profileList);
+          // Created (or copied) profiles: brought into view and pointed out.
+          const made = was && now ? newKeys(was, now) : [];
+          if (made.length) useProfilesUi.getState().highlightRows(made);
+        },
         // A failed partial refetch: fall back to reloading everything.
         () => void queryClient.invalidateQueries({ queryKey: keys.profileList }),
       );

@@ -12,6 +12,8 @@ const zhCN: Catalog = {
     connectionsHint: 'BrowserDeck 连接的浏览器客户端',
     activity: '任务',
     activityHint: '批量任务及其结果',
+    settings: '设置',
+    settingsHint: '主题、厂商限制、代理检测、演示',
   },
   appInfo: {
     connecting: '正在连接核心…',

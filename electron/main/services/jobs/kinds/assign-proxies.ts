@@ -14,6 +14,11 @@ export const assignProxiesKind: JobKindSpec<ActionOf<'assign-proxies'>> = {
   label: 'Assign proxies',
   affects: 'updates',
   selectionOptional: true,
+  sets: (action) => {
+    const n = action.assignments.length;
+    // The stored action drops its list (each proxy is kept with its task).
+    return n ? `${n.toLocaleString('en')} ${n === 1 ? 'proxy' : 'proxies'} from a list` : undefined;
+  },
   plan(action, keys, labels) {
     const proxies = new Map(action.assignments.map((a) => [a.key, a.proxy]));
     const ordered = keys.length === 0 ? action.assignments.map((a) => a.key) : keys;

@@ -18,6 +18,7 @@ export const copyKind: JobKindSpec<ActionOf<'copy'>> = {
   label: 'Copy',
   affects: 'adds',
   untraceable: 'copied',
+  sets: (action) => (action.name ? `named "${action.name.template}"` : undefined),
   plan: (action, keys, labels) =>
     profileTasks(keys, labels, (task, index) => {
       if (action.name) task.name = renderName(action.name, index);

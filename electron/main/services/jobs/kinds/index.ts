@@ -11,6 +11,7 @@ import { closeKind } from './close';
 import { copyKind } from './copy';
 import { createKind } from './create';
 import { deleteKind } from './delete';
+import { importSheetKind } from './import-sheet';
 import { moveGroupKind } from './move-group';
 import { openKind } from './open';
 import { renameKind } from './rename';
@@ -40,6 +41,7 @@ const KINDS: { [K in EngineKind]: JobKindSpec<Extract<EngineAction, { kind: K }>
   delete: deleteKind,
   'check-proxy': checkProxyKind,
   create: createKind,
+  'import-sheet': importSheetKind,
   undo: createUndoKind((kind) => findKind(JOB_KINDS, kind)),
 };
 

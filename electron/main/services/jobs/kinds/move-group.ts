@@ -11,6 +11,14 @@ export const moveGroupKind: JobKindSpec<ActionOf<'move-group'>> = {
   schema: MoveGroupActionSchema,
   label: 'Move to group',
   affects: 'updates',
+  sets: (action) =>
+    [
+      ...new Set(
+        Object.entries(action.groupIds).map(
+          ([connectionId, id]) => action.groupNames?.[connectionId] ?? `group ${id}`,
+        ),
+      ),
+    ].join(', '),
   refuse: (action, { item }) =>
     action.groupIds[item.connectionId]
       ? undefined

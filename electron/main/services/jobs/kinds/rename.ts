@@ -20,6 +20,7 @@ export const renameKind: JobKindSpec<ActionOf<'rename'>> = {
     profileTasks(keys, labels, (task, index) => {
       task.name = renderName(action.name, index);
     }),
+  sets: (action) => `"${action.name.template}" from ${action.name.start}`,
   edit: { field: FIELDS.name, target: (_action, task) => task.name },
   run: (_action, provider, tasks, ctx) =>
     eachProfile(provider, tasks, ctx, async (task, opts) => {

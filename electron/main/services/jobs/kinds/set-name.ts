@@ -10,6 +10,7 @@ export const setNameKind: JobKindSpec<ActionOf<'set-name'>> = {
   schema: SetNameActionSchema,
   label: 'Set name',
   affects: 'updates',
+  sets: (action) => field.describe(action.name),
   edit: { field, target: (action) => action.name },
   run: (action, provider, tasks, ctx) =>
     sendEdit(provider, tasks, ctx, field.batchFlag, (ids, opts) =>

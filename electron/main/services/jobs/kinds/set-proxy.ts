@@ -3,6 +3,7 @@
  * sets is withheld from the journal, so after a restart its items cannot run again.
  */
 import { SetProxyActionSchema, type ActionOf } from '../../../../../shared/model/job-actions';
+import { formatProxyInput } from '../../../../../shared/proxy/proxy-format';
 import { FIELDS, proxyConfigOf } from '../edit-fields';
 import { sendEdit } from '../send-tasks';
 import { restorePassword, withheld } from '../withheld-password';
@@ -14,6 +15,8 @@ export const setProxyKind: JobKindSpec<ActionOf<'set-proxy'>> = {
   schema: SetProxyActionSchema,
   label: 'Set proxy',
   affects: 'updates',
+  // Shows a password as •••, never its value.
+  sets: (action) => formatProxyInput(action.proxy),
   edit: { field, target: (action) => proxyConfigOf(action.proxy) },
   run: (action, provider, tasks, ctx) =>
     sendEdit(provider, tasks, ctx, field.batchFlag, (ids, opts) =>

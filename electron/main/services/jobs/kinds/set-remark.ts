@@ -10,6 +10,7 @@ export const setRemarkKind: JobKindSpec<ActionOf<'set-remark'>> = {
   schema: SetRemarkActionSchema,
   label: 'Set remark',
   affects: 'updates',
+  sets: (action) => field.describe(action.remark),
   edit: { field, target: (action) => action.remark },
   run: (action, provider, tasks, ctx) =>
     sendEdit(provider, tasks, ctx, field.batchFlag, (ids, opts) =>

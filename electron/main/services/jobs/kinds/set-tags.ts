@@ -10,6 +10,7 @@ export const setTagsKind: JobKindSpec<ActionOf<'set-tags'>> = {
   schema: SetTagsActionSchema,
   label: 'Set tags',
   affects: 'updates',
+  sets: (action) => field.describe(action.tags),
   edit: { field, target: (action) => sortedNames(action.tags) },
   run: (action, provider, tasks, ctx) =>
     sendEdit(provider, tasks, ctx, field.batchFlag, (ids, opts) =>

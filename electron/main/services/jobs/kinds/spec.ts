@@ -44,6 +44,11 @@ export interface JobKindSpec<A extends KindAction = KindAction> {
   label: string;
   /** A label that depends on the action (an undo names the edit it puts back). */
   labelOf?(action: A): string;
+  /**
+   * What the job sets, for Activity: "Warmup" (Move to group → Warmup). Never a password;
+   * absent when the label says it all (Open).
+   */
+  sets?(action: A): string | undefined;
   /** The action lists what to do itself (items to create, assignments): no selection needed. */
   selectionOptional?: boolean;
   /** The tasks of a start; one per selected profile, in order, when omitted (profileTasks). */

@@ -31,15 +31,22 @@ export function MoveGroupDialog({ profiles, connectionsById, onClose }: BulkDial
   const submit = async () => {
     setError(null);
     const groupIds: Record<string, string> = {};
+    const groupNames: Record<string, string> = {};
     setCreating(true);
     try {
       for (const c of involved) {
         const v = choice[c.connectionId]!;
-        if (v !== NEW) groupIds[c.connectionId] = v;
-        else {
+        if (v !== NEW) {
+          groupIds[c.connectionId] = v;
+          const name = groups.data?.find(
+            (g) => g.connectionId === c.connectionId && g.id === v,
+          )?.name;
+          if (name) groupNames[c.connectionId] = name.slice(0, 200);
+        } else {
           const name = newName[c.connectionId]!.trim();
           const group = await unwrap(deck().groups.create({ connectionId: c.connectionId, name }));
           groupIds[c.connectionId] = group.id;
+          groupNames[c.connectionId] = group.name.slice(0, 200);
         }
       }
     } catch (e) {
@@ -50,7 +57,13 @@ export function MoveGroupDialog({ profiles, connectionsById, onClose }: BulkDial
       void queryClient.invalidateQueries({ queryKey: keys.groups });
     }
     const keysToMove = profiles.map((p) => p.key);
-    if (await job.run({ kind: 'move-group', groupIds }, keysToMove, `Move ${n} to a group`))
+    if (
+      await job.run(
+        { kind: 'move-group', groupIds, groupNames },
+        keysToMove,
+        `Move ${n} to a group`,
+      )
+    )
       onClose();
   };
 

@@ -14,6 +14,7 @@ import { EditProxyDialog, ImportProxiesDialog } from './ProxyDialogs';
 import { RemarkDialog } from './RemarkDialog';
 import { RenameDialog } from './RenameDialog';
 import { TagsDialog } from './TagsDialog';
+import { ExportSheetDialog } from '../sheet/ExportSheetDialog';
 
 /** What an action's `enabled` sees. */
 export interface BulkBarState {
@@ -79,5 +80,6 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
     start: (n) => ({ action: { kind: 'check-proxy' }, what: `Check the proxies of ${n}` }),
   },
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },
+  { id: 'export-csv', label: 'Export CSV…', dialog: ExportSheetDialog },
   { id: 'delete', label: 'Delete…', danger: true, dialog: DeleteDialog },
 ];

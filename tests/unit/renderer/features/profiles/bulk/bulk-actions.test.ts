@@ -63,6 +63,7 @@ describe('bulk actions', () => {
       'Import proxy list…',
       'Check proxy',
       'Copy…',
+      'Export CSV…',
       'Delete…',
       'Clear',
     ]);

@@ -1,0 +1,294 @@
+/**
+ * A CSV exported from the table (and edited in a spreadsheet) back in: per profile exactly
+ * which fields change, per line what is wrong, then one job. Proxy passwords in the file go
+ * from it to this dialog's state and from there, once, in the job's request to main; the
+ * preview shows `user:•••`, and the state goes with the dialog.
+ */
+import { useId, useState, type ChangeEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import {
+  changeCounts,
+  previewSheet,
+  wrongLines,
+  type SheetPreview,
+} from '../../../../../shared/export/sheet-import';
+import { EDITABLE_COLUMNS, type EditableColumn } from '../../../../../shared/export/profile-sheet';
+import type { Connection, Profile } from '../../../../../shared/model';
+import { Button } from '../../../components/Button';
+import { Dialog } from '../../../components/Dialog';
+import { errorBanner } from '../../../components/styles';
+import { errorText } from '../../../lib/deck';
+import { groupsQuery } from '../../../lib/queries';
+import { countLabel, useBulkJob } from '../bulk/use-bulk-job';
+
+/** Enough to check by eye; the rest is counted (the job still gets every row). */
+const SHOWN_PROFILES = 300;
+const SHOWN_PROBLEMS = 200;
+
+const PLURAL: Record<EditableColumn, [string, string]> = {
+  name: ['name', 'names'],
+  group: ['group', 'groups'],
+  tags: ['tag set', 'tag sets'],
+  remark: ['remark', 'remarks'],
+  proxy: ['proxy', 'proxies'],
+};
+
+type Read =
+  | { state: 'empty' }
+  | { state: 'reading'; file: string }
+  | { state: 'failed'; file: string; message: string }
+  | { state: 'read'; file: string; preview: SheetPreview };
+
+export function ImportSheetDialog({
+  profiles,
+  connections,
+  onClose,
+}: {
+  /** Every profile the table has: rows are matched against all of them, not a filter. */
+  profiles: readonly Profile[];
+  connections: readonly Connection[];
+  onClose(): void;
+}) {
+  const [read, setRead] = useState<Read>({ state: 'empty' });
+  const groups = useQuery(groupsQuery);
+  const job = useBulkJob();
+  const inputId = useId();
+
+  const choose = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setRead({ state: 'reading', file: file.name });
+    try {
+      const text = decodeUtf8(await file.arrayBuffer());
+      const known = groups.data ?? (await groups.refetch()).data ?? [];
+      setRead({
+        state: 'read',
+        file: file.name,
+        preview: previewSheet(text, { profiles, connections, groups: known }),
+      });
+    } catch (error) {
+      setRead({ state: 'failed', file: file.name, message: errorText(error) });
+    }
+  };
+
+  const preview = read.state === 'read' ? read.preview : undefined;
+  const changed = preview?.changed ?? [];
+  const wrong = preview ? wrongLines(preview) : 0;
+  const apply = async () => {
+    if (changed.length === 0) return;
+    const keys = changed.map((c) => c.key);
+    const what = `Import ${countLabel(keys.length)} from ${read.state === 'read' ? read.file : 'CSV'}`;
+    const edits = changed.map((c) => c.edit);
+    if (await job.run({ kind: 'import-sheet', edits }, keys, what)) onClose();
+  };
+
+  return (
+    <Dialog
+      title="Import CSV"
+      onClose={onClose}
+      wide
+      footer={
+        <>
+          {preview && wrong > 0 && changed.length > 0 && (
+            <p className="mr-auto self-center text-xs text-amber-800 dark:text-amber-300">
+              {countLabel(wrong, 'wrong line')} will be left out.
+            </p>
+          )}
+          <Button onClick={onClose}>Cancel</Button>
+          <Button
+            variant="primary"
+            disabled={changed.length === 0 || job.pending}
+            onClick={() => void apply()}
+          >
+            {changed.length ? `Apply to ${countLabel(changed.length)}` : 'Apply'}
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <label
+            htmlFor={inputId}
+            className="inline-flex cursor-pointer items-center rounded border border-zinc-300 bg-white px-2.5 py-1 hover:bg-zinc-100 focus-within:outline-2 focus-within:outline-blue-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+          >
+            {read.state === 'empty' ? 'Choose a CSV file…' : 'Choose another file…'}
+          </label>
+          <input
+            id={inputId}
+            data-autofocus
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv"
+            aria-label="CSV file"
+            onChange={(e) => void choose(e)}
+            className="sr-only"
+          />
+          {read.state !== 'empty' && (
+            <span className="truncate font-mono text-xs text-zinc-600 dark:text-zinc-400">
+              {read.file}
+            </span>
+          )}
+        </div>
+        {read.state === 'empty' && (
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">
+            A file exported with “Export CSV”, edited in a spreadsheet. Rows are matched by
+            connection and id; of each profile, only the cells that differ from it now are applied.
+            Columns the file leaves out are left alone.
+          </p>
+        )}
+        {read.state === 'reading' && <p role="status">Reading {read.file}…</p>}
+        {read.state === 'failed' && (
+          <p role="alert" className={errorBanner}>
+            {read.message}
+          </p>
+        )}
+        {preview && <PreviewBody preview={preview} />}
+      </div>
+    </Dialog>
+  );
+}
+
+/** UTF-8 as spreadsheet apps save it ("CSV UTF-8"); anything else would garble names. */
+function decodeUtf8(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(
+      'The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”; in other apps, pick UTF-8 as the encoding.',
+    );
+  }
+}
+
+function PreviewBody({ preview }: { preview: SheetPreview }) {
+  const { changed, problems } = preview;
+  const counts = changeCounts(changed);
+  const wrong = wrongLines(preview);
+  const byColumn = EDITABLE_COLUMNS.filter((c) => counts[c] > 0).map(
+    (c) => `${counts[c].toLocaleString()} ${PLURAL[c][counts[c] === 1 ? 0 : 1]}`,
+  );
+  const shown = changed.slice(0, SHOWN_PROFILES);
+  return (
+    <>
+      <p data-testid="sheet-summary" role="status" className="text-[13px]">
+        <strong className="font-semibold">{countLabel(preview.rows, 'row')}</strong>:{' '}
+        {changed.length
+          ? `${countLabel(changed.length)} change (${byColumn.join(', ')})`
+          : 'nothing changes'}
+        , {preview.unchanged.toLocaleString()} unchanged
+        {wrong > 0 && (
+          <span className="text-red-700 dark:text-red-400">
+            , {countLabel(wrong, 'wrong line')}
+          </span>
+        )}
+        .
+      </p>
+      {problems.length > 0 && (
+        <div className="max-h-40 overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
+          <table data-testid="sheet-problems" className="w-full text-left text-xs">
+            <caption className="sr-only">Lines that cannot be read</caption>
+            <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
+              <tr>
+                <th scope="col" className="w-14 px-2 py-1 font-medium">
+                  Line
+                </th>
+                <th scope="col" className="w-24 px-2 py-1 font-medium">
+                  Column
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  Problem
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+                <tr
+                  key={i}
+                  data-line={p.line}
+                  className={`border-t border-zinc-100 dark:border-zinc-800 ${p.warning ? 'text-amber-800 dark:text-amber-300' : 'text-red-700 dark:text-red-400'}`}
+                >
+                  <td className="px-2 py-1 tabular-nums">{p.line}</td>
+                  <td className="px-2 py-1 font-mono">{p.column ?? ''}</td>
+                  <td className="px-2 py-1">
+                    {p.warning ? 'Note: ' : ''}
+                    {p.message}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {problems.length > SHOWN_PROBLEMS && (
+            <p className="px-2 py-1 text-xs text-zinc-500">
+              … and {(problems.length - SHOWN_PROBLEMS).toLocaleString()} more
+            </p>
+          )}
+        </div>
+      )}
+      {changed.length > 0 && (
+        <div className="max-h-[min(22rem,40vh)] overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
+          <table data-testid="sheet-changes" className="w-full table-fixed text-left text-xs">
+            <caption className="sr-only">What changes on each profile</caption>
+            <colgroup>
+              <col className="w-12" />
+              <col className="w-[28%]" />
+              <col className="w-16" />
+              <col />
+              <col />
+            </colgroup>
+            <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
+              <tr>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  Line
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  Profile
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  Field
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  Now
+                </th>
+                <th scope="col" className="px-2 py-1 font-medium">
+                  After the import
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((c) =>
+                c.changes.map((f, i) => (
+                  <tr
+                    key={`${c.key}:${f.column}`}
+                    data-key={c.key}
+                    className={`align-top ${i === 0 ? 'border-t border-zinc-200 dark:border-zinc-800' : ''}`}
+                  >
+                    <td className="px-2 py-0.5 tabular-nums text-zinc-500">
+                      {i === 0 ? c.line : ''}
+                    </td>
+                    <td className="truncate px-2 py-0.5" title={`${c.connection} · ${c.name}`}>
+                      {i === 0 && (
+                        <>
+                          {c.name}
+                          <span className="ml-1 text-zinc-500">· {c.connection}</span>
+                        </>
+                      )}
+                    </td>
+                    <td className="px-2 py-0.5 text-zinc-600 dark:text-zinc-400">{f.column}</td>
+                    <td className="px-2 py-0.5 break-words whitespace-pre-line text-zinc-500 line-through decoration-zinc-400/60">
+                      {f.before}
+                    </td>
+                    <td className="px-2 py-0.5 break-words whitespace-pre-line">{f.after}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+          {changed.length > SHOWN_PROFILES && (
+            <p className="px-2 py-1 text-xs text-zinc-500">
+              … and {(changed.length - SHOWN_PROFILES).toLocaleString()} more profiles
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
