@@ -23,6 +23,7 @@ import { createLastKnownStore } from './services/last-known';
 import { createProxyChecker, proxyCheckHandlers } from './services/proxy-check';
 import { createJobEngine } from './services/jobs/job-engine';
 import { createJobHandlers } from './services/jobs/job-handlers';
+import { copyPreviewHandlers } from './services/jobs/copy-preview';
 import { createJobJournal } from './services/jobs/job-journal';
 import { quitQuestion, type QuitQuestion } from './services/jobs/quit-question';
 import { createProfileProxyCheck } from './services/jobs/profile-proxy-check';
@@ -188,6 +189,10 @@ export function createCore(deps: CoreDeps): Core {
     connections.handlers,
     profiles.handlers,
     createJobHandlers(jobs),
+    copyPreviewHandlers({
+      getProvider: (id) => connections.providerFor(id),
+      connection: (id) => connections.get(id),
+    }),
     demoHandlers(demo),
     sessionsHandlers(sessions, () => connections.ids()),
     devtoolsHandlers(devtools),

@@ -324,6 +324,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
         deps.events.emit('profiles:event:status', { changes });
       },
       fresh: (profile) => fresh.set(profile.key, profile),
+      provider: deps.getProvider,
       signal: shutdown.signal,
       chunkSize,
       openLimit: pLimit(rec.concurrency ?? settings.openConcurrency),

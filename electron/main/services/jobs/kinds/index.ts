@@ -8,6 +8,7 @@ import { assignProxiesKind } from './assign-proxies';
 import { checkProxyKind } from './check-proxy';
 import { closeKind } from './close';
 import { copyKind } from './copy';
+import { copyToConnectionKind } from './copy-to-connection';
 import { createKind } from './create';
 import { deleteKind } from './delete';
 import { moveGroupKind } from './move-group';
@@ -38,6 +39,7 @@ const KINDS: { [K in EngineKind]: JobKindSpec<Extract<EngineAction, { kind: K }>
   delete: deleteKind,
   'check-proxy': checkProxyKind,
   create: createKind,
+  'copy-to-connection': copyToConnectionKind,
   undo: createUndoKind((kind) => findKind(JOB_KINDS, kind)),
 };
 
