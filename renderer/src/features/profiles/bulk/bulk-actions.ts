@@ -8,6 +8,7 @@ import type { JobAction } from '../../../../../shared/model/job';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from '../open-close-shortcuts';
 import { CopyDialog } from './CopyDialog';
+import { CopyToConnectionDialog } from './CopyToConnectionDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { MoveGroupDialog } from './MoveGroupDialog';
 import { EditProxyDialog, ImportProxiesDialog } from './ProxyDialogs';
@@ -67,5 +68,6 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
   { id: 'edit-proxy', label: 'Edit proxy…', dialog: EditProxyDialog },
   { id: 'import-proxies', label: 'Import proxy list…', dialog: ImportProxiesDialog },
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },
+  { id: 'copy-to-connection', label: 'Copy to connection…', dialog: CopyToConnectionDialog },
   { id: 'delete', label: 'Delete…', danger: true, dialog: DeleteDialog },
 ];
