@@ -99,6 +99,8 @@ test('ixBrowser → AdsPower: 20 profiles with their proxies and passwords; the 
   await page.screenshot({ path: 'tests/e2e/screenshots/copy-to-connection-1400.png' });
   await runCopy(page, dialog);
 
+  // Exactly one copy each: a create the vendor turned away (over its rate) is not made twice.
+  expect(sandbox.ads.profiles()).toHaveLength(OTHERS + COPIED);
   const made = new Map(sandbox.ads.profiles().map((p) => [p.name, p]));
   for (const r of sources) {
     const copy = made.get(r.name);
@@ -131,6 +133,7 @@ test('CosLogin → BitBrowser: 20 profiles with their proxies and passwords; tag
   await expect(dialog.getByText("BitBrowser's Local API has no tag calls").first()).toBeVisible();
   await runCopy(page, dialog);
 
+  expect(sandbox.bit.profiles()).toHaveLength(OTHERS + COPIED);
   const made = new Map(sandbox.bit.profiles().map((w) => [w.name, w]));
   for (const w of sources) {
     const copy = made.get(w.name);
