@@ -4,7 +4,7 @@
  * its password read by main), what the source keeps (everything), and a partial failure
  * that names its profile and is retried.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -293,6 +293,14 @@ describe('copy to connection, on the sandbox', () => {
       },
     });
     expect(sb.bit.profiles().length).toBe(before);
+    // The journal names the source, never its proxy's password.
+    const written = await Promise.all(
+      (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((f) => f.isFile())
+        .map((f) => readFile(join(f.parentPath, f.name), 'utf8')),
+    );
+    expect(written.join('')).toContain(`ix1/${source.profile_id}`);
+    expect(written.join('')).not.toContain(source.proxy_password);
     await rm(dir, { recursive: true, force: true });
   });
 });
