@@ -24,6 +24,7 @@ import { createProxyChecker, proxyCheckHandlers } from './services/proxy-check';
 import { createProxyCheckResults } from './services/proxy-check-results';
 import { createJobEngine } from './services/jobs/job-engine';
 import { createJobHandlers } from './services/jobs/job-handlers';
+import { copyPreviewHandlers } from './services/jobs/copy-preview';
 import { createJobJournal } from './services/jobs/job-journal';
 import { quitQuestion, type QuitQuestion } from './services/jobs/quit-question';
 import { createProfileProxyCheck } from './services/jobs/profile-proxy-check';
@@ -219,6 +220,10 @@ export function createCore(deps: CoreDeps): Core {
     connections.handlers,
     profiles.handlers,
     createJobHandlers(jobs),
+    copyPreviewHandlers({
+      getProvider: (id) => connections.providerFor(id),
+      connection: (id) => connections.get(id),
+    }),
     demoHandlers(demo),
     sessionsHandlers(sessions, () => connections.ids()),
     devtoolsHandlers(devtools),

@@ -16,6 +16,7 @@ import {
   VendorSchema,
 } from '../model';
 import { JobActionSchema, JobProgressSchema, JobSchema, JobSummarySchema } from '../model/job';
+import { CopyPreviewSchema } from '../model/copy-preview';
 import { ProxyInputSchema } from '../model/proxy-input';
 import { DeckErrorSchema } from './result';
 
@@ -253,6 +254,11 @@ export const contract = {
   'jobs:retry-failed': channel(z.object({ id: Id }).strict(), JobSummarySchema),
   /** A new job that puts back what a finished edit overwrote, profile by profile. */
   'jobs:undo': channel(z.object({ id: Id }).strict(), JobSummarySchema),
+  /** What a copy-to-connection job would make of these profiles in the target connection. */
+  'jobs:copy-preview': channel(
+    z.object({ keys: z.array(Id).min(1).max(100_000), targetConnectionId: Id }).strict(),
+    CopyPreviewSchema,
+  ),
   'jobs:export-csv': channel(
     z.object({ id: Id.optional() }).strict(),
     z.object({ csv: z.string() }),

@@ -13,6 +13,11 @@ export const VENDOR_LABEL = Object.fromEntries(
   VENDOR_IDS.map((v) => [v, VENDORS[v].label]),
 ) as Record<Vendor, string>;
 
+export const ProxyMethodSchema = z.enum(['custom', 'api', 'vendor']);
+export type ProxyMethod = z.infer<typeof ProxyMethodSchema>;
+export const ProxyTypeSchema = z.enum(['direct', 'http', 'https', 'socks5', 'ssh']);
+export type ProxyType = z.infer<typeof ProxyTypeSchema>;
+
 /** What a vendor can do, so the UI offers only what works. */
 export const CapabilitiesSchema = z.object({
   batchGroup: z.boolean(),
@@ -28,6 +33,12 @@ export const CapabilitiesSchema = z.object({
   /** CosLogin's Local API needs a complete `config` to create a profile. */
   createNeedsConfig: z.boolean(),
   startUrl: z.boolean(),
+  /** Tag calls in its Local API (list, create, set on a profile); BitBrowser has none. */
+  tags: z.boolean(),
+  /** The custom proxy types a profile of it can take. */
+  proxyTypes: z.array(ProxyTypeSchema),
+  /** Proxies extracted from a link (method 'api'). */
+  proxyApi: z.boolean(),
   /** Concurrent requests the vendor tolerates. */
   maxConcurrency: z.number().int().positive(),
 });
@@ -56,11 +67,6 @@ export const ConnectionSchema = z.object({
   capabilities: CapabilitiesSchema,
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
-
-export const ProxyMethodSchema = z.enum(['custom', 'api', 'vendor']);
-export type ProxyMethod = z.infer<typeof ProxyMethodSchema>;
-export const ProxyTypeSchema = z.enum(['direct', 'http', 'https', 'socks5', 'ssh']);
-export type ProxyType = z.infer<typeof ProxyTypeSchema>;
 
 export const ProxyCheckResultSchema = z.object({
   ok: z.boolean(),

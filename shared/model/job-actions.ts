@@ -94,6 +94,15 @@ export const CopyActionSchema = z.object({
   name: NameTemplateSchema.optional(),
   groupIds: PerConnection(Id).optional(),
 });
+/**
+ * Copy to another connection: each selected profile made again in the target connection
+ * (any vendor) with its name, group and tags (by name), remark and proxy. Main reads all of
+ * it from the source, proxy passwords included: the request carries only the target.
+ */
+export const CopyToConnectionActionSchema = z.object({
+  kind: z.literal('copy-to-connection'),
+  targetConnectionId: Id,
+});
 export const DeleteActionSchema = z.object({ kind: z.literal('delete') });
 export const CheckProxyActionSchema = z.object({ kind: z.literal('check-proxy') });
 /** The fields a spreadsheet row may set, in the order they are written to the vendor. */
@@ -147,6 +156,7 @@ export const JobActionSchema = z.discriminatedUnion('kind', [
   CheckProxyActionSchema,
   CreateActionSchema,
   ImportSheetActionSchema,
+  CopyToConnectionActionSchema,
 ]);
 export type JobAction = z.infer<typeof JobActionSchema>;
 export type JobKind = JobAction['kind'];

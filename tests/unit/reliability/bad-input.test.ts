@@ -69,6 +69,7 @@ const examples: { [C in Channel]: RequestOf<C> } = {
   'jobs:retry-failed': { id: UNKNOWN },
   'jobs:undo': { id: UNKNOWN },
   'jobs:export-csv': { id: UNKNOWN },
+  'jobs:copy-preview': { keys: [UNKNOWN_KEY], targetConnectionId: UNKNOWN },
   'sessions:list': { connectionIds: [UNKNOWN] },
   'devtools:targets': { profileKey: UNKNOWN_KEY },
   'devtools:open': { profileKey: UNKNOWN_KEY, targetId: 'T1' },

@@ -19,6 +19,9 @@ export const ADS_CAPABILITIES: Capabilities = {
   devtools: true, // Chromium (SunBrowser): start answers a CDP ws
   createNeedsConfig: false,
   startUrl: true, // create's `tabs`
+  tags: true, // v2 browser-tags list and create
+  proxyTypes: ['direct', 'http', 'https', 'socks5'],
+  proxyApi: false, // no extraction link in user_proxy_config
   maxConcurrency: ADS_CONCURRENCY,
 };
 

@@ -16,5 +16,8 @@ export const BIT_CAPABILITIES: Capabilities = {
   devtools: true, // Chromium: /browser/open answers a CDP ws
   createNeedsConfig: false, // a fingerprint object is enough
   startUrl: false,
+  tags: false, // no tag endpoints: a copy or create carries none
+  proxyTypes: ['direct', 'http', 'https', 'socks5', 'ssh'],
+  proxyApi: true, // dynamicIpUrl
   maxConcurrency: BIT_CONCURRENCY,
 };

@@ -16,5 +16,8 @@ export const COS_CAPABILITIES: Capabilities = {
   devtools: false, // Firefox: no Chrome DevTools attach
   createNeedsConfig: true,
   startUrl: false,
+  tags: true, // /browserTag/*
+  proxyTypes: ['direct', 'http', 'https', 'socks5', 'ssh'],
+  proxyApi: true, // dynamicIpUrl
   maxConcurrency: COS_CONCURRENCY,
 };

@@ -16,5 +16,8 @@ export const IX_CAPABILITIES: Capabilities = {
   devtools: true, // Chromium
   createNeedsConfig: false,
   startUrl: true, // site_id 21 + site_url
+  tags: true, // tag-list, tag-create
+  proxyTypes: ['direct', 'http', 'https', 'socks5', 'ssh'],
+  proxyApi: true, // proxy_mode 4
   maxConcurrency: IX_CONCURRENCY,
 };

@@ -328,6 +328,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
       },
       before: (task) => rec.previous.get(rec.indexOf.get(task)!),
       fresh: (profile) => fresh.set(profile.key, profile),
+      provider: deps.getProvider,
       signal: shutdown.signal,
       chunkSize,
       openLimit: pLimit(rec.concurrency ?? settings.openConcurrency),

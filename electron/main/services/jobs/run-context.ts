@@ -44,6 +44,11 @@ export interface RunContext {
   before(task: JobTask): FieldValue | undefined;
   /** A profile this run already knows fresh (the refresh after the job skips it). */
   fresh(profile: Profile): void;
+  /**
+   * Another connection's provider, for a kind whose tasks read one connection and write
+   * another (copy to connection); throws DeckError 'not-found' for an unknown connection.
+   */
+  provider(connectionId: string): VendorProvider;
   /** Aborted only on shutdown: a cancel lets in-flight calls finish. */
   signal: AbortSignal;
   /** Profiles per request where the vendor has a batch endpoint for the edit. */

@@ -9,6 +9,7 @@ import { changeTagsKind } from './change-tags';
 import { checkProxyKind } from './check-proxy';
 import { closeKind } from './close';
 import { copyKind } from './copy';
+import { copyToConnectionKind } from './copy-to-connection';
 import { createKind } from './create';
 import { deleteKind } from './delete';
 import { importSheetKind } from './import-sheet';
@@ -42,6 +43,7 @@ const KINDS: { [K in EngineKind]: JobKindSpec<Extract<EngineAction, { kind: K }>
   'check-proxy': checkProxyKind,
   create: createKind,
   'import-sheet': importSheetKind,
+  'copy-to-connection': copyToConnectionKind,
   undo: createUndoKind((kind) => findKind(JOB_KINDS, kind)),
 };
 

@@ -8,6 +8,7 @@ import type { JobAction } from '../../../../../shared/model/job';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from '../open-close-shortcuts';
 import { CopyDialog } from './CopyDialog';
+import { CopyToConnectionDialog } from './CopyToConnectionDialog';
 import { DeleteDialog } from './DeleteDialog';
 import { MoveGroupDialog } from './MoveGroupDialog';
 import { EditProxyDialog, ImportProxiesDialog } from './ProxyDialogs';
@@ -81,5 +82,6 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
   },
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },
   { id: 'export-csv', label: 'Export CSV…', dialog: ExportSheetDialog },
+  { id: 'copy-to-connection', label: 'Copy to connection…', dialog: CopyToConnectionDialog },
   { id: 'delete', label: 'Delete…', danger: true, dialog: DeleteDialog },
 ];

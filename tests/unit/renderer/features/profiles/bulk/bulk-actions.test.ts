@@ -64,6 +64,7 @@ describe('bulk actions', () => {
       'Check proxy',
       'Copy…',
       'Export CSV…',
+      'Copy to connection…',
       'Delete…',
       'Clear',
     ]);
