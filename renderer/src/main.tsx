@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Toaster } from 'sonner';
 import { App } from './App';
+import { AppToaster } from './components/AppToaster';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -18,7 +18,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <App />
-      <Toaster richColors closeButton position="bottom-right" theme="system" />
+      <AppToaster />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import type { Connection, Profile } from '../../../../../shared/model';
 import { Button } from '../../../components/Button';
+import { useKeepToastsOff } from '../../../components/toast-insets';
 import { clearProfileSelection, useProfilesUi } from '../store';
 import { BULK_ACTIONS, type BulkAction } from './bulk-actions';
 import { countLabel, useBulkJob } from './use-bulk-job';
@@ -21,6 +22,7 @@ export function BulkBar({
   const openId = useProfilesUi((s) => s.bulkDialog);
   const openDialog = useProfilesUi((s) => s.openBulkDialog);
   const job = useBulkJob();
+  const toastsOff = useKeepToastsOff('bottom');
   const n = countLabel(selected.length);
   const state = { selected, connectionsById, pending: job.pending };
   const open = actions.find((a) => a.id === openId);
@@ -36,6 +38,7 @@ export function BulkBar({
   };
   return (
     <div
+      ref={toastsOff}
       role="toolbar"
       aria-label="Bulk actions"
       className="flex flex-wrap items-center gap-1.5 border-t border-blue-200 bg-blue-50 px-3 py-2 dark:border-blue-900 dark:bg-blue-950/40"
