@@ -1,6 +1,7 @@
 import {
   Fragment,
   useId,
+  useLayoutEffect,
   useRef,
   type KeyboardEvent,
   type ReactNode,
@@ -142,5 +143,46 @@ export function MenuButton({
         <MenuItems items={items} onPicked={() => panel.current?.hidePopover()} />
       </div>
     </>
+  );
+}
+
+/**
+ * A menu at a point of the window (a right click, or the focused row for the keyboard).
+ * Shown while `at` is set; `onClose` is told when it closes by any means.
+ */
+export function ContextMenu({
+  at,
+  label,
+  items,
+  onClose,
+}: {
+  at: { x: number; y: number } | null;
+  label: string;
+  items: readonly MenuEntry[];
+  onClose(): void;
+}) {
+  const panel = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = panel.current;
+    if (!el || !at) return;
+    if (!el.matches(':popover-open')) el.showPopover();
+    placeAt(el, at.x, at.y);
+    focusFirst(el);
+  }, [at]);
+  return (
+    <div
+      ref={panel}
+      popover="auto"
+      role="menu"
+      aria-label={label}
+      data-testid="context-menu"
+      onKeyDown={onMenuKeyDown}
+      onToggle={(e: ToggleEvent<HTMLDivElement>) => {
+        if (e.newState === 'closed') onClose();
+      }}
+      className={panelClass}
+    >
+      {at && <MenuItems items={items} onPicked={() => panel.current?.hidePopover()} />}
+    </div>
   );
 }

@@ -46,6 +46,9 @@ const PROXY_OPTIONS = ProxyTypeSchema.options.map((t: ProxyType) => ({
   label: t === 'direct' ? 'no proxy (direct)' : t,
 }));
 
+/** The search box, for Ctrl/Cmd+F. */
+export const PROFILE_SEARCH_ID = 'profile-search';
+
 export function FilterBar({
   connections,
   facets,
@@ -62,6 +65,7 @@ export function FilterBar({
       className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
     >
       <input
+        id={PROFILE_SEARCH_ID}
         type="search"
         aria-label="Search profiles"
         placeholder="Search name, remark, id, proxy host"

@@ -61,6 +61,13 @@ export function ProfilePanel({
     <aside
       ref={toastsOff}
       aria-label="Profile"
+      // Esc closes the panel from inside it too; a dialog opened from it keeps its own Esc.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || (e.target as HTMLElement).closest('dialog')) return;
+        e.preventDefault();
+        close();
+        document.querySelector<HTMLElement>('[role=grid][aria-label=Profiles]')?.focus();
+      }}
       className="flex w-80 shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
     >
       <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">

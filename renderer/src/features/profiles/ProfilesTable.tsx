@@ -25,6 +25,7 @@ import { moveColumn, ROW_HEIGHT } from './column-layout';
 import { COLUMN_BY_ID, PROFILE_COLUMN_DEFS, PROFILE_COLUMNS } from './columns';
 import { formatTime, toTsv } from './format';
 import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
+import { tableCommand } from './shortcuts';
 import {
   clearSelection,
   clickRow,
@@ -63,12 +64,15 @@ export const ProfilesTable = memo(function ProfilesTable({
   ordered,
   connectionsById,
   staleConnections = NO_STALE,
+  onMenu,
 }: {
   rows: Profile[];
   ordered: Profile[];
   connectionsById: Map<string, Connection>;
   /** Connections whose rows are their last listing (not answering now), by listing time. */
   staleConnections?: ReadonlyMap<string, number>;
+  /** Show the selection's actions at this point (a right click, or Shift+F10 on a row). */
+  onMenu?(at: { x: number; y: number }): void;
 }) {
   const sorting = useProfilesUi((s) => s.sorting);
   const columnVisibility = useProfilesUi((s) => s.columnVisibility);
@@ -194,6 +198,22 @@ export const ProfilesTable = memo(function ProfilesTable({
       openOrClose(openClose, sel);
       return;
     }
+    const command = tableCommand(e);
+    if (command) {
+      e.preventDefault();
+      // With nothing selected, the keys act on the focus row, as a right click on it would.
+      const target =
+        sel.keys.size > 0 || sel.focus === null
+          ? sel
+          : { keys: new Set([sel.focus]), anchor: sel.focus, focus: sel.focus };
+      if (target.keys.size === 0) return;
+      if (target !== sel) update(target, false);
+      if (command !== 'menu') return useProfilesUi.getState().openBulkDialog(command);
+      const focusRow = target.focus ? document.getElementById(rowDomId(target.focus)) : null;
+      const r = (focusRow ?? e.currentTarget).getBoundingClientRect();
+      onMenu?.({ x: r.left + 24, y: Math.min(r.bottom, window.innerHeight - 8) });
+      return;
+    }
     const mod = e.ctrlKey || e.metaKey;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / rowHeight) - 2);
     const move = (delta: number) => update(moveFocus(sel, delta, rows, e.shiftKey));
@@ -220,8 +240,10 @@ export const ProfilesTable = memo(function ProfilesTable({
         update(toggleFocus(sel), false);
         break;
       case 'Escape':
-        if (sel.keys.size === 0) return;
-        update(clearSelection(sel), false);
+        // The panel first: it is what the user opened last.
+        if (useProfilesUi.getState().panelKey !== null) useProfilesUi.getState().openPanel(null);
+        else if (sel.keys.size > 0) update(clearSelection(sel), false);
+        else return;
         break;
       case 'Enter':
         if (sel.focus === null) return;
@@ -274,6 +296,16 @@ export const ProfilesTable = memo(function ProfilesTable({
     const sel = useProfilesUi.getState().selection;
     update(clickRow(sel, key, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }, rows), false);
   };
+  /** A right click acts on the selection, or on the clicked row when it is not selected. */
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
+    const key = keyOf(e);
+    if (!key || !onMenu) return;
+    e.preventDefault();
+    const sel = useProfilesUi.getState().selection;
+    if (!sel.keys.has(key))
+      update(clickRow(sel, key, { range: false, toggle: false }, rows), false);
+    onMenu({ x: e.clientX, y: e.clientY });
+  };
   const onDoubleClick = (e: MouseEvent<HTMLDivElement>) => {
     if ((e.target as HTMLElement).closest('[data-row-action]')) return;
     const key = keyOf(e);
@@ -287,7 +319,7 @@ export const ProfilesTable = memo(function ProfilesTable({
       aria-label="Profiles"
       aria-rowcount={rows.length + 1}
       aria-multiselectable
-      aria-keyshortcuts={OPEN_CLOSE_ARIA_KEYS}
+      aria-keyshortcuts={`${OPEN_CLOSE_ARIA_KEYS} Delete F2 Shift+F10`}
       aria-activedescendant={selection.focus ? rowDomId(selection.focus) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -318,6 +350,7 @@ export const ProfilesTable = memo(function ProfilesTable({
         onMouseDown={onMouseDown}
         onClick={onClick}
         onDoubleClick={onDoubleClick}
+        onContextMenu={onContextMenu}
         className="relative select-none"
         style={{ height: virtualizer.getTotalSize(), width: totalWidth, minWidth: '100%' }}
       >

@@ -1,12 +1,14 @@
 import type { Connection, Profile } from '../../../../../shared/model';
 import type { MenuEntry } from '../../../components/Menu';
+import { ACTION_SHORTCUTS } from '../shortcuts';
 import { useProfilesUi } from '../store';
 import type { BulkAction, BulkBarState } from './bulk-actions';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
 /**
- * Runs the bulk actions on the selection, for the bar and its "More" menu alike: a dialog
- * action opens its dialog (the bar shows it), a job action starts its job.
+ * Runs the bulk actions on the selection, for the bar, its "More" menu and the rows'
+ * context menu alike: a dialog action opens its dialog (the bar shows it), a job action
+ * starts its job.
  */
 export function useBulkActions(
   selected: readonly Profile[],
@@ -33,6 +35,7 @@ export function useBulkActions(
     disabled: !isEnabled(a),
     ...(a.danger ? { danger: true } : {}),
     ...(a.divider ? { divider: true } : {}),
+    ...(ACTION_SHORTCUTS[a.id] ? { shortcut: ACTION_SHORTCUTS[a.id] } : {}),
   });
   return { state, isEnabled, press, menuEntry };
 }
