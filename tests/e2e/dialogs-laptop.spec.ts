@@ -28,9 +28,18 @@ async function selectRange(page: Page, from: string, to: string) {
   await row(page, to).click({ modifiers: ['Shift'] });
 }
 
+/** From the bulk bar, or its "More" menu when the action does not fit the bar. */
 async function bulk(page: Page, label: string) {
   const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
-  await bar.getByRole('button', { name: label }).click();
+  const button = bar.getByRole('button', { name: label, exact: true });
+  if ((await button.count()) > 0) await button.click();
+  else {
+    await bar.getByRole('button', { name: 'More ▾' }).click();
+    await page
+      .getByRole('menu', { name: 'More bulk actions' })
+      .getByRole('menuitem', { name: label })
+      .click();
+  }
   return page.getByRole('dialog');
 }
 

@@ -86,3 +86,37 @@ test('no client answers and none was ever listed: the empty state says so', asyn
   ).toBeVisible();
   await expect(page.getByText('These connections have no profiles yet.')).toHaveCount(0);
 });
+
+test('a slow client: on reload the last rows show at once, stale, then the fresh ones', async ({
+  harness,
+}) => {
+  const { page, appUrl, core } = harness;
+  expect(
+    await core.dispatch('connections:add', {
+      vendor: 'ixbrowser',
+      label: 'Slow ix',
+      baseUrl: sandbox.ix.url,
+    }),
+  ).toMatchObject({ ok: true });
+  await page.goto(appUrl);
+  await expect(page.getByTestId('shown-total')).toHaveText('30 / 30');
+
+  // Every answer now takes 1.5 s: a listing takes seconds, the last rows must not.
+  sandbox.setFaults({ latencyMs: 1_500 });
+  await page.reload();
+  const stale = page.locator('[role=grid] [role=row][data-stale]');
+  await expect(
+    page.getByText(/^Listing… Until each listing is complete, rows of Slow ix/),
+  ).toBeVisible({
+    timeout: 1_000,
+  });
+  await expect(page.getByTestId('shown-total')).toHaveText('30 / 30');
+  await expect(stale).not.toHaveCount(0);
+  await page.screenshot({ path: 'tests/e2e/screenshots/listing-preview.png' });
+
+  // The listing arrives: no banner, nothing stale.
+  await expect(page.getByText(/^Listing…/)).toHaveCount(0, { timeout: 15_000 });
+  await expect(stale).toHaveCount(0);
+  await expect(page.getByTestId('shown-total')).toHaveText('30 / 30');
+  sandbox.setFaults({});
+});

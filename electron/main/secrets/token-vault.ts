@@ -18,6 +18,8 @@ export interface TokenVault {
   /** Reads the encrypted blob once; later calls return the same promise. */
   load(): Promise<void>;
   get(connectionId: string): string | undefined;
+  /** Whether any connection's token is this string (the log keeps masking it then). */
+  holds(secret: string): boolean;
   /** `persist: false` keeps it for the session only (demo connections). */
   set(connectionId: string, token: string | null, opts?: { persist?: boolean }): Promise<void>;
   delete(connectionId: string): Promise<void>;
@@ -114,6 +116,7 @@ export function createTokenVault(options: {
     load,
     isPersistent,
     get: (id) => entries.get(id)?.token,
+    holds: (secret) => [...entries.values()].some((e) => e.token === secret),
     async set(id, token, opts = {}) {
       await load();
       const persist = opts.persist ?? true;

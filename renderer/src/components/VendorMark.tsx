@@ -10,6 +10,14 @@ const MARK: Record<Vendor, { letters: string; className: string }> = {
     letters: 'Co',
     className: 'bg-violet-100 text-violet-800 dark:bg-violet-900/60 dark:text-violet-200',
   },
+  bitbrowser: {
+    letters: 'Bi',
+    className: 'bg-amber-100 text-amber-800 dark:bg-amber-900/60 dark:text-amber-200',
+  },
+  adspower: {
+    letters: 'Ad',
+    className: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200',
+  },
 };
 
 /** A small vendor mark; its name is the tooltip and what a screen reader says. */

@@ -13,6 +13,8 @@ export const keys = {
   profiles: ['profiles'] as const,
   /** Every profile of every connection: the one list the profiles table reads. */
   profileList: ['profiles', 'list'] as const,
+  /** The rows shown while the first listing is on its way (last-known, then its pages). */
+  listingPreview: ['profiles', 'preview'] as const,
   groups: ['groups'] as const,
   tags: ['tags'] as const,
   jobs: ['jobs'] as const,

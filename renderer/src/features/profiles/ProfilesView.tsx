@@ -143,6 +143,17 @@ export function ProfilesView() {
       {connectionsResult.isError && (
         <Banner>Could not load connections: {errorText(connectionsResult.error)}</Banner>
       )}
+      {rows.previewing && (
+        <Banner role="status">
+          {rows.staleConnections.size > 0
+            ? `Listing… Until each listing is complete, rows of ${[...rows.staleConnections.keys()]
+                .map((id) => connectionsById.get(id)?.label ?? id)
+                .join(', ')} are the last known ones (${formatTime(
+                Math.min(...rows.staleConnections.values()),
+              )}), marked stale.`
+            : 'Listing… Rows appear as their pages arrive.'}
+        </Banner>
+      )}
       {listErrors.map((e) => {
         const label = connectionsById.get(e.connectionId)?.label ?? e.connectionId;
         const why = errorText(new DeckError(e.error));
@@ -162,7 +173,7 @@ export function ProfilesView() {
               <p>No connections yet.</p>
               <DemoOffer start={demoStart} onAddManually={() => setView('connections')} />
             </EmptyState>
-          ) : list.isPending ? (
+          ) : list.isPending && !rows.previewing ? (
             <EmptyState>
               <p role="status">Loading profiles…</p>
             </EmptyState>
@@ -238,10 +249,10 @@ export function ProfilesView() {
   );
 }
 
-function Banner({ children }: { children: ReactNode }) {
+function Banner({ children, role = 'alert' }: { children: ReactNode; role?: 'alert' | 'status' }) {
   return (
     <div
-      role="alert"
+      role={role}
       className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-[13px] text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
     >
       {children}

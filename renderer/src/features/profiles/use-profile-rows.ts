@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Connection, Profile } from '../../../../shared/model';
 import { connectionsQuery, profileListQuery } from '../../lib/queries';
+import { listingPreviewQuery } from './queries';
 import { useProfilesUi } from './store';
 import { buildSearchIndex, createNarrowingFilter, facetOptions } from './filter';
 import { pruneSelection } from './selection';
@@ -16,14 +17,18 @@ const NO_CONNECTIONS: Connection[] = [];
  * render as the keystroke: a deferred filter would cost a second render and frame.
  */
 export function useProfileRows() {
+  const queryClient = useQueryClient();
   const list = useQuery(profileListQuery);
+  // Until the first listing is complete: the last-known rows, filled in page by page.
+  const preview = useQuery({ ...listingPreviewQuery(queryClient), enabled: list.isPending });
+  const previewing = list.isPending && (preview.data?.profiles.length ?? 0) > 0;
   const connectionsResult = useQuery(connectionsQuery);
   const sorting = useProfilesUi((s) => s.sorting);
   const filters = useProfilesUi((s) => s.filters);
 
   const connections = connectionsResult.data ?? NO_CONNECTIONS;
   const connectionsById = useMemo(() => new Map(connections.map((c) => [c.id, c])), [connections]);
-  const all = list.data?.profiles ?? NO_PROFILES;
+  const all = list.data?.profiles ?? (previewing ? preview.data!.profiles : NO_PROFILES);
   const sorted = useMemo(
     () =>
       sortProfiles(all, sorting, {
@@ -36,12 +41,14 @@ export function useProfileRows() {
   const visible = useMemo(() => filter(searchIndex, filters), [filter, searchIndex, filters]);
   const facets = useMemo(() => facetOptions(all), [all]);
   const errors = list.data?.errors;
+  const previewStale = previewing ? preview.data!.staleSince : undefined;
   const staleConnections = useMemo(() => {
+    if (previewStale) return previewStale;
     const stale = new Map<string, number>();
     for (const e of errors ?? [])
       if (e.lastKnownAt !== undefined) stale.set(e.connectionId, e.lastKnownAt);
     return stale;
-  }, [errors]);
+  }, [errors, previewStale]);
 
   // Selection is by key, so it survives refetches; keys of rows that are gone are dropped.
   useEffect(() => {
@@ -63,6 +70,8 @@ export function useProfileRows() {
     visible,
     facets,
     staleConnections,
+    /** The first listing is on its way and the table shows last-known rows meanwhile. */
+    previewing,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   mergeConnections,
   type ProfileList,
 } from './cache-patch';
+import { EMPTY_PREVIEW, applyPage, type ListingPreview } from './listing-preview';
 
 /**
  * Patches main's push events into the cached profile list: changed rows in place, status
@@ -37,9 +38,17 @@ export function useProfilesLive(): void {
     const offStatus = deck().events.onProfilesStatus((event) =>
       patch((list) => applyProfileStatus(list, event)),
     );
+    // Pages of the first listing fill the preview; once the list is there they are old news.
+    const offPage = deck().events.onProfilesPage((page) => {
+      if (queryClient.getQueryData(keys.profileList)) return;
+      queryClient.setQueryData<ListingPreview>(keys.listingPreview, (preview) =>
+        applyPage(preview ?? EMPTY_PREVIEW, page),
+      );
+    });
     return () => {
       offChanged();
       offStatus();
+      offPage();
     };
   }, [queryClient]);
 }
