@@ -13,6 +13,7 @@ import { readHistory, withRun, writeHistory, type Machine } from './history';
 import { SCENARIO_NAMES, type ScenarioName } from './metrics';
 import { ensureRendererBuilt } from './renderer-build';
 import { bulkScenario } from './scenarios/bulk';
+import { contextMenuScenario } from './scenarios/context-menu';
 import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
 import { listTripScenario } from './scenarios/list-trip';
@@ -30,6 +31,7 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   'core-list': coreListScenario,
   bulk: bulkScenario,
   table: tableScenario,
+  'context-menu': contextMenuScenario,
   'list-trip': listTripScenario,
   start: startScenario,
   open: openScenario,

@@ -72,7 +72,6 @@ describe('the metric table', () => {
     const pending = METRIC_NAMES.filter((n) => typeof METRICS[n].scenario !== 'string');
     expect(pending).toEqual([
       'csv.preview10k.ms',
-      'contextmenu.open50k.ms',
       'runner.overhead.ms',
       'sessions.thumbnails20.fps',
       'sessions.thumbnails20.main.cpu.pct',
