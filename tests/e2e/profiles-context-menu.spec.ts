@@ -143,7 +143,8 @@ for (const screen of SCREENS) {
         ['Shift+F10, ☰', 'Actions for the selection (as a right click)'],
       ])
         await expect(list.locator('div').filter({ hasText: what }).last()).toContainText(keys!);
-      await expect(list).toBeInViewport();
+      await expect(list.getByRole('button', { name: 'Done' })).toBeInViewport({ ratio: 1 });
+      await page.screenshot({ path: test.info().outputPath(`shortcuts-${screen.width}.png`) });
       await page.keyboard.press('Escape');
       await expect(list).toBeHidden();
       await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
