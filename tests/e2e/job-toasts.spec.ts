@@ -114,6 +114,30 @@ for (const [width, height] of [
       await expect(failedChip).toHaveCount(0);
     });
 
+    test("by keyboard: Alt+T reaches an ended job's chip, Enter on it opens Activity", async ({
+      harness,
+    }) => {
+      const { page } = harness;
+      await push(
+        page,
+        progress('k1', { state: 'failures', ok: 38, failed: 2, finishedAt: Date.now() }),
+      );
+      const show = page
+        .getByTestId('job-toast')
+        .filter({ hasText: '2 failed' })
+        .getByRole('button', { name: 'Show in Activity' });
+      await expect(show).toBeVisible();
+      // Sonner's own hotkey puts the focus on the toasts; Tab walks to the toast, then into it.
+      await page.keyboard.press('Alt+t');
+      await expect(page.locator('[data-sonner-toaster]')).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(show.locator('xpath=ancestor::li[@data-sonner-toast]')).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(show).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('heading', { name: 'Activity' })).toBeVisible();
+    });
+
     test('more than three job toasts collapse into one', async ({ harness }) => {
       const { page } = harness;
       await push(page, progress('a'));
