@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Toaster } from 'sonner';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { AppToaster } from './components/AppToaster';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -21,7 +21,7 @@ void initI18n().then(() =>
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <App />
-        <Toaster richColors closeButton position="bottom-right" theme="system" />
+        <AppToaster />
       </QueryClientProvider>
     </StrictMode>,
   ),

@@ -13,6 +13,7 @@ import { readHistory, withRun, writeHistory, type Machine } from './history';
 import { SCENARIO_NAMES, type ScenarioName } from './metrics';
 import { ensureRendererBuilt } from './renderer-build';
 import { bulkScenario } from './scenarios/bulk';
+import { contextMenuScenario } from './scenarios/context-menu';
 import { coreListScenario } from './scenarios/core-list';
 import { csvScenario } from './scenarios/csv';
 import { ipcScenario } from './scenarios/ipc';
@@ -32,6 +33,7 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   'core-list': coreListScenario,
   bulk: bulkScenario,
   table: tableScenario,
+  'context-menu': contextMenuScenario,
   'list-trip': listTripScenario,
   start: startScenario,
   ratelimit: ratelimitScenario,

@@ -71,7 +71,7 @@ async function showProfiles(page: Page, appUrl: string): Promise<void> {
 }
 
 const row = (page: Page, key: string) => page.locator(`[role=grid] [role=row][data-key="${key}"]`);
-const statusCell = (page: Page, key: string) => row(page, key).locator('[role=gridcell]').nth(8);
+const statusCell = (page: Page, key: string) => row(page, key).getByTestId('profile-status');
 
 /**
  * Records every status text each row shows, in order, from now on (a MutationObserver, so
@@ -80,12 +80,10 @@ const statusCell = (page: Page, key: string) => row(page, key).locator('[role=gr
 async function recordStatuses(page: Page): Promise<void> {
   await page.evaluate(() => {
     const grid = document.querySelector('[role=grid]')!;
-    const headers = [...grid.querySelectorAll('[role=columnheader]')];
-    const at = headers.findIndex((h) => h.textContent?.startsWith('Status'));
     const log: Record<string, string[]> = {};
     const scan = () => {
       for (const r of grid.querySelectorAll<HTMLElement>('[role=row][data-key]')) {
-        const text = r.querySelectorAll('[role=gridcell]')[at]?.textContent ?? '';
+        const text = r.querySelector('[data-testid=profile-status]')?.textContent ?? '';
         const seen = (log[r.dataset['key']!] ??= []);
         if (seen.at(-1) !== text) seen.push(text);
       }
@@ -142,7 +140,7 @@ async function sessionCell(page: Page, key: string, header: string) {
   return sessionRow(page, key).locator('td').nth(at);
 }
 
-test('open and close from the panel, by keyboard and from the bulk bar: opening → open → closing → closed', async ({
+test('open and close from the panel, by keyboard, from the bulk bar and from the row: opening → open → closing → closed', async ({
   harness,
 }) => {
   const { page, core, appUrl } = harness;
@@ -151,11 +149,9 @@ test('open and close from the panel, by keyboard and from the bulk bar: opening 
   await recordStatuses(page);
   // Latency holds each vendor answer, so every intermediate status is on screen a while.
   sandbox.setFaults({ latencyMs: 200 });
-  const [byPanel, byKeys, byBar] = ['1001', '1002', '1003'].map((id) => `${ix}/${id}`) as [
-    string,
-    string,
-    string,
-  ];
+  const [byPanel, byKeys, byBar, byRow] = ['1001', '1002', '1003', '1004'].map(
+    (id) => `${ix}/${id}`,
+  ) as [string, string, string, string];
 
   // The panel.
   await row(page, byPanel).dblclick();
@@ -189,7 +185,19 @@ test('open and close from the panel, by keyboard and from the bulk bar: opening 
   await expect(statusCell(page, byBar)).toHaveText('closed');
   await expect.poll(() => sandbox.runningBrowserPids()).toEqual([]);
 
-  for (const key of [byPanel, byKeys, byBar]) {
+  // The row's own button, next to its status.
+  await row(page, byRow)
+    .getByRole('button', { name: /^Open / })
+    .click();
+  await expect(statusCell(page, byRow)).toHaveText('open');
+  expect(sandbox.runningBrowserPids()).toHaveLength(1);
+  await row(page, byRow)
+    .getByRole('button', { name: /^Close / })
+    .click();
+  await expect(statusCell(page, byRow)).toHaveText('closed');
+  await expect.poll(() => sandbox.runningBrowserPids()).toEqual([]);
+
+  for (const key of [byPanel, byKeys, byBar, byRow]) {
     expect(await statusesOf(page, key), key).toEqual([
       'closed',
       'opening',
@@ -375,7 +383,7 @@ test('bulk open of 5 with concurrency 2 never has more than 2 opening at once', 
     w.__maxOpening = 0;
     const grid = document.querySelector('[role=grid]')!;
     new MutationObserver(() => {
-      const opening = [...grid.querySelectorAll('[role=gridcell]')].filter(
+      const opening = [...grid.querySelectorAll('[data-testid=profile-status]')].filter(
         (c) => c.textContent === 'opening',
       ).length;
       w.__maxOpening = Math.max(w.__maxOpening, opening);

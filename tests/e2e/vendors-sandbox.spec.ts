@@ -60,7 +60,7 @@ function remarks(ids: Record<Vendor, string>): Map<string, string> {
 
 const rows = (page: Page) => page.locator('[role=grid] [role=row][data-key]');
 const row = (page: Page, key: string) => page.locator(`[role=grid] [role=row][data-key="${key}"]`);
-const statusCell = (page: Page, key: string) => row(page, key).locator('[role=gridcell]').nth(8);
+const statusCell = (page: Page, key: string) => row(page, key).getByTestId('profile-status');
 
 test('four vendors in one table: filter across them, select all, a bulk remark lands on all four', async ({
   harness,
@@ -71,7 +71,7 @@ test('four vendors in one table: filter across them, select all, a bulk remark l
   await page.goto(appUrl);
   await expect(page.getByTestId('shown-total')).toHaveText(`${total} / ${total}`);
   for (const label of ['ixBrowser', 'CosLogin', 'BitBrowser', 'AdsPower'])
-    await expect(page.getByRole('grid').getByText(label).first()).toBeVisible();
+    await expect(page.getByRole('grid').getByRole('img', { name: label }).first()).toBeVisible();
 
   // Every vendor's seeded names number its profiles "-0001" on: one row of each.
   await page.getByRole('searchbox', { name: 'Search profiles' }).fill('-0001 ');

@@ -1,6 +1,6 @@
 import type { ButtonHTMLAttributes } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
+export type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
 const VARIANT: Record<Variant, string> = {
   primary:
@@ -12,6 +12,10 @@ const VARIANT: Record<Variant, string> = {
   ghost: 'border-transparent hover:bg-zinc-200 dark:hover:bg-zinc-800',
 };
 
+/** The button look, for what must look like one (a menu's button, a measuring copy). */
+export const buttonClass = (variant: Variant = 'secondary'): string =>
+  `inline-flex items-center gap-1 rounded border px-2.5 py-1 text-[13px] whitespace-nowrap disabled:cursor-not-allowed disabled:opacity-60 ${VARIANT[variant]}`;
+
 /** The app's one button look; `type` defaults to "button" so it never submits by accident. */
 export function Button({
   variant = 'secondary',
@@ -19,11 +23,5 @@ export function Button({
   type = 'button',
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
-  return (
-    <button
-      type={type}
-      className={`inline-flex items-center gap-1 rounded border px-2.5 py-1 text-[13px] whitespace-nowrap disabled:cursor-not-allowed disabled:opacity-60 ${VARIANT[variant]} ${className}`}
-      {...props}
-    />
-  );
+  return <button type={type} className={`${buttonClass(variant)} ${className}`} {...props} />;
 }

@@ -55,7 +55,8 @@ export function Dialog({
             ×
           </button>
         </header>
-        <div className="min-h-0 overflow-auto p-4">{children}</div>
+        {/* The scroll padding keeps a field focused near the bottom clear of DialogActions. */}
+        <div className="min-h-0 scroll-pb-16 overflow-auto p-4">{children}</div>
         {footer && (
           <footer className="flex justify-end gap-2 border-t border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
             {footer}
@@ -63,5 +64,18 @@ export function Dialog({
         )}
       </div>
     </dialog>
+  );
+}
+
+/**
+ * The actions row of a form that keeps its buttons inside the dialog's body (an editor also
+ * shown elsewhere): it sticks to the bottom of the scrolling body, so on a short screen the
+ * primary button stays in view as `footer` does. Use it as the body's last element.
+ */
+export function DialogActions({ children }: { children: ReactNode }) {
+  return (
+    <div className="sticky bottom-0 -mx-4 -mb-4 flex items-center justify-end gap-2 border-t border-zinc-200 bg-white px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
+      {children}
+    </div>
   );
 }

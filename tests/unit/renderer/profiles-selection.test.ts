@@ -4,6 +4,7 @@ import {
   clickRow,
   EMPTY_SELECTION,
   moveFocus,
+  positionsOf,
   pruneSelection,
   selectAll,
   selectedInOrder,
@@ -109,5 +110,17 @@ describe('surviving refetches', () => {
     expect(
       selectedInOrder([{ key: 'b' }, { key: 'a' }, { key: 'c' }], new Set(['a', 'b'])),
     ).toEqual([{ key: 'b' }, { key: 'a' }]);
+  });
+
+  it('with the positions of the order, a small selection comes out the same, gone keys left out', () => {
+    const big = Array.from({ length: 1000 }, (_, i) => ({ key: `r${(i * 7) % 1000}` }));
+    const picked = new Set(['r700', 'r7', 'gone', 'r14']);
+    const positions = positionsOf(big);
+    expect(selectedInOrder(big, picked, positions)).toEqual(selectedInOrder(big, picked));
+    expect(selectedInOrder(big, picked, positions).map((r) => r.key)).toEqual([
+      'r7',
+      'r14',
+      'r700',
+    ]);
   });
 });

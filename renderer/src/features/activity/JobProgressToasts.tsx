@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import type { JobProgress, JobSummary } from '../../../../shared/model/job';
+import type { JobSummary } from '../../../../shared/model/job';
 import { Button } from '../../components/Button';
 import { deck } from '../../lib/deck';
+import { useUi } from '../../store';
 import {
   applyJobProgress,
   endText,
@@ -11,18 +12,42 @@ import {
   progressText,
   resultText,
   useCancelJob,
-  useRetryFailed,
 } from '../jobs';
 import { showJobInActivity } from './activity-ui';
+import {
+  dismissAllJobs,
+  dismissJob,
+  EMPTY_STACK,
+  endsQuietly,
+  layoutOf,
+  onJobProgress,
+  QUIET_END_MS,
+  summaryText,
+  type JobToastLayout,
+  type JobToastStack,
+} from './job-toast-stack';
 
+const SUMMARY_ID = 'jobs:summary';
 const toastId = (jobId: string) => `job:${jobId}`;
-/** Closed while running: stays quiet until the job ends, then shows its result once. */
-const closedWhileRunning = new Set<string>();
-const resultShown = new Set<string>();
+
+// One stack for the app: it outlives view switches, as the jobs do.
+let stack: JobToastStack = EMPTY_STACK;
+const listeners = new Set<() => void>();
+function update(next: JobToastStack): void {
+  if (next === stack) return;
+  stack = next;
+  for (const l of listeners) l();
+}
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => void listeners.delete(l);
+};
+const dismiss = (id: string) => update(dismissJob(stack, id));
 
 /**
  * Mounted once in App: the one subscription to job progress. It patches the job cache and
- * keeps one toast per job: live counts with Cancel, then the result with "Retry failed".
+ * keeps the job toasts: live counts with Cancel while a job runs, then a chip that opens
+ * Activity; more than three at once become one summary.
  */
 export function JobProgressToasts() {
   const queryClient = useQueryClient();
@@ -30,108 +55,178 @@ export function JobProgressToasts() {
     () =>
       deck().events.onJobsProgress((progress) => {
         applyJobProgress(queryClient, progress);
-        showToast(progress);
+        const { changed: _changed, ...job } = progress;
+        const before = stack;
+        update(onJobProgress(stack, job));
+        if (stack !== before && endsQuietly(job)) setTimeout(() => dismiss(job.id), QUIET_END_MS);
       }),
     [queryClient],
   );
+  const current = useSyncExternalStore(subscribe, () => stack);
+  const onScreen = useRef(new Set<string>());
+  useEffect(() => {
+    onScreen.current = showLayout(layoutOf(current), onScreen.current);
+  }, [current]);
   return null;
 }
 
-function showToast(progress: JobProgress): void {
-  const { changed: _changed, ...job } = progress;
-  const id = toastId(job.id);
-  if (job.state === 'running') {
-    if (closedWhileRunning.has(job.id)) return;
-    toast.custom(
-      () => (
-        <JobToast
-          job={job}
-          onClose={() => {
-            closedWhileRunning.add(job.id);
-            toast.dismiss(id);
-          }}
-        />
-      ),
-      { id, duration: Infinity },
-    );
-    return;
+/** Puts the layout's toasts up (or updates them in place) and takes the others down. */
+function showLayout(layout: JobToastLayout, before: ReadonlySet<string>): Set<string> {
+  const now = new Set<string>();
+  // Closed only by their own buttons: sonner tells of its own dismissals late (after ours
+  // too), which would take the jobs off the stack a second time.
+  const options = (id: string) => ({ id, duration: Infinity, dismissible: false });
+  if (layout.kind === 'summary') {
+    now.add(SUMMARY_ID);
+    toast.custom(() => <JobsSummaryToast jobs={layout.jobs} />, options(SUMMARY_ID));
+  } else {
+    for (const job of layout.jobs) {
+      const id = toastId(job.id);
+      now.add(id);
+      toast.custom(
+        () =>
+          job.state === 'running' ? <RunningJobToast job={job} /> : <EndedJobChip job={job} />,
+        options(id),
+      );
+    }
   }
-  if (resultShown.has(job.id)) return;
-  resultShown.add(job.id);
-  // A partial failure stays on screen until the user has seen it.
-  toast.custom(() => <JobToast job={job} onClose={() => toast.dismiss(id)} />, {
-    id,
-    duration: job.failed > 0 ? Infinity : 8000,
-  });
+  for (const id of before) if (!now.has(id)) toast.dismiss(id);
+  return now;
 }
 
-function JobToast({ job, onClose }: { job: JobSummary; onClose(): void }) {
+const closeClass =
+  'rounded px-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100';
+const cardClass =
+  'w-[356px] rounded-lg border border-zinc-200 bg-white p-3 text-[13px] text-zinc-900 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+
+function RunningJobToast({ job }: { job: JobSummary }) {
   const cancel = useCancelJob();
-  const retry = useRetryFailed();
-  const running = job.state === 'running';
   return (
-    <div
-      data-testid="job-toast"
-      data-job-id={job.id}
-      className="w-[356px] rounded-lg border border-zinc-200 bg-white p-3 text-[13px] text-zinc-900 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-    >
+    <div data-testid="job-toast" data-job-id={job.id} className={cardClass}>
       <div className="flex items-start gap-2">
-        <div className="min-w-0 flex-1" role="status">
-          <p className="truncate font-medium">
-            {running ? progressText(job) : `${job.label}: ${endText(job)}`}
-          </p>
-          {!running && (
-            <p
-              className={
-                job.failed > 0
-                  ? 'text-red-700 dark:text-red-400'
-                  : 'text-zinc-600 dark:text-zinc-400'
-              }
-            >
-              {resultText(job)}
-            </p>
-          )}
-        </div>
+        <p role="status" className="min-w-0 flex-1 truncate font-medium">
+          {progressText(job)}
+        </p>
         <button
           type="button"
           aria-label="Close"
-          onClick={onClose}
-          className="rounded px-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          title="Hide until it ends"
+          onClick={() => dismiss(job.id)}
+          className={closeClass}
         >
           ×
         </button>
       </div>
-      {running && <JobProgressBar job={job} className="mt-2" />}
-      <div className="mt-2 flex flex-wrap gap-2">
-        {running ? (
-          <Button
-            onClick={() => cancel.mutate(job.id)}
-            disabled={cancel.isPending || cancel.isSuccess}
-          >
-            {cancel.isSuccess ? 'Cancelling…' : 'Cancel'}
-          </Button>
-        ) : (
-          <>
-            {job.failed > 0 && (
-              <Button
-                variant="primary"
-                disabled={retry.isPending}
-                onClick={() => retry.mutate(job.id, { onSuccess: onClose })}
-              >
-                Retry failed
-              </Button>
-            )}
-            <Button
-              variant="ghost"
-              onClick={() => {
-                showJobInActivity(job.id);
-                onClose();
-              }}
-            >
-              Show in Activity
-            </Button>
-          </>
-        )}
+      <JobProgressBar job={job} className="mt-2" />
+      <div className="mt-2 flex gap-2">
+        <Button
+          onClick={() => cancel.mutate(job.id)}
+          disabled={cancel.isPending || cancel.isSuccess}
+        >
+          {cancel.isSuccess ? 'Cancelling…' : 'Cancel'}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** An ended job in one line; failures in red. Retry and the reasons are in Activity. */
+function EndedJobChip({ job }: { job: JobSummary }) {
+  const bad = !endsQuietly(job);
+  const said = `${job.label}: ${endText(job)}`;
+  return (
+    <div
+      data-testid="job-toast"
+      data-job-id={job.id}
+      data-state={job.state}
+      className={`flex max-w-[28rem] items-center rounded-full whitespace-nowrap border bg-white py-0.5 pr-1 pl-1 text-[12px] shadow-md dark:bg-zinc-900 ${
+        bad ? 'border-red-300 dark:border-red-800' : 'border-zinc-200 dark:border-zinc-700'
+      }`}
+    >
+      <button
+        type="button"
+        aria-label={`Show in Activity: ${said}`}
+        title="Show in Activity"
+        onClick={() => {
+          showJobInActivity(job.id);
+          dismiss(job.id);
+        }}
+        className="flex min-w-0 items-center gap-1.5 rounded-full px-2 py-0.5 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-zinc-800"
+      >
+        <span
+          aria-hidden
+          className={
+            bad ? 'text-red-600 dark:text-red-400' : 'text-emerald-600 dark:text-emerald-400'
+          }
+        >
+          {bad ? '✕' : '✓'}
+        </span>
+        <span role="status" className="truncate">
+          <span className="font-medium">{said}</span>
+          <span className={bad ? 'text-red-700 dark:text-red-400' : 'text-zinc-500'}>
+            {' · '}
+            {resultText(job)}
+          </span>
+        </span>
+      </button>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        onClick={() => dismiss(job.id)}
+        className={`${closeClass} rounded-full`}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Every job on screen at once, counted in one toast. */
+function JobsSummaryToast({ jobs }: { jobs: JobSummary[] }) {
+  const running = jobs.filter((j) => j.state === 'running');
+  const sum = (k: 'total' | 'ok' | 'failed' | 'cancelled' | 'skipped' | 'interrupted') =>
+    running.reduce((n, j) => n + j[k], 0);
+  // The running jobs' bar as one: its counts are theirs added up.
+  const overall: JobSummary | undefined = running[0] && {
+    ...running[0],
+    label: 'Running jobs',
+    total: sum('total'),
+    ok: sum('ok'),
+    failed: sum('failed'),
+    cancelled: sum('cancelled'),
+    skipped: sum('skipped'),
+    interrupted: sum('interrupted'),
+  };
+  const failed = jobs.some((j) => j.failed > 0);
+  return (
+    <div data-testid="job-toasts-summary" className={cardClass}>
+      <div className="flex items-start gap-2">
+        <p
+          role="status"
+          className={`min-w-0 flex-1 truncate font-medium ${failed ? 'text-red-700 dark:text-red-400' : ''}`}
+        >
+          {summaryText(jobs)}
+        </p>
+        <button
+          type="button"
+          aria-label="Close"
+          onClick={() => update(dismissAllJobs(stack))}
+          className={closeClass}
+        >
+          ×
+        </button>
+      </div>
+      {overall && <JobProgressBar job={overall} className="mt-2" />}
+      <div className="mt-2 flex gap-2">
+        <Button
+          variant="ghost"
+          onClick={() => {
+            useUi.getState().setView('activity');
+            update(dismissAllJobs(stack));
+          }}
+        >
+          Show in Activity
+        </Button>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import { toast } from 'sonner';
 import { VENDOR_LABEL, VENDORS, type Connection, type Vendor } from '../../../../shared/model';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { keys } from '../../lib/queries';
-import { Dialog } from '../../components/Dialog';
+import { Dialog, DialogActions } from '../../components/Dialog';
 import { errorBanner, input } from '../../components/styles';
 import { fieldErrorOf } from './field-errors';
 import { DEFAULT_BASE_URL, takesToken } from './vendor-defaults';
@@ -221,20 +221,20 @@ export function ConnectionFormDialog({
           </FormField>
         )}
 
-        {formError && (
-          <p role="alert" className={errorBanner}>
-            {formError}
-          </p>
-        )}
-
-        <div className="flex justify-end gap-2 pt-1">
+        {/* The error sits by the button, so a short screen shows both. */}
+        <DialogActions>
+          {formError && (
+            <p role="alert" className={`${errorBanner} mr-auto min-w-0`}>
+              {formError}
+            </p>
+          )}
           <Button onClick={onClose} disabled={save.isPending}>
             Cancel
           </Button>
           <Button type="submit" variant="primary" disabled={save.isPending}>
             {save.isPending ? 'Saving…' : editing ? 'Save' : 'Add connection'}
           </Button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

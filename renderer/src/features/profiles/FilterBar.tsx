@@ -1,9 +1,7 @@
 import type { Connection, ProfileStatus, ProxyType } from '../../../../shared/model';
 import { ProfileStatusSchema, ProxyTypeSchema } from '../../../../shared/model';
 import { Button } from '../../components/Button';
-import { Popover } from '../../components/Popover';
 import { useProfilesUi } from './store';
-import { PROFILE_COLUMNS } from './columns';
 import { FacetMenu } from './FacetMenu';
 import { hasActiveFilters, PROXY_CHECK_LABELS, type FacetOptions } from './filter';
 
@@ -26,6 +24,9 @@ const PROXY_CHECK_OPTIONS = Object.entries(PROXY_CHECK_LABELS).map(([value, labe
   label,
 }));
 
+/** The search box, for Ctrl/Cmd+F. */
+export const PROFILE_SEARCH_ID = 'profile-search';
+
 export function FilterBar({
   connections,
   facets,
@@ -42,6 +43,7 @@ export function FilterBar({
       className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
     >
       <input
+        id={PROFILE_SEARCH_ID}
         type="search"
         aria-label="Search profiles"
         placeholder='Search, e.g. tag:vip "shop 1"'
@@ -98,47 +100,5 @@ export function ProfileCounts({
       </span>{' '}
       shown · <span data-testid="selected-count">{selected.toLocaleString()}</span> selected
     </span>
-  );
-}
-
-export function ColumnsMenu() {
-  const visibility = useProfilesUi((s) => s.columnVisibility);
-  const setVisibility = useProfilesUi((s) => s.setColumnVisibility);
-  const setSizing = useProfilesUi((s) => s.setColumnSizing);
-  const shownCount = PROFILE_COLUMNS.filter((c) => visibility[c.id] !== false).length;
-  return (
-    <Popover label="Columns">
-      <fieldset className="w-48 space-y-1">
-        <legend className="mb-1 text-xs font-medium text-zinc-500">Show columns</legend>
-        {PROFILE_COLUMNS.map((c) => {
-          const on = visibility[c.id] !== false;
-          return (
-            <label
-              key={c.id}
-              className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
-            >
-              <input
-                type="checkbox"
-                checked={on}
-                // The last visible column stays: a table with no columns helps no one.
-                disabled={on && shownCount === 1}
-                onChange={() => setVisibility({ ...visibility, [c.id]: !on })}
-              />
-              {c.label}
-            </label>
-          );
-        })}
-        <button
-          type="button"
-          onClick={() => {
-            setVisibility({});
-            setSizing({});
-          }}
-          className="mt-1 w-full rounded px-1 py-0.5 text-left text-xs text-blue-700 hover:bg-zinc-100 dark:text-blue-400 dark:hover:bg-zinc-800"
-        >
-          Reset columns and widths
-        </button>
-      </fieldset>
-    </Popover>
   );
 }

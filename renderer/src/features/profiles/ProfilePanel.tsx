@@ -8,6 +8,7 @@ import { groupsQuery } from '../../lib/queries';
 import { useProfilesUi, type ProfileDraft } from './store';
 import { ProxyEditor } from '../proxy';
 import { Field, inputClass } from '../../components/Field';
+import { useKeepToastsOff } from '../../components/toast-insets';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { formatTime, proxyCheckLabel, proxyLabel, tagsLabel } from './format';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from './open-close-shortcuts';
@@ -28,12 +29,14 @@ export function ProfilePanel({
   const groups = useQuery(groupsQuery);
   const job = useBulkJob();
   const [editingProxy, setEditingProxy] = useState(false);
+  const toastsOff = useKeepToastsOff('right');
   if (!panelKey) return null;
 
   const close = () => openPanel(null);
   if (!profile)
     return (
       <aside
+        ref={toastsOff}
         aria-label="Profile"
         className="w-80 shrink-0 border-l border-zinc-200 p-4 dark:border-zinc-800"
       >
@@ -56,7 +59,15 @@ export function ProfilePanel({
 
   return (
     <aside
+      ref={toastsOff}
       aria-label="Profile"
+      // Esc closes the panel from inside it too; a dialog opened from it keeps its own Esc.
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || (e.target as HTMLElement).closest('dialog')) return;
+        e.preventDefault();
+        close();
+        document.querySelector<HTMLElement>('[role=grid][aria-label=Profiles]')?.focus();
+      }}
       className="flex w-80 shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
     >
       <header className="flex items-center justify-between border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">

@@ -3,7 +3,10 @@ import {
   useEffect,
   useMemo,
   useRef,
+  useState,
   type ClipboardEvent,
+  type CSSProperties,
+  type DragEvent,
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
@@ -18,9 +21,11 @@ import { toast } from 'sonner';
 import type { Connection, Profile } from '../../../../shared/model';
 import { useProfilesUi } from './store';
 import { useBulkJob } from './bulk/use-bulk-job';
-import { COLUMN_BY_ID, PROFILE_COLUMN_DEFS } from './columns';
+import { moveColumn, ROW_HEIGHT } from './column-layout';
+import { COLUMN_BY_ID, PROFILE_COLUMN_DEFS, PROFILE_COLUMNS } from './columns';
 import { formatTime, toTsv } from './format';
 import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
+import { tableCommand } from './shortcuts';
 import {
   clearSelection,
   clickRow,
@@ -31,9 +36,21 @@ import {
   type Selection,
 } from './selection';
 
-const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 32;
 const coreRowModel = getCoreRowModel<Profile>();
+const ALL_COLUMN_IDS = PROFILE_COLUMNS.map((c) => c.id as string);
+/** What a header drag carries: only our own headers are drop targets for it. */
+const COLUMN_DRAG_TYPE = 'application/x-browserdeck-column';
+/** One arrow key press on a resize handle. */
+const RESIZE_STEP = 10;
+
+/** A drawn column: its id and the edge it is pinned to, if any. */
+interface DrawnColumn {
+  id: string;
+  pin: 'left' | 'right' | false;
+  /** The pinned column nearest the scrolling ones: it draws the dividing edge. */
+  innermost: boolean;
+}
 
 const rowDomId = (key: string) => `profile-row-${key}`;
 
@@ -47,16 +64,22 @@ export const ProfilesTable = memo(function ProfilesTable({
   ordered,
   connectionsById,
   staleConnections = NO_STALE,
+  onMenu,
 }: {
   rows: Profile[];
   ordered: Profile[];
   connectionsById: Map<string, Connection>;
   /** Connections whose rows are their last listing (not answering now), by listing time. */
   staleConnections?: ReadonlyMap<string, number>;
+  /** Show the selection's actions at this point (a right click, or Shift+F10 on a row). */
+  onMenu?(at: { x: number; y: number }): void;
 }) {
   const sorting = useProfilesUi((s) => s.sorting);
   const columnVisibility = useProfilesUi((s) => s.columnVisibility);
   const columnSizing = useProfilesUi((s) => s.columnSizing);
+  const columnOrder = useProfilesUi((s) => s.columnOrder);
+  const columnPinning = useProfilesUi((s) => s.columnPinning);
+  const rowHeight = ROW_HEIGHT[useProfilesUi((s) => s.density)];
   const selection = useProfilesUi((s) => s.selection);
   const highlight = useProfilesUi((s) => s.highlight);
 
@@ -73,7 +96,7 @@ export const ProfilesTable = memo(function ProfilesTable({
     // Otherwise react-table inspects the first row's value to pick a direction.
     sortDescFirst: false,
     columnResizeMode: 'onChange',
-    state: { sorting, columnVisibility, columnSizing },
+    state: { sorting, columnVisibility, columnSizing, columnOrder, columnPinning },
     onSortingChange: (u) =>
       useProfilesUi.getState().setSorting(functionalUpdate(u, useProfilesUi.getState().sorting)),
     onColumnVisibilityChange: (u) =>
@@ -84,6 +107,14 @@ export const ProfilesTable = memo(function ProfilesTable({
       useProfilesUi
         .getState()
         .setColumnSizing(functionalUpdate(u, useProfilesUi.getState().columnSizing)),
+    onColumnOrderChange: (u) =>
+      useProfilesUi
+        .getState()
+        .setColumnOrder(functionalUpdate(u, useProfilesUi.getState().columnOrder)),
+    onColumnPinningChange: (u) =>
+      useProfilesUi
+        .getState()
+        .setColumnPinning(functionalUpdate(u, useProfilesUi.getState().columnPinning)),
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -93,7 +124,7 @@ export const ProfilesTable = memo(function ProfilesTable({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
@@ -110,14 +141,42 @@ export const ProfilesTable = memo(function ProfilesTable({
     virtualizer.scrollToIndex(at, { align: 'center' });
   }, [highlight, rows, virtualizer]);
 
-  const headers = table.getFlatHeaders();
-  const columnKey = headers.map((h) => h.id).join(',');
-  // A stable array while the visible columns are the same, so memoized rows stay put.
-  const columnIds = useMemo(() => columnKey.split(','), [columnKey]);
-  // Widths go through CSS variables: resizing a column restyles, it does not re-render rows.
+  // A new density is a new size for every row: drop the sizes the virtualizer kept.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+
+  const leftHeaders = table.getLeftFlatHeaders();
+  const rightHeaders = table.getRightFlatHeaders();
+  const headers = [...leftHeaders, ...table.getCenterFlatHeaders(), ...rightHeaders];
+  const innermost = new Set([leftHeaders.at(-1)?.id, rightHeaders[0]?.id]);
+  const columnKey = headers
+    .map((h) => `${h.id}:${h.column.getIsPinned() || ''}:${innermost.has(h.id) ? 1 : ''}`)
+    .join(',');
+  // A stable array while the drawn columns are the same, so memoized rows stay put.
+  const columns = useMemo(
+    () =>
+      columnKey.split(',').map((c): DrawnColumn => {
+        const [id, pin, inner] = c.split(':');
+        return { id: id!, pin: (pin || false) as DrawnColumn['pin'], innermost: inner === '1' };
+      }),
+    [columnKey],
+  );
+  // Widths and pinned offsets go through CSS variables: resizing a column restyles, it does
+  // not re-render rows.
   const widthVars: Record<string, string> = {};
-  for (const h of headers) widthVars[`--col-${h.id}`] = `${h.getSize()}px`;
+  for (const h of headers) {
+    widthVars[`--col-${h.id}`] = `${h.getSize()}px`;
+    const pin = h.column.getIsPinned();
+    if (pin === 'left') widthVars[`--pin-${h.id}`] = `${h.column.getStart('left')}px`;
+    if (pin === 'right') widthVars[`--pin-${h.id}`] = `${h.column.getAfter('right')}px`;
+  }
   const totalWidth = table.getTotalSize();
+  const [drop, setDrop] = useState<{ id: string; place: 'before' | 'after' } | null>(null);
+  const onHeaderDrop = (dragged: string, target: string, place: 'before' | 'after') => {
+    const { columnOrder: order, columnPinning: pinning } = useProfilesUi.getState();
+    const next = moveColumn(ALL_COLUMN_IDS, { order, pinning }, dragged, target, place);
+    useProfilesUi.getState().setColumnOrder(next.order);
+    useProfilesUi.getState().setColumnPinning(next.pinning);
+  };
 
   const update = (next: Selection, scroll = true) => {
     useProfilesUi.getState().setSelection(next);
@@ -151,8 +210,24 @@ export const ProfilesTable = memo(function ProfilesTable({
       openOrClose(openClose, sel);
       return;
     }
+    const command = tableCommand(e);
+    if (command) {
+      e.preventDefault();
+      // With nothing selected, the keys act on the focus row, as a right click on it would.
+      const target =
+        sel.keys.size > 0 || sel.focus === null
+          ? sel
+          : { keys: new Set([sel.focus]), anchor: sel.focus, focus: sel.focus };
+      if (target.keys.size === 0) return;
+      if (target !== sel) update(target, false);
+      if (command !== 'menu') return useProfilesUi.getState().openBulkDialog(command);
+      const focusRow = target.focus ? document.getElementById(rowDomId(target.focus)) : null;
+      const r = (focusRow ?? e.currentTarget).getBoundingClientRect();
+      onMenu?.({ x: r.left + 24, y: Math.min(r.bottom, window.innerHeight - 8) });
+      return;
+    }
     const mod = e.ctrlKey || e.metaKey;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / rowHeight) - 2);
     const move = (delta: number) => update(moveFocus(sel, delta, rows, e.shiftKey));
     switch (e.key) {
       case 'ArrowDown':
@@ -177,8 +252,10 @@ export const ProfilesTable = memo(function ProfilesTable({
         update(toggleFocus(sel), false);
         break;
       case 'Escape':
-        if (sel.keys.size === 0) return;
-        update(clearSelection(sel), false);
+        // The panel first: it is what the user opened last.
+        if (useProfilesUi.getState().panelKey !== null) useProfilesUi.getState().openPanel(null);
+        else if (sel.keys.size > 0) update(clearSelection(sel), false);
+        else return;
         break;
       case 'Enter':
         if (sel.focus === null) return;
@@ -199,7 +276,7 @@ export const ProfilesTable = memo(function ProfilesTable({
     const { keys } = useProfilesUi.getState().selection;
     if (keys.size === 0) return;
     const picked = selectedInOrder(ordered, keys);
-    const cols = columnIds.map((id) => COLUMN_BY_ID.get(id)!);
+    const cols = columns.map((c) => COLUMN_BY_ID.get(c.id)!);
     const tsv = toTsv(
       cols.map((c) => c.label),
       picked.map((p) => cols.map((c) => c.text(p, connectionsById.get(p.connectionId)))),
@@ -221,10 +298,28 @@ export const ProfilesTable = memo(function ProfilesTable({
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
     const key = keyOf(e);
     if (!key) return;
+    const action = (e.target as HTMLElement).closest<HTMLElement>('[data-row-action]');
+    if (action) {
+      const kind = action.dataset['rowAction'] === 'close' ? 'close' : 'open';
+      const name = rows.find((p) => p.key === key)?.name ?? key;
+      void job.run({ kind }, [key], `${kind === 'open' ? 'Open' : 'Close'} ${name}`);
+      return;
+    }
     const sel = useProfilesUi.getState().selection;
     update(clickRow(sel, key, { range: e.shiftKey, toggle: e.ctrlKey || e.metaKey }, rows), false);
   };
+  /** A right click acts on the selection, or on the clicked row when it is not selected. */
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
+    const key = keyOf(e);
+    if (!key || !onMenu) return;
+    e.preventDefault();
+    const sel = useProfilesUi.getState().selection;
+    if (!sel.keys.has(key))
+      update(clickRow(sel, key, { range: false, toggle: false }, rows), false);
+    onMenu({ x: e.clientX, y: e.clientY });
+  };
   const onDoubleClick = (e: MouseEvent<HTMLDivElement>) => {
+    if ((e.target as HTMLElement).closest('[data-row-action]')) return;
     const key = keyOf(e);
     if (key) useProfilesUi.getState().openPanel(key);
   };
@@ -236,12 +331,12 @@ export const ProfilesTable = memo(function ProfilesTable({
       aria-label="Profiles"
       aria-rowcount={rows.length + 1}
       aria-multiselectable
-      aria-keyshortcuts={OPEN_CLOSE_ARIA_KEYS}
+      aria-keyshortcuts={`${OPEN_CLOSE_ARIA_KEYS} Delete F2 Shift+F10`}
       aria-activedescendant={selection.focus ? rowDomId(selection.focus) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onCopy={onCopy}
-      style={widthVars}
+      style={{ ...widthVars, '--row-line': `${rowHeight - 1}px` } as CSSProperties}
       className="relative h-full overflow-auto outline-none"
     >
       <div
@@ -251,7 +346,15 @@ export const ProfilesTable = memo(function ProfilesTable({
         style={{ height: HEADER_HEIGHT, width: totalWidth, minWidth: '100%' }}
       >
         {headers.map((h) => (
-          <HeaderCell key={h.id} header={h} multiSort={sorting.length > 1} />
+          <HeaderCell
+            key={h.id}
+            header={h}
+            multiSort={sorting.length > 1}
+            innermost={innermost.has(h.id)}
+            dropMark={drop?.id === h.id ? drop.place : undefined}
+            onDropMark={setDrop}
+            onMove={onHeaderDrop}
+          />
         ))}
       </div>
       <div
@@ -259,6 +362,7 @@ export const ProfilesTable = memo(function ProfilesTable({
         onMouseDown={onMouseDown}
         onClick={onClick}
         onDoubleClick={onDoubleClick}
+        onContextMenu={onContextMenu}
         className="relative select-none"
         style={{ height: virtualizer.getTotalSize(), width: totalWidth, minWidth: '100%' }}
       >
@@ -272,10 +376,11 @@ export const ProfilesTable = memo(function ProfilesTable({
               profile={p}
               index={item.index}
               top={item.start - HEADER_HEIGHT}
+              height={rowHeight}
               selected={selection.keys.has(p.key)}
               focused={selection.focus === p.key}
               highlighted={highlight?.keys.has(p.key) ?? false}
-              columnIds={columnIds}
+              columns={columns}
               connection={connectionsById.get(p.connectionId)}
               staleSince={staleConnections.get(p.connectionId)}
             />
@@ -286,29 +391,98 @@ export const ProfilesTable = memo(function ProfilesTable({
   );
 });
 
+/** Sticky placement of a pinned column's cells (header and rows alike). */
+function cellStyle(c: DrawnColumn): CSSProperties {
+  const width = `var(--col-${c.id})`;
+  if (!c.pin) return { width };
+  return { width, position: 'sticky', [c.pin]: `var(--pin-${c.id})`, zIndex: 1 };
+}
+
+const pinEdgeClass = (c: DrawnColumn) =>
+  c.innermost
+    ? c.pin === 'left'
+      ? 'border-r border-zinc-200 dark:border-zinc-800'
+      : 'border-l border-zinc-200 dark:border-zinc-800'
+    : '';
+
 function HeaderCell({
   header,
   multiSort,
+  innermost,
+  dropMark,
+  onDropMark,
+  onMove,
 }: {
   header: Header<Profile, unknown>;
   multiSort: boolean;
+  innermost: boolean;
+  /** A dragged header would land on this side of this one. */
+  dropMark: 'before' | 'after' | undefined;
+  onDropMark(mark: { id: string; place: 'before' | 'after' } | null): void;
+  onMove(dragged: string, target: string, place: 'before' | 'after'): void;
 }) {
   const column = header.column;
   const label = COLUMN_BY_ID.get(column.id)?.label ?? column.id;
   const dir = column.getIsSorted();
+  const drawn: DrawnColumn = { id: header.id, pin: column.getIsPinned(), innermost };
+  const placeOf = (e: DragEvent<HTMLDivElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return e.clientX < r.left + r.width / 2 ? 'before' : 'after';
+  };
+  const resizeBy = (delta: number) =>
+    useProfilesUi.getState().setColumnSizing({
+      ...useProfilesUi.getState().columnSizing,
+      [column.id]: Math.min(
+        column.columnDef.maxSize ?? 800,
+        Math.max(column.columnDef.minSize ?? 48, column.getSize() + delta),
+      ),
+    });
   return (
     <div
       role="columnheader"
       aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-      className="relative flex shrink-0 items-center"
-      style={{ width: `var(--col-${header.id})` }}
+      data-column={header.id}
+      data-pinned={drawn.pin || undefined}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(COLUMN_DRAG_TYPE)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        onDropMark({ id: header.id, place: placeOf(e) });
+      }}
+      onDragLeave={() => onDropMark(null)}
+      onDrop={(e) => {
+        const dragged = e.dataTransfer.getData(COLUMN_DRAG_TYPE);
+        onDropMark(null);
+        if (!dragged) return;
+        e.preventDefault();
+        onMove(dragged, header.id, placeOf(e));
+      }}
+      className={`relative flex shrink-0 items-center bg-zinc-50 dark:bg-zinc-900 ${pinEdgeClass(drawn)} ${
+        dropMark === 'before'
+          ? 'shadow-[inset_2px_0_0_var(--color-blue-500)]'
+          : dropMark === 'after'
+            ? 'shadow-[inset_-2px_0_0_var(--color-blue-500)]'
+            : ''
+      }`}
+      style={cellStyle(drawn)}
     >
       <button
         type="button"
+        draggable
+        onDragStart={(e) => {
+          e.dataTransfer.setData(COLUMN_DRAG_TYPE, header.id);
+          e.dataTransfer.effectAllowed = 'move';
+        }}
+        onDragEnd={() => onDropMark(null)}
         onClick={column.getToggleSortingHandler()}
-        title={`Sort by ${label} (Shift-click adds to the sort)`}
+        title={`Sort by ${label} (Shift-click adds to the sort). Drag to move the column.`}
         className="h-full w-full truncate px-2 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
+        {drawn.pin && (
+          <span aria-label="pinned" title={`Pinned ${drawn.pin}`} className="mr-1 text-zinc-400">
+            ⇹
+          </span>
+        )}
         {label}
         {dir && (
           <span aria-hidden className="ml-1 text-blue-600 dark:text-blue-400">
@@ -319,13 +493,22 @@ function HeaderCell({
       </button>
       <div
         role="separator"
+        tabIndex={0}
         aria-orientation="vertical"
         aria-label={`Resize ${label}`}
-        title="Drag to resize, double-click to reset"
+        aria-valuenow={column.getSize()}
+        aria-valuemin={column.columnDef.minSize}
+        aria-valuemax={column.columnDef.maxSize}
+        title="Drag (or ← →) to resize, double-click to reset"
         onMouseDown={header.getResizeHandler()}
         onTouchStart={header.getResizeHandler()}
         onDoubleClick={() => column.resetSize()}
-        className={`absolute top-0 right-0 h-full w-1.5 cursor-col-resize touch-none select-none hover:bg-blue-400 ${column.getIsResizing() ? 'bg-blue-500' : ''}`}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          e.preventDefault();
+          resizeBy(e.key === 'ArrowLeft' ? -RESIZE_STEP : RESIZE_STEP);
+        }}
+        className={`absolute top-0 right-0 h-full w-1.5 cursor-col-resize touch-none select-none hover:bg-blue-400 focus-visible:bg-blue-500 focus-visible:outline-none ${column.getIsResizing() ? 'bg-blue-500' : ''}`}
       />
     </div>
   );
@@ -336,59 +519,65 @@ const ProfileRow = memo(function ProfileRow({
   profile,
   index,
   top,
+  height,
   selected,
   focused,
   highlighted,
-  columnIds,
+  columns,
   connection,
   staleSince,
 }: {
   profile: Profile;
   index: number;
   top: number;
+  height: number;
   selected: boolean;
   focused: boolean;
   /** Renamed or created just now. */
   highlighted: boolean;
-  columnIds: string[];
+  columns: readonly DrawnColumn[];
   connection: Connection | undefined;
   staleSince: number | undefined;
 }) {
   const stale = staleSince !== undefined;
+  const cell = { stale };
   return (
     <div
       role="row"
       id={rowDomId(profile.key)}
       data-key={profile.key}
+      data-profile-row
+      data-striped={index % 2 ? true : undefined}
       data-stale={stale || undefined}
       data-highlight={highlighted || undefined}
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`absolute top-0 left-0 flex w-full cursor-default items-center border-b border-zinc-100 dark:border-zinc-800/60 ${
-        selected
-          ? 'bg-blue-100 dark:bg-blue-900/40'
-          : index % 2
-            ? 'bg-zinc-50/60 hover:bg-zinc-100 dark:bg-zinc-900/30 dark:hover:bg-zinc-800/60'
-            : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60'
-      } ${focused ? 'outline outline-1 -outline-offset-1 outline-blue-500' : ''} ${
-        stale ? 'opacity-60' : ''
-      } ${highlighted ? 'deck-flash' : ''}`}
+        // Drawn above the pinned cells, which would hide an outline of the row itself.
+        focused
+          ? "after:pointer-events-none after:absolute after:inset-0 after:z-[2] after:outline after:outline-1 after:-outline-offset-1 after:outline-blue-500 after:content-['']"
+          : ''
+      } ${stale ? 'opacity-60' : ''} ${highlighted ? 'deck-flash' : ''}`}
       // Fixed size and contained: a row mounted while scrolling lays out and paints alone.
-      style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)`, contain: 'strict' }}
+      style={{ height, transform: `translateY(${top}px)`, contain: 'strict' }}
     >
-      {columnIds.map((id) => {
-        const c = COLUMN_BY_ID.get(id)!;
+      {columns.map((col) => {
+        const c = COLUMN_BY_ID.get(col.id)!;
         const text = c.text(profile, connection);
         return (
           <div
-            key={id}
+            key={col.id}
             role="gridcell"
             title={text}
-            className="shrink-0 truncate px-2"
-            style={{ width: `var(--col-${id})` }}
+            // The line is the row's height: text centres, and a pinned cell's background
+            // covers the whole row over the cells scrolling under it.
+            className={`h-full shrink-0 truncate px-2 leading-(--row-line) ${
+              col.pin ? `bg-(--row-bg) ${pinEdgeClass(col)}` : ''
+            }`}
+            style={cellStyle(col)}
           >
-            {stale && id === 'connection' && <StaleChip since={staleSince} />}
-            {c.render ? c.render(profile, connection) : text}
+            {stale && col.id === 'connection' && <StaleChip since={staleSince} />}
+            {c.render ? c.render(profile, connection, cell) : text}
           </div>
         );
       })}

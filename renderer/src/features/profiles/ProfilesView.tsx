@@ -1,21 +1,27 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import { DeckError } from '../../../../shared/ipc/result';
 import { Button } from '../../components/Button';
+import { ContextMenu } from '../../components/Menu';
 import { errorText } from '../../lib/deck';
 import { useProfilesUi } from './store';
 import { ConnectionFormDialog, DemoOffer, useDemoStart } from '../connections';
 import { BulkCreateDialog, NewProfileDialog } from '../create';
 import { BulkBar } from './bulk/BulkBar';
-import { ColumnsMenu, FilterBar, ProfileCounts } from './FilterBar';
+import { BULK_ACTIONS } from './bulk/bulk-actions';
+import { useBulkActions } from './bulk/use-bulk-actions';
+import { ColumnsMenu } from './ColumnsMenu';
+import { FilterBar, PROFILE_SEARCH_ID, ProfileCounts } from './FilterBar';
 import { ProfilePanel } from './ProfilePanel';
 import { ProfilesTable } from './ProfilesTable';
 import { SaveViewButton } from './SaveViewDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
+import { isTyping } from './shortcuts';
 import { formatTime } from './format';
 import { useSelectCreated } from './select-created';
 import { exportProfiles } from './sheet/export-sheet';
 import { ImportSheetDialog } from './sheet/ImportSheetDialog';
-import { selectedInOrder } from './selection';
+import { positionsOf, selectedInOrder } from './selection';
 import { useProfileRows } from './use-profile-rows';
 import { useProfilesLive } from './use-profiles-live';
 
@@ -31,17 +37,52 @@ export function ProfilesView() {
   const [importing, setImporting] = useState(false);
   const [addingConnection, setAddingConnection] = useState(false);
   const selectCreated = useSelectCreated();
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        const search = document.getElementById(PROFILE_SEARCH_ID) as HTMLInputElement | null;
+        search?.focus();
+        search?.select();
+      } else if (e.key === '?' && !isTyping(e.target)) {
+        e.preventDefault();
+        setShowShortcuts(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
-  const selected = useMemo(
-    () => selectedInOrder(rows.sorted, selection.keys),
-    [rows.sorted, selection.keys],
+  // Row positions, built once per list (ahead, while idle), so a click that changes the
+  // selection costs the selection's size, not the list's.
+  useEffect(() => {
+    const id = requestIdleCallback(() => positionsOf(rows.sorted));
+    return () => cancelIdleCallback(id);
+  }, [rows.sorted]);
+  const anySelected = selection.keys.size > 0;
+  const positions = useMemo(
+    () => (anySelected ? positionsOf(rows.sorted) : undefined),
+    [rows.sorted, anySelected],
   );
-  const hidden = useMemo(() => {
-    if (selection.keys.size === 0) return 0;
-    let shown = 0;
-    for (const p of rows.visible) if (selection.keys.has(p.key)) shown++;
-    return selected.length - shown;
-  }, [rows.visible, selection.keys, selected.length]);
+  const shownKeys = useMemo(
+    () =>
+      anySelected && rows.visible !== rows.sorted
+        ? new Set(rows.visible.map((p) => p.key))
+        : undefined,
+    [rows.visible, rows.sorted, anySelected],
+  );
+  const selected = useMemo(
+    () => selectedInOrder(rows.sorted, selection.keys, positions),
+    [rows.sorted, selection.keys, positions],
+  );
+  const bulk = useBulkActions(selected, connectionsById);
+  const hidden = useMemo(
+    () => (shownKeys ? selected.filter((p) => !shownKeys.has(p.key)).length : 0),
+    [shownKeys, selected],
+  );
   const panelProfile = useMemo(
     () => (panelKey ? rows.all.find((p) => p.key === panelKey) : undefined),
     [rows.all, panelKey],
@@ -112,6 +153,14 @@ export function ProfilesView() {
           />
           <SaveViewButton connectionLabel={(id) => connectionsById.get(id)?.label ?? id} />
           <ColumnsMenu />
+          <Button
+            variant="ghost"
+            onClick={() => setShowShortcuts(true)}
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
+            ?
+          </Button>
         </div>
       </header>
       <FilterBar connections={rows.connections} facets={rows.facets} />
@@ -166,6 +215,7 @@ export function ProfilesView() {
                 ordered={rows.sorted}
                 connectionsById={connectionsById}
                 staleConnections={rows.staleConnections}
+                onMenu={setMenuAt}
               />
               {rows.visible.length === 0 && (
                 <EmptyState overlay>
@@ -222,6 +272,13 @@ export function ProfilesView() {
       {selected.length > 0 && (
         <BulkBar selected={selected} hidden={hidden} connectionsById={connectionsById} />
       )}
+      <ContextMenu
+        at={selected.length > 0 ? menuAt : null}
+        label={`Actions for ${selected.length.toLocaleString()} selected`}
+        items={BULK_ACTIONS.map(bulk.menuEntry)}
+        onClose={() => setMenuAt(null)}
+      />
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </section>
   );
 }

@@ -10,8 +10,16 @@ import {
   type Profile,
   type ProfileStatus,
 } from '../../../../shared/model';
+import { VendorMark } from '../../components/VendorMark';
 import { formatTime, proxyCheckLabel, proxyCheckShort, proxyLabel, tagsLabel } from './format';
+import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from './open-close-shortcuts';
 import type { ColumnId } from './sort';
+
+/** What a cell knows of its row beyond the profile. */
+export interface CellContext {
+  /** The row is from its connection's last listing: the client does not answer now. */
+  stale: boolean;
+}
 
 export interface ProfileColumn {
   id: ColumnId;
@@ -20,7 +28,7 @@ export interface ProfileColumn {
   /** Plain text: the TSV copy and the cell's tooltip. */
   text(p: Profile, connection: Connection | undefined): string;
   /** Rich cell content; the text is shown when absent. */
-  render?(p: Profile, connection: Connection | undefined): ReactNode;
+  render?(p: Profile, connection: Connection | undefined, cell: CellContext): ReactNode;
 }
 
 const STATUS_STYLE: Record<ProfileStatus, string> = {
@@ -38,28 +46,29 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
   {
     id: 'connection',
     label: 'Connection',
-    size: 190,
+    size: 150,
     text: connectionText,
+    // The label once (it often names the vendor already), the vendor as a mark.
     render: (p, c) => (
-      <>
-        {c?.label ?? p.connectionId}{' '}
-        <span className="text-[11px] text-zinc-500">{VENDOR_LABEL[p.vendor]}</span>
-      </>
+      <span className="inline-flex max-w-full items-center gap-1.5 align-middle">
+        <VendorMark vendor={p.vendor} />
+        <span className="truncate">{c?.label ?? p.connectionId}</span>
+      </span>
     ),
   },
   {
     id: 'id',
     label: 'ID',
-    size: 80,
+    size: 64,
     text: (p) => p.vendorId,
     render: (p) => <span className="font-mono text-[12px]">{p.vendorId}</span>,
   },
-  { id: 'name', label: 'Name', size: 180, text: (p) => p.name },
-  { id: 'group', label: 'Group', size: 120, text: (p) => p.groupName },
+  { id: 'name', label: 'Name', size: 170, text: (p) => p.name },
+  { id: 'group', label: 'Group', size: 110, text: (p) => p.groupName },
   {
     id: 'tags',
     label: 'Tags',
-    size: 140,
+    size: 120,
     text: tagsLabel,
     render: (p) =>
       p.tags.map((t) => (
@@ -71,11 +80,11 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
         </span>
       )),
   },
-  { id: 'remark', label: 'Remark', size: 160, text: (p) => p.remark },
+  { id: 'remark', label: 'Remark', size: 140, text: (p) => p.remark },
   {
     id: 'proxy',
     label: 'Proxy',
-    size: 230,
+    size: 180,
     text: (p) => proxyLabel(p.proxy),
     render: (p) => (
       <span className={`font-mono text-[12px] ${p.proxy.type === 'direct' ? 'text-zinc-400' : ''}`}>
@@ -106,13 +115,17 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
   {
     id: 'status',
     label: 'Status',
-    size: 84,
+    size: 124,
     text: (p) => p.status,
-    render: (p) => (
-      <span
-        className={`rounded-full px-1.5 py-px text-[11px] font-medium ${STATUS_STYLE[p.status]}`}
-      >
-        {p.status}
+    render: (p, _c, { stale }) => (
+      <span className="inline-flex w-full items-center justify-between gap-1 align-middle">
+        <span
+          data-testid="profile-status"
+          className={`rounded-full px-1.5 py-px text-[11px] leading-4 font-medium ${STATUS_STYLE[p.status]}`}
+        >
+          {p.status}
+        </span>
+        <OpenCloseButton profile={p} stale={stale} />
       </span>
     ),
   },
@@ -125,6 +138,33 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
     render: (p) => <span className="font-mono text-[12px]">{p.debugPort ?? ''}</span>,
   },
 ];
+
+/**
+ * The row's own Open or Close. The table handles the click (by `data-row-action`), so a
+ * row holds no job hook; it is not a tab stop: the keyboard has Ctrl/Cmd+O in the grid.
+ */
+function OpenCloseButton({ profile: p, stale }: { profile: Profile; stale: boolean }) {
+  const close = p.status === 'open' || p.status === 'closing';
+  const busy = p.status === 'opening' || p.status === 'closing';
+  const what = close ? 'Close' : 'Open';
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      data-row-action={close ? 'close' : 'open'}
+      disabled={busy || stale}
+      aria-label={`${what} ${p.name || p.vendorId}`}
+      title={
+        stale
+          ? 'Its client does not answer now'
+          : `${what} the browser (${close ? CLOSE_SHORTCUT : OPEN_SHORTCUT})`
+      }
+      className="rounded border border-zinc-300 bg-white px-1.5 text-[11px] leading-[18px] hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+    >
+      {what}
+    </button>
+  );
+}
 
 export const COLUMN_BY_ID = new Map(PROFILE_COLUMNS.map((c) => [c.id as string, c]));
 

@@ -105,11 +105,40 @@ export function pruneSelection(sel: Selection, exists: (key: string) => boolean)
   return { keys, anchor, focus };
 }
 
-/** The selected rows in `order`'s order (the order a rename numbers them in). */
+const positionCache = new WeakMap<readonly { key: string }[], ReadonlyMap<string, number>>();
+
+/**
+ * Each key's position in `order`, so a small selection is put in order without a scan.
+ * Kept per list: the profiles view builds it while idle, before the first click needs it.
+ */
+export function positionsOf(order: readonly { key: string }[]): ReadonlyMap<string, number> {
+  let at = positionCache.get(order);
+  if (!at) {
+    const map = new Map<string, number>();
+    for (let i = 0; i < order.length; i++) map.set(order[i]!.key, i);
+    positionCache.set(order, (at = map));
+  }
+  return at;
+}
+
+/**
+ * The selected rows in `order`'s order (the order a rename numbers them in). Given the
+ * `positions` of that order, a selection much smaller than the list costs its own size:
+ * a right click selects one row of 50,000 and its menu must open at once.
+ */
 export function selectedInOrder<T extends { key: string }>(
   order: readonly T[],
   keys: ReadonlySet<string>,
+  positions?: ReadonlyMap<string, number>,
 ): T[] {
   if (keys.size === 0) return [];
+  if (positions && keys.size * 16 < order.length) {
+    const at: number[] = [];
+    for (const k of keys) {
+      const i = positions.get(k);
+      if (i !== undefined) at.push(i);
+    }
+    return at.sort((a, b) => a - b).map((i) => order[i]!);
+  }
   return order.filter((p) => keys.has(p.key));
 }

@@ -1,7 +1,19 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { ColumnSizingState, SortingState, VisibilityState } from '@tanstack/react-table';
+import type {
+  ColumnOrderState,
+  ColumnPinningState,
+  ColumnSizingState,
+  SortingState,
+  VisibilityState,
+} from '@tanstack/react-table';
 import { storageMovedFrom } from '../../lib/moved-storage';
+import {
+  DEFAULT_COLUMN_PINNING,
+  DEFAULT_COLUMN_VISIBILITY,
+  DENSITIES,
+  type Density,
+} from './column-layout';
 import { EMPTY_FILTERS, readFilters, type ProfileFilters } from './filter';
 import { clearSelection, EMPTY_SELECTION, type Selection } from './selection';
 
@@ -25,6 +37,14 @@ interface ProfilesUi {
   setColumnVisibility(v: VisibilityState): void;
   columnSizing: ColumnSizingState;
   setColumnSizing(v: ColumnSizingState): void;
+  columnOrder: ColumnOrderState;
+  setColumnOrder(v: ColumnOrderState): void;
+  columnPinning: ColumnPinningState;
+  setColumnPinning(v: ColumnPinningState): void;
+  density: Density;
+  setDensity(d: Density): void;
+  /** Every column back to its default place, width and visibility. */
+  resetColumns(): void;
 
   // Selection, focus and panels: per session only.
   selection: Selection;
@@ -44,12 +64,24 @@ interface ProfilesUi {
 /** How long rows stay highlighted; the flash itself (styles.css) is a little shorter. */
 export const HIGHLIGHT_MS = 4000;
 
-type Saved = Pick<ProfilesUi, 'filters' | 'sorting' | 'columnVisibility' | 'columnSizing'>;
+type Saved = Pick<
+  ProfilesUi,
+  | 'filters'
+  | 'sorting'
+  | 'columnVisibility'
+  | 'columnSizing'
+  | 'columnOrder'
+  | 'columnPinning'
+  | 'density'
+>;
 
 /** The column settings a saved view keeps and puts back: a new column setting is one more name. */
 export const COLUMN_SETTINGS = [
   'columnVisibility',
   'columnSizing',
+  'columnOrder',
+  'columnPinning',
+  'density',
 ] as const satisfies readonly (keyof ProfilesUi)[];
 export type ColumnSettings = Pick<ProfilesUi, (typeof COLUMN_SETTINGS)[number]>;
 
@@ -61,10 +93,23 @@ export const useProfilesUi = create<ProfilesUi>()(
       clearFilters: () => set({ filters: EMPTY_FILTERS }),
       sorting: [],
       setSorting: (sorting) => set({ sorting }),
-      columnVisibility: {},
+      columnVisibility: DEFAULT_COLUMN_VISIBILITY,
       setColumnVisibility: (columnVisibility) => set({ columnVisibility }),
       columnSizing: {},
       setColumnSizing: (columnSizing) => set({ columnSizing }),
+      columnOrder: [],
+      setColumnOrder: (columnOrder) => set({ columnOrder }),
+      columnPinning: DEFAULT_COLUMN_PINNING,
+      setColumnPinning: (columnPinning) => set({ columnPinning }),
+      density: 'standard',
+      setDensity: (density) => set({ density }),
+      resetColumns: () =>
+        set({
+          columnVisibility: DEFAULT_COLUMN_VISIBILITY,
+          columnSizing: {},
+          columnOrder: [],
+          columnPinning: DEFAULT_COLUMN_PINNING,
+        }),
 
       selection: EMPTY_SELECTION,
       // A bulk dialog is about the selection: it goes when the selection does.
@@ -93,7 +138,7 @@ export const useProfilesUi = create<ProfilesUi>()(
     }),
     {
       name: 'browserdeck.profiles',
-      version: 1,
+      version: 2,
       // Saved with the app's view under one key until this state moved into the feature.
       storage: storageMovedFrom('browserdeck.ui'),
       partialize: (s): Saved => ({
@@ -101,7 +146,18 @@ export const useProfilesUi = create<ProfilesUi>()(
         sorting: s.sorting,
         columnVisibility: s.columnVisibility,
         columnSizing: s.columnSizing,
+        columnOrder: s.columnOrder,
+        columnPinning: s.columnPinning,
+        density: s.density,
       }),
+      // Version 1 showed every column by default: a column the user never touched takes
+      // today's default, so Status fits a laptop after the update too.
+      migrate: (stored, version) => {
+        const s = (stored ?? {}) as Partial<Saved>;
+        return version < 2
+          ? { ...s, columnVisibility: { ...DEFAULT_COLUMN_VISIBILITY, ...s.columnVisibility } }
+          : s;
+      },
       // Only the fields saved above; filters from an older build are read into today's shape.
       merge: (stored, current) => {
         const s = (stored ?? {}) as Partial<Saved>;
@@ -111,6 +167,9 @@ export const useProfilesUi = create<ProfilesUi>()(
           sorting: s.sorting ?? current.sorting,
           columnVisibility: s.columnVisibility ?? current.columnVisibility,
           columnSizing: s.columnSizing ?? current.columnSizing,
+          columnOrder: s.columnOrder ?? current.columnOrder,
+          columnPinning: s.columnPinning ?? current.columnPinning,
+          density: DENSITIES.includes(s.density as Density) ? s.density! : current.density,
         };
       },
     },

@@ -19,6 +19,7 @@ import type {
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
 import { flushSync } from 'react-dom';
+import { DialogActions } from '../../components/Dialog';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import {
   canKeepPassword,
@@ -373,7 +374,7 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
 
       <TestOutcome test={test} />
 
-      <div className="flex items-center justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <DialogActions>
         {testable && (
           <button
             type="button"
@@ -390,7 +391,7 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
         <button type="submit" className={primaryClass}>
           {count > 1 ? `Apply to ${count} profiles` : 'Apply'}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

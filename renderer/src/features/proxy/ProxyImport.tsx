@@ -13,6 +13,7 @@ import {
   type ParseOptions,
 } from '../../../../shared/proxy/proxy-list';
 import { formatProxyInput } from '../../../../shared/proxy/proxy-format';
+import { DialogActions } from '../../components/Dialog';
 
 export interface ProxyImportProps {
   /** The selected profiles, in the order the proxies are handed out. */
@@ -229,7 +230,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
         </div>
       )}
 
-      <div className="flex items-center justify-end gap-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <DialogActions>
         {blocker && text.trim() !== '' && (
           <p className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">{blocker}</p>
         )}
@@ -244,7 +245,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
         >
           Apply to {profiles.length} {profiles.length === 1 ? 'profile' : 'profiles'}
         </button>
-      </div>
+      </DialogActions>
     </section>
   );
 }

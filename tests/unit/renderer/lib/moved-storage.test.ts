@@ -3,6 +3,7 @@
  * app's view and the profiles table's settings moved into stores of their own.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_COLUMN_VISIBILITY } from '../../../../renderer/src/features/profiles/column-layout';
 
 /** A localStorage stand-in; the stores read it when their module loads. */
 function memoryStorage(entries: Record<string, string>) {
@@ -51,7 +52,8 @@ describe('UI state saved by an older build', () => {
     // A field added since that build gets its default; one value per filter becomes a list.
     expect(p.filters).toEqual({ ...EMPTY_FILTERS, text: 'shop', connectionId: ['ix'] });
     expect(p.sorting).toEqual([{ id: 'name', desc: true }]);
-    expect(p.columnVisibility).toEqual({ remark: false });
+    // That build showed every column by default: the ones it left alone take today's.
+    expect(p.columnVisibility).toEqual({ ...DEFAULT_COLUMN_VISIBILITY, remark: false });
     expect(p.columnSizing).toEqual({ name: 240 });
   });
 
@@ -65,8 +67,11 @@ describe('UI state saved by an older build', () => {
     });
     const profiles = JSON.parse(storage.data.get('browserdeck.profiles')!);
     expect(Object.keys(profiles.state).sort()).toEqual([
+      'columnOrder',
+      'columnPinning',
       'columnSizing',
       'columnVisibility',
+      'density',
       'filters',
       'sorting',
     ]);

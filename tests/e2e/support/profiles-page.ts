@@ -1,0 +1,36 @@
+/** Shared steps of the profiles table's E2E specs over the fake deck (support/fake-deck.ts). */
+import type { Page } from '@playwright/test';
+import { installFakeDeck, type FakeDeckOptions } from './fake-deck';
+import { expect } from './harness';
+
+/** The two screens the app is checked at: a 1280×720 laptop and a 1400×860 desktop window. */
+export const SCREENS = [
+  { width: 1280, height: 720 },
+  { width: 1400, height: 860 },
+] as const;
+
+export async function openProfiles(
+  page: Page,
+  appUrl: string,
+  screen: { width: number; height: number },
+  options: FakeDeckOptions,
+) {
+  await page.setViewportSize(screen);
+  await page.addInitScript(installFakeDeck, options);
+  await page.goto(appUrl);
+  await expect(page.getByRole('grid', { name: 'Profiles' })).toBeVisible();
+}
+
+export const row = (page: Page, key: string) => page.locator(`[role=row][data-key="${key}"]`);
+
+/** What the fake deck's jobs.start was asked, in order. */
+export const startedJobs = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { __fake: { jobs: Array<{ action: unknown; keys: string[] }> } }).__fake
+        .jobs,
+  );
+
+/** The column ids of the headers, left to right. */
+export const columnOrder = (page: Page) =>
+  page.getByRole('columnheader').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-column')));
