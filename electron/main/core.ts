@@ -29,6 +29,8 @@ import { createProfileProxyCheck } from './services/jobs/profile-proxy-check';
 import { createSessionsService, sessionsHandlers, type SessionsService } from './services/sessions';
 import { createDevtools, devtoolsHandlers } from './services/devtools';
 import { createDemoService, demoHandlers, type DemoService } from './services/demo';
+import { createAutomationRunner } from './services/automation/automation-runner';
+import { createJobFiles } from './services/automation/job-files';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { VendorTable } from './providers';
 import { DeckError } from '../../shared/ipc/result';
@@ -157,6 +159,12 @@ export function createCore(deps: CoreDeps): Core {
 
   const proxyChecker = createProxyChecker({ settings, log: deps.log, clock: deps.clock });
 
+  const jobFiles = createJobFiles(deps.dataDir);
+  const automation = createAutomationRunner({
+    files: jobFiles,
+    settings,
+  });
+
   const jobs = createJobEngine({
     getProvider: (connectionId) => connections.providerFor(connectionId),
     events,
@@ -167,8 +175,15 @@ export function createCore(deps: CoreDeps): Core {
     checkProxy: createProfileProxyCheck(proxyChecker, deps.clock),
     checkProxyBeforeOpen: async (id) => (await connections.get(id)).checkProxyBeforeOpen,
     journal: createJobJournal({ dir: join(deps.dataDir, 'jobs'), log: deps.log }),
+    automation,
+    onForget: (id) =>
+      void jobFiles.remove(id).catch((e: unknown) => deps.log.warn(`files of job ${id}`, e)),
   });
   disposers.push(() => jobs.dispose());
+  // Folders of jobs a crash left behind, once the kept jobs are known.
+  void jobs.ready
+    .then(() => jobFiles.prune(new Set(jobs.list().map((j) => j.id))))
+    .catch((e: unknown) => deps.log.warn('old automation files could not be removed', e));
 
   connections.onRemoved(async (id) => {
     await Promise.all([demo.connectionRemoved(id), lastKnown.forget(id)]);
@@ -186,6 +201,11 @@ export function createCore(deps: CoreDeps): Core {
     demoHandlers(demo),
     sessionsHandlers(sessions, () => connections.ids()),
     devtoolsHandlers(devtools),
+    {
+      'automation:thumbnail': async ({ jobId, key }) => ({
+        dataUrl: await jobFiles.thumbnail(jobId, key),
+      }),
+    },
   );
 
   return {

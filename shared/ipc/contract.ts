@@ -236,6 +236,12 @@ export const contract = {
   ),
 
   'proxy:check': channel(z.object({ proxy: ProxyInputSchema }).strict(), ProxyCheckResultSchema),
+
+  /** The thumbnail an automation task kept for one profile of a job, as a data URL. */
+  'automation:thumbnail': channel(
+    z.object({ jobId: Id, key: Id }).strict(),
+    z.object({ dataUrl: z.string() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -63,6 +63,7 @@ const examples: { [C in Channel]: RequestOf<C> } = {
   'devtools:targets': { profileKey: UNKNOWN_KEY },
   'devtools:open': { profileKey: UNKNOWN_KEY, targetId: 'T1' },
   'proxy:check': { proxy: PROXY },
+  'automation:thumbnail': { jobId: UNKNOWN, key: UNKNOWN_KEY },
 };
 
 const HUGE = 'x'.repeat(1_000_000);

@@ -5,6 +5,7 @@
  */
 import type { JobAction, JobKind } from '../../../../../shared/model/job-actions';
 import { assignProxiesKind } from './assign-proxies';
+import { automateKind } from './automate';
 import { checkProxyKind } from './check-proxy';
 import { closeKind } from './close';
 import { copyKind } from './copy';
@@ -38,6 +39,7 @@ const KINDS: { [K in EngineKind]: JobKindSpec<Extract<EngineAction, { kind: K }>
   delete: deleteKind,
   'check-proxy': checkProxyKind,
   create: createKind,
+  automate: automateKind,
   undo: createUndoKind((kind) => findKind(JOB_KINDS, kind)),
 };
 
