@@ -3,6 +3,7 @@
  * effects so it runs in plain Node (unit tests, the browser harness, benchmarks) exactly
  * as it runs inside Electron. electron/main/index.ts only wires Electron to it.
  */
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AppInfo, Settings } from '../../shared/ipc/contract';
 import { createDispatch, mergeHandlers, type Dispatch, type Handlers } from './ipc/handle';
@@ -31,6 +32,8 @@ import { createDevtools, devtoolsHandlers } from './services/devtools';
 import { createDemoService, demoHandlers, type DemoService } from './services/demo';
 import { createAutomationRunner } from './services/automation/automation-runner';
 import { createJobFiles } from './services/automation/job-files';
+import type { ScriptLauncher } from './services/automation/script-launcher';
+import { createScriptsStore, scriptsHandlers } from './services/automation/scripts-store';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { VendorTable } from './providers';
 import { DeckError } from '../../shared/ipc/result';
@@ -69,6 +72,19 @@ export interface CoreDeps {
     headless?: boolean;
     startSandbox?: (options: SandboxOptions) => Promise<Sandbox>;
   };
+  /**
+   * How custom scripts run: the launcher of their processes (utilityProcess in the app,
+   * child_process.fork in Node) and the built script host. Without it scripts are refused;
+   * the built-in automation tasks still run.
+   */
+  scripts?: {
+    launcher: ScriptLauncher;
+    hostPath: string;
+    /** Ask the runtime to limit the script's file access (Node's permission model); default on. */
+    restrictFiles?: boolean;
+    /** Where each run's temporary directory is made (the OS temp dir by default). */
+    tempRoot?: string;
+  };
 }
 
 export interface Core {
@@ -85,6 +101,9 @@ export interface Core {
   quitQuestion(): QuitQuestion | undefined;
   dispose(): Promise<void>;
 }
+
+/** playwright-core's entry file, for a script's process to load. */
+const resolvePlaywright = () => createRequire(__filename).resolve('playwright-core');
 
 export function createCore(deps: CoreDeps): Core {
   const events = createEventBus();
@@ -160,9 +179,18 @@ export function createCore(deps: CoreDeps): Core {
   const proxyChecker = createProxyChecker({ settings, log: deps.log, clock: deps.clock });
 
   const jobFiles = createJobFiles(deps.dataDir);
+  const scripts = createScriptsStore({ dataDir: deps.dataDir, log: deps.log, clock: deps.clock });
   const automation = createAutomationRunner({
     files: jobFiles,
     settings,
+    scriptSource: async (id) => (await scripts.get(id)).source,
+    scriptHost: deps.scripts && {
+      launcher: deps.scripts.launcher,
+      hostPath: deps.scripts.hostPath,
+      playwrightPath: resolvePlaywright(),
+      restrictFiles: deps.scripts.restrictFiles ?? true,
+      tempRoot: deps.scripts.tempRoot,
+    },
   });
 
   const jobs = createJobEngine({
@@ -201,6 +229,7 @@ export function createCore(deps: CoreDeps): Core {
     demoHandlers(demo),
     sessionsHandlers(sessions, () => connections.ids()),
     devtoolsHandlers(devtools),
+    scriptsHandlers(scripts),
     {
       'automation:thumbnail': async ({ jobId, key }) => ({
         dataUrl: await jobFiles.thumbnail(jobId, key),

@@ -3,7 +3,16 @@
  * in createCore() (./core.ts), which runs and is tested without Electron.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  safeStorage,
+  session,
+  utilityProcess,
+} from 'electron';
 import { createCore, type Core } from './core';
 import {
   createAppUrlCheck,
@@ -21,6 +30,7 @@ import { loadWindowBounds, saveWindowBounds } from './window-state';
 import { buildMenu } from './menu';
 import { createQuitGuard } from './quit-guard';
 import type { QuitQuestion } from './services/jobs/quit-question';
+import { createUtilityLauncher } from './services/automation/utility-launcher';
 
 const log = createLogger();
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -72,6 +82,10 @@ async function start(): Promise<void> {
     cipher: createSafeStorageCipher(safeStorage),
     log,
     openWindow: openDevtoolsWindow,
+    scripts: {
+      launcher: createUtilityLauncher(utilityProcess),
+      hostPath: join(__dirname, 'script-host.js'),
+    },
     app: {
       name: 'BrowserDeck',
       version: app.getVersion(),

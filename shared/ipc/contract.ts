@@ -17,6 +17,12 @@ import {
 } from '../model';
 import { JobActionSchema, JobProgressSchema, JobSchema, JobSummarySchema } from '../model/job';
 import { ProxyInputSchema } from '../model/proxy-input';
+import {
+  ScriptNameSchema,
+  ScriptSchema,
+  ScriptSourceSchema,
+  ScriptSummarySchema,
+} from '../model/automation';
 import { DeckErrorSchema } from './result';
 
 const Id = z.string().min(1).max(200);
@@ -237,6 +243,15 @@ export const contract = {
 
   'proxy:check': channel(z.object({ proxy: ProxyInputSchema }).strict(), ProxyCheckResultSchema),
 
+  /** Custom automation scripts saved in the data dir. */
+  'scripts:list': channel(Empty, z.array(ScriptSummarySchema)),
+  'scripts:get': channel(z.object({ id: Id }).strict(), ScriptSchema),
+  /** Without an id, a new script. */
+  'scripts:save': channel(
+    z.object({ id: Id.optional(), name: ScriptNameSchema, source: ScriptSourceSchema }).strict(),
+    ScriptSchema,
+  ),
+  'scripts:delete': channel(z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
   /** The thumbnail an automation task kept for one profile of a job, as a data URL. */
   'automation:thumbnail': channel(
     z.object({ jobId: Id, key: Id }).strict(),

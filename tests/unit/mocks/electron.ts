@@ -111,6 +111,8 @@ export const electronMock = {
     },
   },
   shell: { openExternal: vi.fn() },
+  /** Custom automation scripts' processes; the wiring tests start none. */
+  utilityProcess: { fork: vi.fn() },
   /** Answers "Keep running" (button 0) unless a test says otherwise. */
   dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })) },
 };

@@ -63,6 +63,10 @@ const examples: { [C in Channel]: RequestOf<C> } = {
   'devtools:targets': { profileKey: UNKNOWN_KEY },
   'devtools:open': { profileKey: UNKNOWN_KEY, targetId: 'T1' },
   'proxy:check': { proxy: PROXY },
+  'scripts:list': {},
+  'scripts:get': { id: UNKNOWN },
+  'scripts:save': { id: UNKNOWN, name: 'Titles', source: 'export default async () => 1;' },
+  'scripts:delete': { id: UNKNOWN },
   'automation:thumbnail': { jobId: UNKNOWN, key: UNKNOWN_KEY },
 };
 

@@ -4,7 +4,6 @@
  * in the app (electron/main/index.ts), and the rest of the runner stays testable.
  */
 import { fork } from 'node:child_process';
-import type { Readable } from 'node:stream';
 
 export interface ScriptLaunch {
   modulePath: string;
@@ -15,8 +14,8 @@ export interface ScriptLaunch {
 }
 
 export interface ScriptChild {
-  stdout: Readable | null;
-  stderr: Readable | null;
+  stdout: NodeJS.ReadableStream | null;
+  stderr: NodeJS.ReadableStream | null;
   /** The input message; main sends exactly one. */
   send(message: unknown): void;
   /** Ends the process at once (SIGKILL where there are signals). */

@@ -16,7 +16,6 @@
 import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { DeckError } from '../../../../shared/ipc/result';
 import type { HostFrame, ScriptInput, ScriptProfile } from '../../../script-host/protocol';
 import { permissionArgs, type ScriptLauncher } from './script-launcher';
@@ -130,7 +129,7 @@ async function supervise(
         break;
     }
   };
-  const read = (stream: Readable | null, name: 'stdout' | 'stderr') =>
+  const read = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr') =>
     stream &&
     readLines(stream, (line) => onFrame(line, name), {
       take(bytes) {
@@ -207,16 +206,18 @@ function parseFrame(line: string): HostFrame | undefined {
  * a line that grows past LINE_MAX_BYTES without an end calls `overlong`.
  */
 function readLines(
-  stream: Readable,
+  stream: NodeJS.ReadableStream,
   line: (text: string) => void,
   limits: { take(bytes: number): boolean; overlong(): void },
 ): Promise<void> {
   return new Promise((resolve) => {
     let pending = '';
+    // Past a cap nothing more is read; the process is being killed.
+    const drop = () => (stream as Partial<{ destroy(): void }>).destroy?.();
     stream.setEncoding('utf8');
     stream.on('data', (chunk: string) => {
       if (!limits.take(Buffer.byteLength(chunk))) {
-        stream.destroy();
+        drop();
         return;
       }
       pending += chunk;
@@ -228,7 +229,7 @@ function readLines(
       if (pending.length > LINE_MAX_BYTES) {
         pending = '';
         limits.overlong();
-        stream.destroy();
+        drop();
       }
     });
     const done = () => {
