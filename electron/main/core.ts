@@ -141,6 +141,11 @@ export function createCore(deps: CoreDeps): Core {
     clock: deps.clock,
   });
   disposers.push(() => lastKnown.flush());
+  // Read each connection's snapshot while the window loads, off the path of its first request.
+  void connections.ready.then(
+    async () => lastKnown.preload(await connections.ids()),
+    () => undefined,
+  );
   const profiles = createProfilesService({ connections, lastKnown, log: deps.log, events });
 
   const demo = createDemoService({

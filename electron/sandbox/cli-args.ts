@@ -7,6 +7,12 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
   --ix-port P           ixBrowser port (default 53200; 0 = any free port)
   --cos-port P          CosLogin port (default 54345; 0 = any free port)
   --cos-token T         CosLogin local token (default: random)
+  --bit-port P          BitBrowser port (default 54346: CosLogin has its and BitBrowser's
+                        shared default 54345; 0 = any free port)
+  --bit-api-key K       BitBrowser asks for this API key (default: none, as the vendor)
+  --ads-port P          AdsPower port (default 50325; 0 = any free port)
+  --ads-api-key K       AdsPower's security verification: calls need this Bearer key
+  --ads-rate N          AdsPower requests per second (default 1; accounts get 2, 5, 10)
   --seed S              seed for the demo data (default 1)
   --headless | --headed browsers without or with windows (default headless)
   --chromium PATH       the browser to start (default: found automatically)
@@ -20,6 +26,9 @@ export const CLI_USAGE = `Usage: npm run sandbox -- [options]
 
 export const CLI_DEFAULT_IX_PORT = 53200;
 export const CLI_DEFAULT_COS_PORT = 54345;
+/** BitBrowser's own default is CosLogin's too; one machine cannot serve both there. */
+export const CLI_DEFAULT_BIT_PORT = 54346;
+export const CLI_DEFAULT_ADS_PORT = 50325;
 
 export class CliError extends Error {}
 
@@ -67,7 +76,12 @@ export type CliOptions = SandboxSetup & { chromiumPath?: string | null; chromium
 export type CliCommand = { help: true } | { help: false; options: CliOptions };
 
 export function parseCliArgs(argv: string[]): CliCommand {
-  const options: CliOptions = { ixPort: CLI_DEFAULT_IX_PORT, cosPort: CLI_DEFAULT_COS_PORT };
+  const options: CliOptions = {
+    ixPort: CLI_DEFAULT_IX_PORT,
+    cosPort: CLI_DEFAULT_COS_PORT,
+    bitPort: CLI_DEFAULT_BIT_PORT,
+    adsPort: CLI_DEFAULT_ADS_PORT,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] =
@@ -92,6 +106,21 @@ export function parseCliArgs(argv: string[]): CliCommand {
         break;
       case '--cos-token':
         options.cosToken = value();
+        break;
+      case '--bit-port':
+        options.bitPort = number(flag, value(), { max: 65535 });
+        break;
+      case '--bit-api-key':
+        options.bitApiKey = value();
+        break;
+      case '--ads-port':
+        options.adsPort = number(flag, value(), { max: 65535 });
+        break;
+      case '--ads-api-key':
+        options.adsApiKey = value();
+        break;
+      case '--ads-rate':
+        options.adsRequestsPerSecond = number(flag, value(), { min: 1, max: 1000 });
         break;
       case '--seed':
         options.seed = number(flag, value());

@@ -1,5 +1,6 @@
 /**
- * `npm run sandbox -- --profiles 2000 --ix-port 53200 --cos-port 54345 --cos-token T`:
+ * `npm run sandbox -- --profiles 2000 --ix-port 53200 --cos-port 54345 --cos-token T`
+ * (`--bit-port`, `--bit-api-key`, ...; see cli-args.ts):
  * runs the sandbox until Ctrl-C or SIGTERM, then stops every browser it started.
  */
 import { CLI_USAGE, CliError, parseCliArgs, resolveCliOptions } from './cli-args';
@@ -30,6 +31,11 @@ async function main(): Promise<void> {
       `  ixBrowser  ${sandbox.ix.url}   POST /api/v2/<action>   ${count(sandbox.ix.profiles().length)} profiles`,
       `  CosLogin   ${sandbox.cos.url}   POST /<path>   ${count(sandbox.cos.profiles().length)} windows`,
       `             token: ${sandbox.cos.token}   (header X-Cos-Local-Token)`,
+      `  BitBrowser ${sandbox.bit.url}   POST /<path>   ${count(sandbox.bit.profiles().length)} windows` +
+        (sandbox.bit.apiKey ? `   API key: ${sandbox.bit.apiKey}` : ''),
+      `  AdsPower   ${sandbox.ads.url}   /api/v2/...   ${count(sandbox.ads.profiles().length)} profiles, ` +
+        `${sandbox.ads.requestsPerSecond} request(s)/s` +
+        (sandbox.ads.apiKey ? `   API key: ${sandbox.ads.apiKey} (Bearer)` : ''),
       sandbox.simulated
         ? '  Browsers:  SIMULATED - no Chromium found or --simulated given; opened profiles get made-up pids and ports, no browser starts'
         : `  Browsers:  ${sandbox.browserPath} (${options.headless === false ? 'headed' : 'headless'}), ${browsers}`,

@@ -1,5 +1,6 @@
 /** What a caller can ask of the sandbox (public: re-exported by index.ts). */
 import type { spawn } from 'node:child_process';
+import type { Vendor } from '../../shared/model/vendors';
 
 export interface FaultOptions {
   /** Added to every response. */
@@ -35,17 +36,30 @@ export type BrowserChoice =
 export type SandboxOptions = SandboxSetup & BrowserChoice;
 
 export interface SandboxSetup {
-  /** Profiles per vendor (default 100); ixProfiles / cosProfiles override each. */
+  /** Profiles per vendor (default 100); ixProfiles / cosProfiles / … override each. */
   profiles?: number;
   ixProfiles?: number;
   cosProfiles?: number;
+  bitProfiles?: number;
+  adsProfiles?: number;
   /** Deterministic seeding (default 1). */
   seed?: number;
   /** 0 = any free port (default 0). */
   ixPort?: number;
   cosPort?: number;
+  bitPort?: number;
+  adsPort?: number;
   /** Default: random. */
   cosToken?: string;
+  /** BitBrowser answers 401 to calls without this key; default: none needed (the vendor's default). */
+  bitApiKey?: string;
+  /** AdsPower's "security verification": calls without this Bearer key are refused. */
+  adsApiKey?: string;
+  /**
+   * Requests per second AdsPower serves (default 1, the vendor's strictest; accounts get 2, 5
+   * or 10); more within a second are answered "Too many request per second".
+   */
+  adsRequestsPerSecond?: number;
   /** Default true. */
   headless?: boolean;
   faults?: FaultOptions;
@@ -57,3 +71,11 @@ export interface SandboxSetup {
 }
 
 export const DEFAULT_IX_CONCURRENCY_LIMIT = 3;
+
+/** The option that sets how many profiles each vendor is seeded with. */
+export const PROFILES_OPTION = {
+  ixbrowser: 'ixProfiles',
+  cos: 'cosProfiles',
+  bitbrowser: 'bitProfiles',
+  adspower: 'adsProfiles',
+} as const satisfies Record<Vendor, keyof SandboxSetup>;

@@ -5,6 +5,8 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { AdsStateData } from './ads-state';
+import type { BitStateData } from './bit-state';
 import type { CosStateData } from './cos-state';
 import type { IxStateData } from './ix-state';
 
@@ -13,6 +15,10 @@ export interface PersistedState {
   seed: number;
   ix: IxStateData;
   cos: CosStateData;
+  /** Absent in files saved before BitBrowser was emulated. */
+  bit: BitStateData;
+  /** Absent in files saved before AdsPower was emulated. */
+  ads: AdsStateData;
 }
 
 export function loadState(file: string): PersistedState | undefined {

@@ -51,6 +51,7 @@ const IpEchoUrl = z
     }
   }, 'must be an http(s) URL such as https://api.ipify.org?format=json');
 const Token = z.string().min(1).max(4096);
+const RequestsPerSecond = z.number().int().min(1).max(100);
 const ConnectionIds = z.object({ connectionIds: z.array(Id).max(100).optional() }).strict();
 
 /**
@@ -125,6 +126,7 @@ export const contract = {
         label: z.string().max(100).optional(),
         baseUrl: BaseUrl,
         token: Token.optional(),
+        requestsPerSecond: RequestsPerSecond.optional(),
       })
       .strict(),
     ConnectionSchema,
@@ -138,6 +140,8 @@ export const contract = {
         /** A new token, or null to clear it. Omitted: unchanged. */
         token: Token.nullable().optional(),
         checkProxyBeforeOpen: z.boolean().optional(),
+        /** Which rates a vendor takes is checked by main (the vendor table says). */
+        requestsPerSecond: RequestsPerSecond.optional(),
       })
       .strict(),
     ConnectionSchema,

@@ -50,6 +50,8 @@ export const ConnectionSchema = z.object({
   /** Added by the built-in sandbox (demo mode). */
   demo: z.boolean(),
   checkProxyBeforeOpen: z.boolean(),
+  /** Requests per second the connection sends, for a vendor that limits them (AdsPower). */
+  requestsPerSecond: z.number().int().positive().optional(),
   health: ConnectionHealthSchema,
   capabilities: CapabilitiesSchema,
 });

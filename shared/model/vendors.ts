@@ -5,7 +5,7 @@
  * only it needs (capabilities, provider, detection) in electron/main/providers/vendor-table.ts.
  * Adding a vendor starts with one entry here; the compiler then asks for the rest.
  */
-export const VENDOR_IDS = ['ixbrowser', 'cos'] as const;
+export const VENDOR_IDS = ['ixbrowser', 'cos', 'bitbrowser', 'adspower'] as const;
 export type Vendor = (typeof VENDOR_IDS)[number];
 
 export interface VendorInfo {
@@ -15,12 +15,22 @@ export interface VendorInfo {
   engine: 'chromium' | 'firefox';
   /** Where its client's Local API listens out of the box (its settings can change it). */
   defaultPort: number;
-  /** `token`: the user pastes one from the client's settings (sent on every call). */
-  auth: 'none' | 'token';
+  /**
+   * `token`: the user pastes one from the client's settings (sent on every call);
+   * `optional-token`: an API key the client asks for only when the user turned that on.
+   */
+  auth: 'none' | 'token' | 'optional-token';
+  /** Where the user finds the token, said in the connection form (vendors that take one). */
+  tokenSource?: string;
   /** A path users paste with the address that the base URL leaves out (ixBrowser's /api/v2). */
   apiPath?: RegExp;
   /** Starts every connection id of this vendor ("ix-3fa2c1"). */
   idPrefix: string;
+  /**
+   * A vendor that limits requests per second: the rates a connection may be set to (what the
+   * vendor grants depends on the account) and the default, the strictest.
+   */
+  rateLimit?: { choices: readonly number[]; default: number };
 }
 
 export const VENDORS: Record<Vendor, VendorInfo> = {
@@ -37,11 +47,34 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
     engine: 'firefox',
     defaultPort: 54345,
     auth: 'token',
+    tokenSource: "From CosLogin's settings (Local API).",
     idPrefix: 'cos',
+  },
+  bitbrowser: {
+    label: 'BitBrowser',
+    engine: 'chromium',
+    // CosLogin's default too: detection tells them apart by their answers.
+    defaultPort: 54345,
+    auth: 'optional-token',
+    tokenSource: "Only if BitBrowser's Local API asks for an API key: from its settings.",
+    idPrefix: 'bit',
+  },
+  adspower: {
+    label: 'AdsPower',
+    engine: 'chromium',
+    defaultPort: 50325,
+    auth: 'optional-token',
+    tokenSource:
+      "Only if AdsPower's security verification is on: the API key from its Local API settings.",
+    idPrefix: 'ads',
+    // The Chinese overview: 1 request/s on every endpoint; the English one (client 2.8.2.1+):
+    // 2, 5 or 10 by account size. The strictest is the default.
+    rateLimit: { choices: [1, 2, 5, 10], default: 1 },
   },
 };
 
 export const defaultBaseUrl = (vendor: Vendor): string =>
   `http://127.0.0.1:${VENDORS[vendor].defaultPort}`;
 
-export const takesToken = (vendor: Vendor): boolean => VENDORS[vendor].auth === 'token';
+/** Whether a connection of this vendor has a token field (required or not). */
+export const takesToken = (vendor: Vendor): boolean => VENDORS[vendor].auth !== 'none';

@@ -19,8 +19,9 @@ export interface BenchCore {
   dispose(): Promise<void>;
 }
 
-export async function startBenchCore(): Promise<BenchCore> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'deck-bench-core-'));
+/** A core on a fresh data dir, or on `dataDir` (kept on dispose: a restart reads it again). */
+export async function startBenchCore(options: { dataDir?: string } = {}): Promise<BenchCore> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'deck-bench-core-')));
   const core = createCore({
     dataDir,
     cipher: createTestCipher(),
@@ -37,7 +38,7 @@ export async function startBenchCore(): Promise<BenchCore> {
     },
     async dispose() {
       await core.dispose();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -16,6 +16,7 @@ import { bulkScenario } from './scenarios/bulk';
 import { coreListScenario } from './scenarios/core-list';
 import { ipcScenario } from './scenarios/ipc';
 import { listTripScenario } from './scenarios/list-trip';
+import { startScenario } from './scenarios/start';
 import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
 import { sandboxOpenScenario } from './scenarios/sandbox-open';
@@ -30,6 +31,7 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   bulk: bulkScenario,
   table: tableScenario,
   'list-trip': listTripScenario,
+  start: startScenario,
   open: openScenario,
   sessions: sessionsScenario,
 };

@@ -1,7 +1,7 @@
 /**
  * A first start with no vendor client, against the real core: the demo offer starts the
- * built-in sandbox in-process (real Chromium when found), its two demo connections list
- * 200 profiles, and removing them stops it.
+ * built-in sandbox in-process (real Chromium when found), its demo connections (one per
+ * vendor) list 200 profiles, and removing them stops it.
  */
 import { test, expect } from './support/harness';
 
@@ -16,27 +16,30 @@ test('first start with no vendor client: the demo offer lists 200 profiles; remo
 
   const sandbox = core.services.demo.sandbox();
   expect(sandbox).not.toBeNull();
-  expect(sandbox!.ix.profiles()).toHaveLength(100);
-  expect(sandbox!.cos.profiles()).toHaveLength(100);
+  // Shared out between the four vendors.
+  for (const records of [sandbox!.ix, sandbox!.cos, sandbox!.bit, sandbox!.ads])
+    expect(records.profiles()).toHaveLength(50);
   const info = await core.dispatch('app:info', {});
   expect(info).toMatchObject({ ok: true, data: { demo: { running: true } } });
 
-  // Both vendors' rows are in the one table, labelled by their demo connections.
+  // Every vendor's rows are in the one table, labelled by their demo connections.
   await page
     .getByRole('combobox', { name: 'Connections' })
     .selectOption({ label: 'Demo CosLogin' });
-  await expect(page.getByTestId('shown-total')).toHaveText('100 / 200');
+  await expect(page.getByTestId('shown-total')).toHaveText('50 / 200');
 
-  // Removing the two demo connections (as the Connections view does) stops the sandbox.
+  // Removing the demo connections (as the Connections view does) stops the sandbox with the last.
   const list = await core.dispatch('connections:list', {});
   const ids = (list as { ok: true; data: Array<{ id: string; demo: boolean }> }).data
     .filter((c) => c.demo)
     .map((c) => c.id);
-  expect(ids).toHaveLength(2);
+  expect(ids).toHaveLength(4);
   const ixUrl = sandbox!.ix.url;
-  await core.dispatch('connections:remove', { id: ids[0] });
-  expect(core.services.demo.sandbox()).not.toBeNull();
-  await core.dispatch('connections:remove', { id: ids[1] });
+  for (const id of ids.slice(0, -1)) {
+    await core.dispatch('connections:remove', { id });
+    expect(core.services.demo.sandbox()).not.toBeNull();
+  }
+  await core.dispatch('connections:remove', { id: ids.at(-1) });
   expect(core.services.demo.sandbox()).toBeNull();
   await expect(
     fetch(`${ixUrl}/api/v2/profile-list`, { method: 'POST', body: '{}' }),

@@ -1,6 +1,6 @@
 /**
- * The one HTTP client main uses to talk to vendor Local APIs: JSON over POST on a
- * keep-alive agent, with a deadline for the whole exchange (a slowly dripping body counts),
+ * The one HTTP client main uses to talk to vendor Local APIs: JSON over POST (or a GET where
+ * a vendor reads only a query string, as some of AdsPower's calls do) on a keep-alive agent, with a deadline for the whole exchange (a slowly dripping body counts),
  * an abort signal, and a size cap. Transport failures become DeckErrors here; what the
  * body means (envelopes, vendor codes) is each provider's business.
  */
@@ -12,6 +12,8 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
 export interface JsonRequest {
   url: string;
+  /** Default POST. A GET sends no body (its parameters are in `url`). */
+  method?: 'GET' | 'POST';
   body: unknown;
   headers?: Record<string, string>;
   timeoutMs: number;
@@ -40,6 +42,7 @@ export interface RemoteContext {
 export class DroppedConnectionError extends DeckError {}
 
 export interface JsonClient {
+  /** Sends `req`: a POST, unless `req.method` says GET. */
   post(req: JsonRequest): Promise<JsonResponse>;
   /** Closes idle keep-alive sockets. */
   close(): void;
@@ -58,7 +61,7 @@ export function createJsonClient(
     ...extra,
   });
 
-  const post = (req: JsonRequest): Promise<JsonResponse> =>
+  const send = (req: JsonRequest): Promise<JsonResponse> =>
     new Promise<JsonResponse>((resolve, reject) => {
       const maxBytes = req.maxBytes ?? defaults.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
       if (req.signal?.aborted) {
@@ -74,7 +77,8 @@ export function createJsonClient(
         );
         return;
       }
-      const payload = Buffer.from(JSON.stringify(req.body ?? {}), 'utf8');
+      const get = req.method === 'GET';
+      const payload = get ? Buffer.alloc(0) : Buffer.from(JSON.stringify(req.body ?? {}), 'utf8');
       const isHttps = url.protocol === 'https:';
       let settled = false;
       let gotResponse = false;
@@ -90,12 +94,14 @@ export function createJsonClient(
       const outgoing = (isHttps ? httpsRequest : httpRequest)(
         url,
         {
-          method: 'POST',
+          method: get ? 'GET' : 'POST',
           agent: isHttps ? httpsAgent : agent,
           headers: {
+            // On a GET too: a JSON content type is what tells a program from a web page's
+            // simple request (the sandbox's request guard, for one, refuses the rest).
             'content-type': 'application/json',
             accept: 'application/json',
-            'content-length': String(payload.length),
+            ...(get ? {} : { 'content-length': String(payload.length) }),
             ...req.headers,
           },
         },
@@ -170,7 +176,7 @@ export function createJsonClient(
     });
 
   return {
-    post,
+    post: send,
     close() {
       agent.destroy();
       httpsAgent.destroy();

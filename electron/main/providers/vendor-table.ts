@@ -9,6 +9,10 @@ import type { DeckError } from '../../../shared/ipc/result';
 import type { Capabilities } from '../../../shared/model';
 import type { VendorProvider } from './provider';
 import type { ProviderOptions } from './common/provider-options';
+import { ADS_CAPABILITIES } from './adspower/ads-capabilities';
+import { createAdsProvider } from './adspower/ads-provider';
+import { BIT_CAPABILITIES } from './bitbrowser/bit-capabilities';
+import { createBitProvider } from './bitbrowser/bit-provider';
 import { COS_CAPABILITIES } from './cos/cos-capabilities';
 import { createCosProvider } from './cos/cos-provider';
 import { IX_CAPABILITIES } from './ixbrowser/ix-capabilities';
@@ -36,6 +40,20 @@ export const VENDOR_SPECS: Readonly<Record<Vendor, VendorSpec>> = {
     info: VENDORS.cos,
     capabilities: COS_CAPABILITIES,
     createProvider: createCosProvider,
+    needsToken: (e) => e.code === 'unauthorized',
+  },
+  bitbrowser: {
+    info: VENDORS.bitbrowser,
+    capabilities: BIT_CAPABILITIES,
+    createProvider: createBitProvider,
+    // A client with its API key turned on answers 401 (or says so) to a call without it.
+    needsToken: (e) => e.code === 'unauthorized',
+  },
+  adspower: {
+    info: VENDORS.adspower,
+    capabilities: ADS_CAPABILITIES,
+    createProvider: createAdsProvider,
+    // With security verification on, a call without the key is refused.
     needsToken: (e) => e.code === 'unauthorized',
   },
 };

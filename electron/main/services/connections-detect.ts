@@ -2,6 +2,10 @@
  * Finds vendor clients on this machine by asking each vendor's default port a cheap,
  * harmless question in that vendor's own dialect. A client that answers "unauthorized"
  * (CosLogin without its token) is there but needs its token.
+ *
+ * Two vendors may share a default port (BitBrowser and CosLogin: 54345). Each dialect
+ * refuses the other's answers, so only the client really there says yes; should two still
+ * claim one address, the one that answered outright wins over one that wants a token.
  */
 import { DeckError } from '../../../shared/ipc/result';
 import type { Vendor } from '../../../shared/model';
@@ -64,5 +68,12 @@ export async function detectClients(
       probe: await probeVendor(vendors, c.vendor, c.baseUrl, log),
     })),
   );
-  return probes.filter((p): p is Detected => p.probe !== 'absent');
+  const found = probes.filter((p): p is Detected => p.probe !== 'absent');
+  // One client per address: the first that answered outright, else the first that asked.
+  const byAddress = new Map<string, Detected>();
+  for (const d of found) {
+    const other = byAddress.get(d.baseUrl);
+    if (!other || (other.probe === 'needs-token' && d.probe === 'ok')) byAddress.set(d.baseUrl, d);
+  }
+  return found.filter((d) => byAddress.get(d.baseUrl) === d);
 }

@@ -22,6 +22,8 @@ export const StoredConnectionSchema = z.object({
   label: z.string(),
   baseUrl: z.string(),
   checkProxyBeforeOpen: z.boolean().default(false),
+  /** A rate-limited vendor's (AdsPower's) requests per second; absent: the vendor's default. */
+  requestsPerSecond: z.number().int().positive().optional(),
   /** Added by start-up detection rather than by the user. */
   detected: z.boolean().default(false),
   /** CosLogin: the `config` new windows are created from. */

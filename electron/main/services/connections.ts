@@ -29,6 +29,11 @@ export interface ProviderDefaults {
   pageSize?: number;
   retry?: RetryPolicy;
   maxResponseBytes?: number;
+  /**
+   * Tests only: a rate-limited vendor's request rate, over the connection's setting (a real
+   * connection takes only what its vendor offers; tests want a short interval).
+   */
+  requestsPerSecond?: number;
 }
 
 export interface ConnectionsDeps {
@@ -54,6 +59,7 @@ export interface AddConnectionInput {
   /** Made by the built-in sandbox: kept in memory only. */
   demo?: boolean;
   checkProxyBeforeOpen?: boolean;
+  requestsPerSecond?: number;
 }
 
 export interface UpdateConnectionInput {
@@ -63,6 +69,7 @@ export interface UpdateConnectionInput {
   /** A new token, or null to clear it; omitted: unchanged. */
   token?: string | null;
   checkProxyBeforeOpen?: boolean;
+  requestsPerSecond?: number;
 }
 
 export type DetectResult = ResponseOf<'connections:detect'>[number];
@@ -129,6 +136,29 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     return checked;
   };
 
+  /** A rate the vendor offers, or invalid-input naming the field and the rates it takes. */
+  const checkRate = (vendor: Vendor, rate: number): number => {
+    const { label, rateLimit } = spec(vendor).info;
+    if (!rateLimit)
+      throw DeckError.of(
+        'invalid-input',
+        `requestsPerSecond: ${label} has no request rate setting`,
+        {
+          details: { field: 'requestsPerSecond' },
+        },
+      );
+    if (!rateLimit.choices.includes(rate))
+      throw DeckError.of(
+        'invalid-input',
+        `requestsPerSecond: ${label} takes ${rateLimit.choices.join(', ')} requests per second, not ${rate}`,
+        { details: { field: 'requestsPerSecond' } },
+      );
+    return rate;
+  };
+  /** The rate a connection sends at: its setting, else its vendor's default. */
+  const rateOf = (stored: StoredConnection): number | undefined =>
+    stored.requestsPerSecond ?? spec(stored.vendor).info.rateLimit?.default;
+
   /** The client key of a saved base URL; undefined for one that is not on this machine. */
   const clientKeyOf = (vendor: Vendor, baseUrl: string): string | undefined => {
     const checked = checkBaseUrl(spec(vendor).info, baseUrl);
@@ -150,7 +180,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     unreadable: deps.unreadable,
     lostTokensFor: () =>
       [...live.values()]
-        .filter((l) => spec(l.stored.vendor).info.auth === 'token')
+        .filter((l) => spec(l.stored.vendor).info.auth !== 'none')
         .map((l) => l.stored.label),
   });
   let dismissed: string[] = [];
@@ -165,6 +195,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     hasToken: Boolean(vault.get(l.stored.id)),
     demo: l.demo,
     checkProxyBeforeOpen: l.stored.checkProxyBeforeOpen,
+    ...(rateOf(l.stored) !== undefined ? { requestsPerSecond: rateOf(l.stored) } : {}),
     health: { ...l.health },
     capabilities: spec(l.stored.vendor).capabilities,
   });
@@ -228,6 +259,9 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       },
       clock,
       configTemplate: l.stored.configTemplate,
+      // Read per request: a changed setting applies without a new provider.
+      requestsPerSecond: () =>
+        deps.providerDefaults?.requestsPerSecond ?? rateOf(l.stored) ?? Number.POSITIVE_INFINITY,
     });
     return l.provider;
   };
@@ -285,6 +319,10 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
 
   const addNow = async (input: AddConnectionInput, detected = false): Promise<Connection> => {
     const { baseUrl, clientKey } = normalizeBaseUrl(input.vendor, input.baseUrl);
+    const rate =
+      input.requestsPerSecond !== undefined
+        ? checkRate(input.vendor, input.requestsPerSecond)
+        : undefined;
     const existing = sameClient(clientKey);
     if (existing) throw alreadyConnected(existing, baseUrl);
     const id = newId(input.vendor);
@@ -297,6 +335,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         baseUrl,
         checkProxyBeforeOpen: input.checkProxyBeforeOpen ?? false,
         detected,
+        ...(rate !== undefined ? { requestsPerSecond: rate } : {}),
       },
       demo,
       health: { state: 'unknown' },
@@ -363,6 +402,10 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       // Checked before anything changes, so a refused address leaves the rest as it was.
       const target =
         input.baseUrl !== undefined ? normalizeBaseUrl(l.stored.vendor, input.baseUrl) : undefined;
+      const rate =
+        input.requestsPerSecond !== undefined
+          ? checkRate(l.stored.vendor, input.requestsPerSecond)
+          : undefined;
       if (target) {
         const other = sameClient(target.clientKey);
         if (other && other !== l) throw alreadyConnected(other, target.baseUrl);
@@ -373,6 +416,7 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       if (input.checkProxyBeforeOpen !== undefined) {
         l.stored = { ...l.stored, checkProxyBeforeOpen: input.checkProxyBeforeOpen };
       }
+      if (rate !== undefined) l.stored = { ...l.stored, requestsPerSecond: rate };
       if (target && target.baseUrl !== l.stored.baseUrl) {
         // The token was entered for the old client: it never goes to another one unasked.
         const movedClient = clientKeyOf(l.stored.vendor, l.stored.baseUrl) !== target.clientKey;
@@ -422,10 +466,11 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         const existing = key ? sameClient(key) : undefined;
         if (existing) {
           const token = vault.get(existing.stored.id);
-          const needsToken =
-            spec(d.vendor).info.auth === 'token' &&
-            (!token ||
-              (await probeVendor(vendors, d.vendor, d.baseUrl, log, token)) === 'needs-token');
+          // Without a token: needed where the vendor always wants one, or where this client
+          // asked for its optional key. With one: needed again if the client refuses it.
+          const needsToken = token
+            ? (await probeVendor(vendors, d.vendor, d.baseUrl, log, token)) === 'needs-token'
+            : spec(d.vendor).info.auth === 'token' || d.probe === 'needs-token';
           results.push({ vendor: d.vendor, baseUrl: d.baseUrl, added: false, needsToken });
           continue;
         }

@@ -1,19 +1,20 @@
 /**
- * Demo mode: the built-in vendor sandbox started in-process with its two connections,
+ * Demo mode: the built-in vendor sandbox started in-process with a connection per vendor,
  * labelled demo. Real Chromium when one is found on the system, inside Chromium's own
  * sandbox wherever it can run, otherwise the simulated mode (said plainly in app:info).
- * Removing both demo connections stops the sandbox.
+ * Removing every demo connection stops the sandbox.
  */
 import type { spawn } from 'node:child_process';
 import { VENDOR_IDS, VENDORS, type Connection } from '../../../shared/model';
 import { DeckError } from '../../../shared/ipc/result';
 import type { BrowserChoice, Sandbox, SandboxOptions } from '../../sandbox';
+import { PROFILES_OPTION } from '../../sandbox/options';
 import { decideChromiumSandbox, type ProcessUser } from '../../sandbox/chromium-sandbox';
 import type { Logger } from '../log';
 import type { ConnectionsService } from './connections';
 import type { HandlerGroup } from '../ipc/handle';
 
-/** Demo profiles in all, split between the two vendors. */
+/** Demo profiles in all, split between the vendors. */
 export const DEMO_PROFILES = 200;
 
 export interface DemoDeps {
@@ -79,9 +80,18 @@ export function createDemoService(deps: DemoDeps) {
       (async (o: SandboxOptions) => (await import('../../sandbox')).startSandbox(o));
     let sb: Sandbox;
     try {
+      // Shared out evenly; the first vendors take the remainder.
+      const shares = Object.fromEntries(
+        VENDOR_IDS.map((v, i) => [
+          PROFILES_OPTION[v],
+          Math.floor(total / VENDOR_IDS.length) + (i < total % VENDOR_IDS.length ? 1 : 0),
+        ]),
+      );
       sb = await launch({
-        ixProfiles: Math.ceil(total / 2),
-        cosProfiles: Math.floor(total / 2),
+        ...shares,
+        // AdsPower's fastest tier, so the demo's table fills at once; its connection is set
+        // to the same rate (the sandbox's endpoint says it).
+        adsRequestsPerSecond: 10,
         ...browserChoice(),
         headless: deps.headless ?? false,
         spawn: deps.spawn,
@@ -97,12 +107,13 @@ export function createDemoService(deps: DemoDeps) {
     const added: Connection[] = [];
     try {
       for (const vendor of VENDOR_IDS) {
-        const { url, token } = sb.endpoints[vendor];
+        const { url, token, requestsPerSecond } = sb.endpoints[vendor];
         const connection = await deps.connections.add({
           vendor,
           baseUrl: url,
           label: `Demo ${VENDORS[vendor].label}`,
           ...(token ? { token } : {}),
+          ...(requestsPerSecond ? { requestsPerSecond } : {}),
           demo: true,
         });
         added.push(connection);

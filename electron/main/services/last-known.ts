@@ -26,6 +26,8 @@ export interface LastKnownStore {
   /** The last full listing, from memory or from disk; undefined when there never was one. */
   recall(connectionId: string): Promise<LastKnown | undefined>;
   forget(connectionId: string): Promise<void>;
+  /** Starts reading the snapshots of these connections, so start-up finds them in memory. */
+  preload(connectionIds: readonly string[]): void;
   /** Waits for the writes in progress (tests, shutdown). */
   flush(): Promise<void>;
 }
@@ -51,6 +53,8 @@ export function createLastKnownStore(deps: {
   /** One write per connection at a time; a newer listing waiting replaces the one queued. */
   const writing = new Map<string, Promise<void>>();
   const queued = new Map<string, LastKnown>();
+  const reading = new Map<string, Promise<LastKnown | undefined>>();
+  const forgotten = new Set<string>();
   const fileOf = (connectionId: string) =>
     join(dir, `${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
 
@@ -79,55 +83,70 @@ export function createLastKnownStore(deps: {
     return run;
   };
 
-  return {
+  async function readSnapshot(connectionId: string): Promise<LastKnown | undefined> {
+    let text: string;
+    try {
+      text = await readFile(fileOf(connectionId), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const file = FileSchema.parse(JSON.parse(text));
+      if (file.connectionId !== connectionId) return undefined;
+      // A damaged row is dropped, not the whole snapshot.
+      const profiles: Profile[] = [];
+      for (const raw of file.profiles) {
+        const p = ProfileSchema.safeParse(raw);
+        if (p.success && p.data.connectionId === connectionId) profiles.push(p.data);
+      }
+      // A listing that finished while the file was read is newer; a forgotten one stays gone.
+      if (forgotten.has(connectionId)) return undefined;
+      const known = memory.get(connectionId) ?? { profiles, listedAt: file.listedAt };
+      memory.set(connectionId, known);
+      return known;
+    } catch (e) {
+      // Only a cache: an unreadable one is as good as none, and the next listing rewrites it.
+      deps.log.warn(`the last listing of ${connectionId} could not be read`, (e as Error).message);
+      return undefined;
+    }
+  }
+
+  const store: LastKnownStore = {
     remember(connectionId, profiles, { persist }) {
       const known = { profiles, listedAt: clock() };
+      forgotten.delete(connectionId);
       memory.set(connectionId, known);
       if (!persist) return;
       queued.set(connectionId, known);
       if (!writing.has(connectionId)) void write(connectionId);
     },
 
-    async recall(connectionId) {
+    recall(connectionId) {
       const inMemory = memory.get(connectionId);
-      if (inMemory) return inMemory;
-      let text: string;
-      try {
-        text = await readFile(fileOf(connectionId), 'utf8');
-      } catch {
-        return undefined;
+      if (inMemory) return Promise.resolve(inMemory);
+      // One read of the file however many ask while it is read (start-up preloads it).
+      let read = reading.get(connectionId);
+      if (!read) {
+        read = readSnapshot(connectionId).finally(() => reading.delete(connectionId));
+        reading.set(connectionId, read);
       }
-      try {
-        const file = FileSchema.parse(JSON.parse(text));
-        if (file.connectionId !== connectionId) return undefined;
-        // A damaged row is dropped, not the whole snapshot.
-        const profiles: Profile[] = [];
-        for (const raw of file.profiles) {
-          const p = ProfileSchema.safeParse(raw);
-          if (p.success && p.data.connectionId === connectionId) profiles.push(p.data);
-        }
-        const known = { profiles, listedAt: file.listedAt };
-        memory.set(connectionId, known);
-        return known;
-      } catch (e) {
-        // Only a cache: an unreadable one is as good as none, and the next listing rewrites it.
-        deps.log.warn(
-          `the last listing of ${connectionId} could not be read`,
-          (e as Error).message,
-        );
-        return undefined;
-      }
+      return read;
     },
-
     async forget(connectionId) {
+      forgotten.add(connectionId);
       memory.delete(connectionId);
       queued.delete(connectionId);
       await writing.get(connectionId);
       await rm(fileOf(connectionId), { force: true });
     },
 
+    preload(connectionIds) {
+      for (const id of connectionIds) void store.recall(id);
+    },
+
     async flush() {
       while (writing.size) await Promise.all([...writing.values()]);
     },
   };
+  return store;
 }

@@ -77,8 +77,6 @@ describe('the metric table', () => {
       'sessions.thumbnails20.fps',
       'sessions.thumbnails20.main.cpu.pct',
       'ratelimit.adspower.max.rps',
-      'start.lastknown10k.ms',
-      'start.firstpage10k.ms',
       'i18n.startup.growth.pct',
     ]);
   });

@@ -184,3 +184,89 @@ describe('connections', () => {
     expect(detected.map((d) => d.baseUrl)).toContain(ixB.ix.url);
   });
 });
+
+describe('AdsPower request rate: a connection setting', () => {
+  it('defaults to 1/s, takes 2, 5 or 10, refuses other rates and other vendors, and is saved', async () => {
+    const dataDir = await newDataDir();
+    const c = core(dataDir);
+    const added = await call<Connection>(c, 'connections:add', {
+      vendor: 'adspower',
+      baseUrl: ixA.ads.url,
+    });
+    expect(added.requestsPerSecond).toBe(1);
+    const faster = await call<Connection>(c, 'connections:update', {
+      id: added.id,
+      requestsPerSecond: 5,
+    });
+    expect(faster.requestsPerSecond).toBe(5);
+
+    const odd = await c.dispatch('connections:update', { id: added.id, requestsPerSecond: 3 });
+    expect(odd).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: 'requestsPerSecond: AdsPower takes 1, 2, 5, 10 requests per second, not 3',
+        details: { field: 'requestsPerSecond' },
+      },
+    });
+    const ix = await call<Connection>(c, 'connections:add', {
+      vendor: 'ixbrowser',
+      baseUrl: ixA.ix.url,
+    });
+    expect(ix.requestsPerSecond).toBeUndefined();
+    expect(
+      await c.dispatch('connections:update', { id: ix.id, requestsPerSecond: 2 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', details: { field: 'requestsPerSecond' } },
+    });
+
+    const saved = JSON.parse(await readFile(join(dataDir, 'connections.json'), 'utf8')) as {
+      connections: Array<{ id: string; requestsPerSecond?: number }>;
+    };
+    expect(saved.connections.find((s) => s.id === added.id)?.requestsPerSecond).toBe(5);
+    await c.dispose();
+    cores.splice(cores.indexOf(c), 1);
+    const again = core(dataDir);
+    const reloaded = await call<Connection[]>(again, 'connections:list', {});
+    expect(reloaded.find((x) => x.id === added.id)?.requestsPerSecond).toBe(5);
+  });
+
+  it('a changed rate paces the next requests (the sandbox counts them)', async () => {
+    const slow = await startSandbox({
+      ixProfiles: 0,
+      cosProfiles: 0,
+      bitProfiles: 0,
+      adsProfiles: 5,
+      chromiumPath: null,
+      adsRequestsPerSecond: 2,
+    });
+    try {
+      const c = core(await newDataDir());
+      const added = await call<Connection>(c, 'connections:add', {
+        vendor: 'adspower',
+        baseUrl: slow.ads.url,
+        requestsPerSecond: 10,
+      });
+      // Set faster than the client allows: AdsPower answers "too many", and the calls
+      // still succeed on retry.
+      await Promise.all(
+        [1, 2, 3, 4].map(() => call(c, 'groups:list', { connectionIds: [added.id] })),
+      );
+      expect(slow.ads.overRateCount()).toBeGreaterThan(0);
+      await call(c, 'connections:update', { id: added.id, requestsPerSecond: 2 });
+      const before = slow.ads.arrivals().length;
+      await Promise.all(
+        [1, 2, 3, 4].map(() => call(c, 'groups:list', { connectionIds: [added.id] })),
+      );
+      // From now on at most 2 a second: every request at least half a second after the last
+      // (the first may still meet the old rate's second, be refused, and be sent again).
+      const arrivals = slow.ads.arrivals().slice(before);
+      expect(arrivals.length).toBeGreaterThanOrEqual(4);
+      for (let n = 1; n < arrivals.length; n++)
+        expect(arrivals[n]! - arrivals[n - 1]!).toBeGreaterThanOrEqual(500);
+    } finally {
+      await slow.stop();
+    }
+  });
+});

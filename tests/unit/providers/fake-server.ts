@@ -90,6 +90,8 @@ export function sendJson(res: ServerResponse, body: unknown, status = 200): void
 export const ixOk = (data: unknown) => ({ error: { code: 0, message: 'success' }, data });
 export const ixFail = (code: number, message: string) => ({ error: { code, message }, data: null });
 export const cosOk = (data: unknown) => ({ code: 0, msg: 'success', data });
+export const bitOk = (data?: unknown) => ({ success: true, data });
+export const bitFail = (msg: string) => ({ success: false, msg });
 
 /** A port nothing listens on (bound, then released). */
 export async function closedPort(): Promise<number> {

@@ -6,12 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSchema, type Profile, type TagRef } from '../../../shared/model';
 import { createCosProvider } from '../../../electron/main/providers/cos/cos-provider';
-import { createWindowIndex } from '../../../electron/main/providers/cos/cos-window-index';
+import { createWindowIndex } from '../../../electron/main/providers/bit-family/window-index';
 import { createIxProvider } from '../../../electron/main/providers/ixbrowser/ix-provider';
 import { dropRepeats } from '../../../electron/main/providers/common/paging';
 import { NO_TAGS, createTagSets, tagKey } from '../../../electron/main/providers/common/tag-sets';
-import { cosTagReader } from '../../../electron/main/providers/cos/cos-mapping';
-import type { CosProfileWire } from '../../../electron/main/providers/cos/cos-wire';
+import { windowTagReader } from '../../../electron/main/providers/bit-family/bit-mapping';
+import type { WindowWire } from '../../../electron/main/providers/bit-family/bit-wire';
 import {
   FAST_RETRY,
   cosOk,
@@ -73,8 +73,8 @@ describe('tag sets', () => {
   });
 
   it('CosLogin ids sent as a list and as text are told apart', () => {
-    const read = cosTagReader((id) => (id === '3' ? 'vip' : undefined));
-    const row = (tagIds: unknown) => ({ tagIds }) as unknown as CosProfileWire;
+    const read = windowTagReader((id) => (id === '3' ? 'vip' : undefined));
+    const row = (tagIds: unknown) => ({ tagIds }) as unknown as WindowWire;
     expect(read(row([3]))).toEqual([{ id: '3', name: 'vip' }]);
     // A tag the vendor did not name reads as #id, never blank.
     expect(read(row('1:3'))).toEqual([{ id: '1:3', name: '#1:3' }]);

@@ -16,10 +16,10 @@ import {
   wireRows,
 } from '../../../electron/main/providers/common/wire';
 import {
-  CosNamedWire,
-  CosPage,
-  CosProfileWire,
-} from '../../../electron/main/providers/cos/cos-wire';
+  NamedWire,
+  WindowPage,
+  WindowWire,
+} from '../../../electron/main/providers/bit-family/bit-wire';
 
 const Row = wireRow({ profile_id: WireId, name: WireText, proxy_port: WirePort });
 const Page = z.object({ total: z.number(), data: wireRows(Row).nullable() });
@@ -107,7 +107,7 @@ describe('wire rows', () => {
 });
 
 describe('CosLogin pages', () => {
-  const Page = CosPage(CosProfileWire);
+  const Page = WindowPage(WindowWire);
   const rows = [{ id: 2, name: 'b' }, { browserId: '1' }];
 
   it.each([
@@ -139,7 +139,7 @@ describe('CosLogin pages', () => {
   });
 
   it('items of a schema with a transform come out transformed', () => {
-    expect(parse(CosPage(CosNamedWire), { list: [{ id: 4, groupName: 'Shop' }] })).toEqual({
+    expect(parse(WindowPage(NamedWire), { list: [{ id: 4, groupName: 'Shop' }] })).toEqual({
       items: [{ id: '4', name: 'Shop' }],
     });
   });

@@ -10,14 +10,14 @@ import { createCore, type Core, type CoreDeps } from '../../../electron/main/cor
 import { createLogger } from '../../../electron/main/log';
 import { createTestCipher } from '../../../electron/main/secrets/secret-store';
 import { startSandbox, type Sandbox, type SandboxSetup } from '../../../electron/sandbox';
-import type { Profile } from '../../../shared/model';
+import { VENDORS, type Profile, type Vendor } from '../../../shared/model';
 
 export interface SandboxedCore {
   core: Core;
   sandbox: Sandbox;
   logLines: string[];
-  /** Adds a connection to the sandbox's vendor and returns its id. */
-  connect(vendor: 'ixbrowser' | 'cos'): Promise<string>;
+  /** Adds a connection to the sandbox's vendor (its token and rate) and returns its id. */
+  connect(vendor: Vendor): Promise<string>;
   listProfiles(connectionId: string): Promise<Profile[]>;
   close(): Promise<void>;
 }
@@ -43,10 +43,16 @@ export async function startSandboxedCore(
     sandbox,
     logLines,
     async connect(vendor) {
+      const { url, token, requestsPerSecond: rate } = sandbox.endpoints[vendor];
+      // A test rate the vendor does not offer stays the core's (providerDefaults) business.
+      const requestsPerSecond = VENDORS[vendor].rateLimit?.choices.includes(rate ?? 0)
+        ? rate
+        : undefined;
       const added = await core.dispatch('connections:add', {
         vendor,
-        baseUrl: vendor === 'cos' ? sandbox.cos.url : sandbox.ix.url,
-        ...(vendor === 'cos' ? { token: sandbox.cos.token } : {}),
+        baseUrl: url,
+        ...(token ? { token } : {}),
+        ...(requestsPerSecond ? { requestsPerSecond } : {}),
       });
       expect(added.ok).toBe(true);
       return (added as { data: { id: string } }).data.id;

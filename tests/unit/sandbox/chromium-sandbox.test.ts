@@ -40,7 +40,13 @@ describe("Chromium's own sandbox for sandbox browsers", () => {
       browsers: expect.stringMatching(/--no-chromium-sandbox/),
     });
     expect(resolveCliOptions(cli(['--simulated']), root)).toEqual({
-      options: { ixPort: 53200, cosPort: 54345, chromiumPath: null },
+      options: {
+        ixPort: 53200,
+        cosPort: 54345,
+        bitPort: 54346,
+        adsPort: 50325,
+        chromiumPath: null,
+      },
       browsers: 'simulated',
     });
   });

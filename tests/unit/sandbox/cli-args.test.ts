@@ -28,6 +28,8 @@ describe('sandbox CLI arguments', () => {
         profiles: 2000,
         ixPort: 53200,
         cosPort: 54345,
+        bitPort: 54346,
+        adsPort: 50325,
         cosToken: 'T',
         headless: false,
         chromiumPath: '/opt/chrome',
@@ -39,11 +41,22 @@ describe('sandbox CLI arguments', () => {
   });
 
   it('defaults to the vendors’ usual ports and accepts --flag=value', () => {
-    expect(parseCliArgs([])).toEqual({ help: false, options: { ixPort: 53200, cosPort: 54345 } });
+    expect(parseCliArgs([])).toEqual({
+      help: false,
+      options: { ixPort: 53200, cosPort: 54345, bitPort: 54346, adsPort: 50325 },
+    });
     const cmd = parseCliArgs(['--profiles=10', '--simulated', '--headless']);
     expect(cmd).toEqual({
       help: false,
-      options: { ixPort: 53200, cosPort: 54345, profiles: 10, chromiumPath: null, headless: true },
+      options: {
+        ixPort: 53200,
+        cosPort: 54345,
+        bitPort: 54346,
+        adsPort: 50325,
+        profiles: 10,
+        chromiumPath: null,
+        headless: true,
+      },
     });
   });
 

@@ -43,7 +43,12 @@ beforeEach(async () => {
 
 interface Raw {
   status: number;
-  json: { error?: { code: number; message: string }; code?: number; msg?: string };
+  json: {
+    error?: { code: number; message: string };
+    code?: number;
+    msg?: string;
+    success?: boolean;
+  };
 }
 
 /** A POST with exactly these headers (fetch would not let a test set Host). */
@@ -116,6 +121,50 @@ describe('what a web page can send is refused, and no browser starts', () => {
       '{}',
     );
     expect(res).toMatchObject({ status: 415, json: { code: 415, msg: expect.any(String) } });
+  });
+
+  it('BitBrowser refuses the same way, in its own envelope, and opens nothing', async () => {
+    const open = `${sb.bit.url}/browser/open`;
+    const body = JSON.stringify({ id: sb.bit.profiles()[0]!.id });
+    const own = `127.0.0.1:${port(sb.bit.url)}`;
+    const refused = [
+      await post(open, { 'Content-Type': 'text/plain', Host: own }, body),
+      await post(
+        open,
+        { 'Content-Type': 'application/json', Host: own, Origin: 'https://evil.example' },
+        body,
+      ),
+      await post(
+        open,
+        { 'Content-Type': 'application/json', Host: `evil.example:${port(sb.bit.url)}` },
+        body,
+      ),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([415, 403, 421]);
+    for (const r of refused) expect(r.json).toEqual({ success: false, msg: expect.any(String) });
+    expect(browser.launches).toEqual([]);
+  });
+
+  it('AdsPower refuses the same way in its envelope, its GETs included', async () => {
+    const own = `127.0.0.1:${port(sb.ads.url)}`;
+    const start = `${sb.ads.url}/api/v2/browser-profile/start`;
+    const body = JSON.stringify({ profile_id: sb.ads.profiles()[0]!.profile_id });
+    const refused = [
+      await post(start, { 'Content-Type': 'text/plain', Host: own }, body),
+      await post(start, { 'Content-Type': 'application/json', Host: own, Origin: 'null' }, body),
+    ];
+    expect(refused.map((r) => r.status)).toEqual([415, 403]);
+    for (const r of refused) expect(r.json).toEqual({ code: -1, msg: expect.any(String) });
+    const get = await new Promise<number>((resolve, reject) => {
+      const req = request(`${sb.ads.url}/api/v1/browser/local-active`, { method: 'GET' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(get).toBe(415);
+    expect(browser.launches).toEqual([]);
   });
 
   it('never runs the vendor logic for a refused request (nothing changes)', async () => {

@@ -59,3 +59,32 @@ export function shapeOf(value: unknown): unknown {
   }
   return typeof value;
 }
+
+export async function bit<T = Loose>(
+  sb: Sandbox,
+  path: string,
+  body: unknown = {},
+  init: { headers?: Record<string, string>; rawBody?: string } = {},
+): Promise<Answer<T>> {
+  const res = await fetch(`${sb.bit.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+    body: init.rawBody ?? JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as T };
+}
+
+export async function ads<T = Loose>(
+  sb: Sandbox,
+  path: string,
+  body: unknown = {},
+  init: { method?: 'GET' | 'POST'; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
+  const get = init.method === 'GET';
+  const res = await fetch(`${sb.ads.url}${path}`, {
+    method: init.method ?? 'POST',
+    headers: { 'Content-Type': 'application/json', ...init.headers },
+    ...(get ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, json: (await res.json()) as T };
+}

@@ -7,6 +7,10 @@
 import pLimit from 'p-limit';
 import { DeckError } from '../../../../shared/ipc/result';
 import { DroppedConnectionError } from '../../http/json-client';
+import { abortableSleep } from './abortable-sleep';
+import type { RateLimiter } from './rate-limiter';
+
+export { abortableSleep } from './abortable-sleep';
 
 export interface RetryPolicy {
   /** Attempts after the first. */
@@ -23,6 +27,8 @@ export interface GateOptions {
   /** Injected for tests; defaults to setTimeout. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   clock?: () => number;
+  /** A vendor that limits requests per second: every attempt, retries too, takes a slot. */
+  limiter?: RateLimiter;
 }
 
 export interface CallGate {
@@ -40,6 +46,11 @@ export interface CallGate {
     },
   ): Promise<T>;
   readonly concurrency: number;
+  /**
+   * Ends the gate with its provider: calls waiting for a slot, a rate slot or a backoff are
+   * cancelled and none is retried, so a disposed connection never talks to its client again.
+   */
+  close(): void;
 }
 
 export function createCallGate(options: GateOptions): CallGate {
@@ -47,18 +58,22 @@ export function createCallGate(options: GateOptions): CallGate {
   const retry = options.retry ?? DEFAULT_RETRY;
   const sleep = options.sleep ?? abortableSleep;
   const clock = options.clock ?? Date.now;
+  const closed = new AbortController();
 
   return {
     concurrency: options.concurrency,
-    async run(attempt, { idempotent, signal, deadline }) {
+    close: () => closed.abort(),
+    async run(attempt, { idempotent, signal: callerSignal, deadline }) {
+      const signal = callerSignal ? AbortSignal.any([callerSignal, closed.signal]) : closed.signal;
       for (let n = 0; ; n++) {
         try {
-          return await limit(() => {
-            if (signal?.aborted) throw DeckError.of('cancelled', 'Cancelled');
+          return await limit(async () => {
+            if (signal.aborted) throw DeckError.of('cancelled', 'Cancelled');
+            await options.limiter?.take(signal);
             return attempt();
           });
         } catch (e) {
-          if (!idempotent || !isRepeatable(e)) throw e;
+          if (!isRepeatable(e, idempotent) || closed.signal.aborted) throw e;
           // Jitter: many items (or pages) that hit "too fast" together spread out.
           const cap = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.min(n, 30));
           const delay = cap / 2 + Math.random() * (cap / 2);
@@ -71,21 +86,14 @@ export function createCallGate(options: GateOptions): CallGate {
   };
 }
 
-function isRepeatable(e: unknown): boolean {
-  return e instanceof DroppedConnectionError || (e instanceof DeckError && e.code === 'busy');
-}
+/**
+ * A request the vendor refused before acting on it (AdsPower's "too many requests"): safe to
+ * send again even when it creates or deletes.
+ */
+export class NotExecutedError extends DeckError {}
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(DeckError.of('cancelled', 'Cancelled'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(DeckError.of('cancelled', 'Cancelled'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+function isRepeatable(e: unknown, idempotent: boolean): boolean {
+  if (e instanceof NotExecutedError) return true;
+  if (!idempotent) return false;
+  return e instanceof DroppedConnectionError || (e instanceof DeckError && e.code === 'busy');
 }

@@ -24,6 +24,11 @@ export interface ProviderOptions {
   configTemplate?: Record<string, unknown>;
   /** Caps and deadline of a whole listing (see DEFAULT_LISTING_LIMITS). */
   listingLimits?: Partial<ListingLimits>;
+  /**
+   * The connection's request rate, for a vendor that limits it (AdsPower); read per request,
+   * so a changed setting needs no new provider. Default: the vendor's strictest.
+   */
+  requestsPerSecond?: () => number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { createJsonClient, type JsonClient } from '../../http/json-client';
 import { createCallGate, type CallGate } from './call-gate';
+import { createRateLimiter } from './rate-limiter';
 import type { CallOptions } from '../provider';
 import { DEFAULT_TIMEOUT_MS, type ProviderOptions } from './provider-options';
 import { parseWire } from './wire';
@@ -24,6 +25,8 @@ export function createTransport<C extends VendorClient>(
   vendor: {
     label: string;
     concurrency: number;
+    /** Requests per second when the vendor limits them (read per request). */
+    requestsPerSecond?: () => number;
     client(deps: { http: JsonClient; gate: CallGate; timeoutMs: number }): C;
   },
 ) {
@@ -32,15 +35,24 @@ export function createTransport<C extends VendorClient>(
     { label: `${vendor.label} at ${o.baseUrl}`, connectionId },
     { maxBytes: o.maxResponseBytes },
   );
+  // One limiter per connection, inside its one gate: every request of the connection,
+  // whoever sends it, takes a slot.
+  const rate = vendor.requestsPerSecond;
   const gate = createCallGate({
     concurrency: o.concurrency ?? vendor.concurrency,
     retry: o.retry,
     clock: o.clock,
+    ...(rate ? { limiter: createRateLimiter({ perSecond: rate, clock: o.clock }) } : {}),
   });
   const client = vendor.client({ http, gate, timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   return {
     http,
     client,
+    /** With the provider: nothing queued or retried goes out after it, sockets are closed. */
+    close() {
+      gate.close();
+      http.close();
+    },
     /** A vendor payload checked at the edge; a mismatch is a vendor-error naming the field. */
     parse: <T extends z.ZodType>(schema: T, value: unknown, what: string) =>
       parseWire(schema, value, what, { connectionId, vendorLabel: vendor.label }),

@@ -6,8 +6,7 @@
  */
 import { DeckError } from '../../../../shared/ipc/result';
 import type { CreateItem } from '../../../../shared/model/job';
-import { toWireId } from '../common/wire';
-import { cosProxyWrite } from './cos-mapping';
+import { IDENTITY_KEYS, PROXY_KEYS, isObject } from '../bit-family/window-keys';
 
 export type CosConfigTemplate = Record<string, unknown>;
 
@@ -16,44 +15,9 @@ export const DEFAULT_COS_CONFIG: CosConfigTemplate = {
   browserFingerPrint: { coreVersion: '118', ostype: 'PC', os: 'Win32' },
 };
 
-/** Keys that name the source window: copied along, the create would edit the source instead. */
-const IDENTITY_KEYS = [
-  'id',
-  'browserId',
-  'browser_id',
-  'uuid',
-  'config_uuid',
-  'browserUuid',
-  'browser_uuid',
-  'seq',
-  'createdTime',
-  'createTime',
-  'updateTime',
-  'updatedTime',
-];
-
-const PROXY_KEYS = [
-  'proxyMethod',
-  'proxyType',
-  'host',
-  'port',
-  'proxyUserName',
-  'proxyPassword',
-  'dynamicIpUrl',
-  'dynamicIpChannel',
-  'isDynamicIpChangeIp',
-  'refreshProxyUrl',
-  'ipCheckService',
-  'enableSocks5Udp',
-  'proxyId',
-];
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function buildCreateBody(
   item: CreateItem,
-  tagIds: string[],
+  fields: Record<string, unknown>,
   source: { like?: unknown; template?: CosConfigTemplate },
 ): Record<string, unknown> {
   let config: Record<string, unknown>;
@@ -71,12 +35,7 @@ export function buildCreateBody(
     config = structuredClone(source.template ?? DEFAULT_COS_CONFIG);
   }
   for (const key of IDENTITY_KEYS) delete config[key];
-
-  const meta: Record<string, unknown> = { name: item.name, remark: item.remark };
-  if (item.groupId !== undefined) meta['groupId'] = toWireId(item.groupId);
-  if (item.tags.length) meta['tagIds'] = tagIds.map(toWireId);
-  const proxy = item.proxy ? cosProxyWrite(item.proxy) : {};
   if (item.proxy) for (const key of PROXY_KEYS) delete config[key];
-  Object.assign(config, meta, proxy);
-  return { ...meta, ...proxy, config };
+  Object.assign(config, fields);
+  return { ...fields, config };
 }

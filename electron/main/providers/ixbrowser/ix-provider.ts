@@ -47,7 +47,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
   const { connectionId } = o;
   const clock = o.clock ?? Date.now;
   const pageSize = o.pageSize ?? DEFAULT_PAGE_SIZE;
-  const { http, client, parse, read, write } = createTransport(o, {
+  const { close, client, parse, read, write } = createTransport(o, {
     label: 'ixBrowser',
     concurrency: IX_CONCURRENCY,
     client: (deps) => createIxClient({ ...deps, baseUrl: o.baseUrl, connectionId }),
@@ -483,7 +483,7 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     },
 
     dispose() {
-      http.close();
+      close();
     },
   };
   return provider;

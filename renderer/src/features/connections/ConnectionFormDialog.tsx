@@ -14,7 +14,7 @@ import { checkBaseUrl } from '../../../../shared/model/base-url';
 export type ConnectionFormMode =
   { kind: 'add'; vendor?: Vendor; baseUrl?: string } | { kind: 'edit'; connection: Connection };
 
-type Field = 'vendor' | 'label' | 'baseUrl' | 'token';
+type Field = 'vendor' | 'label' | 'baseUrl' | 'token' | 'requestsPerSecond';
 /** On edit the token is write-only: keep it, replace it, or clear it. */
 type TokenAction = 'keep' | 'replace' | 'clear';
 
@@ -41,6 +41,9 @@ export function ConnectionFormDialog({
       DEFAULT_BASE_URL[vendor],
   );
   const [token, setToken] = useState('');
+  // A vendor that limits requests per second (the vendor table says which, and the rates).
+  const rates = VENDORS[vendor].rateLimit;
+  const [rate, setRate] = useState<number | undefined>(editing?.requestsPerSecond);
   const [tokenAction, setTokenAction] = useState<TokenAction>(
     editing?.hasToken ? 'keep' : 'replace',
   );
@@ -67,6 +70,9 @@ export function ConnectionFormDialog({
             ...(baseUrl.trim() !== editing.baseUrl ? { baseUrl: baseUrl.trim() } : {}),
             ...(effectiveTokenAction === 'clear' ? { token: null } : {}),
             ...(effectiveTokenAction === 'replace' && token ? { token } : {}),
+            ...(rates && rate !== undefined && rate !== editing.requestsPerSecond
+              ? { requestsPerSecond: rate }
+              : {}),
           }),
         );
       }
@@ -76,6 +82,7 @@ export function ConnectionFormDialog({
           baseUrl: baseUrl.trim(),
           ...(label.trim() ? { label: label.trim() } : {}),
           ...(takesToken(vendor) && token ? { token } : {}),
+          ...(rates && rate !== undefined ? { requestsPerSecond: rate } : {}),
         }),
       );
     },
@@ -178,6 +185,7 @@ export function ConnectionFormDialog({
 
         {takesToken(vendor) && (
           <TokenField
+            source={VENDORS[vendor].tokenSource}
             editing={editing}
             token={token}
             setToken={setToken}
@@ -188,6 +196,29 @@ export function ConnectionFormDialog({
             formId={formId}
             inputProps={fieldProps('token')}
           />
+        )}
+
+        {rates && (
+          <FormField
+            label="Requests per second"
+            error={errors.requestsPerSecond}
+            formId={formId}
+            field="requestsPerSecond"
+            hint={`${VENDORS[vendor].label} allows ${rates.choices.join(', ')} by account size; every call of this connection keeps to it.`}
+          >
+            <select
+              {...fieldProps('requestsPerSecond')}
+              value={rate ?? rates.default}
+              onChange={(e) => setRate(Number(e.target.value))}
+              className={input}
+            >
+              {rates.choices.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </FormField>
         )}
 
         {formError && (
@@ -209,7 +240,8 @@ export function ConnectionFormDialog({
   );
 }
 
-const isField = (f: string): f is Field => ['vendor', 'label', 'baseUrl', 'token'].includes(f);
+const isField = (f: string): f is Field =>
+  ['vendor', 'label', 'baseUrl', 'token', 'requestsPerSecond'].includes(f);
 
 function FormField({
   label,
@@ -244,6 +276,7 @@ function FormField({
 }
 
 function TokenField({
+  source,
   editing,
   token,
   setToken,
@@ -255,6 +288,8 @@ function TokenField({
   movesClient,
 }: {
   movesClient: boolean;
+  /** Where the vendor shows its token (the vendor table says). */
+  source: string | undefined;
   editing: Connection | undefined;
   token: string;
   setToken(t: string): void;
@@ -268,7 +303,7 @@ function TokenField({
   const isSet = !!editing?.hasToken;
   const hint = movesClient
     ? 'A new address is another client: the stored token is cleared when you save. Enter the token for the new address, or leave this empty.'
-    : "From CosLogin's settings (Local API). Stored encrypted; never shown again.";
+    : `${source ? `${source} ` : ''}Stored encrypted; never shown again.`;
   if (isSet && action !== 'replace') {
     return (
       <div className="space-y-1">

@@ -1,7 +1,8 @@
 /**
- * CosLogin wire shapes. The window list's page shape is not documented, so the page is
- * read tolerantly (`list`/`records`/`rows`/`items`/`data`, `total`/`totalNum`/`count`);
- * window fields follow the create/edit parameters of the documented API.
+ * Bit-family wire shapes (BitBrowser's and CosLogin's windows share their field names).
+ * CosLogin's page shape is not documented and BitBrowser's clients disagree on the total's
+ * name, so a page is read tolerantly (`list`/`records`/`rows`/`items`/`data`,
+ * `total`/`totalNum`/`count`); window fields follow the create/edit parameters.
  */
 import { z } from 'zod';
 import type { PageDialect } from '../common/paging';
@@ -42,9 +43,9 @@ const WireTagRefs = wireOptional<TagRef[] | null>(
 
 /**
  * A window as the list and detail send it: checked per field here, read into the model by
- * cos-mapping.ts with the wire readers (no intermediate object per row).
+ * bit-mapping.ts with the wire readers (no intermediate object per row).
  */
-export const CosProfileWire = wireRow(
+export const WindowWire = wireRow(
   {
     id: WireOptionalId,
     browserId: WireOptionalId,
@@ -54,6 +55,8 @@ export const CosProfileWire = wireRow(
     groupName: WireText,
     tagIds: WireIdList,
     tags: WireTagRefs,
+    /** BitBrowser sends a window's tags as `browserTags` objects. */
+    browserTags: WireTagRefs,
     remark: WireText,
     proxyMethod: WireNumber,
     proxyType: WireProxyType,
@@ -75,16 +78,16 @@ export const CosProfileWire = wireRow(
     message: 'window without an id',
   },
 );
-export type CosProfileWire = z.output<typeof CosProfileWire>;
+export type WindowWire = z.output<typeof WindowWire>;
 
 /** The window's id (`id`, or the compatibility `browserId`). */
-export const cosId = (w: CosProfileWire): string => id((w.id ?? w.browserId)!);
+export const windowId = (w: WindowWire): string => id((w.id ?? w.browserId)!);
 
 const LIST_KEYS = ['list', 'records', 'rows', 'items', 'data'] as const;
 const TOTAL_KEYS = ['total', 'totalNum', 'count', 'totalCount'] as const;
 
 /** A page: its items, and the total where the client says it. */
-export interface CosPageOf<T> {
+export interface WindowPageOf<T> {
   items: T[];
   total?: number;
 }
@@ -97,7 +100,7 @@ export interface CosPageOf<T> {
  * through young-generation collections until the next full one. A 10,000-window listing
  * promoted 1.7 MB more and paused about 6 ms longer for it.
  */
-export const CosPage = <T extends z.ZodType>(item: T): z.ZodType<CosPageOf<z.output<T>>> => {
+export const WindowPage = <T extends z.ZodType>(item: T): z.ZodType<WindowPageOf<z.output<T>>> => {
   const rows = wireRows(item);
   return z.unknown().check((ctx) => {
     const fail = (message: string, path: PropertyKey[] = []) =>
@@ -124,10 +127,10 @@ export const CosPage = <T extends z.ZodType>(item: T): z.ZodType<CosPageOf<z.out
       return fail(issue.message, key ? [key, ...issue.path] : issue.path);
     }
     ctx.value = total === undefined ? { items: items.data } : { items: items.data, total };
-  }) as unknown as z.ZodType<CosPageOf<z.output<T>>>;
+  }) as unknown as z.ZodType<WindowPageOf<z.output<T>>>;
 };
 
-export const CosNamedWire = z
+export const NamedWire = z
   .object({
     id: WireId.schema,
     groupName: WireText.schema,
@@ -141,7 +144,7 @@ export const CosNamedWire = z
   }));
 
 /** Data of a create: the new id bare, or the window / group / tag object. */
-export const CosCreated = z.union([
+export const CreatedWire = z.union([
   WireId.schema.transform((v) => ({ id: id(v), uuid: '' })),
   z
     .object({ id: WireOptionalId.schema, browserId: WireOptionalId.schema, uuid: WireText.schema })
@@ -155,7 +158,12 @@ export const CosCreated = z.union([
     }),
 ]);
 
-export const CosOpenWire = z
+/**
+ * Data of /browser/open: CosLogin's Firefox answer (pid, profileDir, configPath), or
+ * BitBrowser's Chromium one (`ws` the CDP browser endpoint, `http` its host:port, `driver`
+ * the chromedriver path, `coreVersion`).
+ */
+export const OpenWire = z
   .object({
     pid: WireNumber.schema,
     alreadyStarted: WireFlag.schema,
@@ -164,19 +172,33 @@ export const CosOpenWire = z
     port: WirePort.schema,
     debugPort: WirePort.schema,
     ws: WireText.schema,
+    http: WireText.schema,
+    driver: WireText.schema,
+    coreVersion: WireText.schema,
   })
-  .transform((w) => ({
-    pid: int(w.pid),
-    alreadyStarted: flag(w.alreadyStarted),
-    profileDir: text(w.profileDir),
-    configPath: text(w.configPath),
-    port: port(w.debugPort) ?? port(w.port) ?? undefined,
-    ws: text(w.ws),
-  }));
-export type CosOpenWire = z.output<typeof CosOpenWire>;
+  .transform((w) => {
+    const address = text(w.http).trim();
+    const fromAddress = /:(\d{1,5})$/.exec(address);
+    return {
+      pid: int(w.pid),
+      alreadyStarted: flag(w.alreadyStarted),
+      profileDir: text(w.profileDir),
+      configPath: text(w.configPath),
+      port:
+        port(w.debugPort) ??
+        port(w.port) ??
+        (fromAddress ? port(fromAddress[1]) : null) ??
+        undefined,
+      ws: text(w.ws),
+      debugAddress: address,
+      driver: text(w.driver),
+      coreVersion: text(w.coreVersion),
+    };
+  });
+export type OpenWire = z.output<typeof OpenWire>;
 
-/** `/browser/pids` → `{"<id>": pid}`; `/browser/ports` → `{"<id>": "port"}`. */
-export const CosIdNumberMap = z
+/** `/browser/pids` (BitBrowser `/browser/pids/all`) → `{"<id>": pid}`; `/browser/ports` → `{"<id>": "port"}`. */
+export const IdNumberMap = z
   .union([
     z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
     z.null(),
@@ -192,12 +214,12 @@ export const CosIdNumberMap = z
     return out;
   });
 
-/** CosLogin pages: `page` from 0 and `pageSize`; rows under one of several keys (CosPage). */
-export const COS_PAGES: PageDialect = {
+/** Bit-family pages: `page` from 0 and `pageSize`; rows under one of several keys (WindowPage). */
+export const WINDOW_PAGES: PageDialect = {
   request: (index, pageSize) => ({ page: index, pageSize }),
-  schema: (item) => CosPage(item),
+  schema: (item) => WindowPage(item),
   rows: (page) => {
-    const p = page as CosPageOf<unknown>;
+    const p = page as WindowPageOf<unknown>;
     return { items: p.items, total: p.total };
   },
 };

@@ -1,24 +1,28 @@
 /**
- * CosLogin wire → BrowserDeck's model, and proxy input → CosLogin's proxy fields.
- * Passwords never cross into the model: only `hasPassword`.
+ * Bit-family window wire → BrowserDeck's model, and proxy input → the window proxy fields
+ * both dialects share. Passwords never cross into the model: only `hasPassword`.
  */
 import {
   profileKey,
+  type Engine,
   type ProfileStatus,
   type Session,
   type TagRef,
+  type Vendor,
 } from '../../../../shared/model';
+import { DeckError } from '../../../../shared/ipc/result';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
 import { ProfileRecord, ProxyRecord, unnamed } from '../common/records';
 import { NO_TAGS, createTagSets, tagKey } from '../common/tag-sets';
 import { flag, id, idList, int, port, proxyType, text, type WireScalar } from '../common/wire';
-import type { CosProfileWire } from './cos-wire';
+import type { WindowWire } from './bit-wire';
+import type { BitDialect } from './bit-dialect';
 import type { StoredProxy } from '../common/stored-proxy';
 
 const PROXY_METHOD = { custom: 2, api: 3, binding: 4 } as const;
 
-class CosProxy extends ProxyRecord {
-  constructor(w: CosProfileWire) {
+class WindowProxy extends ProxyRecord {
+  constructor(w: WindowWire) {
     super();
     const method = int(w.proxyMethod) ?? PROXY_METHOD.custom;
     const type = proxyType(w.proxyType);
@@ -40,8 +44,8 @@ class CosProxy extends ProxyRecord {
 }
 
 /** A window's proxy with its password, for main's own use only. */
-export function cosStoredProxy(w: CosProfileWire): StoredProxy {
-  const p = new CosProxy(w);
+export function windowStoredProxy(w: WindowWire): StoredProxy {
+  const p = new WindowProxy(w);
   return {
     method: p.method,
     type: p.type,
@@ -56,13 +60,13 @@ export function cosStoredProxy(w: CosProfileWire): StoredProxy {
  * The tags of one listing's rows, each distinct tag set read once (see TagSets); tags sent
  * as objects, which carry their own names, are read row by row.
  */
-export function cosTagReader(
+export function windowTagReader(
   tagName: (id: string) => string | undefined,
-): (w: CosProfileWire) => TagRef[] {
+): (w: WindowWire) => TagRef[] {
   const sets = createTagSets();
-  const read = (w: CosProfileWire) => cosTags(w, tagName);
+  const read = (w: WindowWire) => windowTags(w, tagName);
   return (w) => {
-    if (w.tags?.length) return read(w);
+    if (w.tags?.length || w.browserTags?.length) return read(w);
     const ids = w.tagIds;
     if (ids === null || ids === undefined || ids === '' || (Array.isArray(ids) && !ids.length))
       return NO_TAGS;
@@ -72,9 +76,10 @@ export function cosTagReader(
   };
 }
 
-export function cosTags(w: CosProfileWire, tagName: (id: string) => string | undefined): TagRef[] {
-  if (w.tags?.length) {
-    return w.tags.map((t) => {
+export function windowTags(w: WindowWire, tagName: (id: string) => string | undefined): TagRef[] {
+  const objects = w.tags?.length ? w.tags : w.browserTags;
+  if (objects?.length) {
+    return objects.map((t) => {
       if (typeof t === 'string') return { id: t, name: tagName(t) || unnamed(t) };
       const tagId = id(t.id);
       return {
@@ -89,76 +94,82 @@ export function cosTags(w: CosProfileWire, tagName: (id: string) => string | und
   return out;
 }
 
-export function cosLastOpened(v: WireScalar | undefined): number | undefined {
+export function lastOpenedAt(v: WireScalar | undefined): number | undefined {
   if (v === null || v === undefined || v === '' || v === 0 || typeof v === 'boolean')
     return undefined;
   if (typeof v === 'number') return v > 1e12 ? v : v * 1000;
-  if (/^\d+$/.test(v)) return cosLastOpened(Number(v));
+  if (/^\d+$/.test(v)) return lastOpenedAt(Number(v));
   const t = Date.parse(v.includes('T') ? v : v.replace(' ', 'T'));
   return Number.isFinite(t) ? t : undefined;
 }
 
-/** Group names and tags, which window rows carry only as ids; fixed for one listing. */
-export interface CosLookups {
+/** Group names and tags, which window rows may carry only as ids; fixed for one listing. */
+export interface WindowLookups {
   groupName(id: string): string | undefined;
-  tags(w: CosProfileWire): TagRef[];
+  tags(w: WindowWire): TagRef[];
 }
 
 /** A profile read from a window row (see ProfileRecord for why a class). */
-export class CosProfile extends ProfileRecord {
+export class WindowProfile extends ProfileRecord {
   constructor(
+    vendor: Vendor,
     connectionId: string,
-    w: CosProfileWire,
+    w: WindowWire,
     vendorId: string,
     status: ProfileStatus,
-    lookups: CosLookups,
+    lookups: WindowLookups,
     debugPort?: number,
   ) {
     super();
     const groupId = text(w.groupId);
     this.key = profileKey(connectionId, vendorId);
     this.connectionId = connectionId;
-    this.vendor = 'cos';
+    this.vendor = vendor;
     this.vendorId = vendorId;
     this.name = text(w.name);
-    // 0 is CosLogin's "ungrouped".
+    // 0 is CosLogin's "ungrouped" (BitBrowser sends none).
     this.groupId = groupId === '0' ? '' : groupId;
     this.groupName =
       text(w.groupName) ||
       (groupId && groupId !== '0' ? lookups.groupName(groupId) || unnamed(groupId) : '');
     this.tags = lookups.tags(w);
     this.remark = text(w.remark);
-    this.proxy = new CosProxy(w);
+    this.proxy = new WindowProxy(w);
     this.status = status;
     const uuid = text(w.uuid);
     if (uuid) this.uuid = uuid;
-    const last = cosLastOpened(w.lastOpenTime);
+    const last = lastOpenedAt(w.lastOpenTime);
     if (last !== undefined) this.lastOpenedAt = last;
     if (debugPort !== undefined) this.debugPort = debugPort;
   }
 }
 
 /** What BrowserDeck knows of a window it opened: /browser/open's answer. */
-export interface CosOpenRecord {
+export interface OpenRecord {
   pid?: number;
   profileDir?: string;
   configPath?: string;
   debugPort?: number;
+  /** BitBrowser's `http` (host:port of the browser's DevTools). */
+  debugAddress?: string;
   wsUrl?: string;
+  webdriverPath?: string;
+  coreVersion?: string;
   openedAt: number;
 }
 
-export function cosSession(
+export function windowSession(
+  who: { vendor: Vendor; engine: Exclude<Engine, 'unknown'> },
   connectionId: string,
   vendorId: string,
-  facts: { pid?: number; port?: number; record?: CosOpenRecord; profileName?: string },
+  facts: { pid?: number; port?: number; record?: OpenRecord; profileName?: string },
 ): Session {
   const s: Session = {
     profileKey: profileKey(connectionId, vendorId),
     connectionId,
-    vendor: 'cos',
+    vendor: who.vendor,
     vendorId,
-    engine: 'firefox',
+    engine: who.engine,
   };
   const { record } = facts;
   if (facts.profileName !== undefined) s.profileName = facts.profileName;
@@ -167,21 +178,30 @@ export function cosSession(
   const port = facts.port ?? record?.debugPort;
   if (port !== undefined) {
     s.debugPort = port;
-    s.debugAddress = `127.0.0.1:${port}`;
+    // The address the client reported for this very port, else loopback.
+    s.debugAddress =
+      record?.debugAddress && record.debugPort === port ? record.debugAddress : `127.0.0.1:${port}`;
   }
-  if (record?.wsUrl) s.wsUrl = record.wsUrl;
+  // A ws URL names the port it was opened on: kept only while that port is still the one.
+  if (record?.wsUrl && (port === undefined || (record.debugPort ?? port) === port))
+    s.wsUrl = record.wsUrl;
+  if (record?.webdriverPath) s.webdriverPath = record.webdriverPath;
   if (record) s.openedAt = record.openedAt;
   const extra: Record<string, string> = {};
   if (record?.profileDir) extra['profileDir'] = record.profileDir;
   if (record?.configPath) extra['configPath'] = record.configPath;
+  if (record?.coreVersion) extra['coreVersion'] = record.coreVersion;
   if (Object.keys(extra).length) s.extra = extra;
   return s;
 }
 
-/** The proxy fields of /browser/proxy/update and /browser/update. */
-export function cosProxyWrite(p: ProxyInput): Record<string, unknown> {
+/** The proxy fields of /browser/proxy/update and /browser/update, in the dialect's words. */
+export function windowProxyWrite(
+  p: ProxyInput,
+  dialect: Pick<BitDialect, 'label' | 'proxyTypeOut' | 'proxyBinding'>,
+): Record<string, unknown> {
   const common: Record<string, unknown> = {
-    proxyType: p.type,
+    proxyType: dialect.proxyTypeOut(p.type),
     refreshProxyUrl: p.refreshUrl,
     ipCheckService: p.checkService,
     enableSocks5Udp: p.socks5Udp,
@@ -206,6 +226,12 @@ export function cosProxyWrite(p: ProxyInput): Record<string, unknown> {
       ...passwordField(p),
     };
   }
+  if (!dialect.proxyBinding)
+    throw DeckError.of(
+      'invalid-input',
+      `proxy.method: ${dialect.label}'s Local API cannot bind a window to a managed proxy; use a custom or API-extracted proxy`,
+      { details: { field: 'proxy.method' } },
+    );
   return { proxyMethod: PROXY_METHOD.binding, proxyId: p.vendorProxyId };
 }
 

@@ -1,5 +1,5 @@
 /**
- * What the CosLogin provider knows of windows by id: the uuid (the Local API wants it for
+ * What a Bit-family provider knows of windows by id: the uuid (CosLogin wants it for
  * detail, open and close, and numeric ids for batches) and the name (to label sessions).
  *
  * A listing is kept as the profiles it produced and indexed only when something is asked,

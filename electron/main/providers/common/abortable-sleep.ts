@@ -1,0 +1,17 @@
+/** A sleep that a cancelled call cuts short (rejecting with `cancelled`). */
+import { DeckError } from '../../../../shared/ipc/result';
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(DeckError.of('cancelled', 'Cancelled'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(DeckError.of('cancelled', 'Cancelled'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,203 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { deserialize, serialize } from 'node:v8';
+import { startSandbox } from '../../../electron/sandbox';
+import type { Connection } from '../../../shared/model';
+import { skipped, verdict, type Scenario } from '../bench';
+import { addConnection, startBenchCore } from '../bench-core';
+import { whyNoAppPage, withAppPage } from '../app-page';
+
+const PROFILES = 10_000;
+const RESTARTS = 5;
+const ANSWER_PATH = '/bench-last-known.json';
+
+interface StartProbe {
+  /** When the page asked main for the last-known rows, from its navigation start. */
+  askedAt?: number;
+  /** From the answer in the page to rows painted (the frame after the one that saw them). */
+  paintMs?: number;
+}
+
+/**
+ * Runs in the page: connections are the real core's; the last-known rows come from
+ * ANSWER_PATH, which the bench holds back until the restarted core has answered; the
+ * listing never ends. Self-contained: it is serialized into the page.
+ */
+function installStart({ path, connections }: { path: string; connections: unknown[] }) {
+  const w = window as unknown as {
+    deck: Record<string, Record<string, unknown>>;
+    __start: StartProbe;
+  };
+  const probe: StartProbe = {};
+  w.__start = probe;
+  w.deck['connections']!['list'] = () => Promise.resolve({ ok: true, data: connections });
+  w.deck['profiles']!['list'] = () => new Promise(() => {});
+  w.deck['profiles']!['lastKnown'] = async () => {
+    probe.askedAt = performance.now();
+    const data = (await (await fetch(path)).json()) as unknown;
+    const t0 = performance.now();
+    const frame = () =>
+      requestAnimationFrame(() =>
+        document.querySelector('[role=grid] [role=row][data-key]')
+          ? requestAnimationFrame(() => (probe.paintMs = performance.now() - t0))
+          : frame(),
+      );
+    frame();
+    return { ok: true, data };
+  };
+}
+
+const copyMs = (value: unknown) => {
+  const t0 = performance.now();
+  deserialize(serialize(value));
+  return performance.now() - t0;
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * A restart with 10,000 AdsPower profiles listed before, the client at its strictest rate
+ * (1 request a second). "Start" is the moment main creates the core and the window starts
+ * loading the renderer, which happen together: main reads the snapshot from disk while the
+ * page loads.
+ *
+ * `start.lastknown10k.ms`: from start to the last-known rows painted = whichever comes later,
+ * the page asking (`profiles:last-known`, timed in the page from its navigation) or the
+ * restarted core's answer (timed in Node from its creation), plus the answer's IPC copy
+ * (v8 serialize + deserialize, as Electron's structured clone) and the page's time from that
+ * answer to rows painted.
+ * `start.firstpage10k.ms`: from the restarted core's `profiles:list` to its first page event,
+ * plus that page's copy; the page merges it into rows already on screen (not timed: a
+ * re-render of the window in view). Between restarts the client rests a second, as it has
+ * while the app restarts, so its rate window starts empty.
+ */
+export const startScenario: Scenario = {
+  name: 'start',
+  needsRenderer: true,
+  async run() {
+    const missing = whyNoAppPage();
+    if (missing)
+      return [skipped('start.lastknown10k.ms', missing), skipped('start.firstpage10k.ms', missing)];
+    const dataDir = await mkdtemp(join(tmpdir(), 'deck-bench-start-'));
+    try {
+      // The listing before: at AdsPower's fastest rate, so it takes seconds, not minutes.
+      const fast = await startSandbox({
+        adsProfiles: PROFILES,
+        ixProfiles: 0,
+        cosProfiles: 0,
+        bitProfiles: 0,
+        chromiumPath: null,
+        adsRequestsPerSecond: 10,
+      });
+      const port = Number(new URL(fast.endpoints.adspower.url).port);
+      const before = await startBenchCore({ dataDir });
+      let connections: Connection[];
+      try {
+        const ads = await addConnection(before, {
+          vendor: 'adspower',
+          baseUrl: fast.endpoints.adspower.url,
+          requestsPerSecond: 10,
+        });
+        const listed = await before.call('profiles:list', {});
+        if (listed.profiles.length !== PROFILES)
+          throw new Error(`listed ${listed.profiles.length}`);
+        await before.call('connections:update', { id: ads.id, requestsPerSecond: 1 });
+        connections = await before.call('connections:list', {});
+      } finally {
+        await before.dispose();
+        await fast.stop();
+      }
+
+      // The same client, now at 1 request a second, and restarted cores.
+      const slow = await startSandbox({
+        adsProfiles: PROFILES,
+        ixProfiles: 0,
+        cosProfiles: 0,
+        bitProfiles: 0,
+        chromiumPath: null,
+        adsRequestsPerSecond: 1,
+        adsPort: port,
+      });
+      const mainMs: number[] = [];
+      const firstPage: number[] = [];
+      const lastKnown: number[] = [];
+      const parts: string[] = [];
+      try {
+        await withAppPage(async ({ page, appUrl }) => {
+          await page.addInitScript(installStart, {
+            path: ANSWER_PATH,
+            connections: JSON.parse(JSON.stringify(connections)) as unknown[],
+          });
+          for (let i = -1; i < RESTARTS; i++) {
+            let answer!: (body: string) => void;
+            const body = new Promise<string>((resolve) => (answer = resolve));
+            await page.unroute(`**${ANSWER_PATH}`);
+            await page.route(`**${ANSWER_PATH}`, async (route) =>
+              route.fulfill({ body: await body, contentType: 'application/json' }),
+            );
+            const t0 = performance.now();
+            const loaded = page.goto(appUrl);
+            const restarted = await startBenchCore({ dataDir });
+            try {
+              const known = await restarted.call('profiles:last-known', {});
+              const main = performance.now() - t0;
+              if (known.profiles.length !== PROFILES)
+                throw new Error(`last-known ${known.profiles.length}`);
+              const copy = copyMs(known);
+              answer(JSON.stringify(known));
+              await loaded;
+              await page.waitForFunction(
+                () => (window as unknown as { __start: StartProbe }).__start.paintMs !== undefined,
+                undefined,
+                { timeout: 120_000 },
+              );
+              const probe = await page.evaluate(
+                () => (window as unknown as { __start: StartProbe }).__start,
+              );
+              const shown = Math.max(main, probe.askedAt!) + copy + probe.paintMs!;
+
+              const pageEvent = new Promise<unknown>((resolve) => {
+                const off = restarted.core.events.subscribe((event, payload) => {
+                  if (event !== 'profiles:event:page') return;
+                  off();
+                  resolve(payload);
+                });
+              });
+              const t1 = performance.now();
+              const listing = restarted.call('profiles:list', {});
+              listing.catch(() => undefined);
+              const first = await pageEvent;
+              const fresh = performance.now() - t1 + copyMs(first);
+              if (i < 0) continue; // a warm-up: Chromium and the page's code cached
+              mainMs.push(main);
+              lastKnown.push(shown);
+              firstPage.push(fresh);
+              parts.push(
+                `main ${Math.round(main)}, asked ${Math.round(probe.askedAt!)}, ` +
+                  `copy ${Math.round(copy)}, paint ${Math.round(probe.paintMs!)}`,
+              );
+            } finally {
+              await restarted.dispose();
+              await sleep(1_100);
+            }
+          }
+        });
+      } finally {
+        await slow.stop();
+      }
+      console.log(
+        `bench: start: last-known rows ${parts.join('; ')} ms; ` +
+          `first fresh page ${firstPage.map(Math.round).join('/')} ms ` +
+          `(main's answer median ${Math.round(median(mainMs))} ms)`,
+      );
+      return [
+        verdict('start.lastknown10k.ms', lastKnown),
+        verdict('start.firstpage10k.ms', firstPage),
+      ];
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  },
+};
