@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { JobItem, JobItemState } from '../../../../shared/model/job';
 import { errorText } from '../../lib/deck';
 import { jobQuery } from '../jobs';
+import { ItemOutput } from './ItemOutput';
 import { itemStateText, itemsFailuresFirst, needsAttention, vendorReason } from './format';
 
 const STATE_STYLE: Record<JobItemState, string> = {
@@ -102,6 +103,7 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
               <ItemRow
                 key={v.key}
                 item={rows[v.index]!}
+                jobId={jobId}
                 index={v.index}
                 jobRunning={job.data.state === 'running'}
                 measure={virtualizer.measureElement}
@@ -126,11 +128,13 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
 
 function ItemRow({
   item,
+  jobId,
   index,
   jobRunning,
   measure,
 }: {
   item: JobItem;
+  jobId: string;
   index: number;
   jobRunning: boolean;
   measure: (el: Element | null) => void;
@@ -178,6 +182,7 @@ function ItemRow({
             {item.resultKey && item.note ? ` · ${item.note}` : ''}
           </span>
         )}
+        {item.output && <ItemOutput jobId={jobId} itemKey={item.key} output={item.output} />}
       </td>
     </tr>
   );

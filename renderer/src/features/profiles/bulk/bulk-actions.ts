@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { Connection, Profile } from '../../../../../shared/model';
 import type { JobAction } from '../../../../../shared/model/job';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
+import { RunAutomationDialog } from '../../automation';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from '../open-close-shortcuts';
 import { CopyDialog } from './CopyDialog';
 import { DeleteDialog } from './DeleteDialog';
@@ -67,5 +68,6 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
   { id: 'edit-proxy', label: 'Edit proxy…', dialog: EditProxyDialog },
   { id: 'import-proxies', label: 'Import proxy list…', dialog: ImportProxiesDialog },
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },
+  { id: 'automate', label: 'Run automation…', divider: true, dialog: RunAutomationDialog },
   { id: 'delete', label: 'Delete…', danger: true, dialog: DeleteDialog },
 ];

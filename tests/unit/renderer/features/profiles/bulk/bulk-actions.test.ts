@@ -62,6 +62,7 @@ describe('bulk actions', () => {
       'Edit proxy…',
       'Import proxy list…',
       'Copy…',
+      'Run automation…',
       'Delete…',
       'Clear',
     ]);
