@@ -8,12 +8,14 @@ import { ConnectionsView } from './features/connections/ConnectionsView';
 import { ActivityView } from './features/activity/ActivityView';
 import { JobProgressToasts } from './features/activity/JobProgressToasts';
 import { NoticesBanner } from './features/notices/NoticesBanner';
+import { ScriptsView } from './features/automation';
 
 const NAV: { view: View; label: string; hint: string }[] = [
   { view: 'profiles', label: 'Profiles', hint: 'Every profile of every connection' },
   { view: 'sessions', label: 'Sessions', hint: 'Open profiles and their debug endpoints' },
   { view: 'connections', label: 'Connections', hint: 'Vendor clients BrowserDeck talks to' },
   { view: 'activity', label: 'Activity', hint: 'Bulk jobs and their results' },
+  { view: 'scripts', label: 'Scripts', hint: 'Automation scripts to run on profiles' },
 ];
 
 export function App() {
@@ -64,6 +66,8 @@ function ViewPane({ view }: { view: View }) {
       return <ConnectionsView />;
     case 'activity':
       return <ActivityView />;
+    case 'scripts':
+      return <ScriptsView />;
   }
 }
 

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { storageMovedFrom } from './lib/moved-storage';
 
-export const VIEWS = ['profiles', 'sessions', 'connections', 'activity'] as const;
+export const VIEWS = ['profiles', 'sessions', 'connections', 'activity', 'scripts'] as const;
 export type View = (typeof VIEWS)[number];
 
 /**

@@ -17,7 +17,8 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import type { BulkDialogProps } from '../../components/bulk-dialog';
 import { Field, inputClass } from '../../components/Field';
-import { deck, errorText, unwrap } from '../../lib/deck';
+import { errorText } from '../../lib/deck';
+import { scriptsQuery } from './scripts-query';
 import { JobProgressBar, endText, jobsQuery, progressText, useStartJob } from '../jobs';
 
 const TASK_TYPES: readonly AutomationTaskType[] = [
@@ -44,11 +45,7 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
   const [problem, setProblem] = useState('');
   const [jobId, setJobId] = useState<string>();
   const start = useStartJob();
-  const scripts = useQuery({
-    queryKey: ['scripts'],
-    queryFn: () => unwrap(deck().scripts.list()),
-    enabled: type === 'script',
-  });
+  const scripts = useQuery({ ...scriptsQuery, enabled: type === 'script' });
   const jobs = useQuery({ ...jobsQuery, enabled: jobId !== undefined });
   const job = jobs.data?.find((j) => j.id === jobId);
 
@@ -161,6 +158,7 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
         >
           <Field label="Task">
             <select
+              aria-label="Task"
               data-autofocus
               value={type}
               onChange={(e) => setType(e.target.value as AutomationTaskType)}
@@ -211,6 +209,7 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
               }
             >
               <select
+                aria-label="Script"
                 value={scriptId}
                 onChange={(e) => setScriptId(e.target.value)}
                 className={inputClass}

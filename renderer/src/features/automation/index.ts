@@ -1,2 +1,3 @@
-/** The automation feature's entry points for other features: the bulk bar's run dialog. */
+/** The automation feature's entry points: the bulk bar's run dialog and the Scripts screen. */
 export { RunAutomationDialog } from './RunAutomationDialog';
+export { ScriptsView } from './ScriptsView';
