@@ -34,6 +34,10 @@ import { createAutomationRunner } from './services/automation/automation-runner'
 import { createJobFiles } from './services/automation/job-files';
 import type { ScriptLauncher } from './services/automation/script-launcher';
 import { createScriptsStore, scriptsHandlers } from './services/automation/scripts-store';
+import {
+  createSessionWindows,
+  sessionWindowsHandlers,
+} from './services/automation/session-windows';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { VendorTable } from './providers';
 import { DeckError } from '../../shared/ipc/result';
@@ -181,6 +185,9 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
+  const windows = createSessionWindows({ sessionFor: (key) => sessions.sessionFor(key) });
+  disposers.push(() => windows.dispose());
+
   const proxyChecker = createProxyChecker({ settings, log: deps.log, clock: deps.clock });
 
   const jobFiles = createJobFiles(deps.dataDir);
@@ -234,6 +241,7 @@ export function createCore(deps: CoreDeps): Core {
     demoHandlers(demo),
     sessionsHandlers(sessions, () => connections.ids()),
     devtoolsHandlers(devtools),
+    sessionWindowsHandlers(windows),
     scriptsHandlers(scripts),
     {
       'automation:thumbnail': async ({ jobId, key }) => ({

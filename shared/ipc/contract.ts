@@ -26,6 +26,12 @@ import {
 import { DeckErrorSchema } from './result';
 
 const Id = z.string().min(1).max(200);
+/** A window that could not be arranged or restored, and why. */
+const WindowFailure = z.object({
+  profileKey: z.string(),
+  code: DeckErrorSchema.shape.code,
+  message: z.string(),
+});
 const Empty = z.object({}).strict();
 const BaseUrl = z
   .string()
@@ -234,6 +240,48 @@ export const contract = {
     z.object({
       sessions: z.array(SessionSchema),
       errors: z.array(z.object({ connectionId: z.string(), error: DeckErrorSchema })),
+    }),
+  ),
+  /** A small JPEG of an open Chromium profile's active page, as a data URL. */
+  'sessions:thumbnail': channel(
+    z.object({ profileKey: Id }).strict(),
+    z.object({ dataUrl: z.string() }),
+  ),
+  /** Brings an open Chromium profile's window to the front. */
+  'sessions:focus': channel(
+    z.object({ profileKey: Id }).strict(),
+    z.object({ focused: z.boolean() }),
+  ),
+  /** Tiles the windows of these profiles, in order, into a grid over an area of the screen. */
+  'sessions:arrange': channel(
+    z
+      .object({
+        profileKeys: z.array(Id).min(1).max(100),
+        rows: z.number().int().min(1).max(10),
+        columns: z.number().int().min(1).max(10),
+        area: z
+          .object({
+            left: z.number().int().min(-100_000).max(100_000),
+            top: z.number().int().min(-100_000).max(100_000),
+            width: z.number().int().min(100).max(100_000),
+            height: z.number().int().min(100).max(100_000),
+          })
+          .strict(),
+        gap: z.number().int().min(0).max(200).default(0),
+      })
+      .strict(),
+    z.object({
+      arranged: z.array(z.string()),
+      failed: z.array(WindowFailure),
+      notPlaced: z.array(z.string()),
+    }),
+  ),
+  /** Puts arranged windows back (all of them without keys). */
+  'sessions:restore-bounds': channel(
+    z.object({ profileKeys: z.array(Id).max(100).optional() }).strict(),
+    z.object({
+      restored: z.array(z.string()),
+      failed: z.array(WindowFailure),
     }),
   ),
   'devtools:targets': channel(
