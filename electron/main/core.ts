@@ -37,6 +37,7 @@ import { createScriptsStore, scriptsHandlers } from './services/automation/scrip
 import {
   createSessionWindows,
   sessionWindowsHandlers,
+  type Display,
 } from './services/automation/session-windows';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { VendorTable } from './providers';
@@ -55,6 +56,8 @@ export interface CoreDeps {
   launcher?: ProcessLauncher;
   /** Opens a DevTools window on `url`, allowed to load only `origin`. */
   openWindow?: (url: string, origin: string) => Promise<void> | void;
+  /** The screens and their work areas, for arranging windows (Electron's screen in the app). */
+  displays?: () => Display[];
   app: { name: string; version: string; platform: string; electron: string | null };
   /** Settings that override defaults (tests point the IP echo at loopback). */
   settings?: Partial<Settings>;
@@ -241,7 +244,7 @@ export function createCore(deps: CoreDeps): Core {
     demoHandlers(demo),
     sessionsHandlers(sessions, () => connections.ids()),
     devtoolsHandlers(devtools),
-    sessionWindowsHandlers(windows),
+    sessionWindowsHandlers(windows, deps.displays),
     scriptsHandlers(scripts),
     {
       'automation:thumbnail': async ({ jobId, key }) => ({

@@ -10,6 +10,7 @@ import {
   ipcMain,
   Menu,
   safeStorage,
+  screen,
   session,
   utilityProcess,
 } from 'electron';
@@ -82,6 +83,20 @@ async function start(): Promise<void> {
     cipher: createSafeStorageCipher(safeStorage),
     log,
     openWindow: openDevtoolsWindow,
+    displays: () => {
+      const primary = screen.getPrimaryDisplay().id;
+      return screen.getAllDisplays().map((d, i) => ({
+        id: d.id,
+        label: d.label || `Display ${i + 1}`,
+        primary: d.id === primary,
+        workArea: {
+          left: d.workArea.x,
+          top: d.workArea.y,
+          width: d.workArea.width,
+          height: d.workArea.height,
+        },
+      }));
+    },
     scripts: {
       launcher: createUtilityLauncher(utilityProcess),
       hostPath: join(__dirname, 'script-host.js'),

@@ -252,6 +252,25 @@ export const contract = {
     z.object({ profileKey: Id }).strict(),
     z.object({ focused: z.boolean() }),
   ),
+  /** The screens windows can be arranged on (none where the build cannot tell). */
+  'sessions:displays': channel(
+    Empty,
+    z.object({
+      displays: z.array(
+        z.object({
+          id: z.number(),
+          label: z.string(),
+          primary: z.boolean(),
+          workArea: z.object({
+            left: z.number(),
+            top: z.number(),
+            width: z.number(),
+            height: z.number(),
+          }),
+        }),
+      ),
+    }),
+  ),
   /** Tiles the windows of these profiles, in order, into a grid over an area of the screen. */
   'sessions:arrange': channel(
     z

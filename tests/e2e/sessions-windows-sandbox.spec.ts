@@ -13,7 +13,24 @@ import { test, expect } from './support/harness';
 const SHOTS = join(__dirname, 'screenshots');
 
 let sandbox: Sandbox;
-test.use({ harnessOptions: { core: { detectPorts: { ixbrowser: [], cos: [] } } } });
+/** Two screens, as Electron's screen module would give them; the test arranges on the second. */
+const SECOND = { left: 120, top: 40, width: 1000, height: 700 };
+test.use({
+  harnessOptions: {
+    core: {
+      detectPorts: { ixbrowser: [], cos: [] },
+      displays: () => [
+        {
+          id: 1,
+          label: 'Built-in',
+          primary: true,
+          workArea: { left: 0, top: 0, width: 1400, height: 860 },
+        },
+        { id: 2, label: 'Side', primary: false, workArea: SECOND },
+      ],
+    },
+  },
+});
 test.beforeEach(async () => {
   sandbox = await startSandbox({ ixProfiles: 6, cosProfiles: 1, chromiumSandbox: false });
   expect(sandbox.simulated, 'this test needs a real Chromium').toBe(false);
@@ -49,7 +66,7 @@ async function windowBounds(port: number) {
   }
 }
 
-test('five open sessions show live thumbnails; Arrange 2×2 tiles four windows, Restore puts them back', async ({
+test('five open sessions show live thumbnails; Arrange 2×2 on a chosen display tiles four windows, Restore puts them back', async ({
   harness,
 }) => {
   const { page, core, appUrl } = harness;
@@ -101,16 +118,9 @@ test('five open sessions show live thumbnails; Arrange 2×2 tiles four windows, 
     .getByTestId('session-row')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-profile-key')!));
   const before = await Promise.all(order.map((k) => windowBounds(ports.get(k)!)));
-  const area = await page.evaluate(() => {
-    const s = window.screen as Screen & { availLeft?: number; availTop?: number };
-    return {
-      left: s.availLeft ?? 0,
-      top: s.availTop ?? 0,
-      width: s.availWidth,
-      height: s.availHeight,
-    };
-  });
+  const area = SECOND;
   const arrange = page.getByRole('group', { name: 'Arrange windows' });
+  await arrange.getByLabel('Display').selectOption({ label: 'Side · 1000×700' });
   await arrange.getByLabel('Gap').fill('8');
   await arrange.getByRole('button', { name: 'Arrange 2×2' }).click();
   await expect(page.getByText('Arranged 4 windows; 1 more than the grid holds')).toBeVisible();

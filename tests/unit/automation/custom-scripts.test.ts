@@ -140,6 +140,7 @@ describe.skipIf(!chromiumPath)('custom scripts, each in its own process', () => 
     expect(env.sandbox.runningBrowserPids()).toEqual([]);
   });
 
+  // Two script processes, one of them flooding: slow on a loaded machine, hence 60 s.
   it('a result of any size is cut: a hostile script cannot flood main', async () => {
     await direct(env.sandbox, 1008);
     const scriptId = await save(
@@ -167,7 +168,7 @@ describe.skipIf(!chromiumPath)('custom scripts, each in its own process', () => 
         message: expect.stringMatching(/wrote more than 4 MB of output; its process was stopped/),
       },
     });
-  });
+  }, 60_000);
 
   it('cancel stops a run of 20 within one task time: running scripts are killed, the rest never start', async () => {
     const TASK_MS = 8000;

@@ -53,11 +53,16 @@ describe('grid cells', () => {
   });
 });
 
+const AREA = { left: 0, top: 0, width: 1210, height: 810 };
+
 describe.skipIf(!chromiumPath)("open profiles' windows, through CDP", () => {
   let env: AutomationCore;
   const ports = new Map<string, number>();
   beforeAll(async () => {
-    env = await startAutomationCore({ ixProfiles: 6 });
+    env = await startAutomationCore(
+      { ixProfiles: 6 },
+      { displays: () => [{ id: 7, label: 'Side', primary: false, workArea: AREA }] },
+    );
     for (const id of [1001, 1002, 1003, 1004, 1005])
       ports.set(`${env.ixId}/${id}`, (await env.openBehind(id)).port);
   });

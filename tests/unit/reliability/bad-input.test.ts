@@ -65,6 +65,7 @@ const examples: { [C in Channel]: RequestOf<C> } = {
   'proxy:check': { proxy: PROXY },
   'sessions:thumbnail': { profileKey: UNKNOWN_KEY },
   'sessions:focus': { profileKey: UNKNOWN_KEY },
+  'sessions:displays': {},
   'sessions:arrange': {
     profileKeys: [UNKNOWN_KEY],
     rows: 1,

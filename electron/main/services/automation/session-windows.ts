@@ -27,6 +27,14 @@ export interface Bounds {
   height: number;
 }
 
+/** A screen, as the app's window manager reports it; `workArea` leaves out task bars. */
+export interface Display {
+  id: number;
+  label: string;
+  primary: boolean;
+  workArea: Bounds;
+}
+
 export interface GridRequest {
   profileKeys: string[];
   rows: number;
@@ -237,9 +245,15 @@ export type SessionWindows = ReturnType<typeof createSessionWindows>;
 
 export const sessionWindowsHandlers = (
   windows: SessionWindows,
+  displays: () => Display[] = () => [],
 ): HandlerGroup<
-  'sessions:thumbnail' | 'sessions:focus' | 'sessions:arrange' | 'sessions:restore-bounds'
+  | 'sessions:thumbnail'
+  | 'sessions:focus'
+  | 'sessions:arrange'
+  | 'sessions:restore-bounds'
+  | 'sessions:displays'
 > => ({
+  'sessions:displays': async () => ({ displays: displays() }),
   'sessions:thumbnail': async ({ profileKey }) => ({
     dataUrl: await windows.thumbnail(profileKey),
   }),

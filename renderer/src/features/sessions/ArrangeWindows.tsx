@@ -1,16 +1,17 @@
 /**
- * Arrange the open Chromium windows of every vendor into a grid on this screen's work area,
- * and put them back. Main does it over each browser's DevTools endpoint.
+ * Arrange the open Chromium windows of every vendor into a grid on a chosen display's work
+ * area, and put them back. Main does it over each browser's DevTools endpoint.
  */
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { Session } from '../../../../shared/model';
 import { Button } from '../../components/Button';
 import { inputClass } from '../../components/Field';
 import { deck, errorText, unwrap } from '../../lib/deck';
 
-/** The screen's work area, as the browser windows' own coordinates see it. */
-function workArea() {
+/** This window's screen, where the build cannot list displays (the browser harness). */
+function thisScreen() {
   const s = window.screen as Screen & { availLeft?: number; availTop?: number };
   return {
     left: Math.round(s.availLeft ?? 0),
@@ -25,6 +26,14 @@ export function ArrangeWindows({ sessions }: { sessions: readonly Session[] }) {
   const [columns, setColumns] = useState(2);
   const [gap, setGap] = useState(0);
   const [busy, setBusy] = useState(false);
+  const displays = useQuery({
+    queryKey: ['displays'],
+    queryFn: () => unwrap(deck().sessions.displays({})),
+    staleTime: 10_000,
+  }).data?.displays;
+  const [displayId, setDisplayId] = useState<number>();
+  const display =
+    displays?.find((d) => d.id === displayId) ?? displays?.find((d) => d.primary) ?? displays?.[0];
   const keys = sessions.filter((s) => s.engine !== 'firefox').map((s) => s.profileKey);
 
   const run = async (what: 'arrange' | 'restore') => {
@@ -32,7 +41,13 @@ export function ArrangeWindows({ sessions }: { sessions: readonly Session[] }) {
     try {
       if (what === 'arrange') {
         const r = await unwrap(
-          deck().sessions.arrange({ profileKeys: keys, rows, columns, gap, area: workArea() }),
+          deck().sessions.arrange({
+            profileKeys: keys,
+            rows,
+            columns,
+            gap,
+            area: roundArea(display?.workArea ?? thisScreen()),
+          }),
         );
         const extra = r.notPlaced.length ? `; ${r.notPlaced.length} more than the grid holds` : '';
         if (r.failed.length)
@@ -73,6 +88,21 @@ export function ArrangeWindows({ sessions }: { sessions: readonly Session[] }) {
     gap <= 200;
   return (
     <div role="group" aria-label="Arrange windows" className="ml-auto flex items-center gap-2">
+      {displays && displays.length > 1 && (
+        <select
+          aria-label="Display"
+          value={display?.id}
+          onChange={(e) => setDisplayId(Number(e.target.value))}
+          className={`${inputClass} w-40`}
+        >
+          {displays.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+              {d.primary ? ' (main)' : ''} · {d.workArea.width}×{d.workArea.height}
+            </option>
+          ))}
+        </select>
+      )}
       {number('Rows', rows, setRows, 10)}
       {number('Columns', columns, setColumns, 10)}
       {number('Gap', gap, setGap, 200)}
@@ -89,3 +119,10 @@ export function ArrangeWindows({ sessions }: { sessions: readonly Session[] }) {
     </div>
   );
 }
+
+const roundArea = (a: { left: number; top: number; width: number; height: number }) => ({
+  left: Math.round(a.left),
+  top: Math.round(a.top),
+  width: Math.max(100, Math.round(a.width)),
+  height: Math.max(100, Math.round(a.height)),
+});
