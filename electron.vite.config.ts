@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // The process each custom automation script runs in (utilityProcess).
+          'script-host': resolve('electron/script-host/script-host.ts'),
+        },
+      },
     },
   },
   preload: {

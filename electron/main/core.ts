@@ -3,6 +3,7 @@
  * effects so it runs in plain Node (unit tests, the browser harness, benchmarks) exactly
  * as it runs inside Electron. electron/main/index.ts only wires Electron to it.
  */
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AppInfo, Settings } from '../../shared/ipc/contract';
 import { createDispatch, mergeHandlers, type Dispatch, type Handlers } from './ipc/handle';
@@ -31,6 +32,15 @@ import { createProfileProxyCheck } from './services/jobs/profile-proxy-check';
 import { createSessionsService, sessionsHandlers, type SessionsService } from './services/sessions';
 import { createDevtools, devtoolsHandlers } from './services/devtools';
 import { createDemoService, demoHandlers, type DemoService } from './services/demo';
+import { createAutomationRunner } from './services/automation/automation-runner';
+import { createJobFiles } from './services/automation/job-files';
+import type { ScriptLauncher } from './services/automation/script-launcher';
+import { createScriptsStore, scriptsHandlers } from './services/automation/scripts-store';
+import {
+  createSessionWindows,
+  sessionWindowsHandlers,
+  type Display,
+} from './services/automation/session-windows';
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import type { VendorTable } from './providers';
 import { DeckError } from '../../shared/ipc/result';
@@ -48,6 +58,8 @@ export interface CoreDeps {
   launcher?: ProcessLauncher;
   /** Opens a DevTools window on `url`, allowed to load only `origin`. */
   openWindow?: (url: string, origin: string) => Promise<void> | void;
+  /** The screens and their work areas, for arranging windows (Electron's screen in the app). */
+  displays?: () => Display[];
   app: { name: string; version: string; platform: string; electron: string | null };
   /** Settings that override defaults (tests point the IP echo at loopback). */
   settings?: Partial<Settings>;
@@ -71,6 +83,19 @@ export interface CoreDeps {
     headless?: boolean;
     startSandbox?: (options: SandboxOptions) => Promise<Sandbox>;
   };
+  /**
+   * How custom scripts run: the launcher of their processes (utilityProcess in the app,
+   * child_process.fork in Node) and the built script host. Without it scripts are refused;
+   * the built-in automation tasks still run.
+   */
+  scripts?: {
+    launcher: ScriptLauncher;
+    hostPath: string;
+    /** Ask the runtime to limit the script's file access (Node's permission model); default on. */
+    restrictFiles?: boolean;
+    /** Where each run's temporary directory is made (the OS temp dir by default). */
+    tempRoot?: string;
+  };
 }
 
 export interface Core {
@@ -88,6 +113,9 @@ export interface Core {
   quitQuestion(): QuitQuestion | undefined;
   dispose(): Promise<void>;
 }
+
+/** playwright-core's entry file, for a script's process to load. */
+const resolvePlaywright = () => createRequire(__filename).resolve('playwright-core');
 
 export function createCore(deps: CoreDeps): Core {
   const events = createEventBus();
@@ -184,7 +212,25 @@ export function createCore(deps: CoreDeps): Core {
     },
   });
 
+  const windows = createSessionWindows({ sessionFor: (key) => sessions.sessionFor(key) });
+  disposers.push(() => windows.dispose());
+
   const proxyChecker = createProxyChecker({ settings, log: deps.log, clock: deps.clock });
+
+  const jobFiles = createJobFiles(deps.dataDir);
+  const scripts = createScriptsStore({ dataDir: deps.dataDir, log: deps.log, clock: deps.clock });
+  const automation = createAutomationRunner({
+    files: jobFiles,
+    settings,
+    scriptSource: async (id) => (await scripts.get(id)).source,
+    scriptHost: deps.scripts && {
+      launcher: deps.scripts.launcher,
+      hostPath: deps.scripts.hostPath,
+      playwrightPath: resolvePlaywright(),
+      restrictFiles: deps.scripts.restrictFiles ?? true,
+      tempRoot: deps.scripts.tempRoot,
+    },
+  });
 
   const jobs = createJobEngine({
     getProvider: (connectionId) => connections.providerFor(connectionId),
@@ -197,8 +243,15 @@ export function createCore(deps: CoreDeps): Core {
     annotate: proxyChecks.withCheck,
     checkProxyBeforeOpen: async (id) => (await connections.get(id)).checkProxyBeforeOpen,
     journal: createJobJournal({ dir: join(deps.dataDir, 'jobs'), log: deps.log }),
+    automation,
+    onForget: (id) =>
+      void jobFiles.remove(id).catch((e: unknown) => deps.log.warn(`files of job ${id}`, e)),
   });
   disposers.push(() => jobs.dispose());
+  // Folders of jobs a crash left behind, once the kept jobs are known.
+  void jobs.ready
+    .then(() => jobFiles.prune(new Set(jobs.list().map((j) => j.id))))
+    .catch((e: unknown) => deps.log.warn('old automation files could not be removed', e));
 
   connections.onRemoved(async (id) => {
     proxyChecks.forgetConnection(id);
@@ -227,6 +280,13 @@ export function createCore(deps: CoreDeps): Core {
     demoHandlers(demo),
     sessionsHandlers(sessions, () => connections.ids()),
     devtoolsHandlers(devtools),
+    sessionWindowsHandlers(windows, deps.displays),
+    scriptsHandlers(scripts),
+    {
+      'automation:thumbnail': async ({ jobId, key }) => ({
+        dataUrl: await jobFiles.thumbnail(jobId, key),
+      }),
+    },
   );
 
   return {

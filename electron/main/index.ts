@@ -11,7 +11,9 @@ import {
   Menu,
   nativeTheme,
   safeStorage,
+  screen,
   session,
+  utilityProcess,
 } from 'electron';
 import { createCore, type Core } from './core';
 import {
@@ -30,6 +32,7 @@ import { loadWindowBounds, saveWindowBounds } from './window-state';
 import { buildMenu } from './menu';
 import { createQuitGuard } from './quit-guard';
 import type { QuitQuestion } from './services/jobs/quit-question';
+import { createUtilityLauncher } from './services/automation/utility-launcher';
 
 const log = createLogger();
 const rendererFile = join(__dirname, '../renderer/index.html');
@@ -83,6 +86,24 @@ async function start(): Promise<void> {
     openWindow: openDevtoolsWindow,
     onLanguage: (language) =>
       Menu.setApplicationMenu(buildMenu(Menu, app.name, { packaged: app.isPackaged, language })),
+    displays: () => {
+      const primary = screen.getPrimaryDisplay().id;
+      return screen.getAllDisplays().map((d, i) => ({
+        id: d.id,
+        label: d.label || `Display ${i + 1}`,
+        primary: d.id === primary,
+        workArea: {
+          left: d.workArea.x,
+          top: d.workArea.y,
+          width: d.workArea.width,
+          height: d.workArea.height,
+        },
+      }));
+    },
+    scripts: {
+      launcher: createUtilityLauncher(utilityProcess),
+      hostPath: join(__dirname, 'script-host.js'),
+    },
     app: {
       name: 'BrowserDeck',
       version: app.getVersion(),

@@ -10,6 +10,7 @@ import { ActivityView } from './features/activity/ActivityView';
 import { JobProgressToasts } from './features/activity/JobProgressToasts';
 import { NoticesBanner } from './features/notices/NoticesBanner';
 import { SettingsView } from './features/settings/SettingsView';
+import { ScriptsView } from './features/automation';
 import { useAppliedTheme } from './lib/theme';
 import { LanguagePicker } from './components/LanguagePicker';
 import { useTranslation } from './i18n';
@@ -19,6 +20,7 @@ const NAV = [
   { view: 'sessions', label: 'nav.sessions', hint: 'nav.sessionsHint' },
   { view: 'connections', label: 'nav.connections', hint: 'nav.connectionsHint' },
   { view: 'activity', label: 'nav.activity', hint: 'nav.activityHint' },
+  { view: 'scripts', label: 'nav.scripts', hint: 'nav.scriptsHint' },
   { view: 'settings', label: 'nav.settings', hint: 'nav.settingsHint' },
 ] as const satisfies readonly { view: View; label: string; hint: string }[];
 
@@ -74,6 +76,8 @@ function ViewPane({ view }: { view: View }) {
       return <ConnectionsView />;
     case 'activity':
       return <ActivityView />;
+    case 'scripts':
+      return <ScriptsView />;
     case 'settings':
       return <SettingsView />;
   }

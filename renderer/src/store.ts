@@ -2,7 +2,14 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { storageMovedFrom } from './lib/moved-storage';
 
-export const VIEWS = ['profiles', 'sessions', 'connections', 'activity', 'settings'] as const;
+export const VIEWS = [
+  'profiles',
+  'sessions',
+  'connections',
+  'activity',
+  'scripts',
+  'settings',
+] as const;
 export type View = (typeof VIEWS)[number];
 
 /**

@@ -18,9 +18,21 @@ import {
 import { JobActionSchema, JobProgressSchema, JobSchema, JobSummarySchema } from '../model/job';
 import { CopyPreviewSchema } from '../model/copy-preview';
 import { ProxyInputSchema } from '../model/proxy-input';
+import {
+  ScriptNameSchema,
+  ScriptSchema,
+  ScriptSourceSchema,
+  ScriptSummarySchema,
+} from '../model/automation';
 import { DeckErrorSchema } from './result';
 
 const Id = z.string().min(1).max(200);
+/** A window that could not be arranged or restored, and why. */
+const WindowFailure = z.object({
+  profileKey: z.string(),
+  code: DeckErrorSchema.shape.code,
+  message: z.string(),
+});
 const Empty = z.object({}).strict();
 /** A language tag as the renderer's language table names them ('en', 'zh-CN', 'en-XA'). */
 const LanguageSchema = z
@@ -271,6 +283,67 @@ export const contract = {
       errors: z.array(z.object({ connectionId: z.string(), error: DeckErrorSchema })),
     }),
   ),
+  /** A small JPEG of an open Chromium profile's active page, as a data URL. */
+  'sessions:thumbnail': channel(
+    z.object({ profileKey: Id }).strict(),
+    z.object({ dataUrl: z.string() }),
+  ),
+  /** Brings an open Chromium profile's window to the front. */
+  'sessions:focus': channel(
+    z.object({ profileKey: Id }).strict(),
+    z.object({ focused: z.boolean() }),
+  ),
+  /** The screens windows can be arranged on (none where the build cannot tell). */
+  'sessions:displays': channel(
+    Empty,
+    z.object({
+      displays: z.array(
+        z.object({
+          id: z.number(),
+          label: z.string(),
+          primary: z.boolean(),
+          workArea: z.object({
+            left: z.number(),
+            top: z.number(),
+            width: z.number(),
+            height: z.number(),
+          }),
+        }),
+      ),
+    }),
+  ),
+  /** Tiles the windows of these profiles, in order, into a grid over an area of the screen. */
+  'sessions:arrange': channel(
+    z
+      .object({
+        profileKeys: z.array(Id).min(1).max(100),
+        rows: z.number().int().min(1).max(10),
+        columns: z.number().int().min(1).max(10),
+        area: z
+          .object({
+            left: z.number().int().min(-100_000).max(100_000),
+            top: z.number().int().min(-100_000).max(100_000),
+            width: z.number().int().min(100).max(100_000),
+            height: z.number().int().min(100).max(100_000),
+          })
+          .strict(),
+        gap: z.number().int().min(0).max(200).default(0),
+      })
+      .strict(),
+    z.object({
+      arranged: z.array(z.string()),
+      failed: z.array(WindowFailure),
+      notPlaced: z.array(z.string()),
+    }),
+  ),
+  /** Puts arranged windows back (all of them without keys). */
+  'sessions:restore-bounds': channel(
+    z.object({ profileKeys: z.array(Id).max(100).optional() }).strict(),
+    z.object({
+      restored: z.array(z.string()),
+      failed: z.array(WindowFailure),
+    }),
+  ),
   'devtools:targets': channel(
     z.object({ profileKey: Id }).strict(),
     z.object({ address: z.string(), targets: z.array(DevtoolsTargetSchema) }),
@@ -281,6 +354,21 @@ export const contract = {
   ),
 
   'proxy:check': channel(z.object({ proxy: ProxyInputSchema }).strict(), ProxyCheckResultSchema),
+
+  /** Custom automation scripts saved in the data dir. */
+  'scripts:list': channel(Empty, z.array(ScriptSummarySchema)),
+  'scripts:get': channel(z.object({ id: Id }).strict(), ScriptSchema),
+  /** Without an id, a new script. */
+  'scripts:save': channel(
+    z.object({ id: Id.optional(), name: ScriptNameSchema, source: ScriptSourceSchema }).strict(),
+    ScriptSchema,
+  ),
+  'scripts:delete': channel(z.object({ id: Id }).strict(), z.object({ deleted: z.boolean() })),
+  /** The thumbnail an automation task kept for one profile of a job, as a data URL. */
+  'automation:thumbnail': channel(
+    z.object({ jobId: Id, key: Id }).strict(),
+    z.object({ dataUrl: z.string() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
  * action back from a journal, and the renderer builds its requests from the same types.
  */
 import { z } from 'zod';
+import { AUTOMATION_DEFAULTS, AutomationTaskSchema } from './automation';
 import { ProxyInputSchema } from './proxy-input';
 
 const Id = z.string().min(1).max(200);
@@ -139,6 +140,18 @@ export const CreateActionSchema = z.object({
   items: z.array(CreateItemSchema).min(1).max(1000),
 });
 
+/**
+ * Automation: a task in every selected profile over its DevTools endpoint. A closed profile
+ * is opened for the task and closed again (unless `openClosed` is off: it then fails).
+ */
+export const AutomateActionSchema = z.object({
+  kind: z.literal('automate'),
+  task: AutomationTaskSchema,
+  /** Per profile, for the task itself (opening and closing have the vendor's own limits). */
+  timeoutMs: z.number().int().min(1000).max(3_600_000).default(AUTOMATION_DEFAULTS.timeoutMs),
+  openClosed: z.boolean().default(true),
+});
+
 /** Every kind jobs:start takes. A new kind: its schema above, and one line here. */
 export const JobActionSchema = z.discriminatedUnion('kind', [
   OpenActionSchema,
@@ -157,6 +170,7 @@ export const JobActionSchema = z.discriminatedUnion('kind', [
   CreateActionSchema,
   ImportSheetActionSchema,
   CopyToConnectionActionSchema,
+  AutomateActionSchema,
 ]);
 export type JobAction = z.infer<typeof JobActionSchema>;
 export type JobKind = JobAction['kind'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeckErrorSchema } from '../ipc/result';
+import { JobItemOutputSchema } from './automation';
 
 export {
   CreateItemSchema,
@@ -40,6 +41,8 @@ export const JobItemSchema = z.object({
   resultKey: z.string().optional(),
   /** Human note on success, e.g. "already open: attached". */
   note: z.string().optional(),
+  /** What an automation run gave back for this profile: duration, result, log, files. */
+  output: JobItemOutputSchema.optional(),
 });
 export type JobItem = z.infer<typeof JobItemSchema>;
 

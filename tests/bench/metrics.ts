@@ -22,6 +22,8 @@ export const SCENARIO_NAMES = [
   'open',
   'sessions',
   'csv',
+  'runner',
+  'thumbnails',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -74,19 +76,19 @@ export const METRICS = {
     unit: 'ms',
     cmp: '<=',
     target: 50,
-    scenario: pending(25, 'Playwright runner per profile over bare connectOverCDP and the task'),
+    scenario: 'runner',
   },
   'sessions.thumbnails20.fps': {
     unit: 'fps',
     cmp: '>=',
     target: 55,
-    scenario: pending(25, 'Sessions with 20 live thumbnails'),
+    scenario: 'thumbnails',
   },
   'sessions.thumbnails20.main.cpu.pct': {
     unit: '% of a core',
     cmp: '<',
     target: 10,
-    scenario: pending(25, "main's CPU while 20 thumbnails refresh"),
+    scenario: 'thumbnails',
   },
   'ratelimit.adspower.max.rps': {
     unit: 'requests/s',

@@ -24,6 +24,8 @@ import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
 import { sandboxOpenScenario } from './scenarios/sandbox-open';
 import { sessionsScenario } from './scenarios/sessions';
+import { runnerScenario } from './scenarios/runner';
+import { thumbnailsScenario } from './scenarios/thumbnails';
 import { tableScenario } from './scenarios/table';
 
 const SCENARIOS: Record<ScenarioName, Scenario> = {
@@ -40,6 +42,8 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   open: openScenario,
   sessions: sessionsScenario,
   csv: csvScenario,
+  runner: runnerScenario,
+  thumbnails: thumbnailsScenario,
 };
 
 const root = resolve(__dirname, '../..');

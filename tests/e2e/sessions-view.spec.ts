@@ -148,6 +148,7 @@ test.describe('Sessions view (fake-backed)', () => {
     const headers = await page.getByRole('columnheader').allInnerTexts();
     expect(headers.map((h) => h.trim().toLowerCase())).toEqual(
       [
+        'Window',
         'Profile',
         'Connection',
         'Debugging address',

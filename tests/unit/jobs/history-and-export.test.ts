@@ -54,6 +54,9 @@ describe('CSV export', () => {
       'error code',
       'vendor code',
       'message',
+      'duration ms',
+      'result',
+      'file',
     ]);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual([
@@ -67,6 +70,9 @@ describe('CSV export', () => {
       '',
       '',
       '',
+      '',
+      '',
+      '',
     ]);
     expect(rows[2]!.slice(3)).toEqual([
       'ix/2',
@@ -76,6 +82,9 @@ describe('CSV export', () => {
       'vendor-error',
       '2003',
       'The vendor refused: Group "VIP, EU" is locked\nby another member',
+      '',
+      '',
+      '',
     ]);
   });
 
@@ -135,7 +144,7 @@ describe('CSV export', () => {
       items: [],
     };
     expect(jobsToCsv([job])).toBe(
-      'job,action,started,profile key,label,connection,state,error code,vendor code,message\r\n',
+      'job,action,started,profile key,label,connection,state,error code,vendor code,message,duration ms,result,file\r\n',
     );
   });
 });

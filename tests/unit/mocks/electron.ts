@@ -112,6 +112,14 @@ export const electronMock = {
     },
   },
   shell: { openExternal: vi.fn() },
+  /** Custom automation scripts' processes; the wiring tests start none. */
+  utilityProcess: { fork: vi.fn() },
+  screen: {
+    getPrimaryDisplay: vi.fn(() => ({ id: 1 })),
+    getAllDisplays: vi.fn(() => [
+      { id: 1, label: '', workArea: { x: 0, y: 0, width: 1920, height: 1040 } },
+    ]),
+  },
   /** Answers "Keep running" (button 0) unless a test says otherwise. */
   dialog: { showMessageBox: vi.fn(async () => ({ response: 0 })) },
 };

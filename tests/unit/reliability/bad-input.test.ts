@@ -74,6 +74,22 @@ const examples: { [C in Channel]: RequestOf<C> } = {
   'devtools:targets': { profileKey: UNKNOWN_KEY },
   'devtools:open': { profileKey: UNKNOWN_KEY, targetId: 'T1' },
   'proxy:check': { proxy: PROXY },
+  'sessions:thumbnail': { profileKey: UNKNOWN_KEY },
+  'sessions:focus': { profileKey: UNKNOWN_KEY },
+  'sessions:displays': {},
+  'sessions:arrange': {
+    profileKeys: [UNKNOWN_KEY],
+    rows: 1,
+    columns: 1,
+    area: { left: 0, top: 0, width: 800, height: 600 },
+    gap: 0,
+  },
+  'sessions:restore-bounds': { profileKeys: [UNKNOWN_KEY] },
+  'scripts:list': {},
+  'scripts:get': { id: UNKNOWN },
+  'scripts:save': { id: UNKNOWN, name: 'Titles', source: 'export default async () => 1;' },
+  'scripts:delete': { id: UNKNOWN },
+  'automation:thumbnail': { jobId: UNKNOWN, key: UNKNOWN_KEY },
 };
 
 const HUGE = 'x'.repeat(1_000_000);
@@ -247,6 +263,10 @@ async function unknownReportedAsNotFound(
   };
   if (channel === 'connections:remove') return data.removed === false;
   if (channel === 'notices:dismiss') return data.dismissed === false;
+  if (channel === 'sessions:arrange' || channel === 'sessions:restore-bounds') {
+    const failed = (result.data as { failed: Array<{ code: string }> }).failed;
+    return failed.length > 0 && failed.every((f) => f.code === 'not-found');
+  }
   if (channel === 'jobs:start') {
     const job = await env.core.dispatch('jobs:get', { id: data.id });
     const items = (job as { data: { items: Array<{ state: string; error?: { code: string } }> } })

@@ -12,11 +12,15 @@ export const JOB_CSV_COLUMNS = [
   'error code',
   'vendor code',
   'message',
+  'duration ms',
+  'result',
+  'file',
 ] as const;
 
 /**
  * One row per job item. Items carry no secrets (proxies and tokens never enter a JobItem),
  * so nothing here needs masking; the message is the vendor's reason or the success note.
+ * An automation item adds its duration, its result (JSON) and the file it wrote.
  */
 export function jobsToCsv(jobs: readonly Job[]): string {
   const rows: string[] = [JOB_CSV_COLUMNS.join(',')];
@@ -35,6 +39,9 @@ export function jobsToCsv(jobs: readonly Job[]): string {
           item.error?.code ?? '',
           item.error?.details?.vendorCode ?? '',
           item.error ? errorMessage(item.error) : (item.note ?? ''),
+          item.output?.durationMs ?? '',
+          item.output?.result ?? '',
+          item.output?.file ?? '',
         ]
           .map(csvField)
           .join(','),

@@ -10,6 +10,7 @@ import type { Settings } from '../../../../shared/ipc/contract';
 import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { Profile } from '../../../../shared/model';
 import type { Job, JobAction, JobItemState, JobSummary } from '../../../../shared/model/job';
+import type { JobItemOutput } from '../../../../shared/model/automation';
 import type { EventBus } from '../../events';
 import { DEFAULT_SETTINGS } from '../../settings';
 import type { Logger } from '../../log';
@@ -33,6 +34,7 @@ import type { JobTask } from './job-task';
 import { JOB_KINDS } from './kinds';
 import { kindSpec, type JobKindSpec, type JobKinds, type KindAction } from './kinds/spec';
 import type { ProfileProxyCheck, RunContext } from './run-context';
+import type { AutomationRunner } from '../automation/automation-runner';
 import { createProgressReporter, summarize, type ProgressReporter } from './job-progress';
 import { createStatusLedger } from './status-ledger';
 
@@ -58,6 +60,10 @@ export interface JobEngineDeps {
   kinds?: JobKinds;
   /** What main knows of a profile beyond its vendor (its last proxy check), put on refreshed rows. */
   annotate?(profile: Profile): Profile;
+  /** Without it, automate items fail as unsupported. */
+  automation?: AutomationRunner;
+  /** A job left the history: what was kept for it elsewhere (its files) can go. */
+  onForget?: (id: string) => void;
 }
 
 /** `A`: the actions of the engine's kinds; a test that adds a kind to the table adds its action. */
@@ -104,6 +110,8 @@ interface JobRecord {
   indexOf: Map<JobTask, number>;
   concurrency?: number;
   cancelRequested: boolean;
+  /** Aborted by cancel: work a kind can stop midway stops. */
+  cancel: AbortController;
   progress: ProgressReporter;
   log?: JobLog;
   intents?: IntentWindow;
@@ -166,6 +174,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
         indexOf: new Map(tasks.map((t, i) => [t, i])),
         concurrency,
         cancelRequested: false,
+        cancel: new AbortController(),
         progress: progressOf(job),
         previous,
         settled: Promise.resolve(),
@@ -180,6 +189,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
 
   function forget(id: string): void {
     jobs.delete(id);
+    deps.onForget?.(id);
     deps.journal
       ?.remove(id)
       .catch((e: unknown) => deps.log.warn(`the journal of job ${id} could not be removed`, e));
@@ -237,6 +247,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
   ): JobSummary {
     const providers = validateTasks(spec, action, tasks, deps.getProvider, {
       canCheckProxy: Boolean(deps.checkProxy),
+      canAutomate: Boolean(deps.automation),
     });
     const createdAt = clock();
     const label = labelOf(spec, action) + (options.retryOf ? ' (retry)' : '');
@@ -271,6 +282,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
       indexOf: new Map(tasks.map((t, i) => [t, i])),
       concurrency: options.concurrency,
       cancelRequested: false,
+      cancel: new AbortController(),
       progress: progressOf(job),
       previous: new Map(),
       settled: Promise.resolve(),
@@ -317,11 +329,13 @@ export function createJobEngine<A extends KindAction = JobAction>(
       claim: (tasks) => claim(rec, tasks),
       succeed: (task, extra = {}) => settle(rec, task, 'ok', extra),
       skip: (task, reason) => settle(rec, task, 'skipped', { note: reason }),
-      fail: (task, e) =>
+      fail: (task, e, output?: JobItemOutput) =>
         // Cut off by a quit: the vendor may have applied it; a retry reads before resending.
         shutdown.signal.aborted
-          ? settle(rec, task, 'interrupted', { note: UNKNOWN_NOTE })
-          : settle(rec, task, 'failed', { error: toErrorValue(e) }),
+          ? settle(rec, task, 'interrupted', { note: UNKNOWN_NOTE, ...(output && { output }) })
+          : settle(rec, task, 'failed', { error: toErrorValue(e), ...(output && { output }) }),
+      stopped: (task, output) =>
+        settle(rec, task, 'cancelled', { note: 'stopped by cancel', ...(output && { output }) }),
       status: (changes) => {
         statuses.record(changes);
         deps.events.emit('profiles:event:status', { changes });
@@ -329,12 +343,15 @@ export function createJobEngine<A extends KindAction = JobAction>(
       before: (task) => rec.previous.get(rec.indexOf.get(task)!),
       fresh: (profile) => fresh.set(profile.key, profile),
       provider: deps.getProvider,
+      jobId: job.id,
       signal: shutdown.signal,
+      cancelSignal: AbortSignal.any([rec.cancel.signal, shutdown.signal]),
       chunkSize,
-      openLimit: pLimit(rec.concurrency ?? settings.openConcurrency),
+      openLimit: pLimit(rec.concurrency ?? spec.defaultConcurrency ?? settings.openConcurrency),
       proxyCheckLimit: pLimit(settings.proxyCheckConcurrency),
       checkProxy: deps.checkProxy,
       checkBeforeOpen: deps.checkProxyBeforeOpen,
+      automation: deps.automation,
     };
 
     const byConnection = new Map<string, JobTask[]>();
@@ -434,6 +451,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
     const rec = record(id);
     if (rec.job.state === 'running') {
       rec.cancelRequested = true;
+      rec.cancel.abort();
       // In-flight calls finish: a vendor request cut halfway leaves less certainty than a late one.
       for (const task of rec.tasks)
         if (task.item.state === 'pending') settle(rec, task, 'cancelled');

@@ -30,6 +30,7 @@ import {
   type JobState,
 } from '../../../../shared/model/job';
 import { ProxyInputSchema } from '../../../../shared/model/proxy-input';
+import { JobItemOutputSchema } from '../../../../shared/model/automation';
 import { createAppendLog, type AppendLog } from '../../fs/append-log';
 import type { Logger } from '../../log';
 import { FieldValueSchema, type FieldValue } from './edit-fields';
@@ -136,8 +137,10 @@ function createJobLog(file: AppendLog, header: JournalHeader): JobLog {
   return {
     intent: (indexes, at) => file.appendDurable(JSON.stringify({ t: 'intent', i: indexes, at })),
     outcome(index, item, at) {
-      const { state, error, note, resultKey } = item;
-      file.append(JSON.stringify({ t: 'outcome', i: index, s: state, error, note, resultKey, at }));
+      const { state, error, note, resultKey, output } = item;
+      file.append(
+        JSON.stringify({ t: 'outcome', i: index, s: state, error, note, resultKey, output, at }),
+      );
     },
     previous(values) {
       if (values.length) file.append(JSON.stringify({ t: 'prev', v: values }));
@@ -224,6 +227,7 @@ const Record_ = z.discriminatedUnion('t', [
     error: DeckErrorSchema.optional(),
     note: z.string().optional(),
     resultKey: z.string().optional(),
+    output: JobItemOutputSchema.optional(),
     at: z.number(),
   }),
   z.object({ t: z.literal('prev'), v: z.array(z.tuple([Index, FieldValueSchema])) }),
@@ -302,7 +306,7 @@ export function replayJournal(text: string, kinds: JobKinds = JOB_KINDS): Journa
       case 'outcome': {
         const { item } = at(r.i);
         item.state = r.s;
-        for (const k of ['error', 'note', 'resultKey'] as const) {
+        for (const k of ['error', 'note', 'resultKey', 'output'] as const) {
           if (r[k] === undefined) delete item[k];
           else Object.assign(item, { [k]: r[k] });
         }

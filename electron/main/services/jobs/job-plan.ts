@@ -57,7 +57,7 @@ export function profileTasks(
  * stopped is read from the vendor before it is sent again.
  */
 export function retryTask(task: JobTask): JobTask {
-  const { error: _error, note: _note, resultKey: _resultKey, ...item } = task.item;
+  const { error: _error, note: _note, resultKey: _resultKey, output: _output, ...item } = task.item;
   const verify = task.verify || task.item.state === 'interrupted';
   return { ...task, item: { ...item, state: 'pending' }, ...(verify ? { verify } : {}) };
 }

@@ -5,8 +5,10 @@
 import type { LimitFunction } from 'p-limit';
 import type { EventOf } from '../../../../shared/ipc/contract';
 import type { Profile, ProxyCheckResult } from '../../../../shared/model';
+import type { JobItemOutput } from '../../../../shared/model/automation';
 import type { CallOptions, VendorProvider } from '../../providers/provider';
 import type { FieldValue } from './edit-fields';
+import type { AutomationRunner } from '../automation/automation-runner';
 import type { JobTask } from './job-task';
 
 export type StatusChange = EventOf<'profiles:event:status'>['changes'][number];
@@ -24,6 +26,7 @@ export type ProfileProxyCheck = (
 export interface TaskSuccess {
   note?: string;
   resultKey?: string;
+  output?: JobItemOutput;
 }
 
 export interface RunContext {
@@ -33,7 +36,9 @@ export interface RunContext {
    */
   claim(tasks: readonly JobTask[]): Promise<JobTask[]>;
   succeed(task: JobTask, extra?: TaskSuccess): void;
-  fail(task: JobTask, error: unknown): void;
+  fail(task: JobTask, error: unknown, output?: JobItemOutput): void;
+  /** Stopped midway by the user's cancel (work that can stop halfway, such as a script). */
+  stopped(task: JobTask, output?: JobItemOutput): void;
   /** Left alone on purpose (an undo whose profile changed since), with the reason. */
   skip(task: JobTask, reason: string): void;
   status(changes: StatusChange[]): void;
@@ -49,8 +54,12 @@ export interface RunContext {
    * another (copy to connection); throws DeckError 'not-found' for an unknown connection.
    */
   provider(connectionId: string): VendorProvider;
+  /** The job's id: what a kind that writes files per job names them by. */
+  jobId: string;
   /** Aborted only on shutdown: a cancel lets in-flight calls finish. */
   signal: AbortSignal;
+  /** Aborted by the user's cancel: what may stop midway (a script, not a vendor call) stops. */
+  cancelSignal: AbortSignal;
   /** Profiles per request where the vendor has a batch endpoint for the edit. */
   chunkSize: number;
   /** Bounds a bulk open across all connections: windows cost the whole machine. */
@@ -60,4 +69,6 @@ export interface RunContext {
   checkProxy?: ProfileProxyCheck;
   /** The connection's "check proxy before opening" option. */
   checkBeforeOpen?: (connectionId: string) => Promise<boolean>;
+  /** Runs automation tasks in open profiles; without it automate items fail as unsupported. */
+  automation?: AutomationRunner;
 }

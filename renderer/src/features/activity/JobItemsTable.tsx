@@ -5,6 +5,7 @@ import type { JobItem, JobItemState } from '../../../../shared/model/job';
 import { errorText } from '../../lib/deck';
 import { connectionsQuery } from '../../lib/queries';
 import { jobQuery } from '../jobs';
+import { ItemOutput } from './ItemOutput';
 import { itemStateText, itemsFailuresFirst, needsAttention, vendorReason } from './format';
 
 const STATE_STYLE: Record<JobItemState, string> = {
@@ -109,6 +110,7 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
               <ItemRow
                 key={v.key}
                 item={rows[v.index]!}
+                jobId={jobId}
                 index={v.index}
                 jobRunning={job.data.state === 'running'}
                 connection={labelOf(rows[v.index]!.connectionId)}
@@ -134,12 +136,14 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
 
 function ItemRow({
   item,
+  jobId,
   index,
   jobRunning,
   connection,
   measure,
 }: {
   item: JobItem;
+  jobId: string;
   index: number;
   jobRunning: boolean;
   /** The connection's label (its id when it is gone). */
@@ -189,6 +193,7 @@ function ItemRow({
             {item.resultKey && item.note ? ` · ${item.note}` : ''}
           </span>
         )}
+        {item.output && <ItemOutput jobId={jobId} itemKey={item.key} output={item.output} />}
       </td>
     </tr>
   );

@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { VENDOR_LABEL, type Session } from '../../../../shared/model';
 import { copyText } from '../../lib/copy';
 import { CopyIcon } from './CopyIcon';
+import { SessionThumbnail } from './SessionThumbnail';
 import { RelativeTime } from '../../components/RelativeTime';
 import { inlineButton } from '../../components/styles';
 import { Button } from '../../components/Button';
@@ -20,6 +21,7 @@ export const sessionPid = (s: Session): string | undefined =>
 // Fixed widths for the short columns; the three long values (address, ws URL, webdriver
 // path) share what is left and truncate, with the full value on hover.
 const COLUMNS: { label: string; width?: string }[] = [
+  { label: 'Window', width: '7rem' },
   { label: 'Profile', width: '9.5rem' },
   { label: 'Connection', width: '7.5rem' },
   { label: 'Debugging address' },
@@ -103,6 +105,9 @@ const SessionRow = memo(function SessionRow({
       data-profile-key={s.profileKey}
       className="border-b border-zinc-100 align-top hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-900/60"
     >
+      <td className="px-2 py-1.5">
+        <SessionThumbnail session={s} />
+      </td>
       <td className="px-2 py-1.5">
         <div className="truncate font-medium" title={name}>
           {name}

@@ -9,6 +9,7 @@ import { useUi } from '../../store';
 import { DevtoolsDialog } from './DevtoolsDialog';
 import { SessionsTable, type SessionRowActions } from './SessionsTable';
 import { SnippetsDialog } from './SnippetsDialog';
+import { ArrangeWindows } from './ArrangeWindows';
 import { useDevtoolsAttach } from './use-devtools-attach';
 import { errorBanner } from '../../components/styles';
 import { Button } from '../../components/Button';
@@ -54,6 +55,7 @@ export function SessionsView() {
             {list.length} open · refreshes every {REFRESH_MS / 1000} s
           </span>
         )}
+        {list && list.length > 0 && <ArrangeWindows sessions={list} />}
       </header>
 
       <div className="space-y-2 px-6 empty:hidden">

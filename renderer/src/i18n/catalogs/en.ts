@@ -14,6 +14,8 @@ export const en = {
     connectionsHint: 'Vendor clients BrowserDeck talks to',
     activity: 'Activity',
     activityHint: 'Bulk jobs and their results',
+    scripts: 'Scripts',
+    scriptsHint: 'Automation scripts to run on profiles',
     settings: 'Settings',
     settingsHint: 'Theme, vendor limits, proxy check, demo',
   },

@@ -12,6 +12,8 @@ const zhCN: Catalog = {
     connectionsHint: 'BrowserDeck 连接的浏览器客户端',
     activity: '任务',
     activityHint: '批量任务及其结果',
+    scripts: '脚本',
+    scriptsHint: '在环境上运行的自动化脚本',
     settings: '设置',
     settingsHint: '主题、厂商限制、代理检测、演示',
   },

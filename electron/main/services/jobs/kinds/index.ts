@@ -6,6 +6,7 @@
 import type { JobAction, JobKind } from '../../../../../shared/model/job-actions';
 import { assignProxiesKind } from './assign-proxies';
 import { changeTagsKind } from './change-tags';
+import { automateKind } from './automate';
 import { checkProxyKind } from './check-proxy';
 import { closeKind } from './close';
 import { copyKind } from './copy';
@@ -44,6 +45,7 @@ const KINDS: { [K in EngineKind]: JobKindSpec<Extract<EngineAction, { kind: K }>
   create: createKind,
   'import-sheet': importSheetKind,
   'copy-to-connection': copyToConnectionKind,
+  automate: automateKind,
   undo: createUndoKind((kind) => findKind(JOB_KINDS, kind)),
 };
 

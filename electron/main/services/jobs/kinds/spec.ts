@@ -23,6 +23,7 @@ export type Verdict = 'applied' | 'not-applied' | DeckError;
 /** What this build can do, which decides whether some tasks can run at all. */
 export interface Abilities {
   canCheckProxy: boolean;
+  canAutomate: boolean;
 }
 
 /** The profile field an edit sets. */
@@ -49,6 +50,8 @@ export interface JobKindSpec<A extends KindAction = KindAction> {
    * absent when the label says it all (Open).
    */
   sets?(action: A): string | undefined;
+  /** How many profiles it works on at once when the request names no concurrency. */
+  defaultConcurrency?: number;
   /** The action lists what to do itself (items to create, assignments): no selection needed. */
   selectionOptional?: boolean;
   /** The tasks of a start; one per selected profile, in order, when omitted (profileTasks). */

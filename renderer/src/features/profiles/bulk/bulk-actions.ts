@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { Connection, Profile } from '../../../../../shared/model';
 import type { JobAction } from '../../../../../shared/model/job';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
+import { RunAutomationDialog } from '../../automation';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from '../open-close-shortcuts';
 import { CopyDialog } from './CopyDialog';
 import { CopyToConnectionDialog } from './CopyToConnectionDialog';
@@ -83,5 +84,6 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },
   { id: 'export-csv', label: 'Export CSV…', dialog: ExportSheetDialog },
   { id: 'copy-to-connection', label: 'Copy to connection…', dialog: CopyToConnectionDialog },
+  { id: 'automate', label: 'Run automation…', divider: true, dialog: RunAutomationDialog },
   { id: 'delete', label: 'Delete…', danger: true, dialog: DeleteDialog },
 ];

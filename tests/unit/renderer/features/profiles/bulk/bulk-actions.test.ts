@@ -65,6 +65,7 @@ describe('bulk actions', () => {
       'Copy…',
       'Export CSV…',
       'Copy to connection…',
+      'Run automation…',
       'Delete…',
       'Clear',
     ]);

@@ -1,0 +1,53 @@
+/**
+ * CodeMirror 6 on a script's source: JavaScript highlighting and the error markers of
+ * script-lint.ts. The editor owns the text while it is mounted; `onChange` hands each edit up.
+ */
+import { useEffect, useRef } from 'react';
+import { basicSetup, EditorView } from 'codemirror';
+import { javascript } from '@codemirror/lang-javascript';
+import { linter, lintGutter } from '@codemirror/lint';
+import { scriptDiagnostics } from './script-lint';
+
+export function ScriptEditor({
+  initial,
+  onChange,
+  label,
+}: {
+  /** The source when mounted; give the component a new key to load another script. */
+  initial: string;
+  onChange(source: string): void;
+  label: string;
+}) {
+  const host = useRef<HTMLDivElement>(null);
+  const changed = useRef(onChange);
+  useEffect(() => {
+    changed.current = onChange;
+  }, [onChange]);
+  useEffect(() => {
+    const view = new EditorView({
+      parent: host.current!,
+      doc: initial,
+      extensions: [
+        basicSetup,
+        javascript(),
+        linter((v) => scriptDiagnostics(v.state), { delay: 300 }),
+        lintGutter(),
+        EditorView.contentAttributes.of({ 'aria-label': label }),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) changed.current(u.state.doc.toString());
+        }),
+        EditorView.theme({ '&': { height: '100%' }, '.cm-scroller': { fontSize: '13px' } }),
+      ],
+    });
+    return () => view.destroy();
+    // Mounted once per script (the parent keys it); later `initial` values are ignored.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <div
+      ref={host}
+      data-testid="script-editor"
+      className="h-full overflow-hidden rounded border border-zinc-300 bg-white dark:border-zinc-700 dark:bg-zinc-950"
+    />
+  );
+}
