@@ -22,6 +22,7 @@ export const SCENARIO_NAMES = [
   'open',
   'sessions',
   'csv',
+  'i18n',
   'runner',
   'thumbnails',
 ] as const;
@@ -40,7 +41,8 @@ export interface MetricSpec {
   scenario: ScenarioName | Pending;
 }
 
-const pending = (issue: number, what: string): Pending => ({ issue, what });
+/** A metric whose feature is not built yet (none today). */
+export const pending = (issue: number, what: string): Pending => ({ issue, what });
 
 export const METRICS = {
   'ipc.roundtrip.us': { unit: 'us', cmp: '<=', target: 500, scenario: 'ipc' },
@@ -112,7 +114,7 @@ export const METRICS = {
     unit: '%',
     cmp: '<=',
     target: 5,
-    scenario: pending(24, 'renderer start-up to first table paint, i18n on against off'),
+    scenario: 'i18n',
   },
 } as const satisfies Record<string, MetricSpec>;
 

@@ -19,6 +19,7 @@ import { csvScenario } from './scenarios/csv';
 import { ipcScenario } from './scenarios/ipc';
 import { listTripScenario } from './scenarios/list-trip';
 import { startScenario } from './scenarios/start';
+import { i18nScenario } from './scenarios/i18n';
 import { ratelimitScenario } from './scenarios/ratelimit';
 import { openScenario } from './scenarios/open';
 import { sandboxScenario } from './scenarios/sandbox';
@@ -42,6 +43,7 @@ const SCENARIOS: Record<ScenarioName, Scenario> = {
   open: openScenario,
   sessions: sessionsScenario,
   csv: csvScenario,
+  i18n: i18nScenario,
   runner: runnerScenario,
   thumbnails: thumbnailsScenario,
 };

@@ -11,6 +11,7 @@ import {
   SCENARIO_NAMES,
   type ScenarioName,
 } from '../../../tests/bench/metrics';
+import { whilePending } from './while-pending';
 
 const nothingReported = () =>
   new Map<ScenarioName, MetricResult[] | { failed: string }>(SCENARIO_NAMES.map((s) => [s, []]));
@@ -28,7 +29,9 @@ describe('verdict', () => {
 
 describe('completeResults', () => {
   it('gives a full run one line per metric of the table, in its order, pending ones included', () => {
-    const results = completeResults(nothingReported(), true);
+    const results = whilePending('runner.overhead.ms', 25, () =>
+      completeResults(nothingReported(), true),
+    );
     expect(results.map((r) => r.name)).toEqual(METRIC_NAMES);
     const runner = results.find((r) => r.name === 'runner.overhead.ms')!;
     expect(runner.pending).toMatch(/^feature not built \(#25/);
@@ -70,7 +73,7 @@ describe('the metric table', () => {
 
   it('lists the metrics of features not built yet as pending, each with its issue', () => {
     const pending = METRIC_NAMES.filter((n) => typeof METRICS[n].scenario !== 'string');
-    expect(pending).toEqual(['i18n.startup.growth.pct']);
+    expect(pending).toEqual([]);
   });
 
   it('gives every scenario at least one metric', () => {
