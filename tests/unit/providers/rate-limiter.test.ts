@@ -66,7 +66,8 @@ describe('rate limiter', () => {
     // Nobody is starved: all three are served through the run.
     expect(new Set(starts.slice(0, 6).map((s) => s.who)).size).toBe(3);
     expect(rateInterval(1)).toBeGreaterThan(1000);
-    expect(rateInterval(1)).toBeLessThan(1050);
+    // A margin, not a slowdown: at most an eighth of the rate.
+    expect(rateInterval(1)).toBeLessThan(1125);
   });
 
   it('reads the rate per request: raising it shortens the next interval', async () => {
