@@ -55,6 +55,7 @@ const TRANSLATED = [
   'renderer/src/features/connections/DetectPanel.tsx',
   'renderer/src/features/connections/DemoOffer.tsx',
   'renderer/src/features/connections/RemoveConnectionDialog.tsx',
+  'renderer/src/features/profiles/SavedViewsNav.tsx',
 ];
 
 export default tseslint.config(
@@ -134,7 +135,7 @@ export default tseslint.config(
             include: ['title', 'aria-label', 'aria-description', 'placeholder', 'alt', 'label'],
           },
           // The product's name is not translated.
-          words: { exclude: ['BrowserDeck', '[0-9!-/:-@[-`{-~·…—–\\s]+'] },
+          words: { exclude: ['BrowserDeck', '[0-9!-/:-@[-`{-~·…—–•×\\s]+'] },
         },
       ],
     },

@@ -9,9 +9,10 @@ test('the built renderer shows app:info from the real core', async ({ harness })
   await page.goto(appUrl);
   await expect(page.getByTestId('app-version')).toHaveText('0.1.0-harness');
   await expect(page.getByTestId('app-info')).toContainText('browser harness');
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  for (const name of ['Profiles', 'Sessions', 'Connections', 'Activity']) {
-    await expect(page.getByRole('button', { name })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeVisible();
+  for (const name of ['Profiles', 'Sessions', 'Connections', 'Activity', 'Scripts', 'Settings']) {
+    await expect(nav.getByRole('button', { name, exact: true })).toBeVisible();
   }
   const ok = harness.responses.find((r) => r.channel === 'app:info');
   expect(ok?.response).toMatchObject({ ok: true, data: { version: '0.1.0-harness' } });

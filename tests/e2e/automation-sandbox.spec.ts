@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { test, expect } from './support/harness';
+import { bulkAction } from './support/profiles-page';
 
 const SHOTS = join(__dirname, 'screenshots');
 
@@ -77,10 +78,7 @@ test('Run automation… takes a screenshot in 5 real Chromium profiles, 3 at onc
     await row(page, key).click({ modifiers: ['ControlOrMeta'] });
   await expect(page.getByTestId('selected-count')).toHaveText('6');
 
-  await page
-    .getByRole('toolbar', { name: 'Bulk actions' })
-    .getByRole('button', { name: 'Run automation…' })
-    .click();
+  await bulkAction(page, 'Run automation…');
   const dialog = page.getByRole('dialog', { name: 'Run automation on 6 profiles' });
   await expect(dialog.getByLabel('Task')).toHaveValue('screenshot');
   await expect(dialog.getByLabel('At once')).toHaveValue('3');

@@ -8,7 +8,9 @@ import type { Page } from '@playwright/test';
 import type { Core } from '../../electron/main/core';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { VENDOR_IDS, type Vendor } from '../../shared/model';
+import { chooseFacet } from './support/facets';
 import { test, expect } from './support/harness';
+import { bulkAction } from './support/profiles-page';
 
 const COPIED = 20;
 const OTHERS = 3;
@@ -48,16 +50,16 @@ async function connectAll(core: Core): Promise<Record<Vendor, string>> {
 }
 
 /** Every profile of one connection selected through the table, and the copy dialog open on them. */
-async function openCopyDialog(page: Page, appUrl: string, source: string, target: string) {
+async function openCopyDialog(page: Page, appUrl: string, source: Vendor, target: string) {
   const total = 2 * COPIED + 2 * OTHERS;
   await page.goto(appUrl);
   await expect(page.getByTestId('shown-total')).toHaveText(`${total} / ${total}`);
-  await page.getByRole('combobox', { name: 'Connections' }).selectOption(source);
+  await chooseFacet(page, 'Connections', `Sandbox ${source}`);
   await expect(page.getByTestId('shown-total')).toHaveText(`${COPIED} / ${total}`);
   await page.locator('[role=grid] [role=row][data-key]').first().click();
   await page.keyboard.press('Control+A');
   await expect(page.getByTestId('selected-count')).toHaveText(String(COPIED));
-  await page.getByRole('button', { name: 'Copy to connection…' }).click();
+  await bulkAction(page, 'Copy to connection…');
   const dialog = page.getByRole('dialog', {
     name: `Copy ${COPIED} profiles to another connection`,
   });
@@ -89,7 +91,7 @@ test('ixBrowser → AdsPower: 20 profiles with their proxies and passwords; the 
   expect(carried.filter((r) => r.proxy_password).length).toBeGreaterThan(3);
 
   await page.setViewportSize({ width: 1280, height: 720 });
-  const dialog = await openCopyDialog(page, appUrl, ids.ixbrowser, ids.adspower);
+  const dialog = await openCopyDialog(page, appUrl, 'ixbrowser', ids.adspower);
   // The preview shows that a password goes with the proxy, never the password itself.
   await expect(dialog.getByText('+ password').first()).toBeVisible();
   for (const r of carried)
@@ -129,7 +131,7 @@ test('CosLogin → BitBrowser: 20 profiles with their proxies and passwords; tag
   const carried = sources.filter((w) => w.proxyMethod === 2 && w.proxyType !== 'direct');
   expect(carried.length).toBeGreaterThan(5);
 
-  const dialog = await openCopyDialog(page, appUrl, ids.cos, ids.bitbrowser);
+  const dialog = await openCopyDialog(page, appUrl, 'cos', ids.bitbrowser);
   await expect(dialog.getByText("BitBrowser's Local API has no tag calls").first()).toBeVisible();
   await runCopy(page, dialog);
 

@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import type { Core } from '../../electron/main/core';
 import { chooseFacet } from './support/facets';
 import { test, expect } from './support/harness';
+import { bulkAction } from './support/profiles-page';
 
 let sandbox: Sandbox;
 test.beforeEach(async () => {
@@ -303,7 +304,7 @@ test('copy 5 ixBrowser profiles into a group: exactly 5 new profiles in that gro
     .find((p) => sources.every((s) => s.group_id !== p.group_id))!;
   const before = new Set(sandbox.ix.profiles().map((p) => p.profile_id));
 
-  await page.getByRole('button', { name: 'Copy…' }).click();
+  await bulkAction(page, 'Copy…');
   const dialog = page.getByRole('dialog', { name: 'Copy 5 profiles' });
   await dialog
     .getByRole('combobox', { name: /^Group for the copies in Sandbox ix/ })

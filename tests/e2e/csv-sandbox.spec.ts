@@ -12,6 +12,7 @@ import {
   type Sandbox,
 } from '../../electron/sandbox';
 import { test, expect } from './support/harness';
+import { bulkAction } from './support/profiles-page';
 
 let sandbox: Sandbox;
 test.beforeEach(async () => {
@@ -162,10 +163,7 @@ test('"Export CSV…" on the selection writes the selected profiles only', async
   const rows = page.locator('[role=grid] [role=row][data-key]');
   await rows.nth(2).click();
   await rows.nth(4).click({ modifiers: ['Shift'] });
-  await page
-    .getByRole('toolbar', { name: 'Bulk actions' })
-    .getByRole('button', { name: 'Export CSV…' })
-    .click();
+  await bulkAction(page, 'Export CSV…');
   const dialog = page.getByRole('dialog', { name: 'Export 3 profiles to CSV' });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export' }).click();

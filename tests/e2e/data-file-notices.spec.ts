@@ -73,7 +73,10 @@ test('damaged connections.json and secrets.bin: the banner names each file and i
     });
   }
   // The view's own controls stay reachable below the banner.
-  await page.getByRole('button', { name: 'Connections', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('button', { name: 'Connections' })
+    .click();
   await expect(page.getByRole('button', { name: 'Add connection' })).toBeVisible();
   expect(await coveredControls(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('data-file-notices-connections.png') });

@@ -7,7 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { installFakeDeck } from './support/fake-deck';
 import { test, expect } from './support/harness';
-import { SCREENS } from './support/profiles-page';
+import { bulkAction, SCREENS } from './support/profiles-page';
 
 const row = (page: Page, key: string) => page.locator(`[role=row][data-key="${key}"]`);
 
@@ -22,20 +22,7 @@ async function selectRange(page: Page, from: string, to: string) {
   await row(page, to).click({ modifiers: ['Shift'] });
 }
 
-/** From the bulk bar, or its "More" menu when the action does not fit the bar. */
-async function bulk(page: Page, label: string) {
-  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
-  const button = bar.getByRole('button', { name: label, exact: true });
-  if ((await button.count()) > 0) await button.click();
-  else {
-    await bar.getByRole('button', { name: 'More ▾' }).click();
-    await page
-      .getByRole('menu', { name: 'More bulk actions' })
-      .getByRole('menuitem', { name: label })
-      .click();
-  }
-  return page.getByRole('dialog');
-}
+const bulk = bulkAction;
 
 for (const screen of SCREENS) {
   test.describe(`${screen.width}×${screen.height}`, () => {
@@ -116,7 +103,7 @@ for (const screen of SCREENS) {
         ['Move to group…', /^Move$/],
         ['Set remark…', /^(Set remark|Clear remarks)$/],
         ['Rename…', /^Rename$/],
-        ['Set tags…', /^(Set tags|Remove all tags)$/],
+        ['Tags…', /^(Add|Remove|Replace) tags$|^Remove all tags$/],
         ['Copy…', /^Copy \d+ profiles?$/],
         ['Delete…', /^Delete 200 profiles$/],
       ];

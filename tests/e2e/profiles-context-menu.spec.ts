@@ -12,10 +12,14 @@ const MENU_ITEMS = [
   'Move to group…',
   'Set remark…',
   'Rename…',
-  'Set tags…',
+  'Tags…',
   'Edit proxy…',
   'Import proxy list…',
+  'Check proxy',
   'Copy…',
+  'Export CSV…',
+  'Copy to connection…',
+  'Run automation…',
   'Delete…',
 ];
 

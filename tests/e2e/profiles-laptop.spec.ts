@@ -13,10 +13,14 @@ const ACTIONS = [
   'Move to group…',
   'Set remark…',
   'Rename…',
-  'Set tags…',
+  'Tags…',
   'Edit proxy…',
   'Import proxy list…',
+  'Check proxy',
   'Copy…',
+  'Export CSV…',
+  'Copy to connection…',
+  'Run automation…',
   'Delete…',
 ];
 

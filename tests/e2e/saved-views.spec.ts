@@ -57,7 +57,8 @@ test('by mouse: a phrase, a tag prefix and two groups, sorted, one column hidden
   await expect(dialog).toContainText('Search: tag:vip "shop 1"');
   await expect(dialog).toContainText('Groups: Ads, Shops');
   await expect(dialog).toContainText('Sorted by Name');
-  await expect(dialog).toContainText('1 column hidden');
+  // The one hidden here, and the three a laptop's default layout hides.
+  await expect(dialog).toContainText('4 columns hidden');
   for (const [width, height] of [
     [1400, 860],
     [1280, 720],
@@ -77,7 +78,7 @@ test('by mouse: a phrase, a tag prefix and two groups, sorted, one column hidden
   // Everything back to the start: the view says it is no longer what the table shows.
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('button', { name: 'Columns' }).click();
-  await page.getByRole('button', { name: 'Reset columns and widths' }).click();
+  await page.getByRole('button', { name: 'Reset columns, widths and pins' }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shown-total')).toHaveText(shown(() => true));
   await expect(view).toHaveAttribute('data-changed', 'true');
@@ -130,10 +131,11 @@ test('by keyboard: search with prefixes, a filter menu, save, open and delete a 
 
   // Back past the search box to the header's "Save view…".
   await facetButton(page, 'Connections').focus();
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Shift+Tab');
-  await expect(page.getByRole('button', { name: 'Save view…' })).toBeFocused();
+  const saveView = page.getByRole('button', { name: 'Save view…' });
+  // Past the search box, "?" and Columns: a few stops back, however the header grows.
+  for (let i = 0; i < 8 && !(await saveView.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Shift+Tab');
+  await expect(saveView).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Save view' });
   await expect(dialog.getByLabel('Name')).toBeFocused();

@@ -10,6 +10,7 @@ import { forkLauncher } from '../../electron/main/services/automation/script-lau
 import type { ResponseOf } from '../../shared/ipc/contract';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { test, expect } from './support/harness';
+import { bulkAction } from './support/profiles-page';
 
 const SHOTS = join(__dirname, 'screenshots');
 
@@ -95,10 +96,7 @@ test('a script written and saved in Scripts runs from Run automation… and retu
   const keys = [1001, 1002, 1003].map((id) => `${ix}/${id}`);
   await row(page, keys[0]!).click();
   for (const key of keys.slice(1)) await row(page, key).click({ modifiers: ['ControlOrMeta'] });
-  await page
-    .getByRole('toolbar', { name: 'Bulk actions' })
-    .getByRole('button', { name: 'Run automation…' })
-    .click();
+  await bulkAction(page, 'Run automation…');
   const dialog = page.getByRole('dialog', { name: 'Run automation on 3 profiles' });
   await dialog.getByLabel('Task').selectOption({ label: 'Script' });
   await dialog.getByLabel('Script').selectOption({ label: 'Titles' });

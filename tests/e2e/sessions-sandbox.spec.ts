@@ -250,7 +250,7 @@ test('ixBrowser: Sessions shows the real port and pid, DevTools attaches to the 
   expect(isAlive(pid), 'disconnecting Playwright must leave the browser running').toBe(true);
 
   const name = (
-    await sessionRow(page, key).locator('td').first().locator('div').first().innerText()
+    await sessionRow(page, key).locator('td div.font-medium').first().innerText()
   ).trim();
   await sessionRow(page, key)
     .getByRole('button', { name: `DevTools for ${name}` })

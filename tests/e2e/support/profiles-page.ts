@@ -34,3 +34,21 @@ export const startedJobs = (page: Page) =>
 /** The column ids of the headers, left to right. */
 export const columnOrder = (page: Page) =>
   page.getByRole('columnheader').evaluateAll((hs) => hs.map((h) => h.getAttribute('data-column')));
+
+/**
+ * Runs a bulk action as a user would: its button in the bulk bar, or the bar's "More" menu
+ * when the action does not fit the bar at this window width. Returns the dialog it opens.
+ */
+export async function bulkAction(page: Page, label: string) {
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  const button = bar.getByRole('button', { name: label, exact: true });
+  if ((await button.count()) > 0) await button.click();
+  else {
+    await bar.getByRole('button', { name: 'More ▾' }).click();
+    await page
+      .getByRole('menu', { name: 'More bulk actions' })
+      .getByRole('menuitem', { name: label })
+      .click();
+  }
+  return page.getByRole('dialog');
+}

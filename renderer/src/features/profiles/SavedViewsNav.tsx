@@ -4,6 +4,7 @@ import { connectionsQuery } from '../../lib/queries';
 import { useShallow } from 'zustand/react/shallow';
 import { describeView, showsView, useSavedViews, type SavedView } from './saved-views';
 import { COLUMN_SETTINGS, useProfilesUi } from './store';
+import { useTranslation } from '../../i18n';
 
 /** Whether the table still shows the active view as saved (re-rendered as the table changes). */
 function useActiveChanged(active: SavedView | undefined): boolean {
@@ -32,12 +33,13 @@ export function SavedViewsNav({ onOpen }: { onOpen(): void }) {
   const active = views.find((v) => v.id === activeId);
   const changed = useActiveChanged(active);
   const connections = useQuery(connectionsQuery).data;
+  const { t } = useTranslation();
   const connectionLabel = (id: string) => connections?.find((c) => c.id === id)?.label ?? id;
   const removeWithUndo = (view: SavedView) => {
     const at = views.indexOf(view);
     remove(view.id);
-    toast(`Deleted the view "${view.name}"`, {
-      action: { label: 'Undo', onClick: () => restore(view, at) },
+    toast(t('savedViews.deleted', { name: view.name }), {
+      action: { label: t('common.undo'), onClick: () => restore(view, at) },
     });
   };
   return (
@@ -49,12 +51,10 @@ export function SavedViewsNav({ onOpen }: { onOpen(): void }) {
         id="saved-views-heading"
         className="px-2 pb-1 text-[11px] font-medium tracking-wide text-zinc-500 uppercase"
       >
-        Saved views
+        {t('savedViews.title')}
       </h2>
       {views.length === 0 ? (
-        <p className="px-2 text-xs text-zinc-500">
-          “Save view…” on Profiles keeps its filters, sort and columns here.
-        </p>
+        <p className="px-2 text-xs text-zinc-500">{t('savedViews.empty')}</p>
       ) : (
         <ul className="space-y-0.5">
           {views.map((view) => {
@@ -71,7 +71,7 @@ export function SavedViewsNav({ onOpen }: { onOpen(): void }) {
                   title={[
                     view.name,
                     ...describeView(view, connectionLabel),
-                    ...(current && changed ? ['(changed since it was saved)'] : []),
+                    ...(current && changed ? [t('savedViews.changed')] : []),
                   ].join('\n')}
                   onClick={() => {
                     open(view.id);
@@ -88,8 +88,8 @@ export function SavedViewsNav({ onOpen }: { onOpen(): void }) {
                 </button>
                 <button
                   type="button"
-                  aria-label={`Delete the view ${view.name}`}
-                  title="Delete this view"
+                  aria-label={t('savedViews.deleteLabel', { name: view.name })}
+                  title={t('savedViews.deleteTitle')}
                   onClick={() => removeWithUndo(view)}
                   className="rounded px-1.5 text-zinc-500 opacity-0 group-hover:opacity-100 hover:text-zinc-900 focus:opacity-100 dark:hover:text-zinc-100"
                 >

@@ -34,7 +34,16 @@ export const en = {
   language: {
     label: 'Language',
   },
+  savedViews: {
+    title: 'Saved views',
+    empty: '“Save view…” on Profiles keeps its filters, sort and columns here.',
+    changed: '(changed since it was saved)',
+    deleted: 'Deleted the view "{{name}}"',
+    deleteLabel: 'Delete the view {{name}}',
+    deleteTitle: 'Delete this view',
+  },
   common: {
+    undo: 'Undo',
     cancel: 'Cancel',
     retry: 'Retry',
     add: 'Add',

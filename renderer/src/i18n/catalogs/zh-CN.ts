@@ -32,7 +32,16 @@ const zhCN: Catalog = {
   language: {
     label: '语言',
   },
+  savedViews: {
+    title: '已保存的视图',
+    empty: '在“环境”页点“保存视图…”，即可把筛选、排序和列设置保存在这里。',
+    changed: '（保存后已更改）',
+    deleted: '已删除视图“{{name}}”',
+    deleteLabel: '删除视图 {{name}}',
+    deleteTitle: '删除此视图',
+  },
   common: {
+    undo: '撤销',
     cancel: '取消',
     retry: '重试',
     add: '添加',

@@ -43,7 +43,11 @@ export type BulkAction = BulkActionBase &
   (
     | { dialog: ComponentType<BulkDialogProps> }
     /** Starts a job on the selection at once; `n` is the count in words ("3 profiles"). */
-    | { start(n: string): { action: JobAction; what: string } }
+    | {
+        start(n: string): { action: JobAction; what: string };
+        /** The column its results land in: shown when the job starts, if it was hidden. */
+        reveals?: string;
+      }
   );
 
 const idle = ({ pending }: BulkBarState) => !pending;
@@ -80,6 +84,7 @@ export const BULK_ACTIONS: readonly BulkAction[] = [
     title: "Try each selected profile's proxy from this machine: exit IP, country, latency",
     enabled: idle,
     start: (n) => ({ action: { kind: 'check-proxy' }, what: `Check the proxies of ${n}` }),
+    reveals: 'proxyCheck',
   },
   { id: 'copy', label: 'Copy…', dialog: CopyDialog },
   { id: 'export-csv', label: 'Export CSV…', dialog: ExportSheetDialog },

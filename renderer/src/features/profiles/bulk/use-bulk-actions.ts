@@ -22,6 +22,11 @@ export function useBulkActions(
     if (!isEnabled(a)) return;
     if ('dialog' in a) return openDialog(a.id);
     const { action, what } = a.start(countLabel(selected.length));
+    if (a.reveals) {
+      const ui = useProfilesUi.getState();
+      if (ui.columnVisibility[a.reveals] === false)
+        ui.setColumnVisibility({ ...ui.columnVisibility, [a.reveals]: true });
+    }
     void job.run(
       action,
       selected.map((p) => p.key),
