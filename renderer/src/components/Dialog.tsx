@@ -39,7 +39,8 @@ export function Dialog({
       onClick={(e) => {
         if (e.target === e.currentTarget) onClose();
       }}
-      className={`${wide ? 'w-[min(52rem,92vw)]' : 'w-[min(30rem,92vw)]'} m-auto max-h-[85vh] rounded-lg border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
+      // A dialog is drawn where it is opened (the bulk bar is nowrap): text wraps in it anyway.
+      className={`${wide ? 'w-[min(52rem,92vw)]' : 'w-[min(30rem,92vw)]'} m-auto max-h-[85vh] rounded-lg border border-zinc-200 bg-white p-0 text-left whitespace-normal text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100`}
     >
       <div className="flex max-h-[85vh] flex-col">
         <header className="flex items-center justify-between gap-4 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">

@@ -58,7 +58,7 @@ export function CopyToConnectionDialog({ profiles, connectionsById, onClose }: B
         </>
       }
     >
-      <div className="space-y-3 text-[13px]">
+      <div className="min-w-0 space-y-3 text-[13px]">
         <Field
           label="Target connection"
           hint="Name, group, remark, tags and proxy (with its password) are copied; each vendor makes its own fingerprint. The selected profiles are not changed."
@@ -134,7 +134,13 @@ function PreviewRows({ preview }: { preview: CopyPreview }) {
   const more = preview.total - preview.items.length;
   return (
     <div className="max-h-[45vh] overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
-      <table aria-label="Profiles to copy" className="w-full border-collapse text-xs">
+      {/* Fixed columns: a long proxy wraps in its cell instead of widening the dialog. */}
+      <table aria-label="Profiles to copy" className="w-full table-fixed border-collapse text-xs">
+        <colgroup>
+          {['16%', '14%', '14%', '13%', '26%', '17%'].map((w, i) => (
+            <col key={i} style={{ width: w }} />
+          ))}
+        </colgroup>
         <thead className="sticky top-0 bg-zinc-100 text-left text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
           <tr>
             {['Name', 'Group', 'Remark', 'Tags', 'Proxy', 'Not copied'].map((h) => (
@@ -189,8 +195,10 @@ function PreviewRow({
       data-key={item.key}
       className="border-t border-zinc-100 odd:bg-white even:bg-zinc-50 dark:border-zinc-800 dark:odd:bg-zinc-900 dark:even:bg-zinc-900/60"
     >
-      <td className={`${cell} font-medium whitespace-nowrap`}>{item.name}</td>
-      <td className={`${cell} whitespace-nowrap`}>
+      <td className={`${cell} truncate font-medium`} title={item.name}>
+        {item.name}
+      </td>
+      <td className={cell}>
         {item.group ? (
           <>
             {item.group}
@@ -200,7 +208,7 @@ function PreviewRow({
           <span className="text-zinc-400">default</span>
         )}
       </td>
-      <td className={`${cell} max-w-[7rem] truncate`} title={item.remark}>
+      <td className={`${cell} truncate`} title={item.remark}>
         {item.remark}
       </td>
       <td className={cell}>
@@ -208,7 +216,7 @@ function PreviewRow({
           <span className="text-zinc-400">none</span>
         ) : (
           item.tags.map((t) => (
-            <span key={t} className="mr-1 whitespace-nowrap">
+            <span key={t} className="mr-1 inline-block max-w-full truncate align-top">
               {t}
               {newTags.has(t) && <New />}
             </span>
