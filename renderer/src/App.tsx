@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { appInfoQuery } from './lib/queries';
 import { errorText } from './lib/deck';
@@ -77,7 +78,11 @@ function ViewPane({ view }: { view: View }) {
     case 'activity':
       return <ActivityView />;
     case 'scripts':
-      return <ScriptsView />;
+      return (
+        <Suspense fallback={null}>
+          <ScriptsView />
+        </Suspense>
+      );
     case 'settings':
       return <SettingsView />;
   }

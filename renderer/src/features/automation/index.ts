@@ -1,3 +1,12 @@
 /** The automation feature's entry points: the bulk bar's run dialog and the Scripts screen. */
+import { lazy } from 'react';
+
 export { RunAutomationDialog } from './RunAutomationDialog';
-export { ScriptsView } from './ScriptsView';
+
+/**
+ * Loaded when first shown: its editor (CodeMirror) is most of the bundle's weight, and the
+ * Profiles table should not wait for it at start (start.lastknown10k.ms).
+ */
+export const ScriptsView = lazy(() =>
+  import('./ScriptsView').then((m) => ({ default: m.ScriptsView })),
+);
