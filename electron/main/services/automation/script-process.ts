@@ -143,6 +143,8 @@ async function supervise(
   const timer = setTimeout(() => stop('timeout'), run.timeoutMs);
   const onAbort = () => stop('cancel');
   run.signal.addEventListener('abort', onAbort, { once: true });
+  // Cancelled while its folder was made and the process started: no event comes any more.
+  if (run.signal.aborted) onAbort();
   try {
     const streams = [read(child.stdout, 'stdout'), read(child.stderr, 'stderr')];
     child.send(input);
