@@ -4,24 +4,15 @@
  * `?`. Fake deck: 50,000 profiles; jobs.start records what it is asked.
  */
 import { test, expect } from './support/harness';
-import { openProfiles, row, SCREENS, startedJobs } from './support/profiles-page';
+import {
+  openProfiles,
+  row,
+  SCREENS,
+  startedJobs,
+  BULK_ACTION_LABELS,
+} from './support/profiles-page';
 
-const MENU_ITEMS = [
-  'Open',
-  'Close',
-  'Move to group…',
-  'Set remark…',
-  'Rename…',
-  'Tags…',
-  'Edit proxy…',
-  'Import proxy list…',
-  'Check proxy',
-  'Copy…',
-  'Export CSV…',
-  'Copy to connection…',
-  'Run automation…',
-  'Delete…',
-];
+const MENU_ITEMS = BULK_ACTION_LABELS;
 
 for (const screen of SCREENS) {
   test.describe(`${screen.width}×${screen.height}`, () => {

@@ -52,3 +52,21 @@ export async function bulkAction(page: Page, label: string) {
   }
   return page.getByRole('dialog');
 }
+
+/** The bulk actions a user sees, in order: the bar (with its "More" menu) and the context menu. */
+export const BULK_ACTION_LABELS = [
+  'Open',
+  'Close',
+  'Move to group…',
+  'Set remark…',
+  'Rename…',
+  'Tags…',
+  'Edit proxy…',
+  'Import proxy list…',
+  'Check proxy',
+  'Copy…',
+  'Export CSV…',
+  'Copy to connection…',
+  'Run automation…',
+  'Delete…',
+];
