@@ -1,0 +1,2 @@
+/** English: The proxy editor and proxy-list import. (part of the catalog in ./index.ts). */
+export const proxy = {};
