@@ -248,6 +248,47 @@ describe('AdsPower provider on the sandbox: create, open, close', () => {
     });
   });
 
+  it('creating many profiles with tags lists the tags once a minute, not once per profile', async () => {
+    // The provider's clock also paces its calls, so it runs with real time, plus a skip.
+    let skipped = 0;
+    const paced = createAdsProvider({
+      connectionId: 'ads-tags',
+      baseUrl: sb.ads.url,
+      log: logged.log,
+      retry: FAST_RETRY,
+      requestsPerSecond: () => RATE,
+      clock: () => Date.now() + skipped,
+    });
+    const tagLists = () => sb.ads.requestCountByPath()['/api/v2/browser-tags/list'] ?? 0;
+    try {
+      sb.ads.resetRequestCount();
+      const made: string[] = [];
+      for (const n of [1, 2, 3])
+        made.push(
+          await paced.createProfile({
+            name: `Tagged ${n}`,
+            tags: ['warm', 'fresh-tag'],
+            remark: '',
+          }),
+        );
+      // One listing; 'fresh-tag', created on the way, is learned from its creation.
+      expect(tagLists()).toBe(1);
+      const byId = new Map((await paced.listTags()).map((t) => [t.id, t.name]));
+      for (const id of made)
+        expect(rec(id).tag_ids.map((t) => byId.get(t))).toEqual(['warm', 'fresh-tag']);
+      // A name not seen yet is looked up again (it may exist in the client by now).
+      sb.ads.resetRequestCount();
+      await paced.createProfile({ name: 'Tagged 4', tags: ['other-tag'], remark: '' });
+      expect(tagLists()).toBe(1);
+      sb.ads.resetRequestCount();
+      skipped = 61_000;
+      await paced.createProfile({ name: 'Tagged 4', tags: ['warm'], remark: '' });
+      expect(tagLists()).toBe(1);
+    } finally {
+      paced.dispose?.();
+    }
+  });
+
   it('starts a profile (ws.puppeteer, debug_port, webdriver), lists it open, stops it', async () => {
     const id = ids(200, 201)[0]!;
     const opened = await ads.open(id);

@@ -58,6 +58,8 @@ const PATHS = {
  * for that long, not the 30 s a listing of the unlimited vendors gets.
  */
 const ADS_LISTING_DEADLINE_MS = 10 * 60_000;
+/** How long tag ids learned from a listing or creation are trusted (see knownTags). */
+const TAG_MEMO_MS = 60_000;
 
 export function createAdsProvider(o: ProviderOptions): VendorProvider {
   const { connectionId } = o;
@@ -133,6 +135,18 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
   /** When we opened each profile (the opened list does not say). */
   const openedAt = new Map<string, number>();
   let tagCreation: Promise<unknown> = Promise.resolve();
+  /**
+   * Tag names → ids from the last tag listing or creation. A copy or create job of N profiles
+   * with tags would otherwise list every tag once per profile: at AdsPower's 1 call/s that
+   * doubled the job. Trusted for TAG_MEMO_MS; a failed write forgets it (a tag deleted in the
+   * client meanwhile), so a retry lists again.
+   */
+  let knownTags: { at: number; byName: Map<string, string> } | undefined;
+  const forgetTagsOn = <T>(write: Promise<T>): Promise<T> =>
+    write.catch((e: unknown) => {
+      knownTags = undefined;
+      throw e;
+    });
 
   const rememberSecret = (row: AdsProfileWire) => {
     const pw = text(row.user_proxy_config?.proxy_password);
@@ -195,7 +209,12 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
   /** Tag names → ids; the missing ones created in one call, one creation at a time. */
   const tagIdsFor = (tagNames: string[], opts?: CallOptions): Promise<string[]> => {
     const run = tagCreation.then(async () => {
-      const existing = tagIdsByName(await listTags(opts));
+      const memo = knownTags && clock() - knownTags.at < TAG_MEMO_MS ? knownTags : undefined;
+      const existing =
+        memo && tagNames.every((n) => memo.byName.has(n))
+          ? memo.byName
+          : tagIdsByName(await listTags(opts));
+      if (existing !== memo?.byName) knownTags = { at: clock(), byName: existing };
       const missing = [...new Set(tagNames.filter((n) => !existing.has(n)))];
       if (missing.length) {
         const data = await write(
@@ -343,7 +362,9 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
       } catch (e) {
         return forBatch(vendorIds, () => Promise.reject(e));
       }
-      return updateEach(vendorIds, { profile_tag_ids: tagIds }, opts);
+      const results = await updateEach(vendorIds, { profile_tag_ids: tagIds }, opts);
+      if ([...results.values()].some((r) => r instanceof Error)) knownTags = undefined;
+      return results;
     },
 
     // user_proxy_config replaces the whole proxy: a password left out is erased, so a
@@ -391,7 +412,7 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
       if (item.proxy?.password.action === 'set') o.log.addSecret(item.proxy.password.value);
       const created = parse(
         AdsCreatedProfile,
-        await write(PATHS.create, body, opts, false),
+        await forgetTagsOn(write(PATHS.create, body, opts, false)),
         `${PATHS.create} answer`,
       );
       names.set(created, item.name);
