@@ -112,6 +112,12 @@ test('pseudo-locale: the create dialogs, the proxy editor and list import speak 
   await editor.getByRole('button', { name: pseudo(en.proxy.apply) }).click();
   await expect(editor.getByText(pseudo(en.proxy.check.hostRequired))).toBeVisible();
   expect(await textNotFromCatalog(page, [DIALOG], data)).toEqual([]);
+  // A test through a proxy that refuses: the reason is worded, main's message is data in it.
+  await editor.getByRole('textbox', { name: pseudo(en.proxy.field.host) }).fill('127.0.0.1');
+  await editor.getByRole('textbox', { name: pseudo(en.proxy.field.port) }).fill('9');
+  await editor.getByRole('button', { name: pseudo(en.proxy.test.run) }).click();
+  await expect(editor.getByTestId('proxy-test-result')).toContainText(/^⟦Fáíléd \(⟦/);
+  expect(await textNotFromCatalog(page, [DIALOG], data)).toEqual([]);
   await editor.getByRole('button', { name: pseudo(en.proxy.cancel) }).click();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
