@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from '../i18n';
 
 /**
  * A modal on the native <dialog>: the browser gives focus containment, Esc, the top layer
@@ -19,6 +20,7 @@ export function Dialog({
   footer?: ReactNode;
   wide?: boolean;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -50,7 +52,7 @@ export function Dialog({
           <button
             type="button"
             onClick={onClose}
-            aria-label="Close"
+            aria-label={t('notices.dialog.close')}
             className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
           >
             ×
@@ -72,10 +74,12 @@ export function Dialog({
  * The actions row of a form that keeps its buttons inside the dialog's body (an editor also
  * shown elsewhere): it sticks to the bottom of the scrolling body, so on a short screen the
  * primary button stays in view as `footer` does. Use it as the body's last element.
+ * It sticks at the body's padding edge pulled out by the padding (`-bottom-4`): at
+ * `bottom-0` it stood a padding above that edge and covered the last row of a form that fits.
  */
 export function DialogActions({ children }: { children: ReactNode }) {
   return (
-    <div className="sticky bottom-0 -mx-4 -mb-4 flex items-center justify-end gap-2 border-t border-zinc-200 bg-white px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
+    <div className="sticky -bottom-4 -mx-4 -mb-4 flex items-center justify-end gap-2 border-t border-zinc-200 bg-white px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
       {children}
     </div>
   );

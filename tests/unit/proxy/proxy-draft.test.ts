@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inLanguage } from '../renderer/support/i18n';
 import {
   draftFrom,
   toProxyInput,
@@ -91,6 +92,19 @@ describe('proxy editor draft', () => {
     expect(errorsOf(withMethod(d, 'vendor'))).toEqual({
       vendorProxyId: 'Vendor proxy id is required for a vendor-managed proxy',
     });
+  });
+
+  it('names the wrong field in the language the UI shows', async () => {
+    const d = draftFrom(undefined, 1);
+    const zh = await inLanguage('zh-CN', () => ({
+      empty: errorsOf({ ...d, host: '', port: '' }),
+      refresh: errorsOf({ ...d, host: 'gw.example', port: '80', refreshUrl: 'ftp://x' }),
+    }));
+    expect(zh.empty).toEqual({
+      host: '自定义代理必须填写主机',
+      port: '自定义代理必须填写端口（1-65535）',
+    });
+    expect(zh.refresh).toEqual({ refreshUrl: '刷新链接必须是 http(s) 网址' });
   });
 
   it('accepts an IPv6 host typed with brackets', () => {

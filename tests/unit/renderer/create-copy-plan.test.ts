@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { inLanguage } from './support/i18n';
 import type { Profile } from '../../../shared/model';
 import {
   copyAction,
   planCopy,
   sharedGroupId,
+  skippedText,
 } from '../../../renderer/src/features/create/copy-plan';
 import { vendorConnection as connection, profile as fixture } from '../../fixtures/profile';
 
@@ -39,9 +42,23 @@ describe('copy plan', () => {
       { connectionId: 'ix-1', label: 'Main (ixBrowser)', profiles: [ps[0], ps[2]] },
     ]);
     expect(plan.skipped).toEqual([
-      { label: 'Cos (CosLogin)', count: 2, reason: "CosLogin's Local API cannot copy profiles" },
-      { label: 'Not in the table', count: 1, reason: 'no longer listed' },
+      { label: 'Cos (CosLogin)', count: 2, reason: { kind: 'cannot-copy', vendor: 'cos' } },
+      { count: 1, reason: { kind: 'not-in-table' } },
     ]);
+    expect(plan.skipped.map((s) => skippedText(s, i18next.t))).toEqual([
+      "Cos (CosLogin): 2 profiles (CosLogin's Local API cannot copy profiles)",
+      'Not in the table: 1 profile (no longer listed)',
+    ]);
+  });
+
+  it('words the skipped profiles in the language the UI shows', async () => {
+    const plan = planCopy(
+      [profile('cos-1', 'a').key],
+      new Map([profile('cos-1', 'a')].map((p) => [p.key, p])),
+      connections,
+    );
+    const zh = await inLanguage('zh-CN', () => skippedText(plan.skipped[0]!, i18next.t));
+    expect(zh).toBe('Cos (CosLogin)：1 个环境（CosLogin 的本地 API 不支持复制环境）');
   });
 
   it('builds the copy action with a group only where one was chosen', () => {

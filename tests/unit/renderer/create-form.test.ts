@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inLanguage } from './support/i18n';
 import {
   checkBulk,
   checkNameFields,
@@ -248,5 +249,16 @@ describe('preview', () => {
     expect(sampleNames(bulk())).toBe('Shop 001, Shop 002 … Shop 030');
     expect(sampleNames(bulk({ count: '2', pad: '0' }))).toBe('Shop 1, Shop 2');
     expect(sampleNames(bulk({ template: 'Shop' }))).toBeUndefined();
+  });
+
+  it('words its messages in the language the UI shows', async () => {
+    const zh = await inLanguage('zh-CN', () => ({
+      single: checkSingle({ ...EMPTY_COMMON, name: '' }, undefined, IX),
+      mismatch: proxyCountMismatch(30, 28),
+    }));
+    expect(zh.single).toEqual({ ok: false, errors: { name: '名称为必填项' } });
+    expect(zh.mismatch).toBe('代理列表：30 个环境需要 30 个代理，只提供了 28 个：缺少 2 个');
+    // And back: nothing was kept from the other language.
+    expect(proxyCountMismatch(1, 0)).toBe('Proxy list: 1 profile need 1 proxy, 0 given: 1 missing');
   });
 });

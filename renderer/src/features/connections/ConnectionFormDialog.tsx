@@ -10,11 +10,20 @@ import { fieldErrorOf } from './field-errors';
 import { DEFAULT_BASE_URL, takesToken } from './vendor-defaults';
 import { Button } from '../../components/Button';
 import { checkBaseUrl } from '../../../../shared/model/base-url';
+import { useTranslation } from '../../i18n';
 
 export type ConnectionFormMode =
   { kind: 'add'; vendor?: Vendor; baseUrl?: string } | { kind: 'edit'; connection: Connection };
 
 type Field = 'vendor' | 'label' | 'baseUrl' | 'token' | 'requestsPerSecond';
+/** Each field by name (what main's `invalid-input` names, and the inputs' ids). */
+const FIELD = {
+  vendor: 'vendor',
+  label: 'label',
+  baseUrl: 'baseUrl',
+  token: 'token',
+  requestsPerSecond: 'requestsPerSecond',
+} as const satisfies { [K in Field]: K };
 /** On edit the token is write-only: keep it, replace it, or clear it. */
 type TokenAction = 'keep' | 'replace' | 'clear';
 
@@ -29,6 +38,7 @@ export function ConnectionFormDialog({
   mode: ConnectionFormMode;
   onClose(): void;
 }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const editing = mode.kind === 'edit' ? mode.connection : undefined;
   const [vendor, setVendor] = useState<Vendor>(
@@ -89,7 +99,7 @@ export function ConnectionFormDialog({
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: keys.connections });
       void queryClient.invalidateQueries({ queryKey: keys.profiles });
-      toast.success(editing ? 'Connection saved' : 'Connection added', {
+      toast.success(editing ? t('connections.form.toastSaved') : t('connections.form.toastAdded'), {
         description: `${saved.label} · ${saved.baseUrl}`,
       });
       onClose();
@@ -111,7 +121,7 @@ export function ConnectionFormDialog({
     setFormError(null);
     // Only what main cannot tell apart from "unchanged": an empty replacement token.
     if (editing && tokenAction === 'replace' && editing.hasToken && !token && !movesClient) {
-      setErrors({ token: 'Enter the new token, or keep the one that is set' });
+      setErrors({ token: t('connections.form.tokenMissing') });
       return;
     }
     save.mutate();
@@ -133,13 +143,22 @@ export function ConnectionFormDialog({
 
   return (
     <Dialog
-      title={editing ? `Edit ${editing.label}` : 'Add a connection'}
+      title={
+        editing
+          ? t('connections.form.editTitle', { label: editing.label })
+          : t('connections.form.addTitle')
+      }
       onClose={() => !save.isPending && onClose()}
     >
       <form noValidate onSubmit={submit} className="space-y-3.5">
-        <FormField label="Vendor" error={errors.vendor} formId={formId} field="vendor">
+        <FormField
+          label={t('connections.form.vendor')}
+          error={errors.vendor}
+          formId={formId}
+          field="vendor"
+        >
           <select
-            {...fieldProps('vendor')}
+            {...fieldProps(FIELD.vendor)}
             value={vendor}
             disabled={!!editing}
             onChange={(e) => changeVendor(e.target.value as Vendor)}
@@ -154,12 +173,17 @@ export function ConnectionFormDialog({
           </select>
         </FormField>
 
-        <FormField label="Label" error={errors.label} formId={formId} field="label">
+        <FormField
+          label={t('connections.form.label')}
+          error={errors.label}
+          formId={formId}
+          field="label"
+        >
           <input
-            {...fieldProps('label')}
+            {...fieldProps(FIELD.label)}
             value={label}
             onChange={(e) => setLabel(e.target.value)}
-            placeholder={`${VENDOR_LABEL[vendor]} on this machine`}
+            placeholder={t('connections.form.labelPlaceholder', { vendor: VENDOR_LABEL[vendor] })}
             maxLength={100}
             className={input}
             data-autofocus={editing ? true : undefined}
@@ -167,14 +191,17 @@ export function ConnectionFormDialog({
         </FormField>
 
         <FormField
-          label="Base URL"
-          hint={`The client's Local API address; ${VENDOR_LABEL[vendor]} listens on ${DEFAULT_BASE_URL[vendor]} by default.`}
+          label={t('connections.form.baseUrl')}
+          hint={t('connections.form.baseUrlHint', {
+            vendor: VENDOR_LABEL[vendor],
+            url: DEFAULT_BASE_URL[vendor],
+          })}
           error={errors.baseUrl}
           formId={formId}
           field="baseUrl"
         >
           <input
-            {...fieldProps('baseUrl')}
+            {...fieldProps(FIELD.baseUrl)}
             value={baseUrl}
             onChange={(e) => setBaseUrl(e.target.value)}
             spellCheck={false}
@@ -183,9 +210,9 @@ export function ConnectionFormDialog({
           />
         </FormField>
 
-        {takesToken(vendor) && (
+        {hasTokenField(vendor) && (
           <TokenField
-            source={VENDORS[vendor].tokenSource}
+            vendor={vendor}
             editing={editing}
             token={token}
             setToken={setToken}
@@ -194,20 +221,23 @@ export function ConnectionFormDialog({
             movesClient={movesClient}
             error={errors.token}
             formId={formId}
-            inputProps={fieldProps('token')}
+            inputProps={fieldProps(FIELD.token)}
           />
         )}
 
         {rates && (
           <FormField
-            label="Requests per second"
+            label={t('connections.form.rate')}
             error={errors.requestsPerSecond}
             formId={formId}
             field="requestsPerSecond"
-            hint={`${VENDORS[vendor].label} allows ${rates.choices.join(', ')} by account size; every call of this connection keeps to it.`}
+            hint={t('connections.form.rateHint', {
+              vendor: VENDORS[vendor].label,
+              choices: rates.choices.join(', '),
+            })}
           >
             <select
-              {...fieldProps('requestsPerSecond')}
+              {...fieldProps(FIELD.requestsPerSecond)}
               value={rate ?? rates.default}
               onChange={(e) => setRate(Number(e.target.value))}
               className={input}
@@ -229,10 +259,14 @@ export function ConnectionFormDialog({
             </p>
           )}
           <Button onClick={onClose} disabled={save.isPending}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button type="submit" variant="primary" disabled={save.isPending}>
-            {save.isPending ? 'Saving…' : editing ? 'Save' : 'Add connection'}
+            {save.isPending
+              ? t('connections.form.saving')
+              : editing
+                ? t('connections.form.save')
+                : t('connections.add')}
           </Button>
         </DialogActions>
       </form>
@@ -240,8 +274,11 @@ export function ConnectionFormDialog({
   );
 }
 
-const isField = (f: string): f is Field =>
-  ['vendor', 'label', 'baseUrl', 'token', 'requestsPerSecond'].includes(f);
+/** The vendors with a token field; each has its "where to find it" in the catalog. */
+type TokenVendor = Exclude<Vendor, 'ixbrowser'>;
+const hasTokenField = (v: Vendor): v is TokenVendor => takesToken(v);
+
+const isField = (f: string): f is Field => Object.hasOwn(FIELD, f);
 
 function FormField({
   label,
@@ -276,7 +313,7 @@ function FormField({
 }
 
 function TokenField({
-  source,
+  vendor,
   editing,
   token,
   setToken,
@@ -288,8 +325,8 @@ function TokenField({
   movesClient,
 }: {
   movesClient: boolean;
-  /** Where the vendor shows its token (the vendor table says). */
-  source: string | undefined;
+  /** Its vendor: the vendor table says whether and where it shows a token. */
+  vendor: TokenVendor;
   editing: Connection | undefined;
   token: string;
   setToken(t: string): void;
@@ -299,30 +336,35 @@ function TokenField({
   formId: string;
   inputProps: Record<string, unknown>;
 }) {
+  const { t } = useTranslation();
   const id = `${formId}-token`;
   const isSet = !!editing?.hasToken;
   const hint = movesClient
-    ? 'A new address is another client: the stored token is cleared when you save. Enter the token for the new address, or leave this empty.'
-    : `${source ? `${source} ` : ''}Stored encrypted; never shown again.`;
+    ? t('connections.form.movesClient')
+    : VENDORS[vendor].tokenSource
+      ? t('connections.form.tokenHintFrom', {
+          source: t(`connections.form.tokenSource.${vendor}`),
+        })
+      : t('connections.form.tokenHint');
   if (isSet && action !== 'replace') {
     return (
       <div className="space-y-1">
-        <span className="block text-xs font-medium">Token</span>
+        <span className="block text-xs font-medium">{t('connections.form.token')}</span>
         <div className="flex items-center gap-2 text-xs" data-testid="token-state">
           {action === 'keep' ? (
             <>
               <span className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
-                set
+                {t('connections.form.tokenSet')}
               </span>
-              <Button onClick={() => setAction('replace')}>Replace</Button>
-              <Button onClick={() => setAction('clear')}>Clear</Button>
+              <Button onClick={() => setAction('replace')}>{t('connections.form.replace')}</Button>
+              <Button onClick={() => setAction('clear')}>{t('connections.form.clear')}</Button>
             </>
           ) : (
             <>
               <span className="text-amber-700 dark:text-amber-400">
-                The token will be cleared when you save.
+                {t('connections.form.willClear')}
               </span>
-              <Button onClick={() => setAction('keep')}>Undo</Button>
+              <Button onClick={() => setAction('keep')}>{t('common.undo')}</Button>
             </>
           )}
         </div>
@@ -332,7 +374,7 @@ function TokenField({
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-xs font-medium">
-        {isSet ? 'New token' : 'Token'}
+        {isSet ? t('connections.form.newToken') : t('connections.form.token')}
       </label>
       <div className="flex gap-2">
         <input
@@ -352,7 +394,7 @@ function TokenField({
               setAction('keep');
             }}
           >
-            Keep current
+            {t('connections.form.keepCurrent')}
           </Button>
         )}
       </div>

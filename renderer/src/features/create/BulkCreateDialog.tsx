@@ -7,6 +7,7 @@ import { parseProxyList, type ProxyListError } from '../../../../shared/proxy/pr
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../lib/deck';
+import { useTranslation } from '../../i18n';
 import { groupsQuery, profileListQuery } from '../../lib/queries';
 import { CommonFields } from './CommonFields';
 import { ConnectionSelect, connectionLabel } from './ConnectionSelect';
@@ -50,6 +51,7 @@ function BulkCreateForm({
   connectionId,
   likeProfileKey,
 }: BulkCreateDialogProps) {
+  const { t } = useTranslation();
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const target = useCreateTarget(EMPTY_BULK, { connectionId, likeProfileKey });
@@ -80,7 +82,7 @@ function BulkCreateForm({
       await job.run({ kind: 'create', connectionId: connection.id, items: check.items });
       onClose();
     } catch (e) {
-      setStartError(`Could not start: ${errorText(e)}`);
+      setStartError(t('create.couldNotStart', { error: errorText(e) }));
     }
   };
 
@@ -88,29 +90,29 @@ function BulkCreateForm({
   return (
     <Dialog
       wide
-      title={preview ? `Create ${count} profiles: preview` : 'Create many profiles'}
+      title={preview ? t('create.bulk.previewTitle', { count }) : t('create.bulk.title')}
       onClose={onClose}
       footer={
         preview ? (
           <>
             <Button className="mr-auto" onClick={() => setStep('form')}>
-              Back
+              {t('create.bulk.back')}
             </Button>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
             <Button
               data-autofocus
               variant="primary"
               disabled={job.pending}
               onClick={() => void create()}
             >
-              {job.pending ? 'Starting…' : `Create ${count} profiles`}
+              {job.pending ? t('create.starting') : t('create.bulk.createN', { count })}
             </Button>
           </>
         ) : (
           <>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
             <Button variant="primary" type="submit" form={formId} disabled={!connection}>
-              {count ? `Preview ${count} profiles` : 'Preview'}
+              {count ? t('create.bulk.previewN', { count }) : t('create.bulk.preview')}
             </Button>
           </>
         )
@@ -130,14 +132,14 @@ function BulkCreateForm({
           className="space-y-3"
         >
           <div className="grid grid-cols-[1fr_8rem] gap-3">
-            <FormField label="Connection">
+            <FormField label={t('create.field.connection')}>
               <ConnectionSelect
                 connections={target.all}
                 value={connection?.id ?? ''}
                 onChange={target.chooseConnection}
               />
             </FormField>
-            <FormField label="Count" error={errors.count}>
+            <FormField label={t('create.field.count')} error={errors.count}>
               <input
                 data-autofocus
                 type="number"
@@ -151,14 +153,8 @@ function BulkCreateForm({
           </div>
           <div className="grid grid-cols-[1fr_8rem_8rem] gap-3">
             <FormField
-              label="Name template"
-              hint={
-                sampleNames(draft) ?? (
-                  <>
-                    {'{n}'} is the running number: Shop {'{n}'}
-                  </>
-                )
-              }
+              label={t('create.field.nameTemplate')}
+              hint={sampleNames(draft) ?? t('create.field.nameTemplateHint')}
               error={errors.template}
             >
               <input
@@ -168,7 +164,7 @@ function BulkCreateForm({
                 className={controlClass}
               />
             </FormField>
-            <FormField label="Start number" error={errors.start}>
+            <FormField label={t('create.field.startNumber')} error={errors.start}>
               <input
                 type="number"
                 min={0}
@@ -177,7 +173,11 @@ function BulkCreateForm({
                 className={controlClass}
               />
             </FormField>
-            <FormField label="Zero padding" hint="digits, e.g. 3 → 001" error={errors.pad}>
+            <FormField
+              label={t('create.field.zeroPadding')}
+              hint={t('create.field.zeroPaddingHint')}
+              error={errors.pad}
+            >
               <input
                 type="number"
                 min={0}
@@ -205,6 +205,9 @@ function BulkCreateForm({
   );
 }
 
+/** What a pasted line without a scheme may be read as; scheme names are not translated. */
+const DEFAULT_SCHEMES: BulkDraft['proxyDefaultType'][] = ['http', 'https', 'socks5'];
+
 function ProxyListField({
   draft,
   set,
@@ -223,12 +226,13 @@ function ProxyListField({
         : undefined,
     [draft.proxies, draft.proxyDefaultType],
   );
+  const { t } = useTranslation();
   const warnings = read?.entries.filter((e) => e.warning) ?? [];
   return (
     <div className="space-y-1">
       <FormField
-        label="Proxy list (optional, one per line, assigned 1:1 in order)"
-        hint="host:port, host:port:user:pass, user:pass@host:port or scheme://user:pass@host:port"
+        label={t('create.bulk.proxyList')}
+        hint={t('create.bulk.proxyListHint')}
         error={error}
       >
         <textarea
@@ -242,7 +246,7 @@ function ProxyListField({
       </FormField>
       <div className="flex flex-wrap items-center gap-3 text-xs text-zinc-600 dark:text-zinc-400">
         <label className="flex items-center gap-1.5">
-          Lines without a scheme are
+          {t('create.bulk.noScheme')}
           <select
             value={draft.proxyDefaultType}
             onChange={(e) =>
@@ -250,36 +254,38 @@ function ProxyListField({
             }
             className="rounded border border-zinc-300 bg-white px-1 py-0.5 dark:border-zinc-700 dark:bg-zinc-950"
           >
-            <option value="http">http</option>
-            <option value="https">https</option>
-            <option value="socks5">socks5</option>
+            {DEFAULT_SCHEMES.map((scheme) => (
+              <option key={scheme} value={scheme}>
+                {scheme}
+              </option>
+            ))}
           </select>
         </label>
         {read && (
           <span data-testid="proxy-list-count">
-            {read.entries.length} {read.entries.length === 1 ? 'proxy' : 'proxies'} read
-            {read.errors.length > 0 && `, ${read.errors.length} wrong`}
+            {read.errors.length > 0
+              ? t('create.bulk.proxiesReadWrong', {
+                  count: read.entries.length,
+                  wrong: read.errors.length,
+                })
+              : t('create.bulk.proxiesRead', { count: read.entries.length })}
           </span>
         )}
       </div>
       {lineErrors.length > 0 && (
         <ul
-          aria-label="Proxy lines that could not be read"
+          aria-label={t('create.bulk.lineErrors')}
           className="max-h-32 space-y-0.5 overflow-auto rounded border border-red-200 bg-red-50 p-2 text-xs text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
         >
           {lineErrors.map((e) => (
-            <li key={e.line}>
-              Line {e.line}: {e.message}
-            </li>
+            <li key={e.line}>{t('create.bulk.line', { line: e.line, message: e.message })}</li>
           ))}
         </ul>
       )}
       {warnings.length > 0 && (
         <ul className="max-h-24 space-y-0.5 overflow-auto text-xs text-amber-800 dark:text-amber-300">
           {warnings.map((e) => (
-            <li key={e.line}>
-              Line {e.line}: {e.warning}
-            </li>
+            <li key={e.line}>{t('create.bulk.line', { line: e.line, message: e.warning })}</li>
           ))}
         </ul>
       )}
@@ -298,6 +304,7 @@ function Preview({
   items: CreateItem[];
   error: string | null;
 }) {
+  const { t } = useTranslation();
   const groups = useQuery(groupsQuery);
   const list = useQuery(profileListQuery);
   const rows = useMemo(() => {
@@ -313,37 +320,41 @@ function Preview({
     );
     return previewRows(
       items,
-      (id) => (id ? (names.get(id) ?? `Group ${id}`) : 'Default group'),
+      (id) => (id ? (names.get(id) ?? t('create.groupById', { id })) : t('create.defaultGroup')),
       taken,
     );
-  }, [groups.data, list.data, connection.id, items]);
+  }, [groups.data, list.data, connection.id, items, t]);
   const taken = rows.filter((r) => r.nameTaken).length;
   const first = items[0];
   const vendor = VENDOR_LABEL[connection.vendor];
   return (
     <div className="space-y-3">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-xs">
-        <dt className="text-zinc-500">Connection</dt>
+        <dt className="text-zinc-500">{t('create.field.connection')}</dt>
         <dd>{connectionLabel(connection)}</dd>
         {first?.remark && (
           <>
-            <dt className="text-zinc-500">Remark</dt>
+            <dt className="text-zinc-500">{t('create.field.remark')}</dt>
             <dd className="truncate">{first.remark}</dd>
           </>
         )}
         {first?.startUrl && (
           <>
-            <dt className="text-zinc-500">Start URL</dt>
+            <dt className="text-zinc-500">{t('create.field.startUrl')}</dt>
             <dd className="truncate">{first.startUrl}</dd>
           </>
         )}
         {connection.capabilities.createNeedsConfig && (
           <>
-            <dt className="text-zinc-500">Configuration</dt>
+            <dt className="text-zinc-500">{t('create.config.title')}</dt>
             <dd>
               {draft.configSource === 'like'
-                ? `like ${list.data?.profiles.find((p) => p.key === draft.likeProfileKey)?.name ?? draft.likeProfileKey}`
-                : 'the connection’s default template'}
+                ? t('create.bulk.configLike', {
+                    name:
+                      list.data?.profiles.find((p) => p.key === draft.likeProfileKey)?.name ??
+                      draft.likeProfileKey,
+                  })
+                : t('create.bulk.configDefault')}
             </dd>
           </>
         )}
@@ -353,8 +364,7 @@ function Preview({
           role="note"
           className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
         >
-          {taken === 1 ? '1 name is' : `${taken} names are`} already used in this connection (marked
-          below); {vendor} may refuse duplicate names, and the rest are still created.
+          {t('create.bulk.namesTaken', { count: taken, vendor })}
         </p>
       )}
       <PreviewTable rows={rows} />

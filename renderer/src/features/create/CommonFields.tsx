@@ -4,6 +4,10 @@ import type { CommonDraft, FieldErrors } from './create-form';
 import { controlClass, FormField } from '../../components/FormField';
 import { GroupPicker } from './GroupPicker';
 import { LikeProfilePicker } from './LikeProfilePicker';
+import { useTranslation } from '../../i18n';
+
+/** An example address, the same in every language. */
+const EXAMPLE_URL = 'https://example.com';
 
 type CommonErrors = FieldErrors<'groupId' | 'tags' | 'remark' | 'startUrl' | 'likeProfileKey'>;
 
@@ -19,19 +23,24 @@ export function CommonFields({
   set(patch: Partial<CommonDraft>): void;
   errors: CommonErrors;
 }) {
+  const { t } = useTranslation();
   const vendor = VENDOR_LABEL[connection.vendor];
   return (
     <>
       <div className="grid grid-cols-2 gap-3">
-        <FormField label="Group" error={errors.groupId}>
+        <FormField label={t('create.field.group')} error={errors.groupId}>
           <GroupPicker
             connectionId={connection.id}
             value={draft.groupId}
             onChange={(groupId) => set({ groupId })}
-            emptyLabel="Default group"
+            emptyLabel={t('create.defaultGroup')}
           />
         </FormField>
-        <FormField label="Tags" hint="Comma-separated, e.g. shop, us" error={errors.tags}>
+        <FormField
+          label={t('create.field.tags')}
+          hint={t('create.field.tagsHint')}
+          error={errors.tags}
+        >
           <input
             value={draft.tags}
             onChange={(e) => set({ tags: e.target.value })}
@@ -39,7 +48,7 @@ export function CommonFields({
           />
         </FormField>
       </div>
-      <FormField label="Remark" error={errors.remark}>
+      <FormField label={t('create.field.remark')} error={errors.remark}>
         <textarea
           rows={2}
           maxLength={1000}
@@ -50,13 +59,13 @@ export function CommonFields({
       </FormField>
       {connection.capabilities.startUrl && (
         <FormField
-          label="Start URL"
-          hint="The page the profile opens on; empty: the vendor's default"
+          label={t('create.field.startUrl')}
+          hint={t('create.field.startUrlHint')}
           error={errors.startUrl}
         >
           <input
             type="url"
-            placeholder="https://example.com"
+            placeholder={EXAMPLE_URL}
             value={draft.startUrl}
             onChange={(e) => set({ startUrl: e.target.value })}
             className={controlClass}
@@ -66,13 +75,9 @@ export function CommonFields({
       {connection.capabilities.createNeedsConfig && (
         <fieldset className="space-y-2 rounded border border-zinc-200 p-3 dark:border-zinc-800">
           <legend className="px-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-            Configuration
+            {t('create.config.title')}
           </legend>
-          <p className="text-xs text-zinc-500">
-            {vendor}’s Local API creates a profile only with a complete browser configuration
-            (fingerprint, engine, window settings). Name, group, tags, remark and proxy are yours
-            either way.
-          </p>
+          <p className="text-xs text-zinc-500">{t('create.config.text', { vendor })}</p>
           <label className="flex items-center gap-2 text-[13px]">
             <input
               type="radio"
@@ -80,7 +85,7 @@ export function CommonFields({
               checked={draft.configSource === 'default'}
               onChange={() => set({ configSource: 'default' })}
             />
-            The connection’s default template
+            {t('create.config.default')}
           </label>
           <label className="flex items-center gap-2 text-[13px]">
             <input
@@ -89,10 +94,10 @@ export function CommonFields({
               checked={draft.configSource === 'like'}
               onChange={() => set({ configSource: 'like' })}
             />
-            Like an existing profile
+            {t('create.config.like')}
           </label>
           {draft.configSource === 'like' && (
-            <FormField label="Copy the configuration of" error={errors.likeProfileKey}>
+            <FormField label={t('create.config.copyOf')} error={errors.likeProfileKey}>
               <LikeProfilePicker
                 connectionId={connection.id}
                 value={draft.likeProfileKey}

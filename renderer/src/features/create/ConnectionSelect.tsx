@@ -1,8 +1,11 @@
+import i18next from 'i18next';
 import { VENDOR_LABEL, type Connection } from '../../../../shared/model';
 import { controlClass } from '../../components/FormField';
+import { useTranslation } from '../../i18n';
 
+/** `Main (ixBrowser)`, worded when shown so it follows a language switch. */
 export const connectionLabel = (c: Connection): string =>
-  `${c.label || c.id} (${VENDOR_LABEL[c.vendor]})`;
+  i18next.t('create.connectionLabel', { label: c.label || c.id, vendor: VENDOR_LABEL[c.vendor] });
 
 /** The connection the new profiles go to. */
 export function ConnectionSelect({
@@ -18,6 +21,7 @@ export function ConnectionSelect({
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <select
       {...aria}
@@ -25,11 +29,12 @@ export function ConnectionSelect({
       onChange={(e) => onChange(e.target.value)}
       className={controlClass}
     >
-      {connections.length === 0 && <option value="">No connection: add one in Connections</option>}
+      {connections.length === 0 && <option value="">{t('create.noConnection')}</option>}
       {connections.map((c) => (
         <option key={c.id} value={c.id}>
-          {connectionLabel(c)}
-          {c.health.state === 'error' ? ' · not answering' : ''}
+          {c.health.state === 'error'
+            ? t('create.connectionNotAnswering', { label: connectionLabel(c) })
+            : connectionLabel(c)}
         </option>
       ))}
     </select>

@@ -5,8 +5,9 @@ import { renderName } from '../../../../shared/model/job';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../lib/deck';
+import { useTranslation } from '../../i18n';
 import { connectionsQuery, profileListQuery } from '../../lib/queries';
-import { copyAction, planCopy, sharedGroupId } from './copy-plan';
+import { copyAction, planCopy, sharedGroupId, skippedText } from './copy-plan';
 import { checkNameFields, type NameField } from './create-form';
 import { controlClass, FormField } from '../../components/FormField';
 import { GroupPicker } from './GroupPicker';
@@ -21,6 +22,8 @@ export interface CopyProfilesDialogProps {
   keys: readonly string[];
 }
 
+/** Between a profile's name and its copy's: a sign, the same in every language. */
+const ARROW = '→';
 const NO_PROFILES: Profile[] = [];
 const NO_CONNECTIONS: Connection[] = [];
 
@@ -34,6 +37,7 @@ export function CopyProfilesDialog(props: CopyProfilesDialogProps) {
 }
 
 function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
+  const { t } = useTranslation();
   const formId = useId();
   const list = useQuery(profileListQuery);
   const connections = useQuery(connectionsQuery);
@@ -69,24 +73,24 @@ function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
       return;
     }
     const chosen = Object.fromEntries(
-      plan.targets.map((t) => [t.connectionId, groupOf(t.connectionId, t.profiles)]),
+      plan.targets.map((tg) => [tg.connectionId, groupOf(tg.connectionId, tg.profiles)]),
     );
     setStartError(null);
     try {
       await job.run(copyAction(nameCheck?.value, chosen), plan.keys);
       onClose();
     } catch (e) {
-      setStartError(`Could not start: ${errorText(e)}`);
+      setStartError(t('create.couldNotStart', { error: errorText(e) }));
     }
   };
 
   return (
     <Dialog
-      title={`Copy ${n === 1 ? '1 profile' : `${n} profiles`}`}
+      title={t('create.copy.title', { count: n })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             data-autofocus
             variant="primary"
@@ -94,7 +98,7 @@ function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
             form={formId}
             disabled={n === 0 || job.pending}
           >
-            {job.pending ? 'Starting…' : `Copy ${n === 1 ? '1 profile' : `${n} profiles`}`}
+            {job.pending ? t('create.starting') : t('create.copy.title', { count: n })}
           </Button>
         </>
       }
@@ -108,21 +112,17 @@ function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
         }}
         className="space-y-3 text-[13px]"
       >
-        {loading && <p role="status">Loading profiles…</p>}
-        {!loading && n === 0 && (
-          <p>None of the selected profiles can be copied: copy is an ixBrowser feature.</p>
-        )}
+        {loading && <p role="status">{t('create.loadingProfiles')}</p>}
+        {!loading && n === 0 && <p>{t('create.copy.noneCopyable')}</p>}
         {plan.skipped.length > 0 && (
           <div
             role="note"
             className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-900 dark:border-amber-800 dark:bg-amber-950/50 dark:text-amber-200"
           >
-            Skipped:
+            {t('create.copy.skipped')}
             <ul className="mt-1 list-inside list-disc">
               {plan.skipped.map((s) => (
-                <li key={s.label}>
-                  {s.label}: {s.count === 1 ? '1 profile' : `${s.count} profiles`} ({s.reason})
-                </li>
+                <li key={s.label ?? s.reason.kind}>{skippedText(s, t)}</li>
               ))}
             </ul>
           </div>
@@ -136,11 +136,11 @@ function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
                   checked={named}
                   onChange={(e) => setNamed(e.target.checked)}
                 />
-                Name the copies from a template
+                {t('create.copy.nameFromTemplate')}
               </label>
               {named ? (
                 <div className="grid grid-cols-[1fr_6rem_6rem] gap-3">
-                  <FormField label="Name template" error={errors.template}>
+                  <FormField label={t('create.field.nameTemplate')} error={errors.template}>
                     <input
                       maxLength={200}
                       value={name.template}
@@ -148,7 +148,7 @@ function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
                       className={controlClass}
                     />
                   </FormField>
-                  <FormField label="Start number" error={errors.start}>
+                  <FormField label={t('create.field.startNumber')} error={errors.start}>
                     <input
                       type="number"
                       min={0}
@@ -157,7 +157,7 @@ function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
                       className={controlClass}
                     />
                   </FormField>
-                  <FormField label="Zero padding" error={errors.pad}>
+                  <FormField label={t('create.field.zeroPadding')} error={errors.pad}>
                     <input
                       type="number"
                       min={0}
@@ -169,38 +169,46 @@ function CopyForm({ onClose, onCreated, keys }: CopyProfilesDialogProps) {
                   </FormField>
                 </div>
               ) : (
-                <p className="text-xs text-zinc-500">The vendor names the copies.</p>
+                <p className="text-xs text-zinc-500">{t('create.copy.vendorNames')}</p>
               )}
               {nameCheck?.ok && (
-                <ul aria-label="New names" className="space-y-0.5 text-xs">
+                <ul aria-label={t('create.copy.newNames')} className="space-y-0.5 text-xs">
                   {plan.profiles.slice(0, 3).map((p, i) => (
                     <li key={p.key} className="truncate">
-                      <span className="text-zinc-500">{p.name}</span> →{' '}
+                      <span className="text-zinc-500">{p.name}</span> {ARROW}{' '}
                       <span className="font-medium">{renderName(nameCheck.value, i)}</span>
                     </li>
                   ))}
                   {n > 3 && (
-                    <li className="text-zinc-500">… last: {renderName(nameCheck.value, n - 1)}</li>
+                    <li className="text-zinc-500">
+                      {t('create.copy.last', { name: renderName(nameCheck.value, n - 1) })}
+                    </li>
                   )}
                 </ul>
               )}
             </fieldset>
-            {plan.targets.map((t) => {
-              const vendor = all.find((c) => c.id === t.connectionId)?.vendor;
+            {plan.targets.map((target) => {
+              const vendor = all.find((c) => c.id === target.connectionId)?.vendor;
               return (
                 <FormField
-                  key={t.connectionId}
-                  label={`Group for the copies in ${t.label} · ${t.profiles.length === 1 ? '1 profile' : `${t.profiles.length} profiles`}`}
+                  key={target.connectionId}
+                  label={t('create.copy.groupFor', {
+                    label: target.label,
+                    count: target.profiles.length,
+                  })}
                 >
                   <GroupPicker
-                    connectionId={t.connectionId}
-                    value={groupOf(t.connectionId, t.profiles)}
+                    connectionId={target.connectionId}
+                    value={groupOf(target.connectionId, target.profiles)}
                     valueName={
-                      t.profiles.find((p) => p.groupId === groupOf(t.connectionId, t.profiles))
-                        ?.groupName
+                      target.profiles.find(
+                        (p) => p.groupId === groupOf(target.connectionId, target.profiles),
+                      )?.groupName
                     }
-                    onChange={(id) => setGroups((g) => ({ ...g, [t.connectionId]: id }))}
-                    emptyLabel={`${vendor ? VENDOR_LABEL[vendor] : 'The vendor'}'s default group`}
+                    onChange={(id) => setGroups((g) => ({ ...g, [target.connectionId]: id }))}
+                    emptyLabel={t('create.copy.vendorDefaultGroup', {
+                      vendor: vendor ? VENDOR_LABEL[vendor] : t('create.theVendor'),
+                    })}
                   />
                 </FormField>
               );

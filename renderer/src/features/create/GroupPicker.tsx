@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { groupsQuery, keys } from '../../lib/queries';
 import { controlClass } from '../../components/FormField';
+import { useTranslation } from '../../i18n';
 
 const NEW = '\u0000new';
 
@@ -32,6 +33,7 @@ export function GroupPicker({
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }) {
+  const { t } = useTranslation();
   const groups = useQuery(groupsQuery);
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
@@ -52,7 +54,7 @@ export function GroupPicker({
       setAdding(false);
       setName('');
     } catch (e) {
-      setError(`Could not create the group: ${errorText(e)}`);
+      setError(t('create.group.createFailed', { error: errorText(e) }));
     } finally {
       setBusy(false);
     }
@@ -78,20 +80,20 @@ export function GroupPicker({
         ))}
         {/* A chosen id the list does not have (yet): just created, or the list is loading. */}
         {value && !options.some((g) => g.id === value) && (
-          <option value={value}>{valueName || `Group ${value}`}</option>
+          <option value={value}>{valueName || t('create.groupById', { id: value })}</option>
         )}
-        <option value={NEW}>New group…</option>
+        <option value={NEW}>{t('create.group.new')}</option>
       </select>
       {groups.isError && (
         <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-          Could not load groups: {errorText(groups.error)}
+          {t('create.group.loadFailed', { error: errorText(groups.error) })}
         </p>
       )}
       {adding && (
         <div className="flex gap-2">
           <input
-            aria-label="New group name"
-            placeholder="New group name"
+            aria-label={t('create.group.newName')}
+            placeholder={t('create.group.newName')}
             maxLength={100}
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -105,7 +107,7 @@ export function GroupPicker({
             className={controlClass}
           />
           <Button onClick={() => void create()} disabled={busy || !name.trim()}>
-            {busy ? 'Creating…' : 'Create group'}
+            {busy ? t('create.creating') : t('create.group.create')}
           </Button>
         </div>
       )}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { errorText } from '../../lib/deck';
 import { profileListQuery } from '../../lib/queries';
 import { controlClass } from '../../components/FormField';
+import { useTranslation } from '../../i18n';
 
 const SHOWN = 200;
 
@@ -20,6 +21,7 @@ export function LikeProfilePicker({
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
 }) {
+  const { t } = useTranslation();
   const list = useQuery(profileListQuery);
   const [filter, setFilter] = useState('');
   const mine = useMemo(
@@ -36,15 +38,15 @@ export function LikeProfilePicker({
   if (list.isError)
     return (
       <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-        Could not list profiles: {errorText(list.error)}
+        {t('create.like.listFailed', { error: errorText(list.error) })}
       </p>
     );
   return (
     <div className="space-y-1">
       <input
         type="search"
-        aria-label="Filter profiles by name"
-        placeholder={`Filter ${mine.length.toLocaleString()} profiles by name`}
+        aria-label={t('create.like.filterLabel')}
+        placeholder={t('create.like.filterPlaceholder', { total: mine.length })}
         value={filter}
         onChange={(e) => setFilter(e.target.value)}
         className={controlClass}
@@ -56,7 +58,7 @@ export function LikeProfilePicker({
         onChange={(e) => onChange(e.target.value)}
         className={controlClass}
       >
-        {list.isPending && <option disabled>Loading profiles…</option>}
+        {list.isPending && <option disabled>{t('create.loadingProfiles')}</option>}
         {shown.map((p) => (
           <option key={p.key} value={p.key}>
             {p.name}
@@ -66,7 +68,7 @@ export function LikeProfilePicker({
       </select>
       {matches.length > SHOWN && (
         <p className="text-xs text-zinc-500">
-          Showing {SHOWN} of {matches.length.toLocaleString()}: type to narrow.
+          {t('create.like.showing', { shown: SHOWN, total: matches.length })}
         </p>
       )}
     </div>

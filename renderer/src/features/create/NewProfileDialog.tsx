@@ -5,6 +5,7 @@ import { formatProxyInput } from '../../../../shared/proxy/proxy-format';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../lib/deck';
+import { useTranslation } from '../../i18n';
 import { ProxyEditor } from '../proxy';
 import { CommonFields } from './CommonFields';
 import { ConnectionSelect } from './ConnectionSelect';
@@ -44,6 +45,7 @@ function NewProfileForm({
   connectionId,
   likeProfileKey,
 }: NewProfileDialogProps) {
+  const { t } = useTranslation();
   const formId = useId();
   const target = useCreateTarget(EMPTY_SINGLE, { connectionId, likeProfileKey });
   const { connection, draft, set, needs } = target;
@@ -63,7 +65,7 @@ function NewProfileForm({
 
   const check = checkSingle(draft, proxy, needs);
   const errors = showErrors && !check.ok ? check.errors : {};
-  const vendor = connection ? VENDOR_LABEL[connection.vendor] : 'The vendor';
+  const vendor = connection ? VENDOR_LABEL[connection.vendor] : t('create.theVendor');
 
   const submit = async () => {
     if (!connection) return;
@@ -86,36 +88,45 @@ function NewProfileForm({
         state: 'refused',
         message:
           item?.state === 'cancelled'
-            ? 'The job was cancelled before the profile was created.'
-            : `${vendor} did not create “${check.value.name}”: ${itemFailure(item) ?? 'no reason given'}.`,
+            ? t('create.single.cancelled')
+            : t('create.single.refused', {
+                vendor,
+                name: check.value.name,
+                reason: itemFailure(item) ?? t('create.single.noReason'),
+              }),
       });
     } catch (e) {
       if (mounted.current)
-        setOutcome({ state: 'refused', message: `Could not start: ${errorText(e)}` });
+        setOutcome({
+          state: 'refused',
+          message: t('create.couldNotStart', { error: errorText(e) }),
+        });
     }
   };
 
   const configFrom =
     needs.createNeedsConfig &&
     (draft.configSource === 'like'
-      ? 'The configuration was copied from the chosen profile; pick another one that opens fine, or use the default template.'
-      : 'The configuration came from the connection’s default template; try “Like an existing profile” instead.');
+      ? t('create.single.configFromLike')
+      : t('create.single.configFromDefault'));
 
   return (
     <>
       <Dialog
-        title="New profile"
+        title={t('create.single.title')}
         onClose={onClose}
         footer={
           <>
-            <Button onClick={onClose}>{outcome.state === 'creating' ? 'Close' : 'Cancel'}</Button>
+            <Button onClick={onClose}>
+              {outcome.state === 'creating' ? t('create.close') : t('common.cancel')}
+            </Button>
             <Button
               variant="primary"
               type="submit"
               form={formId}
               disabled={!connection || outcome.state === 'creating'}
             >
-              {outcome.state === 'creating' ? 'Creating…' : 'Create profile'}
+              {outcome.state === 'creating' ? t('create.creating') : t('create.single.submit')}
             </Button>
           </>
         }
@@ -129,7 +140,7 @@ function NewProfileForm({
           }}
           className="space-y-3"
         >
-          <FormField label="Connection">
+          <FormField label={t('create.field.connection')}>
             <ConnectionSelect
               connections={target.all}
               value={connection?.id ?? ''}
@@ -142,7 +153,7 @@ function NewProfileForm({
           </FormField>
           {connection && (
             <>
-              <FormField label="Name" error={errors.name}>
+              <FormField label={t('create.field.name')} error={errors.name}>
                 <input
                   data-autofocus
                   maxLength={200}
@@ -154,21 +165,21 @@ function NewProfileForm({
               <CommonFields connection={connection} draft={draft} set={set} errors={errors} />
               <div className="space-y-1">
                 <span className="block text-xs font-medium text-zinc-600 dark:text-zinc-400">
-                  Proxy
+                  {t('create.field.proxy')}
                 </span>
                 <div className="flex items-center gap-2">
                   <span
                     data-testid="new-profile-proxy"
                     className="min-w-0 flex-1 truncate font-mono text-xs"
                   >
-                    {proxy ? formatProxyInput(proxy) : 'none (direct connection)'}
+                    {proxy ? formatProxyInput(proxy) : t('create.single.proxyNone')}
                   </span>
                   <Button onClick={() => setEditingProxy(true)}>
-                    {proxy ? 'Change…' : 'Set proxy…'}
+                    {proxy ? t('create.single.changeProxy') : t('create.single.setProxy')}
                   </Button>
                   {proxy && (
                     <Button variant="ghost" onClick={() => setProxy(undefined)}>
-                      Remove
+                      {t('common.remove')}
                     </Button>
                   )}
                 </div>
@@ -186,8 +197,7 @@ function NewProfileForm({
           )}
           {outcome.state === 'creating' && (
             <p role="status" className="text-xs text-zinc-500">
-              Creating in {vendor}… You can close this dialog: the profile is selected in the table
-              when it is made.
+              {t('create.single.creatingIn', { vendor })}
             </p>
           )}
         </form>
@@ -195,7 +205,7 @@ function NewProfileForm({
       {/* A sibling, not a child: the editor is a form of its own, and a dialog nested in
         the React tree would pass its Esc (cancel) up to this one and close both. */}
       {editingProxy && (
-        <Dialog title="Proxy for the new profile" onClose={() => setEditingProxy(false)}>
+        <Dialog title={t('create.single.proxyTitle')} onClose={() => setEditingProxy(false)}>
           <ProxyEditor
             count={1}
             onApply={(p) => {

@@ -2,7 +2,8 @@
  * Which selected profiles a copy job can take (ixBrowser's `profile-copy`), which it skips
  * and why, and the job action the dialog's choices make.
  */
-import { VENDOR_LABEL, type Connection, type Profile } from '../../../../shared/model';
+import type { TFunction } from 'i18next';
+import { VENDOR_LABEL, type Connection, type Profile, type Vendor } from '../../../../shared/model';
 import type { JobAction, NameTemplate } from '../../../../shared/model/job';
 import { involvedConnections, splitByCapability } from '../../lib/involved-connections';
 
@@ -13,10 +14,15 @@ export interface CopyTarget {
   profiles: Profile[];
 }
 
+/** Why profiles are skipped, worded where shown (so it follows a language switch). */
+export type SkipReason =
+  { kind: 'cannot-copy'; vendor: Vendor } | { kind: 'connection-gone' } | { kind: 'not-in-table' };
+
 export interface SkippedCopies {
-  label: string;
+  /** The connection's label; absent for profiles no longer in the table. */
+  label?: string;
   count: number;
-  reason: string;
+  reason: SkipReason;
 }
 
 export interface CopyPlan {
@@ -56,11 +62,10 @@ export function planCopy(
     label: c.label,
     count: c.count,
     reason: c.connection
-      ? `${VENDOR_LABEL[c.connection.vendor]}'s Local API cannot copy profiles`
-      : 'the connection is gone',
+      ? { kind: 'cannot-copy', vendor: c.connection.vendor }
+      : { kind: 'connection-gone' },
   }));
-  if (missing > 0)
-    reasons.push({ label: 'Not in the table', count: missing, reason: 'no longer listed' });
+  if (missing > 0) reasons.push({ count: missing, reason: { kind: 'not-in-table' } });
   return { targets, profiles: supported, keys: supported.map((p) => p.key), skipped: reasons };
 }
 
@@ -78,4 +83,17 @@ export function copyAction(
     ...(name ? { name } : {}),
     ...(Object.keys(groupIds).length ? { groupIds } : {}),
   };
+}
+
+/** "Cos (CosLogin): 2 profiles (CosLogin's Local API cannot copy profiles)". */
+export function skippedText(s: SkippedCopies, t: TFunction): string {
+  const r = s.reason;
+  const reason =
+    r.kind === 'cannot-copy'
+      ? t('create.copy.cannotCopy', { vendor: VENDOR_LABEL[r.vendor] })
+      : r.kind === 'connection-gone'
+        ? t('create.copy.connectionGone')
+        : t('create.copy.noLongerListed');
+  const label = s.label ?? t('create.copy.notInTable');
+  return t('create.copy.skippedItem', { label, count: s.count, reason });
 }

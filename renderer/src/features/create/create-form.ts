@@ -18,12 +18,15 @@ import {
   type ProxyListError,
 } from '../../../../shared/proxy/proxy-list';
 import { formatProxyInput } from '../../../../shared/proxy/proxy-format';
+import i18next from 'i18next';
 import { parseTags } from '../../lib/parse-tags';
 
 export const MAX_CREATE = 1000;
 const MAX_NAME = 200;
 const MAX_TAGS = 50;
 const MAX_REMARK = 1000;
+const MAX_START = 1_000_000;
+const MAX_PAD = 8;
 
 /** Where a CosLogin profile's `config` comes from (the Local API refuses to create without one). */
 export type ConfigSource = 'default' | 'like';
@@ -96,8 +99,8 @@ function wholeNumber(text: string): number {
 const inRange = (n: number, min: number, max: number) =>
   Number.isInteger(n) && n >= min && n <= max;
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+// Messages are worded when a check runs (each render), so they follow a language switch.
+const t = i18next.t;
 
 /** Checks the fields shared by all forms and returns what goes into every item. */
 function checkCommon(
@@ -106,18 +109,16 @@ function checkCommon(
 ): { errors: FieldErrors<CommonField>; common: Omit<CreateItem, 'name' | 'proxy'> } {
   const errors: FieldErrors<CommonField> = {};
   const tags = parseTags(draft.tags);
-  if (tags.length > MAX_TAGS) errors.tags = `Tags: at most ${MAX_TAGS}, not ${tags.length}`;
+  if (tags.length > MAX_TAGS)
+    errors.tags = t('create.check.tagsMax', { max: MAX_TAGS, count: tags.length });
   else if (tags.some((t) => t.length > MAX_NAME))
-    errors.tags = `Tags: each tag at most ${MAX_NAME} characters`;
+    errors.tags = t('create.check.tagLength', { max: MAX_NAME });
   if (draft.remark.length > MAX_REMARK)
-    errors.remark = `Remark: at most ${MAX_REMARK} characters, not ${draft.remark.length}`;
+    errors.remark = t('create.check.remarkMax', { max: MAX_REMARK, count: draft.remark.length });
   const startUrl = needs.startUrl ? draft.startUrl.trim() : '';
-  if (startUrl && !isHttpUrl(startUrl))
-    errors.startUrl = 'Start URL must be an http(s) URL, such as https://example.com';
+  if (startUrl && !isHttpUrl(startUrl)) errors.startUrl = t('create.check.startUrl');
   const like = needs.createNeedsConfig && draft.configSource === 'like';
-  if (like && !draft.likeProfileKey)
-    errors.likeProfileKey =
-      'Configuration: choose the existing profile whose configuration to copy';
+  if (like && !draft.likeProfileKey) errors.likeProfileKey = t('create.check.likeRequired');
   return {
     errors,
     common: {
@@ -142,8 +143,8 @@ export function checkSingle(
   const { errors, common } = checkCommon(draft, needs);
   const all: FieldErrors<SingleField> = { ...errors };
   const name = draft.name.trim();
-  if (!name) all.name = 'Name is required';
-  else if (name.length > MAX_NAME) all.name = `Name: at most ${MAX_NAME} characters`;
+  if (!name) all.name = t('create.check.nameRequired');
+  else if (name.length > MAX_NAME) all.name = t('create.check.nameMax', { max: MAX_NAME });
   if (Object.keys(all).length) return { ok: false, errors: all };
   return {
     ok: true,
@@ -162,18 +163,19 @@ function checkTemplate(
 ): NameTemplate | null {
   const start = wholeNumber(draft.start);
   const pad = wholeNumber(draft.pad);
-  if (!inRange(start, 0, 1_000_000))
-    errors.start = 'Start number must be a whole number from 0 to 1,000,000';
-  if (!inRange(pad, 0, 8)) errors.pad = 'Zero padding must be a whole number of digits from 0 to 8';
-  if (!draft.template.trim()) errors.template = 'Name template is required, e.g. Shop {n}';
+  if (!inRange(start, 0, MAX_START))
+    errors.start = t('create.check.startRange', { max: MAX_START });
+  if (!inRange(pad, 0, MAX_PAD)) errors.pad = t('create.check.padRange', { max: MAX_PAD });
+  if (!draft.template.trim()) errors.template = t('create.check.templateRequired');
   else if (draft.template.length > MAX_NAME)
-    errors.template = `Name template: at most ${MAX_NAME} characters`;
-  else if (!draft.template.includes('{n}'))
-    errors.template = 'Name template must contain {n}, the running number (e.g. Shop {n})';
+    errors.template = t('create.check.templateMax', { max: MAX_NAME });
+  else if (!draft.template.includes('{n}')) errors.template = t('create.check.templateN');
   if (errors.start || errors.pad || errors.template) return null;
   const parsed = NameTemplateSchema.safeParse({ template: draft.template, start, pad });
   if (!parsed.success) {
-    errors.template = `Name template: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+    errors.template = t('create.check.templateInvalid', {
+      reason: parsed.error.issues[0]?.message ?? t('create.check.invalid'),
+    });
     return null;
   }
   return parsed.data;
@@ -198,15 +200,18 @@ export function checkNameFields(
 export function proxyCountMismatch(profiles: number, proxies: number): string | undefined {
   if (proxies === profiles) return undefined;
   if (proxies < profiles) {
-    return (
-      `Proxy list: ${plural(profiles, 'profile')} need ${plural(profiles, 'proxy', 'proxies')}, ` +
-      `${proxies.toLocaleString('en-US')} given: ${(profiles - proxies).toLocaleString('en-US')} missing`
-    );
+    return t('create.check.proxiesMissing', {
+      profiles: t('create.check.profiles', { count: profiles }),
+      proxies: t('create.check.proxies', { count: profiles }),
+      given: proxies,
+      missing: profiles - proxies,
+    });
   }
-  return (
-    `Proxy list: ${plural(proxies, 'proxy', 'proxies')} for ${plural(profiles, 'profile')}: ` +
-    `${(proxies - profiles).toLocaleString('en-US')} too many (remove them or raise the count)`
-  );
+  return t('create.check.proxiesExtra', {
+    proxies: t('create.check.proxies', { count: proxies }),
+    profiles: t('create.check.profiles', { count: profiles }),
+    extra: proxies - profiles,
+  });
 }
 
 export function checkBulk(draft: BulkDraft, needs: VendorNeeds): BulkCheck {
@@ -214,7 +219,7 @@ export function checkBulk(draft: BulkDraft, needs: VendorNeeds): BulkCheck {
   const errors: FieldErrors<BulkField> = { ...commonErrors };
   const count = wholeNumber(draft.count);
   if (!inRange(count, 1, MAX_CREATE))
-    errors.count = `Count must be a whole number from 1 to ${MAX_CREATE.toLocaleString('en-US')}`;
+    errors.count = t('create.check.countRange', { max: MAX_CREATE });
   const template = checkTemplate(draft, errors);
 
   let proxies: ProxyInput[] | undefined;
@@ -224,9 +229,10 @@ export function checkBulk(draft: BulkDraft, needs: VendorNeeds): BulkCheck {
     proxyLineErrors = list.errors;
     if (list.errors.length) {
       const lines = list.errors.map((e) => e.line);
-      errors.proxies =
-        `Proxy list: ${plural(lines.length, 'line')} could not be read ` +
-        `(${lines.length === 1 ? 'line' : 'lines'} ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''})`;
+      errors.proxies = t('create.check.proxyLines', {
+        count: lines.length,
+        lines: `${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ', …' : ''}`,
+      });
     } else if (errors.count === undefined) {
       const mismatch = proxyCountMismatch(count, list.entries.length);
       if (mismatch) errors.proxies = mismatch;
@@ -237,7 +243,7 @@ export function checkBulk(draft: BulkDraft, needs: VendorNeeds): BulkCheck {
   if (template && errors.count === undefined) {
     const longest = renderName(template, count - 1);
     if (longest.length > MAX_NAME)
-      errors.template = `Name template makes names longer than ${MAX_NAME} characters`;
+      errors.template = t('create.check.templateTooLong', { max: MAX_NAME });
   }
   if (Object.keys(errors).length || !template) return { ok: false, errors, proxyLineErrors };
 
@@ -286,7 +292,7 @@ export function previewRows(
     name: item.name,
     group: groupName(item.groupId),
     tags: item.tags.join(', '),
-    proxy: item.proxy ? formatProxyInput(item.proxy) : 'none',
+    proxy: item.proxy ? formatProxyInput(item.proxy) : t('create.preview.none'),
     nameTaken: existingNames.has(item.name),
   }));
 }

@@ -19,12 +19,17 @@ import type {
 } from '../../../../shared/model';
 import type { ProxyInput } from '../../../../shared/model/proxy-input';
 import { flushSync } from 'react-dom';
+import type { TFunction } from 'i18next';
+import { Trans } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { DialogActions } from '../../components/Dialog';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import {
   canKeepPassword,
   draftFrom,
-  FIELD_LABEL,
+  fieldLabel,
+  PROXY_FIELD as F,
+  PROXY_FIELDS,
   toProxyInput,
   visibleFields,
   withMethod,
@@ -41,18 +46,18 @@ export interface ProxyEditorProps {
   onCancel(): void;
 }
 
-const METHODS: { value: ProxyMethod; label: string }[] = [
-  { value: 'custom', label: 'Custom' },
-  { value: 'api', label: 'API extraction' },
-  { value: 'vendor', label: 'Vendor-managed' },
+const METHODS: ProxyMethod[] = ['custom', 'api', 'vendor'];
+/** Protocol names are not translated; "direct" is worded. */
+const TYPES: { value: ProxyType; protocol?: string }[] = [
+  { value: 'direct' },
+  { value: 'http', protocol: 'HTTP' },
+  { value: 'https', protocol: 'HTTPS' },
+  { value: 'socks5', protocol: 'SOCKS5' },
+  { value: 'ssh', protocol: 'SSH' },
 ];
-const TYPES: { value: ProxyType; label: string }[] = [
-  { value: 'direct', label: 'Direct (no proxy)' },
-  { value: 'http', label: 'HTTP' },
-  { value: 'https', label: 'HTTPS' },
-  { value: 'socks5', label: 'SOCKS5' },
-  { value: 'ssh', label: 'SSH' },
-];
+/** Example addresses, the same in every language. */
+const EXTRACTION_EXAMPLE = 'https://provider.example/get?num=1';
+const REFRESH_EXAMPLE = 'https://provider.example/rotate';
 /** Values the vendors document (CosLogin `ipCheckService`, ixBrowser `proxy_check_line`). */
 const CHECK_SERVICES = ['ip-api', 'ipinfo', 'global_line', 'cn_line'];
 
@@ -70,6 +75,7 @@ const primaryClass =
   'rounded bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-50 dark:bg-blue-500 dark:hover:bg-blue-400';
 
 export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorProps) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<ProxyDraft>(() => draftFrom(initial, count));
   const [showErrors, setShowErrors] = useState(false);
   const [test, setTest] = useState<TestState>({ state: 'idle' });
@@ -90,7 +96,7 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
   const validInput = (): ProxyInput | undefined => {
     if (result.ok) return result.input;
     setShowErrors(true);
-    const first = (Object.keys(FIELD_LABEL) as ProxyField[]).find((f) => result.errors[f]);
+    const first = PROXY_FIELDS.find((f) => result.errors[f]);
     if (first) document.getElementById(idOf(first))?.focus();
     return undefined;
   };
@@ -128,7 +134,7 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
 
   const field = (name: ProxyField, control: ReactNode, hint?: ReactNode) =>
     shown.has(name) ? (
-      <Field id={idOf(name)} label={FIELD_LABEL[name]} error={errors[name]} hint={hint}>
+      <Field id={idOf(name)} label={fieldLabel(name)} error={errors[name]} hint={hint}>
         {control}
       </Field>
     ) : null;
@@ -140,70 +146,69 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
   });
 
   const testable = draft.method === 'custom' && draft.type !== 'ssh';
+  const title = count > 1 ? t('proxy.titleMany', { count }) : t('proxy.title');
 
   return (
     <form
       noValidate
       onSubmit={submit}
       onKeyDown={onKeyDown}
-      aria-label={count > 1 ? `Proxy for ${count} profiles` : 'Proxy'}
+      aria-label={title}
       data-testid="proxy-editor"
       className="flex flex-col gap-3 text-sm text-zinc-900 dark:text-zinc-100"
     >
-      <h2 className="text-base font-semibold">
-        {count > 1 ? `Proxy for ${count} profiles` : 'Proxy'}
-      </h2>
+      <h2 className="text-base font-semibold">{title}</h2>
 
       {field(
-        'method',
+        F.method,
         <select
-          {...aria('method')}
+          {...aria(F.method)}
           className={inputClass}
           value={draft.method}
           onChange={(e) => update(withMethod(draft, e.target.value as ProxyMethod))}
         >
           {METHODS.map((m) => (
-            <option key={m.value} value={m.value}>
-              {m.label}
+            <option key={m} value={m}>
+              {t(`proxy.method.${m}`)}
             </option>
           ))}
         </select>,
       )}
 
       {field(
-        'type',
+        F.type,
         <select
-          {...aria('type')}
+          {...aria(F.type)}
           className={inputClass}
           value={draft.type}
           onChange={(e) => update({ type: e.target.value as ProxyType })}
         >
-          {TYPES.filter((t) => draft.method !== 'api' || t.value !== 'direct').map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
+          {TYPES.filter((ty) => draft.method !== 'api' || ty.value !== 'direct').map((ty) => (
+            <option key={ty.value} value={ty.value}>
+              {ty.protocol ?? t('proxy.direct')}
             </option>
           ))}
         </select>,
       )}
 
-      {(shown.has('host') || shown.has('port')) && (
+      {(shown.has(F.host) || shown.has(F.port)) && (
         <div className="grid grid-cols-[1fr_7rem] gap-2">
           {field(
-            'host',
+            F.host,
             <input
-              {...aria('host')}
+              {...aria(F.host)}
               className={inputClass}
               value={draft.host}
               autoComplete="off"
               spellCheck={false}
-              placeholder="1.2.3.4, 2001:db8::1 or proxy.example.com"
+              placeholder={t('proxy.hostPlaceholder')}
               onChange={(e) => update({ host: e.target.value })}
             />,
           )}
           {field(
-            'port',
+            F.port,
             <input
-              {...aria('port')}
+              {...aria(F.port)}
               className={inputClass}
               value={draft.port}
               inputMode="numeric"
@@ -216,9 +221,9 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
       )}
 
       {field(
-        'username',
+        F.username,
         <input
-          {...aria('username')}
+          {...aria(F.username)}
           className={inputClass}
           value={draft.username}
           autoComplete="off"
@@ -228,7 +233,7 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
       )}
 
       {field(
-        'password',
+        F.password,
         draft.password.mode === 'keep' ? (
           <div className="flex items-center gap-2">
             <span
@@ -237,34 +242,34 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
               data-testid="password-state"
               className="rounded bg-zinc-100 px-2 py-1 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
             >
-              {initial?.hasPassword ? 'set' : 'unchanged (each profile keeps its own)'}
+              {initial?.hasPassword ? t('proxy.password.set') : t('proxy.password.eachKeeps')}
             </span>
             <button
               type="button"
-              aria-label="Replace password"
+              aria-label={t('proxy.password.replaceLabel')}
               className={buttonClass}
               onClick={editPassword}
             >
-              Replace
+              {t('proxy.password.replace')}
             </button>
             <button
               type="button"
-              aria-label="Clear password"
+              aria-label={t('proxy.password.clearLabel')}
               className={buttonClass}
               onClick={editPassword}
             >
-              Clear
+              {t('proxy.password.clear')}
             </button>
           </div>
         ) : (
           <div className="flex items-center gap-2">
             <input
-              {...aria('password')}
+              {...aria(F.password)}
               type="password"
               className={inputClass}
               value={draft.password.value}
               autoComplete="new-password"
-              placeholder={keepable ? 'new password; empty clears it' : 'no password'}
+              placeholder={keepable ? t('proxy.password.newPlaceholder') : t('proxy.password.none')}
               onChange={(e) => update({ password: { mode: 'edit', value: e.target.value } })}
             />
             {keepable && (
@@ -273,37 +278,37 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
                 className={`${buttonClass} shrink-0`}
                 onClick={() => update({ password: { mode: 'keep' } })}
               >
-                Keep current
+                {t('proxy.password.keep')}
               </button>
             )}
           </div>
         ),
         draft.password.mode === 'edit'
           ? keepable && !draft.password.value
-            ? 'Left empty, the password is cleared.'
+            ? t('proxy.password.emptyClears')
             : undefined
-          : keptPasswordHint(initial, draft),
+          : keptPasswordHint(initial, draft, t),
       )}
 
       {field(
-        'extractionUrl',
+        F.extractionUrl,
         <input
-          {...aria('extractionUrl')}
+          {...aria(F.extractionUrl)}
           className={inputClass}
           value={draft.extractionUrl}
           type="url"
           autoComplete="off"
           spellCheck={false}
-          placeholder="https://provider.example/get?num=1"
+          placeholder={EXTRACTION_EXAMPLE}
           onChange={(e) => update({ extractionUrl: e.target.value })}
         />,
-        'The vendor client calls this URL to get a proxy when the profile opens.',
+        t('proxy.extractionUrlHint'),
       )}
 
       {field(
-        'extractionChannel',
+        F.extractionChannel,
         <input
-          {...aria('extractionChannel')}
+          {...aria(F.extractionChannel)}
           className={inputClass}
           value={draft.extractionChannel}
           autoComplete="off"
@@ -312,29 +317,29 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
       )}
 
       {field(
-        'refreshUrl',
+        F.refreshUrl,
         <input
-          {...aria('refreshUrl')}
+          {...aria(F.refreshUrl)}
           className={inputClass}
           value={draft.refreshUrl}
           type="url"
           autoComplete="off"
           spellCheck={false}
-          placeholder="https://provider.example/rotate (optional)"
+          placeholder={t('proxy.optional', { example: REFRESH_EXAMPLE })}
           onChange={(e) => update({ refreshUrl: e.target.value })}
         />,
       )}
 
       {field(
-        'checkService',
+        F.checkService,
         <>
           <input
-            {...aria('checkService')}
+            {...aria(F.checkService)}
             className={inputClass}
             value={draft.checkService}
             list={`${baseId}-check-services`}
             autoComplete="off"
-            placeholder="vendor default"
+            placeholder={t('proxy.vendorDefault')}
             onChange={(e) => update({ checkService: e.target.value })}
           />
           <datalist id={`${baseId}-check-services`}>
@@ -345,15 +350,15 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
         </>,
       )}
 
-      {shown.has('socks5Udp') && (
+      {shown.has(F.socks5Udp) && (
         <label className="flex items-center gap-2">
           <input
-            {...aria('socks5Udp')}
+            {...aria(F.socks5Udp)}
             type="checkbox"
             checked={draft.socks5Udp}
             onChange={(e) => update({ socks5Udp: e.target.checked })}
           />
-          {FIELD_LABEL.socks5Udp}
+          {fieldLabel(F.socks5Udp)}
           {errors.socks5Udp && (
             <FieldError id={`${idOf('socks5Udp')}-error`}>{errors.socks5Udp}</FieldError>
           )}
@@ -361,15 +366,15 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
       )}
 
       {field(
-        'vendorProxyId',
+        F.vendorProxyId,
         <input
-          {...aria('vendorProxyId')}
+          {...aria(F.vendorProxyId)}
           className={inputClass}
           value={draft.vendorProxyId}
           autoComplete="off"
           onChange={(e) => update({ vendorProxyId: e.target.value })}
         />,
-        'A purchased or traffic-package proxy, by its id in the vendor client.',
+        t('proxy.vendorProxyIdHint'),
       )}
 
       <TestOutcome test={test} />
@@ -382,14 +387,14 @@ export function ProxyEditor({ initial, count, onApply, onCancel }: ProxyEditorPr
             disabled={test.state === 'running'}
             onClick={() => void runTest()}
           >
-            {test.state === 'running' ? 'Testing…' : 'Test proxy'}
+            {test.state === 'running' ? t('proxy.test.running') : t('proxy.test.run')}
           </button>
         )}
         <button type="button" className={buttonClass} onClick={onCancel}>
-          Cancel
+          {t('proxy.cancel')}
         </button>
         <button type="submit" className={primaryClass}>
-          {count > 1 ? `Apply to ${count} profiles` : 'Apply'}
+          {count > 1 ? t('proxy.applyTo', { count }) : t('proxy.apply')}
         </button>
       </DialogActions>
     </form>
@@ -427,19 +432,30 @@ function FieldError({ id, children }: { id: string; children: ReactNode }) {
 }
 
 function TestOutcome({ test }: { test: TestState }) {
+  const { t } = useTranslation();
   let content: ReactNode = null;
-  if (test.state === 'running') content = 'Checking through the proxy…';
+  if (test.state === 'running') content = t('proxy.test.checking');
   if (test.state === 'failed')
     content = <span className="text-red-600 dark:text-red-400">{test.message}</span>;
   if (test.state === 'done') {
     const r = test.result;
     content = r.ok ? (
       <span className="text-green-700 dark:text-green-400">
-        Works: exit IP <span className="font-mono">{r.exitIp}</span>, {r.latencyMs} ms
+        <Trans
+          t={t}
+          i18nKey="proxy.test.works"
+          values={{ ip: r.exitIp, ms: r.latencyMs }}
+          components={{ ip: <span className="font-mono" /> }}
+        />
       </span>
     ) : (
       <span className="text-red-600 dark:text-red-400">
-        Failed{r.reason ? ` (${r.reason})` : ''}: {r.message}
+        {r.reason
+          ? t('proxy.test.failedWhy', {
+              reason: t(`proxy.test.reason.${r.reason}`),
+              message: r.message,
+            })
+          : t('proxy.test.failed', { message: r.message })}
       </span>
     );
   }
@@ -459,15 +475,18 @@ function TestOutcome({ test }: { test: TestState }) {
  * A stored password belongs to its proxy's host and port: main refuses to keep it for a
  * proxy that moves elsewhere, so say so before the user applies.
  */
-function keptPasswordHint(initial: ProxyConfig | undefined, draft: ProxyDraft): string | undefined {
+function keptPasswordHint(
+  initial: ProxyConfig | undefined,
+  draft: ProxyDraft,
+  t: TFunction,
+): string | undefined {
   if (draft.method !== 'custom' || draft.type === 'direct') return undefined;
-  if (!initial)
-    return 'Each profile keeps its own password where its proxy stays at this host and port; a profile whose proxy moves needs a new password.';
+  if (!initial) return t('proxy.password.eachKeepsHint');
   if (!initial.hasPassword) return undefined;
   const moved =
     initial.host.trim().toLowerCase() !== draft.host.trim().toLowerCase() ||
     String(initial.port ?? '') !== draft.port.trim();
   return moved
-    ? `The stored password belongs to ${initial.host}:${initial.port ?? ''}. For a new address, enter its password or clear it.`
+    ? t('proxy.password.belongsTo', { address: `${initial.host}:${initial.port ?? ''}` })
     : undefined;
 }

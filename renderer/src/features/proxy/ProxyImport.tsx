@@ -13,7 +13,9 @@ import {
   type ParseOptions,
 } from '../../../../shared/proxy/proxy-list';
 import { formatProxyInput } from '../../../../shared/proxy/proxy-format';
+import type { TFunction } from 'i18next';
 import { DialogActions } from '../../components/Dialog';
+import { useTranslation } from '../../i18n';
 
 export interface ProxyImportProps {
   /** The selected profiles, in the order the proxies are handed out. */
@@ -23,6 +25,16 @@ export interface ProxyImportProps {
 }
 
 type DefaultType = NonNullable<ParseOptions['defaultType']>;
+
+/** The line formats a list may use: notation, the same in every language. */
+export const PROXY_LIST_EXAMPLE =
+  'host:port\nhost:port:user:pass\nuser:pass@host:port\nsocks5://user:pass@host:port [https://refresh.example/x]\n[2001:db8::1]:8080';
+/** What a line without a scheme may be read as; protocol names are not translated. */
+const DEFAULT_TYPES: { value: DefaultType; protocol: string }[] = [
+  { value: 'http', protocol: 'HTTP' },
+  { value: 'https', protocol: 'HTTPS' },
+  { value: 'socks5', protocol: 'SOCKS5' },
+];
 
 /** Enough rows to check the pairing by eye; the rest is counted. */
 const PREVIEW_ROWS = 500;
@@ -35,6 +47,7 @@ const selectClass =
   'rounded border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900';
 
 export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [mode, setMode] = useState<AssignMode>('one-to-one');
   const [defaultType, setDefaultType] = useState<DefaultType>('http');
@@ -42,7 +55,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
 
   const list = useMemo(() => parseProxyList(text, { defaultType }), [text, defaultType]);
   const keys = useMemo(() => profiles.map((p) => p.key), [profiles]);
-  const { assignments, mismatch } = useMemo(
+  const { assignments } = useMemo(
     () => assignProxies(keys, list.entries, mode),
     [keys, list.entries, mode],
   );
@@ -53,14 +66,15 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
 
   const blocker =
     profiles.length === 0
-      ? 'Select the profiles first.'
+      ? t('proxy.import.selectFirst')
       : list.entries.length === 0
-        ? 'Paste one proxy per line.'
+        ? t('proxy.import.pasteFirst')
         : list.errors.length > 0
-          ? `Fix or remove the ${list.errors.length === 1 ? 'wrong line' : `${list.errors.length} wrong lines`} first.`
+          ? t('proxy.import.fixLines', { count: list.errors.length })
           : assignments.length < profiles.length
-            ? 'Every selected profile needs a proxy.'
+            ? t('proxy.import.everyNeedsOne')
             : undefined;
+  const mismatch = mismatchText(profiles.length, list.entries.length, mode, t);
 
   const apply = () => {
     if (blocker) return;
@@ -84,13 +98,13 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
 
   return (
     <section
-      aria-label="Import proxy list"
+      aria-label={t('proxy.import.label')}
       data-testid="proxy-import"
       onKeyDown={onKeyDown}
       className="flex flex-col gap-3 text-sm text-zinc-900 dark:text-zinc-100"
     >
       <h2 className="text-base font-semibold">
-        Proxies for {profiles.length} {profiles.length === 1 ? 'profile' : 'profiles'}
+        {t('proxy.import.title', { count: profiles.length })}
       </h2>
 
       <div className="flex flex-col gap-1">
@@ -98,7 +112,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
           htmlFor={`${id}-list`}
           className="text-xs font-medium text-zinc-600 dark:text-zinc-400"
         >
-          Proxy list, one per line
+          {t('proxy.import.list')}
         </label>
         <textarea
           id={`${id}-list`}
@@ -110,9 +124,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
           autoComplete="off"
           autoCorrect="off"
           autoCapitalize="off"
-          placeholder={
-            'host:port\nhost:port:user:pass\nuser:pass@host:port\nsocks5://user:pass@host:port [https://refresh.example/x]\n[2001:db8::1]:8080'
-          }
+          placeholder={PROXY_LIST_EXAMPLE}
           aria-invalid={list.errors.length > 0 || undefined}
           aria-describedby={`${id}-problems`}
           className="w-full rounded border border-zinc-300 bg-white px-2 py-1 font-mono text-xs outline-none focus:border-blue-500 focus:ring-2 focus:ring-blue-500/30 aria-[invalid=true]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
@@ -121,26 +133,28 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
 
       <div className="flex flex-wrap items-center gap-4">
         <label className="flex items-center gap-2">
-          Assign
+          {t('proxy.import.assign')}
           <select
             className={selectClass}
             value={mode}
             onChange={(e) => setMode(e.target.value as AssignMode)}
           >
-            <option value="one-to-one">1:1 in order</option>
-            <option value="round-robin">round-robin</option>
+            <option value="one-to-one">{t('proxy.import.oneToOne')}</option>
+            <option value="round-robin">{t('proxy.import.roundRobin')}</option>
           </select>
         </label>
         <label className="flex items-center gap-2">
-          Lines without a scheme are
+          {t('proxy.import.noScheme')}
           <select
             className={selectClass}
             value={defaultType}
             onChange={(e) => setDefaultType(e.target.value as DefaultType)}
           >
-            <option value="http">HTTP</option>
-            <option value="https">HTTPS</option>
-            <option value="socks5">SOCKS5</option>
+            {DEFAULT_TYPES.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.protocol}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -149,9 +163,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
         {list.errors.length > 0 && (
           <ul data-testid="proxy-import-errors" className="text-xs text-red-600 dark:text-red-400">
             {list.errors.map((e) => (
-              <li key={e.line}>
-                Line {e.line}: {e.message}
-              </li>
+              <li key={e.line}>{t('proxy.import.line', { line: e.line, message: e.message })}</li>
             ))}
           </ul>
         )}
@@ -161,9 +173,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
             className="text-xs text-amber-700 dark:text-amber-400"
           >
             {warnings.map((e) => (
-              <li key={e.line}>
-                Line {e.line}: {e.warning}
-              </li>
+              <li key={e.line}>{t('proxy.import.line', { line: e.line, message: e.warning })}</li>
             ))}
           </ul>
         )}
@@ -180,17 +190,17 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
       {list.entries.length > 0 && (
         <div className="max-h-72 overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
           <table data-testid="proxy-import-preview" className="w-full text-left text-xs">
-            <caption className="sr-only">Which profile gets which proxy</caption>
+            <caption className="sr-only">{t('proxy.import.caption')}</caption>
             <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
               <tr>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  Profile
+                  {t('proxy.import.profile')}
                 </th>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  Proxy
+                  {t('proxy.import.proxy')}
                 </th>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  Line
+                  {t('proxy.import.lineColumn')}
                 </th>
               </tr>
             </thead>
@@ -205,14 +215,14 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
                       {assigned ? (
                         formatProxyInput(assigned.proxy)
                       ) : (
-                        <span className="text-zinc-400">none</span>
+                        <span className="text-zinc-400">{t('proxy.import.none')}</span>
                       )}
                       {entry?.warning && (
                         <span
                           title={entry.warning}
                           className="ml-2 rounded bg-amber-100 px-1 text-amber-800 dark:bg-amber-900/40 dark:text-amber-300"
                         >
-                          check
+                          {t('proxy.import.check')}
                         </span>
                       )}
                     </td>
@@ -224,7 +234,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
           </table>
           {profiles.length > PREVIEW_ROWS && (
             <p className="px-2 py-1 text-xs text-zinc-500">
-              … and {profiles.length - PREVIEW_ROWS} more profiles
+              {t('proxy.import.more', { count: profiles.length - PREVIEW_ROWS })}
             </p>
           )}
         </div>
@@ -235,7 +245,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
           <p className="mr-auto text-xs text-zinc-500 dark:text-zinc-400">{blocker}</p>
         )}
         <button type="button" className={buttonClass} onClick={cancel}>
-          Cancel
+          {t('proxy.cancel')}
         </button>
         <button
           type="button"
@@ -243,9 +253,37 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
           disabled={blocker !== undefined}
           onClick={apply}
         >
-          Apply to {profiles.length} {profiles.length === 1 ? 'profile' : 'profiles'}
+          {t('proxy.applyTo', { count: profiles.length })}
         </button>
       </DialogActions>
     </section>
   );
+}
+
+/**
+ * What a 1:1 pairing leaves over, said in the chosen language (the pairing itself is
+ * `assignProxies`'): profiles without a proxy, or proxies no profile gets.
+ */
+function mismatchText(
+  profiles: number,
+  proxies: number,
+  mode: AssignMode,
+  t: TFunction,
+): string | undefined {
+  if (profiles === 0) return undefined;
+  if (proxies === 0) return t('proxy.import.noProxies');
+  if (mode === 'round-robin' || profiles === proxies) return undefined;
+  const counts = {
+    profiles: t('proxy.import.profiles', { count: profiles }),
+    proxies: t('proxy.import.proxies', { count: proxies }),
+  };
+  return profiles > proxies
+    ? t('proxy.import.tooFew', {
+        ...counts,
+        left: t('proxy.import.profiles', { count: profiles - proxies }),
+      })
+    : t('proxy.import.tooMany', {
+        ...counts,
+        unused: t('proxy.import.proxies', { count: proxies - profiles }),
+      });
 }

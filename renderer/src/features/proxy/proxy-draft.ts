@@ -3,6 +3,7 @@
  * component so the rules (which fields a method and type show, what the password does,
  * which field an error belongs to) are plain functions.
  */
+import i18next from 'i18next';
 import type { ProxyConfig, ProxyMethod, ProxyType } from '../../../../shared/model';
 import { ProxyInputSchema, type ProxyInput } from '../../../../shared/model/proxy-input';
 
@@ -27,20 +28,25 @@ export interface ProxyDraft {
 
 export type ProxyField = keyof ProxyDraft;
 
-export const FIELD_LABEL: Record<ProxyField, string> = {
-  method: 'Method',
-  type: 'Type',
-  host: 'Host',
-  port: 'Port',
-  username: 'Username',
-  password: 'Password',
-  refreshUrl: 'Refresh URL',
-  extractionUrl: 'Extraction URL',
-  extractionChannel: 'Extraction channel',
-  checkService: 'IP-check service',
-  socks5Udp: 'SOCKS5 UDP',
-  vendorProxyId: 'Vendor proxy id',
-};
+/** Each field by name, in the order the form shows them (the first wrong one gets the focus). */
+export const PROXY_FIELD = {
+  method: 'method',
+  type: 'type',
+  host: 'host',
+  port: 'port',
+  username: 'username',
+  password: 'password',
+  refreshUrl: 'refreshUrl',
+  extractionUrl: 'extractionUrl',
+  extractionChannel: 'extractionChannel',
+  checkService: 'checkService',
+  socks5Udp: 'socks5Udp',
+  vendorProxyId: 'vendorProxyId',
+} as const satisfies { [K in ProxyField]: K };
+export const PROXY_FIELDS: readonly ProxyField[] = Object.values(PROXY_FIELD);
+
+/** A field's label as the form shows it, in the chosen language. */
+export const fieldLabel = (field: ProxyField): string => i18next.t(`proxy.field.${field}`);
 
 /**
  * Whether "keep the current password" means something: the profile has one, or several
@@ -94,6 +100,37 @@ export type ProxyDraftResult =
   { ok: true; input: ProxyInput } | { ok: false; errors: Partial<Record<ProxyField, string>> };
 
 /**
+ * Words a rule of the proxy contract that a field broke. The contract's own messages are
+ * English; the form words the rules it knows from the draft, in the chosen language.
+ */
+function issueText(
+  field: ProxyField,
+  d: ProxyDraft,
+  issue: { code: string; message: string },
+): string {
+  const t = i18next.t;
+  if (field === 'port')
+    return d.port.trim() ? t('proxy.check.portRange') : t('proxy.check.portRequired');
+  // The contract's own rules (a required field, a URL); a length limit keeps its message.
+  if (issue.code !== 'custom')
+    return t('proxy.check.other', { field: fieldLabel(field), message: issue.message });
+  switch (field) {
+    case 'host':
+      return d.host.trim() ? t('proxy.check.hostInvalid') : t('proxy.check.hostRequired');
+    case 'extractionUrl':
+      return d.extractionUrl.trim()
+        ? t('proxy.check.urlInvalid', { field: fieldLabel(field) })
+        : t('proxy.check.extractionUrlRequired');
+    case 'refreshUrl':
+      return t('proxy.check.urlInvalid', { field: fieldLabel(field) });
+    case 'vendorProxyId':
+      return t('proxy.check.vendorProxyIdRequired');
+    default:
+      return t('proxy.check.other', { field: fieldLabel(field), message: issue.message });
+  }
+}
+
+/**
  * The ProxyInput this draft means, or an error per field in words ("Port must be 1-65535").
  * Fields the form does not show go out empty, so a switch to "direct" drops the old login.
  */
@@ -108,7 +145,7 @@ export function toProxyInput(d: ProxyDraft): ProxyDraftResult {
   const portText = shown.has('port') ? d.port.trim() : '';
   if (portText !== '') {
     if (/^\d+$/.test(portText)) port = Number(portText);
-    else errors.port = 'Port must be a number 1-65535';
+    else errors.port = i18next.t('proxy.check.portNumber');
   }
   const password: ProxyInput['password'] = !shown.has('password')
     ? { action: 'clear' }
@@ -135,8 +172,11 @@ export function toProxyInput(d: ProxyDraft): ProxyDraftResult {
   });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'method') as ProxyField;
-      errors[field] ??= `${FIELD_LABEL[field] ?? field} ${issue.message}`;
+      const path = String(issue.path[0] ?? 'method');
+      const field = (PROXY_FIELDS as readonly string[]).includes(path)
+        ? (path as ProxyField)
+        : 'method';
+      errors[field] ??= issueText(field, d, issue);
     }
   }
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };

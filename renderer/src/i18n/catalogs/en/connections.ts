@@ -63,6 +63,41 @@ export const connections = {
     browserFound: 'found on this system',
     stop: 'Stop demo',
   },
+  form: {
+    addTitle: 'Add a connection',
+    editTitle: 'Edit {{label}}',
+    vendor: 'Vendor',
+    label: 'Label',
+    labelPlaceholder: '{{vendor}} on this machine',
+    baseUrl: 'Base URL',
+    baseUrlHint: "The client's Local API address; {{vendor}} listens on {{url}} by default.",
+    rate: 'Requests per second',
+    rateHint:
+      '{{vendor}} allows {{choices}} by account size; every call of this connection keeps to it.',
+    token: 'Token',
+    newToken: 'New token',
+    tokenSet: 'set',
+    replace: 'Replace',
+    clear: 'Clear',
+    keepCurrent: 'Keep current',
+    willClear: 'The token will be cleared when you save.',
+    tokenHint: 'Stored encrypted; never shown again.',
+    tokenHintFrom: '{{source}} Stored encrypted; never shown again.',
+    /** Where each vendor that takes a token shows it. */
+    tokenSource: {
+      cos: "From CosLogin's settings (Local API).",
+      bitbrowser: "Only if BitBrowser's Local API asks for an API key: from its settings.",
+      adspower:
+        "Only if AdsPower's security verification is on: the API key from its Local API settings.",
+    },
+    movesClient:
+      'A new address is another client: the stored token is cleared when you save. Enter the token for the new address, or leave this empty.',
+    tokenMissing: 'Enter the new token, or keep the one that is set',
+    save: 'Save',
+    saving: 'Saving…',
+    toastSaved: 'Connection saved',
+    toastAdded: 'Connection added',
+  },
   remove: {
     title: 'Remove {{label}}?',
     text: 'BrowserDeck forgets this connection and its token, and its profiles leave the table. Nothing is deleted in the vendor client: add the connection again to see them.',
