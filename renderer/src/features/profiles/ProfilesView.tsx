@@ -17,6 +17,7 @@ import { ProfilesTable } from './ProfilesTable';
 import { SaveViewButton } from './SaveViewDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { isTyping } from './shortcuts';
+import { useUndoShortcut } from './undo-shortcut';
 import { formatTime } from './format';
 import { useSelectCreated } from './select-created';
 import { exportProfiles } from './sheet/export-sheet';
@@ -27,6 +28,7 @@ import { useProfilesLive } from './use-profiles-live';
 
 export function ProfilesView() {
   useProfilesLive();
+  useUndoShortcut();
   const rows = useProfileRows();
   const { list, connectionsResult, connectionsById } = rows;
   const selection = useProfilesUi((s) => s.selection);
