@@ -6,6 +6,7 @@
  */
 import { test, expect } from './support/harness';
 import {
+  expectHeaderOneLine,
   openProfiles,
   row,
   SCREENS,
@@ -58,6 +59,16 @@ for (const screen of SCREENS) {
       await grid.evaluate((g) => (g.scrollLeft = g.scrollWidth));
       await expect(page.getByRole('columnheader', { name: /Status/ })).toBeInViewport({ ratio: 1 });
       await expect(row(page, 'ix/9').getByRole('button', { name: 'Open Shop 9' })).toBeInViewport();
+    });
+
+    test('the header is one line with 50,000 profiles counted and selected', async ({
+      harness,
+    }) => {
+      const { page } = harness;
+      await row(page, 'ix/1').click();
+      await page.keyboard.press('Control+A');
+      await expect(page.getByTestId('selected-count')).toHaveText('50,000');
+      await expectHeaderOneLine(page);
     });
 
     test('the bulk bar is one line; what does not fit is in "More", by mouse and by keyboard', async ({

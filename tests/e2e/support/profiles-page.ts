@@ -70,3 +70,37 @@ export const BULK_ACTION_LABELS = [
   'Run automation…',
   'Delete…',
 ];
+
+/**
+ * The Profiles header (title, actions, counts, views, columns) is one line: nothing scrolls
+ * sideways, every item's middle is on the same line, and no item wraps onto two lines.
+ */
+export async function expectHeaderOneLine(page: Page) {
+  const layout = await page
+    .getByRole('region', { name: 'Profiles' })
+    .locator('header')
+    .first()
+    .evaluate((h) => {
+      // What is laid out: a closed menu's popup has no box.
+      const items = [...h.querySelectorAll(':scope > :not(h1), :scope > div > *')]
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return {
+            text: el.textContent!.slice(0, 24),
+            middle: r.top + r.height / 2,
+            height: r.height,
+          };
+        })
+        .filter((i) => i.height > 0);
+      return { overflow: h.scrollWidth - h.clientWidth, items };
+    });
+  expect(layout.overflow, 'header scrolls sideways').toBeLessThanOrEqual(0);
+  expect(layout.items.length).toBeGreaterThan(5);
+  for (const item of layout.items) {
+    expect(item.middle, `"${item.text}" on the header's line`).toBeCloseTo(
+      layout.items[0]!.middle,
+      0,
+    );
+    expect(item.height, `"${item.text}" on one line`).toBeLessThan(36);
+  }
+}

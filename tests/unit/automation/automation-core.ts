@@ -41,6 +41,10 @@ export interface AutomationCore {
   openBehind(vendorId: number): Promise<{ pid: number; port: number }>;
   /** Starts a job and waits for its end (through the contract, as the renderer does). */
   runJob(request: RequestOf<'jobs:start'>): Promise<Job>;
+  /** "Retry failed" on a finished job, and waits for the retry's end. */
+  retryFailed(id: string): Promise<Job>;
+  /** Quits the core and starts a new one over the same data dir, as a restart of the app. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,15 +78,18 @@ export async function startAutomationCore(
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'deck-automation-'));
   const logLines: string[] = [];
-  const core = createCore({
-    dataDir,
-    cipher: createTestCipher(),
-    log: createLogger((l) => logLines.push(l)),
-    app: { name: 'BrowserDeck', version: '0.0.0', platform: 'linux', electron: null },
-    validateResponses: true,
-    detectPorts: { ixbrowser: [], cos: [] },
-    ...coreDeps,
-  });
+  const cipher = createTestCipher();
+  const newCore = () =>
+    createCore({
+      dataDir,
+      cipher,
+      log: createLogger((l) => logLines.push(l)),
+      app: { name: 'BrowserDeck', version: '0.0.0', platform: 'linux', electron: null },
+      validateResponses: true,
+      detectPorts: { ixbrowser: [], cos: [] },
+      ...coreDeps,
+    });
+  const core = newCore();
   const add = async (body: RequestOf<'connections:add'>) => {
     const added = await core.dispatch('connections:add', body);
     expect(added.ok).toBe(true);
@@ -91,7 +98,7 @@ export async function startAutomationCore(
   const ixId = await add({ vendor: 'ixbrowser', baseUrl: sandbox.ix.url });
   const cosId = await add({ vendor: 'cos', baseUrl: sandbox.cos.url, token: sandbox.cos.token });
 
-  return {
+  const env: AutomationCore = {
     core,
     sandbox,
     dataDir,
@@ -106,32 +113,40 @@ export async function startAutomationCore(
       expect(opened.json.error.code).toBe(0);
       return { pid: opened.json.data.pid, port: Number(opened.json.data.debugging_port) };
     },
-    async runJob(request) {
-      // Listening before the start, so a job that ends at once is not missed.
-      const ended = new Set<string>();
-      let wanted: { id: string; resolve(): void } | undefined;
-      const off = core.events.subscribe((event, payload) => {
-        const p = payload as { id?: string; state?: string };
-        if (event !== 'jobs:event:progress' || p.state === 'running' || !p.id) return;
-        ended.add(p.id);
-        if (wanted?.id === p.id) wanted.resolve();
-      });
-      try {
-        const started = await core.dispatch('jobs:start', request);
-        expect(started).toMatchObject({ ok: true });
-        const { id } = (started as { data: { id: string } }).data;
-        if (!ended.has(id)) await new Promise<void>((resolve) => (wanted = { id, resolve }));
-        return ((await core.dispatch('jobs:get', { id })) as { data: Job }).data;
-      } finally {
-        off();
-      }
+    runJob: (request) => untilEnded(() => env.core.dispatch('jobs:start', request)),
+    retryFailed: (id) => untilEnded(() => env.core.dispatch('jobs:retry-failed', { id })),
+    async restart() {
+      await env.core.dispose();
+      env.core = newCore();
     },
     async close() {
-      await core.dispose();
+      await env.core.dispose();
       await sandbox.stop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  /** Starts a job with `start` and waits for its end (through the contract, as the renderer does). */
+  async function untilEnded(start: () => Promise<unknown>): Promise<Job> {
+    // Listening before the start, so a job that ends at once is not missed.
+    const ended = new Set<string>();
+    let wanted: { id: string; resolve(): void } | undefined;
+    const off = env.core.events.subscribe((event, payload) => {
+      const p = payload as { id?: string; state?: string };
+      if (event !== 'jobs:event:progress' || p.state === 'running' || !p.id) return;
+      ended.add(p.id);
+      if (wanted?.id === p.id) wanted.resolve();
+    });
+    try {
+      const started = await start();
+      expect(started).toMatchObject({ ok: true });
+      const { id } = (started as { data: { id: string } }).data;
+      if (!ended.has(id)) await new Promise<void>((resolve) => (wanted = { id, resolve }));
+      return ((await env.core.dispatch('jobs:get', { id })) as { data: Job }).data;
+    } finally {
+      off();
+    }
+  }
+  return env;
 }
 
 /** Takes an ixBrowser profile's proxy off, so its pages reach the test's loopback servers. */

@@ -57,6 +57,7 @@ describe('CSV export', () => {
       'duration ms',
       'result',
       'file',
+      'log',
     ]);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual([
@@ -73,6 +74,7 @@ describe('CSV export', () => {
       '',
       '',
       '',
+      '',
     ]);
     expect(rows[2]!.slice(3)).toEqual([
       'ix/2',
@@ -82,6 +84,7 @@ describe('CSV export', () => {
       'vendor-error',
       '2003',
       'The vendor refused: Group "VIP, EU" is locked\nby another member',
+      '',
       '',
       '',
       '',
@@ -144,7 +147,7 @@ describe('CSV export', () => {
       items: [],
     };
     expect(jobsToCsv([job])).toBe(
-      'job,action,started,profile key,label,connection,state,error code,vendor code,message,duration ms,result,file\r\n',
+      'job,action,started,profile key,label,connection,state,error code,vendor code,message,duration ms,result,file,log\r\n',
     );
   });
 });

@@ -15,12 +15,14 @@ export const JOB_CSV_COLUMNS = [
   'duration ms',
   'result',
   'file',
+  'log',
 ] as const;
 
 /**
  * One row per job item. Items carry no secrets (proxies and tokens never enter a JobItem),
  * so nothing here needs masking; the message is the vendor's reason or the success note.
- * An automation item adds its duration, its result (JSON) and the file it wrote.
+ * An automation item adds its duration, its result (JSON), the file it wrote and its log
+ * lines (one cell, a line each).
  */
 export function jobsToCsv(jobs: readonly Job[]): string {
   const rows: string[] = [JOB_CSV_COLUMNS.join(',')];
@@ -42,6 +44,7 @@ export function jobsToCsv(jobs: readonly Job[]): string {
           item.output?.durationMs ?? '',
           item.output?.result ?? '',
           item.output?.file ?? '',
+          item.output?.logs?.join('\n') ?? '',
         ]
           .map(csvField)
           .join(','),

@@ -17,6 +17,7 @@ import { ProfilesTable } from './ProfilesTable';
 import { SaveViewButton } from './SaveViewDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { isTyping } from './shortcuts';
+import { useUndoShortcut } from './undo-shortcut';
 import { formatTime } from './format';
 import { useSelectCreated } from './select-created';
 import { exportProfiles } from './sheet/export-sheet';
@@ -27,6 +28,7 @@ import { useProfilesLive } from './use-profiles-live';
 
 export function ProfilesView() {
   useProfilesLive();
+  useUndoShortcut();
   const rows = useProfileRows();
   const { list, connectionsResult, connectionsById } = rows;
   const selection = useProfilesUi((s) => s.selection);
@@ -102,8 +104,10 @@ export function ProfilesView() {
 
   return (
     <section aria-label="Profiles" className="flex h-full flex-col">
-      <header className="flex items-center gap-3 px-3 pt-2.5 pb-1">
-        <h1 className="text-base font-semibold">Profiles</h1>
+      {/* One line at 1280 px even with 50,000 profiles counted and "Reloading…": below
+          1400 px the gaps tighten and the title is left to the sidebar (and screen readers). */}
+      <header className="flex items-center gap-2 px-3 pt-2.5 pb-1 whitespace-nowrap min-[1400px]:gap-3">
+        <h1 className="text-base font-semibold max-[1400px]:sr-only">Profiles</h1>
         <Button
           variant="ghost"
           onClick={() => void list.refetch()}
@@ -145,7 +149,7 @@ export function ProfilesView() {
         >
           Import CSV…
         </Button>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-2 min-[1400px]:gap-3">
           <ProfileCounts
             shown={rows.visible.length}
             total={rows.all.length}

@@ -11,6 +11,7 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 export const DELETE_SHORTCUT = isMac ? '⌫' : 'Delete';
 export const RENAME_SHORTCUT = 'F2';
 export const SEARCH_SHORTCUT = `${MOD}F`;
+export const UNDO_SHORTCUT = `${MOD}Z`;
 
 /** The shortcut a bulk action answers to in the table, by its id in bulk-actions.ts. */
 export const ACTION_SHORTCUTS: Readonly<Record<string, string>> = {
@@ -30,6 +31,7 @@ export const SHORTCUT_GROUPS: readonly { title: string; shortcuts: readonly Shor
     title: 'Anywhere on Profiles',
     shortcuts: [
       { keys: SEARCH_SHORTCUT, what: 'Search profiles' },
+      { keys: UNDO_SHORTCUT, what: 'Undo the last bulk edit' },
       { keys: '?', what: 'This list of shortcuts' },
       { keys: 'Esc', what: 'Close the menu, the dialog or the profile panel' },
     ],

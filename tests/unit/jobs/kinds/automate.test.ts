@@ -244,8 +244,10 @@ describe('the automate job kind', () => {
       output: { logs: ['waiting'] },
     });
     const csv = engine.exportCsv(job.id).split('\r\n');
-    expect(csv[0]).toMatch(/,duration ms,result,file$/);
+    expect(csv[0]).toMatch(/,duration ms,result,file,log$/);
     expect(csv[1]).toContain('"{""title"":""Shop""}"');
+    expect(csv[1]).toMatch(/,hello$/);
+    expect(csv[2]).toMatch(/,waiting$/);
   });
 
   it('fails every item as unsupported in a build without a runner', async () => {

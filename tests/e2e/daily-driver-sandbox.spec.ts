@@ -1,0 +1,125 @@
+/**
+ * Issue 23, a short tour on a 1280×720 laptop against the real core and the demo sandbox
+ * (every vendor emulated, no fake deck): the Profiles header is one line, Status is in view
+ * with the panel closed, a hidden and a moved column are remembered after a reload, a saved
+ * view is put back, and a bulk remark's toast ends as a chip clear of the bulk bar.
+ */
+import type { Locator, Page } from '@playwright/test';
+import type { Profile } from '../../shared/model';
+import { test, expect } from './support/harness';
+import { bulkAction, columnOrder, expectHeaderOneLine } from './support/profiles-page';
+
+/** Enough profiles for the counts to be wide: "2,000 / 2,000 shown · 2,000 selected". */
+const PROFILES = 2_000;
+const TOTAL = `${PROFILES.toLocaleString('en-US')} / ${PROFILES.toLocaleString('en-US')}`;
+
+const header = (page: Page, id: string) => page.locator(`[role=columnheader][data-column="${id}"]`);
+const search = (page: Page) => page.getByRole('searchbox', { name: 'Search profiles' });
+
+type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;
+async function box(target: Locator): Promise<Box> {
+  const b = await target.boundingBox();
+  if (!b) throw new Error('not laid out');
+  return b;
+}
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('a working day on a laptop: one-line header, Status in view, columns and a view remembered, the job chip clear of the bulk bar', async ({
+  harness,
+}) => {
+  const { page, appUrl, core } = harness;
+  await page.setViewportSize({ width: 1280, height: 720 });
+  expect(await core.dispatch('demo:start', { profiles: PROFILES })).toMatchObject({ ok: true });
+  await page.goto(appUrl);
+  await expect(page.getByTestId('shown-total')).toHaveText(TOTAL, { timeout: 30_000 });
+  const grid = page.getByRole('grid', { name: 'Profiles' });
+  const rows = page.locator('[role=grid] [role=row][data-key]');
+
+  // Fits the laptop with the panel closed: no sideways scrolling, Status and Open in view.
+  await expect(page.getByRole('complementary', { name: 'Profile' })).toBeHidden();
+  expect(await grid.evaluate((g) => g.scrollWidth - g.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(page.getByRole('columnheader', { name: /Status/ })).toBeInViewport({ ratio: 1 });
+  await expect(rows.first().getByRole('button', { name: /^Open / })).toBeInViewport({ ratio: 1 });
+
+  // The header stays one line with every profile selected (the widest counts).
+  await rows.first().click();
+  await page.keyboard.press('Control+A');
+  await expect(page.getByTestId('selected-count')).toHaveText(PROFILES.toLocaleString('en-US'));
+  await expectHeaderOneLine(page);
+  await page.screenshot({ path: 'tests/e2e/screenshots/daily-driver-1280x720.png' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('selected-count')).toHaveText('0');
+
+  // Columns: Remark hidden, Name dragged before Connection; both remembered after a reload.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Remark' }).uncheck();
+  await page.keyboard.press('Escape');
+  await header(page, 'name')
+    .getByRole('button')
+    .dragTo(header(page, 'connection'), { targetPosition: { x: 10, y: 10 } });
+  const arranged = await columnOrder(page);
+  expect(arranged.slice(0, 2)).toEqual(['name', 'connection']);
+  expect(arranged).not.toContain('remark');
+  await page.reload();
+  await expect(page.getByTestId('shown-total')).toHaveText(TOTAL, { timeout: 30_000 });
+  expect(await columnOrder(page)).toEqual(arranged);
+
+  // A saved view: a search and the columns, put back from the sidebar after clearing.
+  await search(page).fill('tag:vip');
+  await expect(page.getByTestId('shown-total')).not.toHaveText(TOTAL);
+  const vipShown = await page.getByTestId('shown-total').innerText();
+  await page.getByRole('button', { name: 'Save view…' }).click();
+  const saveDialog = page.getByRole('dialog', { name: 'Save view' });
+  await saveDialog.getByLabel('Name').fill('VIP on the laptop');
+  await saveDialog.getByRole('button', { name: 'Save view' }).click();
+  await expect(saveDialog).toBeHidden();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('shown-total')).toHaveText(TOTAL);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Remark' }).check();
+  await page.keyboard.press('Escape');
+  await page
+    .getByRole('region', { name: 'Saved views' })
+    .getByRole('button', { name: 'VIP on the laptop', exact: true })
+    .click();
+  await expect(search(page)).toHaveValue('tag:vip');
+  await expect(page.getByTestId('shown-total')).toHaveText(vipShown);
+  expect(await columnOrder(page)).toEqual(arranged);
+
+  // A bulk remark on five rows: the vendors have it, and the toast ends as a chip that
+  // leaves the bulk bar (still up: the rows stay selected) uncovered.
+  await rows.nth(0).click();
+  await rows.nth(4).click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('selected-count')).toHaveText('5');
+  const keys = await rows
+    .evaluateAll((els) => els.slice(0, 5).map((e) => e.getAttribute('data-key')!))
+    .then((k) => k.map(String));
+  const dialog = await bulkAction(page, 'Set remark…');
+  await dialog.getByLabel('Remark').fill('laptop tour');
+  await dialog.getByRole('button', { name: 'Set remark' }).click();
+  const chip = page
+    .getByTestId('job-toast')
+    .filter({ hasText: 'Set remark' })
+    .and(page.locator('[data-state=done]'));
+  await expect(chip).toContainText('5 ok');
+  const li = chip.locator('xpath=ancestor::li[@data-sonner-toast]');
+  await expect(li).toHaveAttribute('data-mounted', 'true');
+  await li.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+  const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+  await expect(bar).toBeVisible();
+  const chipBox = await box(chip);
+  expect(chipBox.height, 'a one-line chip').toBeLessThan(40);
+  expect(overlaps(chipBox, await box(bar)), 'chip over the bulk bar').toBe(false);
+  expect(
+    overlaps(chipBox, await box(page.getByTestId('selected-count'))),
+    'chip over the counts',
+  ).toBe(false);
+  await page.screenshot({ path: 'tests/e2e/screenshots/daily-driver-chip-1280x720.png' });
+
+  const listed = await core.dispatch('profiles:list', {});
+  if (!listed.ok) throw new Error(listed.error.message);
+  const { profiles } = listed.data as { profiles: Profile[] };
+  const remarks = new Map(profiles.map((p) => [p.key, p.remark]));
+  for (const key of keys) expect(remarks.get(key), key).toBe('laptop tour');
+});
