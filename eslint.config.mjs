@@ -96,13 +96,6 @@ const UNTRANSLATED = [
   'renderer/src/features/profiles/sheet/ImportSheetDialog.tsx',
   'renderer/src/features/proxy/ProxyEditor.tsx',
   'renderer/src/features/proxy/ProxyImport.tsx',
-  'renderer/src/features/sessions/ArrangeWindows.tsx',
-  'renderer/src/features/sessions/CopyIcon.tsx',
-  'renderer/src/features/sessions/DevtoolsDialog.tsx',
-  'renderer/src/features/sessions/SessionThumbnail.tsx',
-  'renderer/src/features/sessions/SessionsTable.tsx',
-  'renderer/src/features/sessions/SessionsView.tsx',
-  'renderer/src/features/sessions/SnippetsDialog.tsx',
   'renderer/src/features/settings/SettingsView.tsx',
   'renderer/src/main.tsx',
 ];
