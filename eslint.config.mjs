@@ -91,7 +91,6 @@ const UNTRANSLATED = [
   'renderer/src/features/profiles/sheet/ImportSheetDialog.tsx',
   'renderer/src/features/proxy/ProxyEditor.tsx',
   'renderer/src/features/proxy/ProxyImport.tsx',
-  'renderer/src/features/settings/SettingsView.tsx',
   'renderer/src/main.tsx',
 ];
 
