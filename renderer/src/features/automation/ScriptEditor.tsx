@@ -5,7 +5,8 @@
 import { useEffect, useRef } from 'react';
 import { basicSetup, EditorView } from 'codemirror';
 import { javascript } from '@codemirror/lang-javascript';
-import { linter, lintGutter } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter } from '@codemirror/lint';
+import { useTranslation } from '../../i18n';
 import { scriptDiagnostics } from './script-lint';
 
 export function ScriptEditor({
@@ -18,7 +19,9 @@ export function ScriptEditor({
   onChange(source: string): void;
   label: string;
 }) {
+  const { i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<EditorView>(null);
   const changed = useRef(onChange);
   useEffect(() => {
     changed.current = onChange;
@@ -39,10 +42,15 @@ export function ScriptEditor({
         EditorView.theme({ '&': { height: '100%' }, '.cm-scroller': { fontSize: '13px' } }),
       ],
     });
+    editor.current = view;
     return () => view.destroy();
     // Mounted once per script (the parent keys it); later `initial` values are ignored.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // The markers' messages follow a language switch without waiting for the next edit.
+  useEffect(() => {
+    if (editor.current) forceLinting(editor.current);
+  }, [i18n.language]);
   return (
     <div
       ref={host}
