@@ -95,12 +95,33 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
           </colgroup>
           <thead className="sticky top-0 z-10 bg-zinc-50 text-xs whitespace-nowrap text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
-              <th className="px-3 py-1.5 font-medium">{t('activity.items.result')}</th>
-              <th className="px-3 py-1.5 font-medium">{t('activity.items.profile')}</th>
-              <th className="px-3 py-1.5 font-medium">{t('activity.items.connection')}</th>
-              <th className="px-3 py-1.5 font-medium">{t('activity.items.errorCode')}</th>
-              <th className="px-3 py-1.5 font-medium">{t('activity.items.vendorCode')}</th>
-              <th className="px-3 py-1.5 font-medium">{t('activity.items.reason')}</th>
+              <th className="truncate px-3 py-1.5 font-medium" title={t('activity.items.result')}>
+                {t('activity.items.result')}
+              </th>
+              <th className="truncate px-3 py-1.5 font-medium" title={t('activity.items.profile')}>
+                {t('activity.items.profile')}
+              </th>
+              <th
+                className="truncate px-3 py-1.5 font-medium"
+                title={t('activity.items.connection')}
+              >
+                {t('activity.items.connection')}
+              </th>
+              <th
+                className="truncate px-3 py-1.5 font-medium"
+                title={t('activity.items.errorCode')}
+              >
+                {t('activity.items.errorCode')}
+              </th>
+              <th
+                className="truncate px-3 py-1.5 font-medium"
+                title={t('activity.items.vendorCode')}
+              >
+                {t('activity.items.vendorCode')}
+              </th>
+              <th className="truncate px-3 py-1.5 font-medium" title={t('activity.items.reason')}>
+                {t('activity.items.reason')}
+              </th>
             </tr>
           </thead>
           <tbody>

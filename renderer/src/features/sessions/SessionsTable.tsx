@@ -151,7 +151,8 @@ const SessionRow = memo(function SessionRow({
         {s.engine === 'unknown' ? <Missing /> : <EngineBadge engine={s.engine} />}
       </td>
       <td className="px-2 py-1.5">
-        <div className="flex gap-1">
+        {/* Two buttons side by side where they fit; stacked in longer languages. */}
+        <div className="flex flex-wrap gap-1">
           {s.engine !== 'firefox' && (
             <Button
               onClick={() => actions.onSnippets(s)}
@@ -218,8 +219,10 @@ function DevtoolsAction({
   );
 }
 
+/** Browser engines are product names, the same in every language. */
+const ENGINE_NAME = { chromium: 'Chromium', firefox: 'Firefox' } as const;
+
 function EngineBadge({ engine }: { engine: 'chromium' | 'firefox' }) {
-  const { t } = useTranslation();
   return (
     <span
       className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${
@@ -228,7 +231,7 @@ function EngineBadge({ engine }: { engine: 'chromium' | 'firefox' }) {
           : 'bg-orange-100 text-orange-800 dark:bg-orange-950 dark:text-orange-300'
       }`}
     >
-      {t(`sessions.engines.${engine}`)}
+      {ENGINE_NAME[engine]}
     </span>
   );
 }

@@ -48,7 +48,7 @@ export function SessionsView() {
   const list = sessions.data?.sessions;
   return (
     <section className="flex h-full flex-col" aria-labelledby="sessions-title">
-      <header className="flex items-baseline gap-3 px-6 pt-5 pb-3">
+      <header className="flex flex-wrap items-baseline gap-3 px-6 pt-5 pb-3">
         <h1 id="sessions-title" className="text-lg font-semibold">
           {t('sessions.title')}
         </h1>

@@ -50,7 +50,6 @@ export const sessions = {
   /** Between the ways to reach a Firefox profile: "debug port 9222, pid 120". */
   separator: ', ',
   firefoxPid: 'pid {{pid}}',
-  engines: { chromium: 'Chromium', firefox: 'Firefox' },
   thumbnail: {
     firefox: 'no preview (Firefox)',
     focus: 'Bring this window to the front',

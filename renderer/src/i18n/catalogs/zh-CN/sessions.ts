@@ -23,7 +23,7 @@ export const sessions: Catalog['sessions'] = {
     wsUrl: 'ws 地址',
     pid: '进程 ID',
     opened: '打开于',
-    webdriver: 'Webdriver 路径',
+    webdriver: '驱动路径',
     engine: '内核',
     actions: '操作',
   },
@@ -51,7 +51,6 @@ export const sessions: Catalog['sessions'] = {
   firefoxPort: '调试端口 {{port}}',
   separator: '，',
   firefoxPid: '进程 {{pid}}',
-  engines: { chromium: 'Chromium 内核', firefox: 'Firefox 内核' },
   thumbnail: {
     firefox: '无预览（Firefox）',
     focus: '将此窗口置于最前',
