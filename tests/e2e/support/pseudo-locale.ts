@@ -61,8 +61,10 @@ export async function textNotFromCatalog(
       const out: string[] = [];
       const check = (raw: string, where: string) => {
         let rest = raw;
-        // Catalog strings, with any data interpolated into them.
-        rest = rest.replace(new RegExp(`${open}[^${close}]*${close}`, 'g'), ' ');
+        // Catalog strings, with any data interpolated into them; innermost first, as a
+        // catalog string may hold another ("⟦⟦2 ok⟧ of 2⟧").
+        const innermost = new RegExp(`${open}[^${open}${close}]*${close}`, 'g');
+        while (innermost.test(rest)) rest = rest.replace(innermost, ' ');
         // Longest first: "Demo ixBrowser" before "ixBrowser".
         for (const d of [...data].sort((a, b) => b.length - a.length))
           rest = rest.split(d).join(' ');
