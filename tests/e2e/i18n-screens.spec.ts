@@ -319,4 +319,18 @@ test('中文 from Settings: applied at once, remembered after a reload, and the 
   await section.getByRole('combobox', { name: zhCN.settings.language }).selectOption('en');
   await expect(section.getByRole('heading', { name: en.settings.title })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // An open script editor follows a switch too: its label, and its markers without an edit.
+  const main = page.getByRole('navigation', { name: en.nav.label });
+  await main.getByRole('button', { name: en.nav.scripts }).click();
+  await page.getByRole('button', { name: en.scripts.newScript }).click();
+  const source = page.getByRole('textbox', { name: en.scripts.source });
+  await source.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('const x = 1;\n');
+  await expect(page.locator('.cm-lint-marker-error')).toBeVisible();
+  await page.getByRole('combobox', { name: en.language.label }).selectOption('zh-CN');
+  await expect(page.getByRole('textbox', { name: zhCN.scripts.source })).toBeVisible();
+  await page.locator('.cm-lint-marker-error').hover();
+  await expect(page.locator('.cm-tooltip-lint')).toContainText(zhCN.scripts.lint.noDefaultExport);
 });

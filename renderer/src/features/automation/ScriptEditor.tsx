@@ -6,8 +6,12 @@ import { useEffect, useRef } from 'react';
 import { basicSetup, EditorView } from 'codemirror';
 import { javascript } from '@codemirror/lang-javascript';
 import { forceLinting, linter, lintGutter } from '@codemirror/lint';
+import { Compartment, StateEffect } from '@codemirror/state';
 import { useTranslation } from '../../i18n';
 import { scriptDiagnostics } from './script-lint';
+
+/** Sent when the language changes: the markers are worded again, though the text is not. */
+const reword = StateEffect.define<null>();
 
 export function ScriptEditor({
   initial,
@@ -22,6 +26,8 @@ export function ScriptEditor({
   const { i18n } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<EditorView>(null);
+  // The label is swapped in place when the language changes; the text and its undo history stay.
+  const labelled = useRef(new Compartment());
   const changed = useRef(onChange);
   useEffect(() => {
     changed.current = onChange;
@@ -33,9 +39,12 @@ export function ScriptEditor({
       extensions: [
         basicSetup,
         javascript(),
-        linter((v) => scriptDiagnostics(v.state), { delay: 300 }),
+        linter((v) => scriptDiagnostics(v.state), {
+          delay: 300,
+          needsRefresh: (u) => u.transactions.some((tr) => tr.effects.some((e) => e.is(reword))),
+        }),
         lintGutter(),
-        EditorView.contentAttributes.of({ 'aria-label': label }),
+        labelled.current.of(EditorView.contentAttributes.of({ 'aria-label': label })),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) changed.current(u.state.doc.toString());
         }),
@@ -49,8 +58,18 @@ export function ScriptEditor({
   }, []);
   // The markers' messages follow a language switch without waiting for the next edit.
   useEffect(() => {
-    if (editor.current) forceLinting(editor.current);
+    const view = editor.current;
+    if (!view) return;
+    view.dispatch({ effects: reword.of(null) });
+    forceLinting(view);
   }, [i18n.language]);
+  useEffect(() => {
+    editor.current?.dispatch({
+      effects: labelled.current.reconfigure(
+        EditorView.contentAttributes.of({ 'aria-label': label }),
+      ),
+    });
+  }, [label]);
   return (
     <div
       ref={host}
