@@ -104,8 +104,8 @@ for (const [width, height] of [
       expect(chip.height).toBeLessThan(36);
       expect(overlaps(chip, await box(bar))).toBe(false);
       expect(overlaps(chip, await box(panel))).toBe(false);
-      await push(page, progress('j2', { label: 'Move to group', ok: 3 }));
-      await push(page, progress('j3', { label: 'Open', state: 'done', ok: 40 }));
+      await push(page, progress('j2', { kind: 'move-group', label: 'Move to group', ok: 3 }));
+      await push(page, progress('j3', { kind: 'open', label: 'Open', state: 'done', ok: 40 }));
       await toastBox(page.getByTestId('job-toast').filter({ hasText: 'Open: done' }));
       await page.screenshot({ path: `tests/e2e/screenshots/job-toasts-${width}.png` });
       const failedChip = toast.filter({ hasText: '2 failed' });
@@ -141,7 +141,7 @@ for (const [width, height] of [
     test('more than three job toasts collapse into one', async ({ harness }) => {
       const { page } = harness;
       await push(page, progress('a'));
-      await push(page, progress('b', { label: 'Move to group' }));
+      await push(page, progress('b', { kind: 'move-group', label: 'Move to group' }));
       await push(page, progress('c', { state: 'done', ok: 40, finishedAt: Date.now() }));
       await expect(page.getByTestId('job-toast')).toHaveCount(3);
       await push(
@@ -154,7 +154,10 @@ for (const [width, height] of [
       await summary.getByRole('button', { name: 'Close' }).click();
       await expect(summary).toHaveCount(0);
       // A running job hidden with the summary still says how it ended.
-      await push(page, progress('b', { label: 'Move to group', state: 'done', ok: 40 }));
+      await push(
+        page,
+        progress('b', { kind: 'move-group', label: 'Move to group', state: 'done', ok: 40 }),
+      );
       await expect(page.getByTestId('job-toast')).toContainText('Move to group: done · 40 ok');
     });
   });

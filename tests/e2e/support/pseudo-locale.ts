@@ -61,13 +61,10 @@ export async function textNotFromCatalog(
       const out: string[] = [];
       const check = (raw: string, where: string) => {
         let rest = raw;
-        // Catalog strings, with any data interpolated into them; innermost first, since a
-        // catalog string may hold another ("{{profiles}} but {{proxies}}" with counted nouns).
+        // Catalog strings, with any data interpolated into them; innermost first, as a
+        // catalog string may hold another ("⟦⟦2 ok⟧ of 2⟧").
         const innermost = new RegExp(`${open}[^${open}${close}]*${close}`, 'g');
-        for (let before = ''; before !== rest;) {
-          before = rest;
-          rest = rest.replace(innermost, ' ');
-        }
+        while (innermost.test(rest)) rest = rest.replace(innermost, ' ');
         // Longest first: "Demo ixBrowser" before "ixBrowser".
         for (const d of [...data].sort((a, b) => b.length - a.length))
           rest = rest.split(d).join(' ');

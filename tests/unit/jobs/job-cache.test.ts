@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { QueryClient } from '@tanstack/react-query';
 import type { Job, JobItem, JobSummary } from '../../../shared/model/job';
 import {
   applyJobProgress,
   endText,
+  jobTitle,
   progressText,
   resultText,
   retryCount,
@@ -13,6 +14,7 @@ import {
 import { itemStateText, itemsFailuresFirst } from '../../../renderer/src/features/activity/format';
 import { JobStateSchema } from '../../../shared/model/job';
 import { keys } from '../../../renderer/src/lib/queries';
+import { speak } from '../renderer/support/i18n';
 
 const summary = (id: string, extra: Partial<JobSummary> = {}): JobSummary => ({
   id,
@@ -36,6 +38,8 @@ const item = (key: string, state: JobItem['state']): JobItem => ({
 });
 
 describe('the renderer job cache', () => {
+  beforeEach(() => speak('en'));
+
   it('patches the list and an opened job from progress events', () => {
     const qc = new QueryClient();
     qc.setQueryData(keys.jobs, [summary('old', { state: 'done' })]);
@@ -121,5 +125,34 @@ describe('the renderer job cache', () => {
     expect(itemStateText('pending', false)).toBe('not started');
     expect(itemStateText('interrupted', false)).toBe('unknown');
     expect(itemStateText('skipped', false)).toBe('skipped');
+  });
+});
+
+describe('a job in 简体中文', () => {
+  beforeEach(() => speak('zh-CN'));
+
+  it('is named from its kind, not from the English label main sent', () => {
+    expect(progressText(summary('j', { ok: 117, failed: 3 }))).toBe(
+      '移动到分组：120/500，3 个失败',
+    );
+    expect(jobTitle(summary('j', { retryOf: 'i', label: 'Move to group (retry)' }))).toBe(
+      '移动到分组（重试）',
+    );
+    // A kind whose name depends on its action keeps main's words (no parameters to word it from).
+    expect(jobTitle(summary('j', { kind: 'change-tags', label: 'Add tags "vip"' }))).toBe(
+      'Add tags "vip"',
+    );
+  });
+
+  it('says how it ended and what it did in Chinese', () => {
+    expect(endText(summary('j', { state: 'failures', ok: 497, failed: 3 }))).toBe(
+      '已结束，3 个失败',
+    );
+    const job = summary('j', { state: 'interrupted', ok: 1200, failed: 2, interrupted: 3 });
+    expect(resultText({ ...job, total: 5000 })).toBe(
+      '1,200 个成功，2 个失败，3 个未知，3,795 个未开始',
+    );
+    expect(retryLabel(job)).toBe('重试');
+    expect(itemStateText('pending', true)).toBe('等待中');
   });
 });

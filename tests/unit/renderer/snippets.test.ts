@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   buildSnippets,
   bundledDevtoolsUrl,
@@ -8,6 +8,7 @@ import {
   pythonPath,
   type SnippetId,
 } from '../../../renderer/src/features/sessions/snippets';
+import { speak } from './support/i18n';
 
 const WIN_DRIVER = String.raw`C:\Users\Ana\AppData\Roaming\ixBrowser\chromedriver.exe`;
 const session = {
@@ -23,6 +24,8 @@ const code = (id: SnippetId, s: Parameters<typeof buildSnippets>[0] = session) =
 const evalJs = (literal: string): unknown => new Function(`return ${literal};`)();
 
 describe('snippets', () => {
+  beforeEach(() => speak('en'));
+
   it('connects Playwright over CDP to the debugging address', () => {
     expect(code('playwright')).toContain(
       "const browser = await chromium.connectOverCDP('http://127.0.0.1:28545');",

@@ -3,7 +3,9 @@
  * lines and the thumbnail main kept. All of it was capped in main (shared/model/automation.ts).
  */
 import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
 import type { JobItemOutput } from '../../../../shared/model/automation';
+import { useTranslation } from '../../i18n';
 import { deck, unwrap } from '../../lib/deck';
 
 export function ItemOutput({
@@ -15,6 +17,7 @@ export function ItemOutput({
   itemKey: string;
   output: JobItemOutput;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="mt-0.5 space-y-1 text-xs" data-testid="item-output">
       <div className="flex items-start gap-2">
@@ -30,7 +33,7 @@ export function ItemOutput({
             >
               {output.result}
               {output.resultTruncated !== undefined &&
-                ` … (cut; ${output.resultTruncated.toLocaleString()} characters in all)`}
+                t('activity.output.cut', { count: output.resultTruncated })}
             </pre>
           )}
           {output.file && (
@@ -43,7 +46,7 @@ export function ItemOutput({
       {output.logs && output.logs.length > 0 && (
         <details>
           <summary className="cursor-pointer text-zinc-500">
-            {output.logs.length} log line{output.logs.length === 1 ? '' : 's'}
+            {t('activity.output.logLines', { count: output.logs.length })}
           </summary>
           <pre className="max-h-40 overflow-auto font-mono break-all whitespace-pre-wrap">
             {output.logs.join('\n')}
@@ -55,6 +58,7 @@ export function ItemOutput({
 }
 
 function Thumbnail({ jobId, itemKey }: { jobId: string; itemKey: string }) {
+  const { t } = useTranslation();
   const image = useQuery({
     queryKey: ['automation-thumbnail', jobId, itemKey],
     queryFn: () => unwrap(deck().automation.thumbnail({ jobId, key: itemKey })),
@@ -65,11 +69,14 @@ function Thumbnail({ jobId, itemKey }: { jobId: string; itemKey: string }) {
   return (
     <img
       src={image.data.dataUrl}
-      alt="Screenshot thumbnail"
+      alt={t('activity.output.thumbnail')}
       className="h-14 w-24 shrink-0 rounded border border-zinc-200 object-cover dark:border-zinc-800"
     />
   );
 }
 
+/** "850 ms", "2.4 s", "12 s": a tenth of a second matters only under ten. */
 const formatDuration = (ms: number) =>
-  ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+  ms < 1000
+    ? i18next.t('activity.duration.ms', { ms })
+    : i18next.t('activity.output.seconds', { s: (ms / 1000).toFixed(ms < 10_000 ? 1 : 0) });

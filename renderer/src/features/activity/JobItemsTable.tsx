@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { JobItem, JobItemState } from '../../../../shared/model/job';
+import { useTranslation } from '../../i18n';
 import { errorText } from '../../lib/deck';
 import { connectionsQuery } from '../../lib/queries';
 import { jobQuery } from '../jobs';
@@ -23,6 +24,7 @@ const ESTIMATED_ROW = 32;
 
 /** One job's result per profile, failures first, virtualized for jobs of thousands. */
 export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
+  const { t } = useTranslation();
   const job = useQuery(jobQuery(jobId));
   // Items name their connection by id; people know it by its label.
   const connections = useQuery(connectionsQuery);
@@ -47,11 +49,12 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
     getItemKey,
   });
 
-  if (job.isPending) return <p className="px-3 pb-3 text-zinc-500">Loading results…</p>;
+  if (job.isPending)
+    return <p className="px-3 pb-3 text-zinc-500">{t('activity.items.loading')}</p>;
   if (job.isError)
     return (
       <p role="alert" className="px-3 pb-3 text-red-700 dark:text-red-400">
-        Could not load the results: {errorText(job.error)}
+        {t('activity.items.loadFailed', { error: errorText(job.error) })}
       </p>
     );
 
@@ -68,16 +71,16 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
             onChange={(e) => setFailuresOnly(e.target.checked)}
             className="accent-blue-600"
           />
-          Failed and unknown only
+          {t('activity.items.failuresOnly')}
         </label>
         <span>
-          {rows.length.toLocaleString()} of {job.data.items.length.toLocaleString()} profiles
+          {t('activity.items.shown', { shown: rows.length, count: job.data.items.length })}
         </span>
       </div>
       <div
         ref={scrollRef}
         tabIndex={0}
-        aria-label="Results per profile"
+        aria-label={t('activity.items.region')}
         role="region"
         className="max-h-[26rem] overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-blue-500/40 focus-visible:ring-inset"
       >
@@ -92,12 +95,33 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
           </colgroup>
           <thead className="sticky top-0 z-10 bg-zinc-50 text-xs whitespace-nowrap text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
-              <th className="px-3 py-1.5 font-medium">Result</th>
-              <th className="px-3 py-1.5 font-medium">Profile</th>
-              <th className="px-3 py-1.5 font-medium">Connection</th>
-              <th className="px-3 py-1.5 font-medium">Error code</th>
-              <th className="px-3 py-1.5 font-medium">Vendor code</th>
-              <th className="px-3 py-1.5 font-medium">Reason / note</th>
+              <th className="truncate px-3 py-1.5 font-medium" title={t('activity.items.result')}>
+                {t('activity.items.result')}
+              </th>
+              <th className="truncate px-3 py-1.5 font-medium" title={t('activity.items.profile')}>
+                {t('activity.items.profile')}
+              </th>
+              <th
+                className="truncate px-3 py-1.5 font-medium"
+                title={t('activity.items.connection')}
+              >
+                {t('activity.items.connection')}
+              </th>
+              <th
+                className="truncate px-3 py-1.5 font-medium"
+                title={t('activity.items.errorCode')}
+              >
+                {t('activity.items.errorCode')}
+              </th>
+              <th
+                className="truncate px-3 py-1.5 font-medium"
+                title={t('activity.items.vendorCode')}
+              >
+                {t('activity.items.vendorCode')}
+              </th>
+              <th className="truncate px-3 py-1.5 font-medium" title={t('activity.items.reason')}>
+                {t('activity.items.reason')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -126,7 +150,7 @@ export function JobItemsTable({ id, jobId }: { id: string; jobId: string }) {
         </table>
         {rows.length === 0 && (
           <p className="px-3 py-3 text-zinc-500">
-            {failuresOnly ? 'Nothing failed or unknown in this job.' : 'This job has no items.'}
+            {failuresOnly ? t('activity.items.noFailures') : t('activity.items.none')}
           </p>
         )}
       </div>
@@ -150,6 +174,7 @@ function ItemRow({
   connection: string;
   measure: (el: Element | null) => void;
 }) {
+  const { t } = useTranslation();
   const vendor = vendorReason(item);
   return (
     <tr
@@ -185,12 +210,19 @@ function ItemRow({
         {item.error ? (
           <>
             <span className="text-red-700 dark:text-red-400">{item.error.message}</span>
-            {vendor && <span className="block text-xs text-zinc-500">Vendor: {vendor}</span>}
+            {vendor && (
+              <span className="block text-xs text-zinc-500">
+                {t('activity.items.vendor', { reason: vendor })}
+              </span>
+            )}
           </>
         ) : (
           <span className="text-zinc-600 dark:text-zinc-400">
-            {item.resultKey ? `created ${item.resultKey}` : (item.note ?? '')}
-            {item.resultKey && item.note ? ` · ${item.note}` : ''}
+            {item.resultKey
+              ? item.note
+                ? t('activity.items.createdNote', { key: item.resultKey, note: item.note })
+                : t('activity.items.created', { key: item.resultKey })
+              : (item.note ?? '')}
           </span>
         )}
         {item.output && <ItemOutput jobId={jobId} itemKey={item.key} output={item.output} />}

@@ -3,12 +3,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { JobSummary } from '../../../../shared/model/job';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n';
 import { deck } from '../../lib/deck';
 import { useUi } from '../../store';
 import {
   applyJobProgress,
   endText,
   JobProgressBar,
+  jobTitle,
   progressText,
   resultText,
   useCancelJob,
@@ -94,12 +96,16 @@ function showLayout(layout: JobToastLayout, before: ReadonlySet<string>): Set<st
   return now;
 }
 
+// Signs, not words: the same in every language.
+const MARK = { bad: '✕', good: '✓' };
+
 const closeClass =
   'rounded px-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-500 dark:hover:bg-zinc-800 dark:hover:text-zinc-100';
 const cardClass =
   'w-[356px] rounded-lg border border-zinc-200 bg-white p-3 text-[13px] text-zinc-900 shadow-lg dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
 
 function RunningJobToast({ job }: { job: JobSummary }) {
+  const { t } = useTranslation();
   const cancel = useCancelJob();
   return (
     <div data-testid="job-toast" data-job-id={job.id} className={cardClass}>
@@ -109,8 +115,8 @@ function RunningJobToast({ job }: { job: JobSummary }) {
         </p>
         <button
           type="button"
-          aria-label="Close"
-          title="Hide until it ends"
+          aria-label={t('activity.toasts.close')}
+          title={t('activity.toasts.hide')}
           onClick={() => dismiss(job.id)}
           className={closeClass}
         >
@@ -123,7 +129,7 @@ function RunningJobToast({ job }: { job: JobSummary }) {
           onClick={() => cancel.mutate(job.id)}
           disabled={cancel.isPending || cancel.isSuccess}
         >
-          {cancel.isSuccess ? 'Cancelling…' : 'Cancel'}
+          {cancel.isSuccess ? t('activity.cancelling') : t('common.cancel')}
         </Button>
       </div>
     </div>
@@ -132,8 +138,9 @@ function RunningJobToast({ job }: { job: JobSummary }) {
 
 /** An ended job in one line; failures in red. Retry and the reasons are in Activity. */
 function EndedJobChip({ job }: { job: JobSummary }) {
+  const { t } = useTranslation();
   const bad = !endsQuietly(job);
-  const said = `${job.label}: ${endText(job)}`;
+  const said = t('activity.toasts.said', { job: jobTitle(job), end: endText(job) });
   return (
     <div
       data-testid="job-toast"
@@ -145,8 +152,8 @@ function EndedJobChip({ job }: { job: JobSummary }) {
     >
       <button
         type="button"
-        aria-label={`Show in Activity: ${said}`}
-        title="Show in Activity"
+        aria-label={t('activity.toasts.showLabel', { said })}
+        title={t('activity.toasts.showInActivity')}
         onClick={() => {
           showJobInActivity(job.id);
           dismiss(job.id);
@@ -159,7 +166,7 @@ function EndedJobChip({ job }: { job: JobSummary }) {
             bad ? 'text-red-600 dark:text-red-400' : 'text-emerald-600 dark:text-emerald-400'
           }
         >
-          {bad ? '✕' : '✓'}
+          {bad ? MARK.bad : MARK.good}
         </span>
         <span role="status" className="truncate">
           <span className="font-medium">{said}</span>
@@ -171,7 +178,7 @@ function EndedJobChip({ job }: { job: JobSummary }) {
       </button>
       <button
         type="button"
-        aria-label="Dismiss"
+        aria-label={t('activity.toasts.dismiss')}
         onClick={() => dismiss(job.id)}
         className={`${closeClass} rounded-full`}
       >
@@ -183,13 +190,15 @@ function EndedJobChip({ job }: { job: JobSummary }) {
 
 /** Every job on screen at once, counted in one toast. */
 function JobsSummaryToast({ jobs }: { jobs: JobSummary[] }) {
+  const { t } = useTranslation();
   const running = jobs.filter((j) => j.state === 'running');
   const sum = (k: 'total' | 'ok' | 'failed' | 'cancelled' | 'skipped' | 'interrupted') =>
     running.reduce((n, j) => n + j[k], 0);
   // The running jobs' bar as one: its counts are theirs added up.
   const overall: JobSummary | undefined = running[0] && {
     ...running[0],
-    label: 'Running jobs',
+    kind: 'running-jobs',
+    label: t('activity.toasts.runningJobs'),
     total: sum('total'),
     ok: sum('ok'),
     failed: sum('failed'),
@@ -209,7 +218,7 @@ function JobsSummaryToast({ jobs }: { jobs: JobSummary[] }) {
         </p>
         <button
           type="button"
-          aria-label="Close"
+          aria-label={t('activity.toasts.close')}
           onClick={() => update(dismissAllJobs(stack))}
           className={closeClass}
         >
@@ -225,7 +234,7 @@ function JobsSummaryToast({ jobs }: { jobs: JobSummary[] }) {
             update(dismissAllJobs(stack));
           }}
         >
-          Show in Activity
+          {t('activity.toasts.showInActivity')}
         </Button>
       </div>
     </div>

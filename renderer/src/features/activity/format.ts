@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { JobItem, JobItemState } from '../../../../shared/model/job';
 
 const ITEM_ORDER: Record<JobItemState, number> = {
@@ -22,13 +23,15 @@ export function itemsFailuresFirst(items: readonly JobItem[]): JobItem[] {
 export function itemStateText(state: JobItemState, jobRunning: boolean): string {
   switch (state) {
     case 'pending':
-      return jobRunning ? 'waiting' : 'not started';
+      return i18next.t(
+        jobRunning ? 'activity.items.states.waiting' : 'activity.items.states.notStarted',
+      );
     case 'running':
-      return 'sending';
+      return i18next.t('activity.items.states.sending');
     case 'interrupted':
-      return 'unknown';
+      return i18next.t('activity.items.states.unknown');
     default:
-      return state;
+      return i18next.t(`activity.items.states.${state}`);
   }
 }
 
@@ -36,27 +39,15 @@ export function itemStateText(state: JobItemState, jobRunning: boolean): string 
 export const needsAttention = (item: JobItem): boolean =>
   item.state === 'failed' || item.state === 'interrupted';
 
-/** "14:03:22" today, else "Mar 4, 14:03". */
-export function formatStarted(epochMs: number, now = Date.now()): string {
-  const d = new Date(epochMs);
-  const sameDay = new Date(now).toDateString() === d.toDateString();
-  return sameDay
-    ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : d.toLocaleString(undefined, {
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-      });
-}
-
 /** "850 ms", "12 s", "3 min 4 s". */
 export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  if (ms < 1000) return i18next.t('activity.duration.ms', { ms: Math.max(0, Math.round(ms)) });
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return i18next.t('activity.duration.s', { s });
   const m = Math.floor(s / 60);
-  return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  return s % 60
+    ? i18next.t('activity.duration.minS', { m, s: s % 60 })
+    : i18next.t('activity.duration.min', { m });
 }
 
 /** The vendor's own reason, when the message does not already say it. */

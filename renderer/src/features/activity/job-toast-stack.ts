@@ -3,6 +3,7 @@
  * one shrinks to a one-line chip that opens Activity. More than MAX_JOB_TOASTS collapse into
  * one summary, so a burst of jobs never stacks up over the table.
  */
+import i18next from 'i18next';
 import type { JobSummary } from '../../../../shared/model/job';
 
 export const MAX_JOB_TOASTS = 3;
@@ -66,9 +67,13 @@ export function layoutOf(stack: JobToastStack): JobToastLayout {
 export function summaryText(jobs: readonly JobSummary[]): string {
   const running = jobs.filter((j) => j.state === 'running').length;
   const failed = jobs.reduce((n, j) => n + j.failed, 0);
-  const parts = [`${running} running`, `${jobs.length - running} ended`].filter(
-    (p) => !p.startsWith('0 '),
-  );
-  if (failed) parts.push(`${failed.toLocaleString()} failed`);
-  return `${jobs.length} jobs: ${parts.join(', ')}`;
+  const parts = [];
+  if (running) parts.push(i18next.t('activity.toasts.summaryRunning', { count: running }));
+  if (jobs.length - running)
+    parts.push(i18next.t('activity.toasts.summaryEnded', { count: jobs.length - running }));
+  if (failed) parts.push(i18next.t('activity.toasts.summaryFailed', { count: failed }));
+  return i18next.t('activity.toasts.summary', {
+    count: jobs.length,
+    parts: parts.join(i18next.t('activity.result.separator')),
+  });
 }

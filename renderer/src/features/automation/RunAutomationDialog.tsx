@@ -5,9 +5,10 @@
  */
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
+import type { z } from 'zod';
 import {
   AUTOMATION_DEFAULTS,
-  AUTOMATION_TASK_LABEL,
   AutomationTaskSchema,
   type AutomationTask,
   type AutomationTaskType,
@@ -17,6 +18,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import type { BulkDialogProps } from '../../components/bulk-dialog';
 import { Field, inputClass } from '../../components/Field';
+import { useTranslation } from '../../i18n';
 import { errorText } from '../../lib/deck';
 import { scriptsQuery } from './scripts-query';
 import { JobProgressBar, endText, jobsQuery, progressText, useStartJob } from '../jobs';
@@ -32,8 +34,11 @@ const TASK_TYPES: readonly AutomationTaskType[] = [
 ];
 
 const MAX_CONCURRENCY = 16;
+/** A domain is data, the same in every language. */
+const EXAMPLE_DOMAIN = 'example.com';
 
 export function RunAutomationDialog({ profiles, connectionsById, onClose }: BulkDialogProps) {
+  const { t } = useTranslation();
   const [type, setType] = useState<AutomationTaskType>('screenshot');
   const [urls, setUrls] = useState('');
   const [domain, setDomain] = useState('');
@@ -54,7 +59,7 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
     const vendor = connectionsById.get(p.connectionId)?.vendor;
     return vendor !== undefined && VENDORS[vendor].engine !== 'chromium';
   }).length;
-  const n = `${profiles.length.toLocaleString()} profile${profiles.length === 1 ? '' : 's'}`;
+  const count = profiles.length;
 
   const taskOf = (): unknown => {
     switch (type) {
@@ -76,19 +81,15 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
   const submit = async () => {
     const parsed = AutomationTaskSchema.safeParse(taskOf());
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const field = type === 'script' ? 'Script' : String(issue.path[0] ?? 'task');
-      setProblem(
-        type === 'script' && !scriptId ? 'Script: choose one' : `${field}: ${issue.message}`,
-      );
+      setProblem(taskProblem(type, parsed.error.issues[0]!, urls));
       return;
     }
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-      setProblem(`At once: a whole number from 1 to ${MAX_CONCURRENCY}`);
+      setProblem(t('scripts.run.errors.atOnce', { max: MAX_CONCURRENCY }));
       return;
     }
     if (!Number.isInteger(timeoutS) || timeoutS < 1 || timeoutS > 3600) {
-      setProblem('Timeout: a whole number of seconds from 1 to 3600');
+      setProblem(t('scripts.run.errors.timeout'));
       return;
     }
     setProblem('');
@@ -101,30 +102,30 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
       });
       setJobId(summary.id);
     } catch (e) {
-      setProblem(`Could not start: ${errorText(e)}`);
+      setProblem(t('scripts.run.startFailed', { error: errorText(e) }));
     }
   };
 
   return (
     <Dialog
-      title={`Run automation on ${n}`}
+      title={t('scripts.run.title', { count })}
       onClose={onClose}
       wide
       footer={
         jobId ? (
           <Button variant="primary" onClick={onClose}>
-            Done
+            {t('scripts.run.done')}
           </Button>
         ) : (
           <>
-            <Button onClick={onClose}>Cancel</Button>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
             <Button
               variant="primary"
               type="submit"
               form="run-automation"
               disabled={start.isPending}
             >
-              Run on {n}
+              {t('scripts.run.runOn', { count })}
             </Button>
           </>
         )
@@ -140,12 +141,9 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
               <JobProgressBar job={job} />
             </>
           ) : (
-            <p>Started…</p>
+            <p>{t('scripts.run.started')}</p>
           )}
-          <p className="text-xs text-zinc-500">
-            Closing this leaves the run going. Each profile&apos;s result, log and screenshot are in
-            Activity.
-          </p>
+          <p className="text-xs text-zinc-500">{t('scripts.run.leaveGoing')}</p>
         </div>
       ) : (
         <form
@@ -156,23 +154,23 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
             void submit();
           }}
         >
-          <Field label="Task">
+          <Field label={t('scripts.run.task')}>
             <select
-              aria-label="Task"
+              aria-label={t('scripts.run.task')}
               data-autofocus
               value={type}
               onChange={(e) => setType(e.target.value as AutomationTaskType)}
               className={inputClass}
             >
-              {TASK_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {AUTOMATION_TASK_LABEL[t]}
+              {TASK_TYPES.map((task) => (
+                <option key={task} value={task}>
+                  {t(`scripts.run.tasks.${task}`)}
                 </option>
               ))}
             </select>
           </Field>
           {type === 'open-urls' && (
-            <Field label="URLs" hint="One a line (up to 20), each opened in a new tab.">
+            <Field label={t('scripts.run.urls')} hint={t('scripts.run.urlsHint')}>
               <textarea
                 rows={3}
                 value={urls}
@@ -182,17 +180,17 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
             </Field>
           )}
           {type === 'export-cookies' && (
-            <Field label="Domain" hint="Leave empty to export every cookie.">
+            <Field label={t('scripts.run.domain')} hint={t('scripts.run.domainHint')}>
               <input
                 value={domain}
                 onChange={(e) => setDomain(e.target.value)}
-                placeholder="example.com"
+                placeholder={EXAMPLE_DOMAIN}
                 className={inputClass}
               />
             </Field>
           )}
           {type === 'import-cookies' && (
-            <Field label="Cookies" hint="JSON as cookie extensions export it, or cookies.txt.">
+            <Field label={t('scripts.run.cookies')} hint={t('scripts.run.cookiesHint')}>
               <textarea
                 rows={5}
                 value={cookies}
@@ -203,18 +201,16 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
           )}
           {type === 'script' && (
             <Field
-              label="Script"
-              hint={
-                scripts.data?.length === 0 ? 'No saved scripts yet: write one in Scripts.' : null
-              }
+              label={t('scripts.run.script')}
+              hint={scripts.data?.length === 0 ? t('scripts.run.noScripts') : null}
             >
               <select
-                aria-label="Script"
+                aria-label={t('scripts.run.script')}
                 value={scriptId}
                 onChange={(e) => setScriptId(e.target.value)}
                 className={inputClass}
               >
-                <option value="">Choose a script…</option>
+                <option value="">{t('scripts.run.chooseScript')}</option>
                 {scripts.data?.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
@@ -224,7 +220,7 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
             </Field>
           )}
           <div className="grid grid-cols-2 gap-3">
-            <Field label="At once" hint="Also bounded by each vendor's own limit.">
+            <Field label={t('scripts.run.atOnce')} hint={t('scripts.run.atOnceHint')}>
               <input
                 type="number"
                 min={1}
@@ -234,7 +230,7 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
                 className={inputClass}
               />
             </Field>
-            <Field label="Timeout per profile (s)">
+            <Field label={t('scripts.run.timeout')}>
               <input
                 type="number"
                 min={1}
@@ -252,12 +248,11 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
               onChange={(e) => setOpenClosed(e.target.checked)}
               className="accent-blue-600"
             />
-            Open closed profiles, and close them again afterwards
+            {t('scripts.run.openClosed')}
           </label>
           {firefox > 0 && (
             <p className="text-xs text-amber-700 dark:text-amber-400">
-              {firefox.toLocaleString()} selected profile{firefox === 1 ? ' is' : 's are'} Firefox
-              and will be refused: automation needs a Chromium profile.
+              {t('scripts.run.firefox', { count: firefox })}
             </p>
           )}
           {problem && (
@@ -269,4 +264,29 @@ export function RunAutomationDialog({ profiles, connectionsById, onClose }: Bulk
       )}
     </Dialog>
   );
+}
+
+/** What is wrong with the task's own fields, worded here from where zod found it. */
+function taskProblem(type: AutomationTaskType, issue: z.core.$ZodIssue, urls: string): string {
+  switch (type) {
+    case 'script':
+      return i18next.t('scripts.run.errors.chooseScript');
+    case 'open-urls': {
+      if (issue.code === 'too_small') return i18next.t('scripts.run.errors.urlsNone');
+      if (issue.code === 'too_big')
+        return i18next.t('scripts.run.errors.urlsTooMany', { max: Number(issue.maximum) });
+      const at = issue.path[1];
+      const url = typeof at === 'number' ? urls.split(/\s+/).filter(Boolean)[at] : undefined;
+      return i18next.t('scripts.run.errors.url', { url: url ?? '' });
+    }
+    case 'export-cookies':
+      return i18next.t('scripts.run.errors.domain');
+    case 'import-cookies':
+      // The parser's own reason (shared/automation/cookie-text.ts) names what it could not read.
+      return issue.code === 'too_small'
+        ? i18next.t('scripts.run.errors.cookiesNone')
+        : i18next.t('scripts.run.errors.cookies', { reason: issue.message });
+    default:
+      return issue.message;
+  }
 }

@@ -4,10 +4,12 @@
  */
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { toast } from 'sonner';
 import { SCRIPT_MAX_CHARS, SCRIPT_TEMPLATE } from '../../../../shared/model/automation';
 import { Button } from '../../components/Button';
 import { inputClass } from '../../components/Field';
+import { useTranslation } from '../../i18n';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { ScriptEditor } from './ScriptEditor';
 import { scriptsQuery, SCRIPTS_KEY } from './scripts-query';
@@ -20,6 +22,7 @@ let loads = 0;
 const nextLoad = () => ++loads;
 
 export function ScriptsView() {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const scripts = useQuery(scriptsQuery);
   const [editing, setEditing] = useState<Editing>();
@@ -31,7 +34,7 @@ export function ScriptsView() {
       setProblem('');
       setEditing({ id: s.id, name: s.name, source: s.source, load: nextLoad() });
     } catch (e) {
-      toast.error('Could not open the script', { description: errorText(e) });
+      toast.error(i18next.t('scripts.openFailed'), { description: errorText(e) });
     }
   };
   const save = useMutation({
@@ -42,9 +45,9 @@ export function ScriptsView() {
     onSuccess: (saved) => {
       setEditing((e) => e && { ...e, id: saved.id, name: saved.name });
       void queryClient.invalidateQueries({ queryKey: SCRIPTS_KEY });
-      toast.success(`Saved ${saved.name}`);
+      toast.success(i18next.t('scripts.savedToast', { name: saved.name }));
     },
-    onError: (e) => setProblem(`Could not save: ${errorText(e)}`),
+    onError: (e) => setProblem(i18next.t('scripts.saveFailed', { error: errorText(e) })),
   });
   const remove = useMutation({
     mutationFn: (id: string) => unwrap(deck().scripts.delete({ id })),
@@ -52,14 +55,14 @@ export function ScriptsView() {
       setEditing(undefined);
       void queryClient.invalidateQueries({ queryKey: SCRIPTS_KEY });
     },
-    onError: (e) => toast.error('Could not delete the script', { description: errorText(e) }),
+    onError: (e) => toast.error(i18next.t('scripts.deleteFailed'), { description: errorText(e) }),
   });
 
   const submit = () => {
     if (!editing) return;
-    if (!editing.name.trim()) return setProblem('Name: give the script a name');
+    if (!editing.name.trim()) return setProblem(t('scripts.nameMissing'));
     if (editing.source.length > SCRIPT_MAX_CHARS)
-      return setProblem(`Source: at most ${SCRIPT_MAX_CHARS.toLocaleString()} characters`);
+      return setProblem(t('scripts.sourceTooLong', { max: SCRIPT_MAX_CHARS }));
     setProblem('');
     save.mutate(editing);
   };
@@ -69,24 +72,26 @@ export function ScriptsView() {
       <header className="flex items-center gap-3 border-b border-zinc-200 px-6 py-3 dark:border-zinc-800">
         <div className="flex-1">
           <h1 id="scripts-title" className="text-lg font-semibold">
-            Scripts
+            {t('scripts.title')}
           </h1>
-          <p className="text-xs text-zinc-500">
-            Your automation scripts. Run one on a selection from Profiles: Run automation… → Script.
-          </p>
+          <p className="text-xs text-zinc-500">{t('scripts.subtitle')}</p>
         </div>
         <Button
           variant="primary"
           onClick={() =>
-            setEditing({ name: 'New script', source: SCRIPT_TEMPLATE, load: nextLoad() })
+            setEditing({
+              name: t('scripts.newScriptName'),
+              source: SCRIPT_TEMPLATE,
+              load: nextLoad(),
+            })
           }
         >
-          New script
+          {t('scripts.newScript')}
         </Button>
       </header>
       <div className="flex min-h-0 flex-1">
         <ul
-          aria-label="Saved scripts"
+          aria-label={t('scripts.saved')}
           className="w-60 shrink-0 space-y-0.5 overflow-auto border-r border-zinc-200 p-2 dark:border-zinc-800"
         >
           {scripts.data?.map((s) => (
@@ -102,7 +107,7 @@ export function ScriptsView() {
             </li>
           ))}
           {scripts.data?.length === 0 && (
-            <li className="px-2 py-1.5 text-zinc-500">No scripts yet.</li>
+            <li className="px-2 py-1.5 text-zinc-500">{t('scripts.none')}</li>
           )}
           {scripts.isError && (
             <li role="alert" className="px-2 py-1.5 text-red-700 dark:text-red-400">
@@ -120,7 +125,7 @@ export function ScriptsView() {
           >
             <div className="flex items-center gap-2">
               <input
-                aria-label="Script name"
+                aria-label={t('scripts.name')}
                 value={editing.name}
                 maxLength={100}
                 onChange={(e) => setEditing({ ...editing, name: e.target.value })}
@@ -133,11 +138,11 @@ export function ScriptsView() {
                   disabled={remove.isPending}
                   onClick={() => remove.mutate(editing.id!)}
                 >
-                  Delete
+                  {t('scripts.delete')}
                 </Button>
               )}
               <Button variant="primary" type="submit" disabled={save.isPending}>
-                Save
+                {t('scripts.save')}
               </Button>
             </div>
             {problem && (
@@ -148,14 +153,14 @@ export function ScriptsView() {
             <div className="min-h-0 flex-1">
               <ScriptEditor
                 key={`${editing.id ?? 'new'}-${editing.load}`}
-                label="Script source"
+                label={t('scripts.source')}
                 initial={editing.source}
                 onChange={(source) => setEditing((e) => e && { ...e, source })}
               />
             </div>
           </form>
         ) : (
-          <p className="p-6 text-zinc-500">Choose a script, or start a new one.</p>
+          <p className="p-6 text-zinc-500">{t('scripts.choose')}</p>
         )}
       </div>
     </section>

@@ -3,12 +3,10 @@
  * rule every script follows (a default export the runner can call). Runs in the renderer
  * on the editor's own syntax tree; main still reports what a script does when it runs.
  */
+import i18next from 'i18next';
 import { syntaxTree } from '@codemirror/language';
 import type { Diagnostic } from '@codemirror/lint';
 import type { EditorState } from '@codemirror/state';
-
-export const NO_DEFAULT_EXPORT =
-  'A script exports its function: export default async ({ page, profile, log }) => { … }';
 
 export function scriptDiagnostics(state: EditorState): Diagnostic[] {
   const found: Diagnostic[] = [];
@@ -24,7 +22,7 @@ export function scriptDiagnostics(state: EditorState): Diagnostic[] {
         from: Math.min(from, to),
         to,
         severity: 'error',
-        message: `Syntax error on line ${line.number}`,
+        message: i18next.t('scripts.lint.syntax', { line: line.number }),
       });
     });
   if (!/\bexport\s+default\b/.test(state.doc.toString()))
@@ -32,7 +30,7 @@ export function scriptDiagnostics(state: EditorState): Diagnostic[] {
       from: 0,
       to: Math.min(1, state.doc.length),
       severity: 'error',
-      message: NO_DEFAULT_EXPORT,
+      message: i18next.t('scripts.lint.noDefaultExport'),
     });
   return found;
 }

@@ -1,13 +1,15 @@
 import type { JobSummary } from '../../../../shared/model/job';
-import { doneCount } from './job-cache';
+import { useTranslation } from '../../i18n';
+import { doneCount, jobTitle } from './job-cache';
 
 /** How far a running job is; amber once something failed, so a partial failure shows early. */
 export function JobProgressBar({ job, className = '' }: { job: JobSummary; className?: string }) {
+  const { t } = useTranslation();
   const done = doneCount(job);
   return (
     <div
       role="progressbar"
-      aria-label={`${job.label} progress`}
+      aria-label={t('activity.progressBar', { job: jobTitle(job) })}
       aria-valuemin={0}
       aria-valuemax={job.total}
       aria-valuenow={done}

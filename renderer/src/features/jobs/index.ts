@@ -9,6 +9,7 @@ export {
   endText,
   jobQuery,
   jobsQuery,
+  jobTitle,
   MAX_JOBS,
   progressText,
   resultText,

@@ -1,8 +1,12 @@
 /**
  * Jobs in the react-query cache: the list (`keys.jobs`) and each job's items
- * (`keys.job(id)`), patched in place by `jobs:event:progress` so nothing polls.
+ * (`keys.job(id)`), patched in place by `jobs:event:progress` so nothing polls; and how a
+ * job reads, worded with i18next when called (a component calling these re-renders on a
+ * language switch through its own useTranslation).
  */
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
+import { en } from '../../i18n/catalogs/en';
 import type { Job, JobItem, JobProgress, JobSummary } from '../../../../shared/model/job';
 import { deck, unwrap } from '../../lib/deck';
 import { keys } from '../../lib/queries';
@@ -60,25 +64,43 @@ export function applyJobStarted(queryClient: QueryClient, summary: JobSummary): 
 export const doneCount = (j: JobSummary): number =>
   j.ok + j.failed + j.cancelled + j.skipped + j.interrupted;
 
+/**
+ * What Activity calls the job, in the chosen language: worded from its kind where the kind
+ * alone names it; a kind whose name depends on its action (tags added, script run, edit
+ * undone) still reads as main wrote it.
+ */
+export function jobTitle(j: JobSummary): string {
+  if (!isWordedKind(j.kind)) return j.label;
+  const name = i18next.t(`activity.kinds.${j.kind}`);
+  return j.retryOf ? i18next.t('activity.retryOf', { job: name }) : name;
+}
+
+const isWordedKind = (kind: string): kind is keyof typeof en.activity.kinds =>
+  Object.hasOwn(en.activity.kinds, kind);
+
 /** "Move to group: 120/500, 3 failed". */
 export function progressText(j: JobSummary): string {
-  const failed = j.failed > 0 ? `, ${j.failed.toLocaleString()} failed` : '';
-  return `${j.label}: ${doneCount(j).toLocaleString()}/${j.total.toLocaleString()}${failed}`;
+  const counts = { job: jobTitle(j), done: doneCount(j), total: j.total, failed: j.failed };
+  return j.failed > 0
+    ? i18next.t('activity.progressFailed', counts)
+    : i18next.t('activity.progress', counts);
 }
 
 /** How a job ended, after its label: never "done" while any item failed. */
 export function endText(j: JobSummary): string {
   switch (j.state) {
     case 'running':
-      return 'running';
+      return i18next.t('activity.end.running');
     // Told from the counts too: a job with a failure is never "done" on screen.
     case 'done':
     case 'failures':
-      return j.failed > 0 ? `finished with ${j.failed.toLocaleString()} failed` : 'done';
+      return j.failed > 0
+        ? i18next.t('activity.end.failed', { count: j.failed })
+        : i18next.t('activity.end.done');
     case 'cancelled':
-      return 'cancelled';
+      return i18next.t('activity.end.cancelled');
     case 'interrupted':
-      return 'interrupted when BrowserDeck stopped';
+      return i18next.t('activity.end.interrupted');
   }
 }
 
@@ -88,14 +110,15 @@ export const notStarted = (j: JobSummary): number =>
 
 /** "497 ok, 3 failed", "120 ok, 3 unknown, 377 not started": zero counts left out, except ok. */
 export function resultText(j: JobSummary): string {
-  const parts = [`${j.ok.toLocaleString()} ok`];
-  const add = (n: number, what: string) => n && parts.push(`${n.toLocaleString()} ${what}`);
+  const parts = [i18next.t('activity.result.ok', { count: j.ok })];
+  const add = (count: number, what: Exclude<keyof typeof en.activity.result, 'ok' | 'separator'>) =>
+    count && parts.push(i18next.t(`activity.result.${what}`, { count }));
   add(j.failed, 'failed');
   add(j.interrupted, 'unknown');
-  add(notStarted(j), 'not started');
+  add(notStarted(j), 'notStarted');
   add(j.skipped, 'skipped');
   add(j.cancelled, 'cancelled');
-  return parts.join(', ');
+  return parts.join(i18next.t('activity.result.separator'));
 }
 
 /** What "Retry" would run again: the failed items, and of an interrupted job all the rest. */
@@ -106,4 +129,4 @@ export function retryCount(j: JobSummary): number {
 
 /** "Retry" finishes an interrupted job; elsewhere it is about the failures. */
 export const retryLabel = (j: JobSummary): string =>
-  j.state === 'interrupted' ? 'Retry' : 'Retry failed';
+  j.state === 'interrupted' ? i18next.t('activity.retry') : i18next.t('activity.retryFailed');

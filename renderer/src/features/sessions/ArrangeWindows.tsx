@@ -4,10 +4,12 @@
  */
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { toast } from 'sonner';
 import type { Session } from '../../../../shared/model';
 import { Button } from '../../components/Button';
 import { inputClass } from '../../components/Field';
+import { useTranslation } from '../../i18n';
 import { deck, errorText, unwrap } from '../../lib/deck';
 
 /** This window's screen, where the build cannot list displays (the browser harness). */
@@ -22,6 +24,7 @@ function thisScreen() {
 }
 
 export function ArrangeWindows({ sessions }: { sessions: readonly Session[] }) {
+  const { t } = useTranslation();
   const [rows, setRows] = useState(2);
   const [columns, setColumns] = useState(2);
   const [gap, setGap] = useState(0);
@@ -49,48 +52,55 @@ export function ArrangeWindows({ sessions }: { sessions: readonly Session[] }) {
             area: roundArea(display?.workArea ?? thisScreen()),
           }),
         );
-        const extra = r.notPlaced.length ? `; ${r.notPlaced.length} more than the grid holds` : '';
+        const counts = {
+          count: r.arranged.length,
+          failed: r.failed.length,
+          more: r.notPlaced.length,
+        };
+        const more = r.notPlaced.length > 0;
         if (r.failed.length)
-          toast.error(`Arranged ${r.arranged.length}; ${r.failed.length} failed${extra}`, {
-            description: r.failed.map((f) => `${f.profileKey}: ${f.message}`).join('\n'),
-          });
-        else toast.success(`Arranged ${r.arranged.length} windows${extra}`);
+          toast.error(
+            i18next.t(
+              more ? 'sessions.arrange.arrangedFailedMore' : 'sessions.arrange.arrangedFailed',
+              counts,
+            ),
+            // Each window's reason is main's own sentence (a DevTools answer), kept as given.
+            { description: r.failed.map((f) => `${f.profileKey}: ${f.message}`).join('\n') },
+          );
+        else
+          toast.success(
+            i18next.t(more ? 'sessions.arrange.arrangedMore' : 'sessions.arrange.arranged', counts),
+          );
       } else {
         const r = await unwrap(deck().sessions.restoreBounds({}));
-        toast.success(`Restored ${r.restored.length} windows`);
+        toast.success(i18next.t('sessions.arrange.restored', { count: r.restored.length }));
       }
     } catch (e) {
-      toast.error(what === 'arrange' ? 'Could not arrange' : 'Could not restore', {
-        description: errorText(e),
-      });
+      toast.error(
+        i18next.t(
+          what === 'arrange' ? 'sessions.arrange.arrangeFailed' : 'sessions.arrange.restoreFailed',
+        ),
+        { description: errorText(e) },
+      );
     } finally {
       setBusy(false);
     }
   };
 
-  const number = (label: string, value: number, set: (n: number) => void, max: number) => (
-    <label className="inline-flex items-center gap-1 text-xs text-zinc-600 dark:text-zinc-400">
-      {label}
-      <input
-        type="number"
-        min={label === 'Gap' ? 0 : 1}
-        max={max}
-        value={value}
-        onChange={(e) => set(e.target.valueAsNumber)}
-        className={`${inputClass} w-14`}
-      />
-    </label>
-  );
   const valid =
     [rows, columns].every((n) => Number.isInteger(n) && n >= 1 && n <= 10) &&
     Number.isInteger(gap) &&
     gap >= 0 &&
     gap <= 200;
   return (
-    <div role="group" aria-label="Arrange windows" className="ml-auto flex items-center gap-2">
+    <div
+      role="group"
+      aria-label={t('sessions.arrange.group')}
+      className="ml-auto flex items-center gap-2"
+    >
       {displays && displays.length > 1 && (
         <select
-          aria-label="Display"
+          aria-label={t('sessions.arrange.display')}
           value={display?.id}
           onChange={(e) => setDisplayId(Number(e.target.value))}
           className={`${inputClass} w-40`}
@@ -98,25 +108,57 @@ export function ArrangeWindows({ sessions }: { sessions: readonly Session[] }) {
           {displays.map((d) => (
             <option key={d.id} value={d.id}>
               {d.label}
-              {d.primary ? ' (main)' : ''} · {d.workArea.width}×{d.workArea.height}
+              {d.primary ? t('sessions.arrange.main') : ''} · {d.workArea.width}×{d.workArea.height}
             </option>
           ))}
         </select>
       )}
-      {number('Rows', rows, setRows, 10)}
-      {number('Columns', columns, setColumns, 10)}
-      {number('Gap', gap, setGap, 200)}
+      <GridNumber field="rows" value={rows} onChange={setRows} min={1} max={10} />
+      <GridNumber field="columns" value={columns} onChange={setColumns} min={1} max={10} />
+      <GridNumber field="gap" value={gap} onChange={setGap} min={0} max={200} />
       <Button
         disabled={busy || keys.length === 0 || !valid}
         onClick={() => void run('arrange')}
-        title="Tile the open Chromium windows of every vendor, in this list's order"
+        title={t('sessions.arrange.arrangeTitle')}
       >
-        Arrange {Number.isInteger(rows) ? rows : '?'}×{Number.isInteger(columns) ? columns : '?'}
+        {t('sessions.arrange.arrange', {
+          rows: Number.isInteger(rows) ? rows : '?',
+          columns: Number.isInteger(columns) ? columns : '?',
+        })}
       </Button>
       <Button disabled={busy} onClick={() => void run('restore')}>
-        Restore windows
+        {t('sessions.arrange.restore')}
       </Button>
     </div>
+  );
+}
+
+function GridNumber({
+  field,
+  value,
+  onChange,
+  min,
+  max,
+}: {
+  field: 'rows' | 'columns' | 'gap';
+  value: number;
+  onChange(n: number): void;
+  min: number;
+  max: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label className="inline-flex items-center gap-1 text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+      {t(`sessions.arrange.${field}`)}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={value}
+        onChange={(e) => onChange(e.target.valueAsNumber)}
+        className={`${inputClass} w-14`}
+      />
+    </label>
   );
 }
 

@@ -5,8 +5,10 @@ import { Dialog } from '../../components/Dialog';
 import type { DevtoolsStep } from './use-devtools-attach';
 import { errorBanner } from '../../components/styles';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n';
+import { sessionName } from './session-name';
 
-const profileName = (s: Session) => s.profileName || `Profile ${s.vendorId}`;
+const BLANK_PAGE = 'about:blank';
 
 /** The two moments the DevTools flow needs the user: choosing a page, or a failure. */
 export function DevtoolsDialog({
@@ -22,27 +24,31 @@ export function DevtoolsDialog({
   onRetry(session: Session): void;
   onClose(): void;
 }) {
-  const name = profileName(step.session);
+  const { t } = useTranslation();
+  const name = sessionName(step.session);
   if (step.kind === 'choose') {
     return (
-      <Dialog title={`Which page of ${name}?`} onClose={onClose} wide>
+      <Dialog title={t('sessions.devtoolsDialog.chooseTitle', { name })} onClose={onClose} wide>
         <p className="mb-3 text-xs text-zinc-500">
-          {step.targets.length} pages are open at {step.address}. DevTools attaches to one.
+          {t('sessions.devtoolsDialog.chooseText', {
+            count: step.targets.length,
+            address: step.address,
+          })}
         </p>
-        <ul className="space-y-1" aria-label="Pages">
-          {step.targets.map((t) => (
-            <li key={t.id}>
+        <ul className="space-y-1" aria-label={t('sessions.devtoolsDialog.pages')}>
+          {step.targets.map((target) => (
+            <li key={target.id}>
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => onChoose(step.session, step.address, t)}
+                onClick={() => onChoose(step.session, step.address, target)}
                 className="w-full rounded border border-zinc-200 px-3 py-2 text-left hover:border-blue-400 hover:bg-blue-50 focus-visible:outline-2 focus-visible:outline-blue-500 disabled:opacity-50 dark:border-zinc-700 dark:hover:border-blue-500 dark:hover:bg-blue-950/40"
               >
                 <span className="block truncate text-sm font-medium">
-                  {t.title || '(untitled)'}
+                  {target.title || t('sessions.devtoolsDialog.untitled')}
                 </span>
                 <span className="block truncate font-mono text-[11px] text-zinc-500">
-                  {t.url || 'about:blank'}
+                  {target.url || BLANK_PAGE}
                 </span>
               </button>
             </li>
@@ -52,14 +58,14 @@ export function DevtoolsDialog({
     );
   }
   return (
-    <Dialog title={`DevTools could not open for ${name}`} onClose={onClose} wide>
+    <Dialog title={t('sessions.devtoolsDialog.failedTitle', { name })} onClose={onClose} wide>
       <p role="alert" className={errorBanner}>
         {step.message}
       </p>
       {step.fallbackUrl ? (
         <div className="mt-4 space-y-1.5">
           <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            Paste this into the address bar of a Chromium-based browser to inspect it there:
+            {t('sessions.devtoolsDialog.paste')}
           </p>
           <div className="flex items-start gap-2">
             <code
@@ -68,19 +74,23 @@ export function DevtoolsDialog({
             >
               {step.fallbackUrl}
             </code>
-            <Button onClick={() => void copyText(step.fallbackUrl!, 'DevTools URL')}>
-              Copy URL
+            <Button
+              onClick={() =>
+                void copyText(step.fallbackUrl!, t('sessions.devtoolsDialog.urlCopied'))
+              }
+            >
+              {t('sessions.devtoolsDialog.copyUrl')}
             </Button>
           </div>
         </div>
       ) : (
-        <p className="mt-4 text-xs text-zinc-500">
-          The vendor reported no ws URL for this profile, so there is no DevTools link to offer.
-        </p>
+        <p className="mt-4 text-xs text-zinc-500">{t('sessions.devtoolsDialog.noWs')}</p>
       )}
       <div className="mt-4 flex justify-end gap-2">
-        <Button onClick={() => onRetry(step.session)}>Try again</Button>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={() => onRetry(step.session)}>
+          {t('sessions.devtoolsDialog.tryAgain')}
+        </Button>
+        <Button onClick={onClose}>{t('sessions.devtoolsDialog.close')}</Button>
       </div>
     </Dialog>
   );

@@ -8,11 +8,13 @@ import { useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { Session } from '../../../../shared/model';
+import { useTranslation } from '../../i18n';
 import { deck, errorText, unwrap } from '../../lib/deck';
 
 export const THUMBNAIL_REFRESH_MS = 3000;
 
 export function SessionThumbnail({ session }: { session: Session }) {
+  const { t } = useTranslation();
   const chromium = session.engine !== 'firefox';
   const box = useRef<HTMLButtonElement>(null);
   const inView = useInView(box);
@@ -25,12 +27,14 @@ export function SessionThumbnail({ session }: { session: Session }) {
     placeholderData: keepPreviousData,
     retry: false,
   });
-  if (!chromium) return <span className="text-[11px] text-zinc-500">no preview (Firefox)</span>;
+  if (!chromium)
+    return <span className="text-[11px] text-zinc-500">{t('sessions.thumbnail.firefox')}</span>;
+  const name = session.profileName || session.vendorId;
   const focus = async () => {
     try {
       await unwrap(deck().sessions.focus({ profileKey: session.profileKey }));
     } catch (e) {
-      toast.error('Could not bring the window to the front', { description: errorText(e) });
+      toast.error(t('sessions.thumbnail.focusFailed'), { description: errorText(e) });
     }
   };
   return (
@@ -38,14 +42,14 @@ export function SessionThumbnail({ session }: { session: Session }) {
       ref={box}
       type="button"
       onClick={() => void focus()}
-      title="Bring this window to the front"
-      aria-label={`Bring ${session.profileName || session.vendorId} to the front`}
+      title={t('sessions.thumbnail.focus')}
+      aria-label={t('sessions.thumbnail.focusLabel', { name })}
       className="block h-14 w-24 overflow-hidden rounded border border-zinc-200 bg-zinc-100 hover:ring-2 hover:ring-blue-500/50 dark:border-zinc-800 dark:bg-zinc-900"
     >
       {image.data && (
         <img
           src={image.data.dataUrl}
-          alt={`${session.profileName || session.vendorId}: active page`}
+          alt={t('sessions.thumbnail.alt', { name })}
           data-testid="session-thumbnail"
           className="h-full w-full object-cover"
         />

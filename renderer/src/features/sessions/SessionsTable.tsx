@@ -6,13 +6,14 @@ import { SessionThumbnail } from './SessionThumbnail';
 import { RelativeTime } from '../../components/RelativeTime';
 import { inlineButton } from '../../components/styles';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n';
+import type { en } from '../../i18n/catalogs/en';
+import { sessionName } from './session-name';
 
 export interface SessionRowActions {
   onSnippets(session: Session): void;
   onDevtools(session: Session): void;
 }
-
-const NOT_REPORTED = 'The vendor did not report this';
 
 /** Pid as the vendor gave it: CosLogin reports it only in what /browser/open returned. */
 export const sessionPid = (s: Session): string | undefined =>
@@ -20,18 +21,18 @@ export const sessionPid = (s: Session): string | undefined =>
 
 // Fixed widths for the short columns; the three long values (address, ws URL, webdriver
 // path) share what is left and truncate, with the full value on hover.
-const COLUMNS: { label: string; width?: string }[] = [
-  { label: 'Window', width: '7rem' },
-  { label: 'Profile', width: '9.5rem' },
-  { label: 'Connection', width: '7.5rem' },
-  { label: 'Debugging address' },
-  { label: 'Port', width: '3.75rem' },
-  { label: 'ws URL' },
-  { label: 'PID', width: '3.75rem' },
-  { label: 'Opened', width: '5.5rem' },
-  { label: 'Webdriver' },
-  { label: 'Engine', width: '5rem' },
-  { label: 'Actions', width: '11.5rem' },
+const COLUMNS: { id: keyof typeof en.sessions.columns; width?: string }[] = [
+  { id: 'window', width: '7rem' },
+  { id: 'profile', width: '9.5rem' },
+  { id: 'connection', width: '7.5rem' },
+  { id: 'debugAddress' },
+  { id: 'port', width: '3.75rem' },
+  { id: 'wsUrl' },
+  { id: 'pid', width: '3.75rem' },
+  { id: 'opened', width: '5.5rem' },
+  { id: 'webdriver' },
+  { id: 'engine', width: '5rem' },
+  { id: 'actions', width: '11.5rem' },
 ];
 
 /**
@@ -50,22 +51,24 @@ export const SessionsTable = memo(function SessionsTable({
   busyKey: string | null;
   actions: SessionRowActions;
 }) {
+  const { t } = useTranslation();
   return (
     <table className="w-full min-w-[1000px] table-fixed border-collapse text-xs">
       <colgroup>
         {COLUMNS.map((c) => (
-          <col key={c.label} style={c.width ? { width: c.width } : undefined} />
+          <col key={c.id} style={c.width ? { width: c.width } : undefined} />
         ))}
       </colgroup>
       <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-[11px] font-medium tracking-wide text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
         <tr>
           {COLUMNS.map((c) => (
             <th
-              key={c.label}
+              key={c.id}
               scope="col"
-              className="border-b border-zinc-200 px-2 py-2 font-medium dark:border-zinc-800"
+              className="truncate border-b border-zinc-200 px-2 py-2 font-medium dark:border-zinc-800"
+              title={t(`sessions.columns.${c.id}`)}
             >
-              {c.label}
+              {t(`sessions.columns.${c.id}`)}
             </th>
           ))}
         </tr>
@@ -96,7 +99,8 @@ const SessionRow = memo(function SessionRow({
   busy: boolean;
   actions: SessionRowActions;
 }) {
-  const name = s.profileName || `Profile ${s.vendorId}`;
+  const { t } = useTranslation();
+  const name = sessionName(s);
   const pid = sessionPid(s);
   const profileDir = s.extra?.['profileDir'];
   return (
@@ -117,7 +121,7 @@ const SessionRow = memo(function SessionRow({
         </div>
         {profileDir && (
           <div className="truncate font-mono text-[11px] text-zinc-500" title={profileDir}>
-            dir {profileDir}
+            {t('sessions.dir', { dir: profileDir })}
           </div>
         )}
       </td>
@@ -128,33 +132,34 @@ const SessionRow = memo(function SessionRow({
         <div className="text-[11px] text-zinc-500">{VENDOR_LABEL[s.vendor]}</div>
       </td>
       <td className="px-2 py-1.5">
-        <Copyable value={s.debugAddress} what="debugging address" name={name} />
+        <Copyable value={s.debugAddress} what="debugAddress" name={name} />
       </td>
       <td className="px-2 py-1.5 font-mono tabular-nums">
         {s.debugPort !== undefined ? s.debugPort : <Missing />}
       </td>
       <td className="px-2 py-1.5">
-        <Copyable value={s.wsUrl} what="ws URL" name={name} />
+        <Copyable value={s.wsUrl} what="wsUrl" name={name} />
       </td>
       <td className="px-2 py-1.5 font-mono tabular-nums">{pid ?? <Missing />}</td>
       <td className="px-2 py-1.5 whitespace-nowrap">
         {s.openedAt !== undefined ? <RelativeTime at={s.openedAt} /> : <Missing />}
       </td>
       <td className="px-2 py-1.5">
-        <Copyable value={s.webdriverPath} what="webdriver path" name={name} />
+        <Copyable value={s.webdriverPath} what="webdriver" name={name} />
       </td>
       <td className="px-2 py-1.5">
         {s.engine === 'unknown' ? <Missing /> : <EngineBadge engine={s.engine} />}
       </td>
       <td className="px-2 py-1.5">
-        <div className="flex gap-1">
+        {/* Two buttons side by side where they fit; stacked in longer languages. */}
+        <div className="flex flex-wrap gap-1">
           {s.engine !== 'firefox' && (
             <Button
               onClick={() => actions.onSnippets(s)}
-              aria-label={`Snippets for ${name}`}
+              aria-label={t('sessions.snippetsFor', { name })}
               aria-haspopup="dialog"
             >
-              Snippets
+              {t('sessions.snippets')}
             </Button>
           )}
           <DevtoolsAction session={s} name={name} busy={busy} onDevtools={actions.onDevtools} />
@@ -175,26 +180,30 @@ function DevtoolsAction({
   busy: boolean;
   onDevtools(session: Session): void;
 }) {
+  const { t } = useTranslation();
   if (s.engine === 'firefox') {
+    const pid = sessionPid(s);
     const where = [
-      s.debugPort !== undefined && `debug port ${s.debugPort}`,
-      sessionPid(s) && `pid ${sessionPid(s)}`,
-    ]
-      .filter(Boolean)
-      .join(', ');
+      s.debugPort !== undefined && t('sessions.firefoxPort', { port: s.debugPort }),
+      pid && t('sessions.firefoxPid', { pid }),
+    ].filter((w): w is string => Boolean(w));
     return (
       <span
         className="text-[11px] leading-tight text-zinc-500"
-        title={`Chrome DevTools does not attach to Firefox.${where ? ` Use ${where}.` : ''}`}
+        title={
+          where.length
+            ? t('sessions.firefoxWhyUse', { where: where.join(t('sessions.separator')) })
+            : t('sessions.firefoxWhy')
+        }
       >
-        Firefox: Chrome DevTools does not attach
+        {t('sessions.firefox')}
       </span>
     );
   }
   if (s.engine !== 'chromium') {
     return (
-      <Button disabled title="The vendor did not report the engine, so DevTools is not offered">
-        DevTools
+      <Button disabled title={t('sessions.noEngine')}>
+        {t('sessions.devtools')}
       </Button>
     );
   }
@@ -203,12 +212,15 @@ function DevtoolsAction({
       disabled={busy}
       aria-busy={busy}
       onClick={() => onDevtools(s)}
-      aria-label={`DevTools for ${name}`}
+      aria-label={t('sessions.devtoolsFor', { name })}
     >
-      {busy ? 'Opening…' : 'DevTools'}
+      {busy ? t('sessions.opening') : t('sessions.devtools')}
     </Button>
   );
 }
+
+/** Browser engines are product names, the same in every language. */
+const ENGINE_NAME = { chromium: 'Chromium', firefox: 'Firefox' } as const;
 
 function EngineBadge({ engine }: { engine: 'chromium' | 'firefox' }) {
   return (
@@ -219,16 +231,18 @@ function EngineBadge({ engine }: { engine: 'chromium' | 'firefox' }) {
           : 'bg-orange-100 text-orange-800 dark:bg-orange-950 dark:text-orange-300'
       }`}
     >
-      {engine === 'chromium' ? 'Chromium' : 'Firefox'}
+      {ENGINE_NAME[engine]}
     </span>
   );
 }
 
 /** A dash that says why it is a dash. */
-export function Missing({ why = NOT_REPORTED }: { why?: string }) {
+export function Missing({ why }: { why?: string }) {
+  const { t } = useTranslation();
+  const said = why ?? t('sessions.notReported');
   return (
-    <span className="text-zinc-400 dark:text-zinc-600" title={why}>
-      —<span className="sr-only"> ({why})</span>
+    <span className="text-zinc-400 dark:text-zinc-600" title={said}>
+      —<span className="sr-only">{t('sessions.missing', { why: said })}</span>
     </span>
   );
 }
@@ -239,9 +253,10 @@ function Copyable({
   name,
 }: {
   value: string | undefined;
-  what: string;
+  what: 'debugAddress' | 'wsUrl' | 'webdriver';
   name: string;
 }): ReactNode {
+  const { t } = useTranslation();
   if (!value) return <Missing />;
   return (
     <div className="flex min-w-0 items-center gap-1">
@@ -251,9 +266,9 @@ function Copyable({
       <button
         type="button"
         className={inlineButton}
-        onClick={() => void copyText(value, `${what} of ${name}`)}
-        aria-label={`Copy ${what} of ${name}`}
-        title={`Copy ${what}`}
+        onClick={() => void copyText(value, t(`sessions.copy.${what}Copied`, { name }))}
+        aria-label={t(`sessions.copy.${what}Of`, { name })}
+        title={t(`sessions.copy.${what}`)}
       >
         <CopyIcon />
       </button>

@@ -13,6 +13,7 @@ import { ArrangeWindows } from './ArrangeWindows';
 import { useDevtoolsAttach } from './use-devtools-attach';
 import { errorBanner } from '../../components/styles';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n';
 
 const REFRESH_MS = 2000;
 
@@ -27,6 +28,7 @@ const NO_LABELS: ReadonlyMap<string, string> = new Map();
  * unseen list costs nothing.
  */
 export function SessionsView() {
+  const { t } = useTranslation();
   const sessions = useQuery({
     ...sessionsQuery,
     // A failing core is retried, but not hammered every 2 s.
@@ -46,13 +48,13 @@ export function SessionsView() {
   const list = sessions.data?.sessions;
   return (
     <section className="flex h-full flex-col" aria-labelledby="sessions-title">
-      <header className="flex items-baseline gap-3 px-6 pt-5 pb-3">
+      <header className="flex flex-wrap items-baseline gap-3 px-6 pt-5 pb-3">
         <h1 id="sessions-title" className="text-lg font-semibold">
-          Sessions
+          {t('sessions.title')}
         </h1>
         {list && (
           <span className="text-xs text-zinc-500" data-testid="sessions-count">
-            {list.length} open · refreshes every {REFRESH_MS / 1000} s
+            {t('sessions.count', { count: list.length, seconds: REFRESH_MS / 1000 })}
           </span>
         )}
         {list && list.length > 0 && <ArrangeWindows sessions={list} />}
@@ -61,8 +63,8 @@ export function SessionsView() {
       <div className="space-y-2 px-6 empty:hidden">
         {sessions.isError && (
           <div role="alert" className={`${errorBanner} flex items-center justify-between gap-3`}>
-            <span>Could not list open profiles: {errorText(sessions.error)}</span>
-            <Button onClick={() => void sessions.refetch()}>Retry</Button>
+            <span>{t('sessions.listFailed', { error: errorText(sessions.error) })}</span>
+            <Button onClick={() => void sessions.refetch()}>{t('common.retry')}</Button>
           </div>
         )}
         {sessions.data?.errors.map((e) => (
@@ -70,14 +72,14 @@ export function SessionsView() {
             <strong className="font-semibold">
               {labels.get(e.connectionId) ?? e.connectionId}
             </strong>
-            : its open profiles could not be listed: {errorText(new DeckError(e.error))}
+            {t('sessions.connectionFailed', { error: errorText(new DeckError(e.error)) })}
           </div>
         ))}
       </div>
 
       <div className="mt-2 min-h-0 flex-1 overflow-auto">
         {sessions.isPending ? (
-          <p className="px-6 text-xs text-zinc-500">Loading open profiles…</p>
+          <p className="px-6 text-xs text-zinc-500">{t('sessions.loading')}</p>
         ) : list && list.length === 0 ? (
           <EmptyState />
         ) : list ? (
@@ -108,15 +110,14 @@ export function SessionsView() {
 }
 
 function EmptyState() {
+  const { t } = useTranslation();
   const setView = useUi((s) => s.setView);
   return (
     <div className="mx-6 mt-8 rounded-lg border border-dashed border-zinc-300 p-8 text-center dark:border-zinc-700">
-      <p className="text-sm font-medium">No profile is open. Open one from Profiles.</p>
-      <p className="mt-1 text-xs text-zinc-500">
-        Open profiles show here with their debugging address, ws URL and pid.
-      </p>
+      <p className="text-sm font-medium">{t('sessions.empty')}</p>
+      <p className="mt-1 text-xs text-zinc-500">{t('sessions.emptyHint')}</p>
       <Button className="mt-4" onClick={() => setView('profiles')}>
-        Go to Profiles
+        {t('sessions.goToProfiles')}
       </Button>
     </div>
   );

@@ -3,20 +3,20 @@ import type { Session } from '../../../../shared/model';
 import { copyText } from '../../lib/copy';
 import { Dialog } from '../../components/Dialog';
 import { buildSnippets } from './snippets';
-
+import { sessionName } from './session-name';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n';
 
 /** Ready code for one open profile, each piece with its own copy button. */
 export function SnippetsDialog({ session, onClose }: { session: Session; onClose(): void }) {
-  const snippets = useMemo(() => buildSnippets(session), [session]);
-  const name = session.profileName || `Profile ${session.vendorId}`;
+  const { t, i18n } = useTranslation();
+  // Built again in another language: the snippets' comments are worded too.
+  const snippets = useMemo(() => buildSnippets(session), [session, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+  const name = sessionName(session);
   return (
-    <Dialog title={`Snippets for ${name}`} onClose={onClose} wide>
+    <Dialog title={t('sessions.snippetsDialog.title', { name })} onClose={onClose} wide>
       {snippets.length === 0 ? (
-        <p className="text-xs text-zinc-500">
-          The vendor reported neither a debugging address nor a ws URL for this profile, so there is
-          nothing to connect to.
-        </p>
+        <p className="text-xs text-zinc-500">{t('sessions.snippetsDialog.none')}</p>
       ) : (
         <div className="space-y-4">
           {snippets.map((s) => (
@@ -26,10 +26,12 @@ export function SnippetsDialog({ session, onClose }: { session: Session; onClose
                   {s.label}
                 </h3>
                 <Button
-                  onClick={() => void copyText(s.code, `${s.label} snippet`)}
-                  aria-label={`Copy ${s.label} snippet`}
+                  onClick={() =>
+                    void copyText(s.code, t('sessions.snippetsDialog.copied', { label: s.label }))
+                  }
+                  aria-label={t('sessions.snippetsDialog.copyLabel', { label: s.label })}
                 >
-                  Copy
+                  {t('sessions.snippetsDialog.copy')}
                 </Button>
               </div>
               <pre

@@ -3,6 +3,7 @@
  * reported. Pure: the Sessions view renders these, unit tests pin the escaping (Windows
  * webdriver paths are full of backslashes).
  */
+import i18next from 'i18next';
 import { devtoolsFallbackUrl } from '../../../../shared/devtools/devtools-link';
 import type { Session } from '../../../../shared/model';
 
@@ -69,15 +70,14 @@ export function bundledDevtoolsUrlFromWs(wsUrl: string): string | undefined {
   return devtoolsFallbackUrl(wsUrl);
 }
 
-const NO_WEBDRIVER =
-  'The vendor reported no webdriver path: use a chromedriver matching this browser version.';
-
 /** Every snippet these endpoints allow; none for Firefox (no CDP, no chromedriver). */
 export function buildSnippets(session: Endpoints): Snippet[] {
   if (session.engine === 'firefox') return [];
   const out: Snippet[] = [];
   const address = session.debugAddress ? hostPort(session.debugAddress) : undefined;
   const driver = session.webdriverPath;
+  // A comment in the user's language: the code is theirs to paste and read.
+  const NO_WEBDRIVER = i18next.t('sessions.snippetsDialog.noWebdriver');
 
   if (address) {
     out.push({

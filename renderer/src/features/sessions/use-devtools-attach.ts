@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import i18next from 'i18next';
 import { toast } from 'sonner';
 import type { DevtoolsTarget } from '../../../../shared/ipc/contract';
 import { DeckError } from '../../../../shared/ipc/result';
@@ -38,7 +39,9 @@ export function useDevtoolsAttach() {
         });
         if (result.ok) {
           setStep(null);
-          toast.success('DevTools opened', { description: target.title || target.url });
+          toast.success(i18next.t('sessions.devtoolsDialog.opened'), {
+            description: target.title || target.url,
+          });
         } else {
           setStep({
             kind: 'failed',
@@ -77,7 +80,7 @@ export function useDevtoolsAttach() {
         setStep({
           kind: 'failed',
           session,
-          message: 'The browser has no page open to inspect.',
+          message: i18next.t('sessions.devtoolsDialog.noPage'),
           fallbackUrl: fallbackFor(session),
         });
       } else if (targets.length === 1) {

@@ -1,11 +1,14 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import i18next, { type ParseKeys } from 'i18next';
 import { toast } from 'sonner';
 import { DeckError } from '../../../../shared/ipc/result';
 import { THEMES, type Settings, type Theme } from '../../../../shared/ipc/contract';
 import { VENDOR_IDS, VENDOR_LABEL } from '../../../../shared/model';
 import { Button } from '../../components/Button';
 import { FormField, controlClass } from '../../components/FormField';
+import { LanguageSelect } from '../../components/LanguagePicker';
+import { useTranslation } from '../../i18n';
 import { errorBanner } from '../../components/styles';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import { keys, settingsQuery } from '../../lib/queries';
@@ -20,24 +23,62 @@ import {
   type SettingsDraft,
 } from './settings-form';
 
-const THEME_LABEL: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+type NumberSpec = {
+  path: FieldPath;
+  label: ParseKeys;
+  hint?: ParseKeys;
+  /** Milliseconds: the hint also says what the typed number means ("15 s"). */
+  ms?: boolean;
+};
+const REQUEST_FIELDS: readonly NumberSpec[] = [
+  {
+    path: 'requestTimeoutMs',
+    label: 'settings.requestTimeout',
+    hint: 'settings.requestTimeoutHint',
+    ms: true,
+  },
+  {
+    path: 'openTimeoutMs',
+    label: 'settings.openTimeout',
+    hint: 'settings.openTimeoutHint',
+    ms: true,
+  },
+  {
+    path: 'openConcurrency',
+    label: 'settings.openConcurrency',
+    hint: 'settings.openConcurrencyHint',
+  },
+];
+const PROXY_CHECK_FIELDS: readonly NumberSpec[] = [
+  {
+    path: 'proxyCheckTimeoutMs',
+    label: 'settings.checkTimeout',
+    hint: 'settings.checkTimeoutHint',
+    ms: true,
+  },
+  { path: 'proxyCheckConcurrency', label: 'settings.checkConcurrency' },
+];
+const DEMO_FIELDS: readonly NumberSpec[] = [
+  { path: 'demoProfiles', label: 'settings.demoProfiles', hint: 'settings.demoProfilesHint' },
+];
 
 /** What main has that users ask to change: each field checked on its own as it is typed. */
 export function SettingsView() {
+  const { t } = useTranslation();
   const settings = useQuery(settingsQuery);
   return (
     <section aria-labelledby="settings-title" className="flex h-full flex-col">
       <header className="border-b border-zinc-200 px-6 py-3 dark:border-zinc-800">
         <h1 id="settings-title" className="text-lg font-semibold">
-          Settings
+          {t('settings.title')}
         </h1>
-        <p className="text-xs text-zinc-500">Saved on this computer; they apply at once.</p>
+        <p className="text-xs text-zinc-500">{t('settings.subtitle')}</p>
       </header>
       {settings.isPending ? (
-        <p className="px-6 py-4 text-zinc-500">Loading settings…</p>
+        <p className="px-6 py-4 text-zinc-500">{t('settings.loading')}</p>
       ) : settings.isError ? (
         <p role="alert" className={`${errorBanner} m-6`}>
-          Could not load the settings: {errorText(settings.error)}
+          {t('settings.loadFailed', { error: errorText(settings.error) })}
         </p>
       ) : (
         <SettingsForm saved={settings.data} />
@@ -55,6 +96,7 @@ function useSaveSettings() {
 }
 
 function SettingsForm({ saved }: { saved: Settings }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(saved));
   const [refused, setRefused] = useState<{ path: string; message: string } | null>(null);
   const save = useSaveSettings();
@@ -77,13 +119,13 @@ function SettingsForm({ saved }: { saved: Settings }) {
     save.mutate(patch, {
       onSuccess: (next) => {
         setDraft(toDraft(next));
-        toast.success('Settings saved');
+        toast.success(i18next.t('settings.saved'));
       },
       onError: (error) => {
         // Main checks again; what it refuses shows under the field it names.
         const field = error instanceof DeckError ? error.details?.field : undefined;
         if (field) setRefused({ path: field, message: error.message.replace(`${field}: `, '') });
-        else toast.error('Could not save the settings', { description: errorText(error) });
+        else toast.error(i18next.t('settings.saveFailed'), { description: errorText(error) });
       },
     });
   };
@@ -97,7 +139,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       {
         onError: (error) => {
           if (before) queryClient.setQueryData(keys.settings, before);
-          toast.error('Could not change the theme', { description: errorText(error) });
+          toast.error(i18next.t('settings.themeFailed'), { description: errorText(error) });
         },
       },
     );
@@ -115,88 +157,84 @@ function SettingsForm({ saved }: { saved: Settings }) {
       />
     </FormField>
   );
-  const msHint = (path: FieldPath, what: string) => {
-    const spoken = spokenMs(draft.text[path]);
-    return spoken ? `${what} (${spoken})` : what;
+  const specField = ({ path, label, hint, ms }: NumberSpec) => {
+    const said = hint && t(hint);
+    const spoken = ms ? spokenMs(draft.text[path]) : undefined;
+    return (
+      <Fragment key={path}>
+        {numberField(
+          path,
+          t(label),
+          said && spoken ? t('settings.withSpoken', { hint: said, spoken }) : said,
+        )}
+      </Fragment>
+    );
   };
 
   return (
     <form
-      aria-label="Settings"
+      aria-label={t('settings.formLabel')}
       onSubmit={submit}
       noValidate
       className="flex min-h-0 flex-1 flex-col"
     >
       <div className="min-h-0 flex-1 overflow-auto px-6 py-4">
         <div className="max-w-3xl space-y-6">
-          <Section title="Appearance">
+          <Section title={t('settings.appearance')}>
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+              <FormField label={t('settings.language')} hint={t('settings.languageHint')}>
+                <LanguageSelect className={controlClass} />
+              </FormField>
+            </div>
             <fieldset>
               <legend className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-                Theme
+                {t('settings.theme')}
               </legend>
-              <div role="radiogroup" aria-label="Theme" className="mt-1 flex gap-1.5">
-                {THEMES.map((t) => (
+              <div
+                role="radiogroup"
+                aria-label={t('settings.theme')}
+                className="mt-1 flex flex-wrap gap-1.5"
+              >
+                {THEMES.map((theme) => (
                   <label
-                    key={t}
+                    key={theme}
                     className="flex cursor-pointer items-center gap-1.5 rounded border border-zinc-300 px-3 py-1 has-[:checked]:border-blue-500 has-[:checked]:bg-blue-50 dark:border-zinc-700 dark:has-[:checked]:border-blue-400 dark:has-[:checked]:bg-blue-950/50"
                   >
                     <input
                       type="radio"
                       name="theme"
-                      value={t}
-                      checked={saved.theme === t}
-                      onChange={() => pickTheme(t)}
+                      value={theme}
+                      checked={saved.theme === theme}
+                      onChange={() => pickTheme(theme)}
                       className="accent-blue-600"
                     />
-                    {THEME_LABEL[t]}
+                    {t(`settings.themes.${theme}`)}
                   </label>
                 ))}
               </div>
-              <p className="mt-1 text-xs text-zinc-500">
-                System follows the light or dark mode of this computer.
-              </p>
+              <p className="mt-1 text-xs text-zinc-500">{t('settings.themeHint')}</p>
             </fieldset>
           </Section>
 
-          <Section
-            title="Vendor requests"
-            note="How hard BrowserDeck may drive each vendor's client. Too many requests at once and a client answers “too fast”; a client that does not answer in time fails the request."
-          >
+          <Section title={t('settings.vendorRequests')} note={t('settings.vendorRequestsNote')}>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               {VENDOR_IDS.map((vendor) =>
                 numberField(
                   vendorPath(vendor),
-                  `${VENDOR_LABEL[vendor]}: requests at once`,
-                  `Per connection. Empty: the default, ${vendorDefault(vendor)}.`,
+                  t('settings.vendorConcurrency', { vendor: VENDOR_LABEL[vendor] }),
+                  t('settings.vendorConcurrencyHint', { count: vendorDefault(vendor) }),
                   String(vendorDefault(vendor)),
                 ),
               )}
-              {numberField(
-                'requestTimeoutMs',
-                'Request timeout, ms',
-                msHint('requestTimeoutMs', 'Every request but an open'),
-              )}
-              {numberField(
-                'openTimeoutMs',
-                'Open timeout, ms',
-                msHint('openTimeoutMs', 'Opening starts a browser, so it may take longer'),
-              )}
-              {numberField(
-                'openConcurrency',
-                'Profiles opened at once',
-                'By a bulk open; each starts a browser.',
-              )}
+              {REQUEST_FIELDS.map(specField)}
             </div>
           </Section>
 
-          <Section
-            title="Proxy check"
-            note="A check fetches the echo service through the profile's proxy and reads the exit IP it sees."
-          >
+          <Section title={t('settings.proxyCheck')} note={t('settings.proxyCheckNote')}>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
               <FormField
-                label="IP echo service"
-                hint="An http(s) address that answers with the caller's IP."
+                label={t('settings.ipEcho')}
+                hint={t('settings.ipEchoHint')}
                 error={errorOf('ipEchoUrl')}
                 className="sm:col-span-2"
               >
@@ -209,12 +247,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
                   className={controlClass}
                 />
               </FormField>
-              {numberField(
-                'proxyCheckTimeoutMs',
-                'Check timeout, ms',
-                msHint('proxyCheckTimeoutMs', 'Per proxy'),
-              )}
-              {numberField('proxyCheckConcurrency', 'Checks at once')}
+              {PROXY_CHECK_FIELDS.map(specField)}
               <label className="flex items-start gap-2 sm:col-span-2">
                 <input
                   type="checkbox"
@@ -226,22 +259,18 @@ function SettingsForm({ saved }: { saved: Settings }) {
                   className="mt-0.5 accent-blue-600"
                 />
                 <span>
-                  Check the proxy before opening, for connections added from now on
+                  {t('settings.checkBeforeOpen')}
                   <span className="block text-xs text-zinc-500">
-                    Each connection keeps its own choice; change it on the connection.
+                    {t('settings.checkBeforeOpenHint')}
                   </span>
                 </span>
               </label>
             </div>
           </Section>
 
-          <Section title="Demo">
+          <Section title={t('settings.demo')}>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-              {numberField(
-                'demoProfiles',
-                'Demo profiles',
-                'Made by the built-in sandbox, split between the vendors.',
-              )}
+              {DEMO_FIELDS.map(specField)}
             </div>
           </Section>
         </div>
@@ -249,20 +278,20 @@ function SettingsForm({ saved }: { saved: Settings }) {
       <footer className="flex items-center justify-end gap-3 border-t border-zinc-200 px-6 py-2.5 dark:border-zinc-800">
         <p role="status" className="mr-auto text-xs text-zinc-500">
           {invalid
-            ? `${invalid === 1 ? 'One field needs' : `${invalid} fields need`} fixing before saving.`
+            ? t('settings.invalid', { count: invalid })
             : changed
-              ? 'Unsaved changes.'
-              : 'Everything is saved.'}
+              ? t('settings.unsaved')
+              : t('settings.allSaved')}
         </p>
         <Button onClick={() => setDraft(toDraft(saved))} disabled={!changed || save.isPending}>
-          Discard
+          {t('settings.discard')}
         </Button>
         <Button
           variant="primary"
           type="submit"
           disabled={!changed || invalid > 0 || save.isPending}
         >
-          {save.isPending ? 'Saving…' : 'Save'}
+          {save.isPending ? t('settings.saving') : t('settings.save')}
         </Button>
       </footer>
     </form>

@@ -1,8 +1,11 @@
 /**
  * The Settings screen's form: every field as the text the user typed, checked field by field
  * with the same schema main checks with, so each shows its own message before anything is
- * sent. A per-vendor limit left empty means the vendor's own default.
+ * sent. A per-vendor limit left empty means the vendor's own default. Messages are worded
+ * here, in the chosen language, from the schema's own limits.
  */
+import i18next from 'i18next';
+import type { z } from 'zod';
 import { SettingsSchema, type Settings } from '../../../../shared/ipc/contract';
 import { VENDOR_IDS, VENDORS, type Vendor } from '../../../../shared/model';
 
@@ -16,6 +19,20 @@ export const NUMBER_FIELDS = [
   'demoProfiles',
 ] as const satisfies readonly (keyof Settings)[];
 export type NumberField = (typeof NUMBER_FIELDS)[number];
+
+type Unit = 'windows' | 'checks' | 'ms' | 'requests' | 'profiles';
+/** What each number counts, for its message: "from 1 to 16 windows". */
+const UNIT: Record<NumberField, Unit> = {
+  openConcurrency: 'windows',
+  requestTimeoutMs: 'ms',
+  openTimeoutMs: 'ms',
+  proxyCheckConcurrency: 'checks',
+  proxyCheckTimeoutMs: 'ms',
+  demoProfiles: 'profiles',
+};
+
+const wholeNumberMessage = (schema: z.ZodNumber, unit: Unit): string =>
+  i18next.t(`settings.errors.${unit}`, { min: schema.minValue, max: schema.maxValue });
 
 /** Where a field's text sits in the draft and its error in the errors: `vendorConcurrency.cos`. */
 export type FieldPath = NumberField | 'ipEchoUrl' | `vendorConcurrency.${Vendor}`;
@@ -53,13 +70,23 @@ export interface CheckedDraft {
 export function checkDraft(draft: SettingsDraft): CheckedDraft {
   const errors: Partial<Record<FieldPath, string>> = {};
   const patch = { checkProxyBeforeOpen: draft.checkProxyBeforeOpen } as CheckedDraft['patch'];
-  const take = <K extends keyof CheckedDraft['patch']>(path: FieldPath, key: K, raw: unknown) => {
+  const take = <K extends keyof CheckedDraft['patch']>(
+    path: FieldPath,
+    key: K,
+    raw: unknown,
+    message: () => string,
+  ) => {
     const checked = SettingsSchema.shape[key].safeParse(raw);
     if (checked.success) patch[key] = checked.data as CheckedDraft['patch'][K];
-    else errors[path] = checked.error.issues[0]?.message ?? 'is not valid';
+    else errors[path] = message();
   };
-  take('ipEchoUrl', 'ipEchoUrl', draft.text.ipEchoUrl.trim());
-  for (const key of NUMBER_FIELDS) take(key, key, numberOf(draft.text[key]));
+  take('ipEchoUrl', 'ipEchoUrl', draft.text.ipEchoUrl.trim(), () =>
+    i18next.t('settings.errors.ipEchoUrl'),
+  );
+  for (const key of NUMBER_FIELDS)
+    take(key, key, numberOf(draft.text[key]), () =>
+      wholeNumberMessage(SettingsSchema.shape[key], UNIT[key]),
+    );
 
   const vendorConcurrency: Settings['vendorConcurrency'] = {};
   const perVendor = SettingsSchema.shape.vendorConcurrency.valueType;
@@ -68,7 +95,7 @@ export function checkDraft(draft: SettingsDraft): CheckedDraft {
     if (text.trim() === '') continue;
     const checked = perVendor.safeParse(numberOf(text));
     if (checked.success) vendorConcurrency[vendor] = checked.data;
-    else errors[vendorPath(vendor)] = checked.error.issues[0]?.message ?? 'is not valid';
+    else errors[vendorPath(vendor)] = wholeNumberMessage(perVendor, 'requests');
   }
   patch.vendorConcurrency = vendorConcurrency;
   return { patch, errors };
@@ -88,10 +115,12 @@ export function spokenMs(text: string): string | undefined {
   const ms = numberOf(text);
   if (ms === undefined || ms < 1000) return undefined;
   const s = ms / 1000;
-  if (s < 60) return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+  if (s < 60) return i18next.t('settings.spoken.s', { s: Number.isInteger(s) ? s : s.toFixed(1) });
   const m = Math.floor(s / 60);
   const rest = Math.round(s - m * 60);
-  return rest ? `${m} min ${rest} s` : `${m} min`;
+  return rest
+    ? i18next.t('settings.spoken.minS', { m, s: rest })
+    : i18next.t('settings.spoken.min', { m });
 }
 
 /** The default a per-vendor field shows when left empty. */

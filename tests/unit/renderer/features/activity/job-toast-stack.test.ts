@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobSummary } from '../../../../../shared/model/job';
 import {
   dismissAllJobs,
@@ -10,6 +10,7 @@ import {
   summaryText,
   type JobToastStack,
 } from '../../../../../renderer/src/features/activity/job-toast-stack';
+import { speak } from '../../support/i18n';
 
 const job = (id: string, over: Partial<JobSummary> = {}): JobSummary => ({
   id,
@@ -32,6 +33,8 @@ const run = (events: JobSummary[], from: JobToastStack = EMPTY_STACK) =>
 const shownIds = (s: JobToastStack) => [...s.shown.keys()];
 
 describe('job toast stack', () => {
+  beforeEach(() => speak('en'));
+
   it('shows a running job, then the same entry as ended', () => {
     const s = run([job('a'), job('a', { ok: 4 }), ended('a')]);
     expect(shownIds(s)).toEqual(['a']);
@@ -76,5 +79,14 @@ describe('job toast stack', () => {
     expect(endsQuietly(ended('a', { state: 'failures', failed: 1 }))).toBe(false);
     expect(endsQuietly(ended('a', { state: 'interrupted', interrupted: 2 }))).toBe(false);
     expect(endsQuietly(job('a'))).toBe(false);
+  });
+});
+
+describe('the job toasts summary in 简体中文', () => {
+  beforeEach(() => speak('zh-CN'));
+
+  it('counts in Chinese', () => {
+    const jobs = [job('a'), job('b'), ended('c'), ended('d', { state: 'failures', failed: 3 })];
+    expect(summaryText(jobs)).toBe('4 个任务：2 个进行中，2 个已结束，3 个失败');
   });
 });

@@ -2,12 +2,13 @@
 import { ensureSyntaxTree } from '@codemirror/language';
 import { javascript } from '@codemirror/lang-javascript';
 import { EditorState } from '@codemirror/state';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SCRIPT_TEMPLATE } from '../../../../../shared/model/automation';
-import {
-  NO_DEFAULT_EXPORT,
-  scriptDiagnostics,
-} from '../../../../../renderer/src/features/automation/script-lint';
+import { scriptDiagnostics } from '../../../../../renderer/src/features/automation/script-lint';
+import { speak } from '../../support/i18n';
+
+const NO_DEFAULT_EXPORT =
+  'A script exports its function: export default async ({ page, profile, log }) => { … }';
 
 const diagnose = (doc: string) => {
   const state = EditorState.create({ doc, extensions: [javascript()] });
@@ -16,6 +17,8 @@ const diagnose = (doc: string) => {
 };
 
 describe('script error markers', () => {
+  beforeEach(() => speak('en'));
+
   it('the template a new script starts as has none', () => {
     expect(diagnose(SCRIPT_TEMPLATE)).toEqual([]);
   });
@@ -30,5 +33,20 @@ describe('script error markers', () => {
     expect(diagnose('async function main() { return 1; }\n')).toEqual([
       expect.objectContaining({ severity: 'error', message: NO_DEFAULT_EXPORT }),
     ]);
+  });
+});
+
+describe('script error markers in 简体中文', () => {
+  beforeEach(() => speak('zh-CN'));
+
+  it('say where the syntax error is, and what a script must export', () => {
+    expect(
+      diagnose('export default async ({ page }) => {\n  return page.title(;\n};\n')[0],
+    ).toMatchObject({
+      message: '第 2 行有语法错误',
+    });
+    expect(diagnose('async function main() { return 1; }\n')[0]!.message).toMatch(
+      /^脚本需要导出其函数/,
+    );
   });
 });

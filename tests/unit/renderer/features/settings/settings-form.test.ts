@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../../electron/main/settings';
 import {
   checkDraft,
@@ -7,6 +7,7 @@ import {
   toDraft,
   type SettingsDraft,
 } from '../../../../../renderer/src/features/settings/settings-form';
+import { speak } from '../../support/i18n';
 
 const draftWith = (text: Partial<SettingsDraft['text']>): SettingsDraft => {
   const d = toDraft(DEFAULT_SETTINGS);
@@ -14,6 +15,8 @@ const draftWith = (text: Partial<SettingsDraft['text']>): SettingsDraft => {
 };
 
 describe('the Settings form', () => {
+  beforeEach(() => speak('en'));
+
   it('the saved settings read back as they are, with nothing to fix', () => {
     const { patch, errors } = checkDraft(toDraft(DEFAULT_SETTINGS));
     expect(errors).toEqual({});
@@ -74,5 +77,21 @@ describe('the Settings form', () => {
     expect(spokenMs('90000')).toBe('1 min 30 s');
     expect(spokenMs('1500')).toBe('1.5 s');
     expect(spokenMs('abc')).toBeUndefined();
+  });
+});
+
+describe('the Settings form in 简体中文', () => {
+  beforeEach(() => speak('zh-CN'));
+
+  it('words each field’s message from the schema’s limits, in Chinese', () => {
+    const { errors } = checkDraft(
+      draftWith({ ipEchoUrl: 'ftp://x', requestTimeoutMs: '20', 'vendorConcurrency.cos': '40' }),
+    );
+    expect(errors).toEqual({
+      ipEchoUrl: '必须是 http(s) 地址，例如 https://api.ipify.org?format=json',
+      requestTimeoutMs: '必须是 1,000 到 300,000 之间的整数（毫秒）',
+      'vendorConcurrency.cos': '必须是 1 到 16 之间的整数（请求数）',
+    });
+    expect(spokenMs('90000')).toBe('1 分 30 秒');
   });
 });
