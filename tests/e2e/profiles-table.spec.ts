@@ -39,6 +39,23 @@ test('50,000 profiles render as a window of rows, and scrolling reaches the last
   await expect(row(page, 'ix/1')).toHaveCount(0);
 });
 
+test('a filter typed while scrolled to the bottom shows the last rows it keeps', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 50_000 });
+  await page.getByRole('grid').evaluate((g) => (g.scrollTop = g.scrollHeight));
+  await expect(row(page, 'cos/50000')).toBeVisible();
+  // Shop 1, 10-19, 100-199, 1000-1999, 10000-19999: the view is past the last of them.
+  await page.getByRole('searchbox', { name: 'Search profiles' }).fill('"shop 1"');
+  await expect(page.getByTestId('shown-total')).toHaveText('11,111 / 50,000');
+  await expect(row(page, 'ix/19999')).toBeVisible();
+  await expect(row(page, 'cos/50000')).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Search profiles' }).fill('');
+  await page.getByRole('grid').evaluate((g) => (g.scrollTop = g.scrollHeight));
+  await expect(row(page, 'cos/50000')).toBeVisible();
+});
+
 test('typing a filter narrows the rows and shows shown / total', async ({ harness }) => {
   const { page, appUrl } = harness;
   await openTable(page, appUrl, { count: 50_000 });
