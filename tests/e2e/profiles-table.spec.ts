@@ -56,6 +56,25 @@ test('a filter typed while scrolled to the bottom shows the last rows it keeps',
   await expect(row(page, 'cos/50000')).toBeVisible();
 });
 
+test('the last-known rows are asked for before the app first renders', async ({ harness }) => {
+  const { page, appUrl } = harness;
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      deck: { profiles: { lastKnown(r: unknown): Promise<unknown> } };
+      __askedBeforeRender?: boolean;
+    };
+    const lastKnown = w.deck.profiles.lastKnown;
+    w.deck.profiles.lastKnown = (request) => {
+      w.__askedBeforeRender ??= !document.getElementById('root')?.hasChildNodes();
+      return lastKnown(request);
+    };
+  });
+  await openTable(page, appUrl, { count: 10 });
+  expect(
+    await page.evaluate(() => (window as { __askedBeforeRender?: boolean }).__askedBeforeRender),
+  ).toBe(true);
+});
+
 test('typing a filter narrows the rows and shows shown / total', async ({ harness }) => {
   const { page, appUrl } = harness;
   await openTable(page, appUrl, { count: 50_000 });
