@@ -7,6 +7,7 @@ import {
   type ProfileFilters,
 } from '../../../renderer/src/features/profiles/filter';
 import {
+  buildFieldIndexesAhead,
   buildSearchIndex,
   fieldIndex,
   keepContaining,
@@ -149,5 +150,20 @@ describe('search index', () => {
     const want = rows.flatMap((p, i) => (p.name.toLowerCase().includes('café 1') ? [i] : []));
     expect(want.length).toBeGreaterThan(1);
     expect([...rowsContaining(names, 'café 1')]).toEqual(want);
+  });
+
+  it('builds the group and tag indexes ahead, so a first group: search builds nothing', () => {
+    const fresh = buildSearchIndex(rows);
+    buildFieldIndexesAhead(fresh);
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    let ads: Int32Array;
+    try {
+      fieldIndex(fresh, 'tag');
+      ads = rowsContaining(fieldIndex(fresh, 'group'), 'ads');
+    } finally {
+      lower.mockRestore();
+    }
+    expect(lower).not.toHaveBeenCalled();
+    expect(ads).toHaveLength(ROWS / 2);
   });
 });

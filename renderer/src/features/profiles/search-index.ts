@@ -14,6 +14,8 @@ export interface SearchField {
   free?(p: Profile): string;
   /** A field of a few fixed values: a whole value matches itself only, a part those it begins. */
   exact?: ReadonlySet<string>;
+  /** Few distinct texts (groups, tags): its index is built ahead, while the page is idle. */
+  ahead?: true;
 }
 
 const tagNames = (p: Profile) => p.tags.map((t) => t.name).join('\n');
@@ -32,8 +34,8 @@ export const SEARCH_FIELDS: Readonly<Record<SearchFieldName, SearchField>> = {
   remark: { text: (p) => p.remark, free: (p) => p.remark },
   id: { text: (p) => p.vendorId, free: (p) => p.vendorId },
   proxy: { text: (p) => proxyText(p.proxy), free: (p) => p.proxy.host },
-  group: { text: (p) => p.groupName, free: (p) => p.groupName },
-  tag: { text: tagNames, free: tagNames },
+  group: { text: (p) => p.groupName, free: (p) => p.groupName, ahead: true },
+  tag: { text: tagNames, free: tagNames, ahead: true },
   status: { text: (p) => p.status, exact: new Set(ProfileStatusSchema.options) },
 };
 
@@ -182,6 +184,15 @@ export function fieldIndex(index: SearchIndex, field: SearchFieldName): SearchIn
     byField.set(field, sub);
   }
   return sub;
+}
+
+/**
+ * Builds the field indexes marked `ahead`, so the first `group:` key does not build one
+ * (about 30 ms at 400,000 rows). Called while the page is idle after a data or sort change.
+ */
+export function buildFieldIndexesAhead(index: SearchIndex): void {
+  for (const [name, field] of Object.entries(SEARCH_FIELDS) as [SearchFieldName, SearchField][])
+    if (field.ahead) fieldIndex(index, name);
 }
 
 /** Per distinct text of a dictionary, 1 when it contains `needle`. */
