@@ -5,16 +5,27 @@ import { errorText } from './lib/deck';
 import { useUi, type View } from './store';
 import { ProfilesView } from './features/profiles/ProfilesView';
 import { SavedViewsNav } from './features/profiles/SavedViewsNav';
-import { SessionsView } from './features/sessions/SessionsView';
-import { ConnectionsView } from './features/connections/ConnectionsView';
-import { ActivityView } from './features/activity/ActivityView';
 import { JobProgressToasts } from './features/activity/JobProgressToasts';
 import { NoticesBanner } from './features/notices/NoticesBanner';
-import { SettingsView } from './features/settings/SettingsView';
 import { ScriptsView } from './features/automation';
 import { useAppliedTheme } from './lib/theme';
+import { lazyComponent } from './components/lazy';
 import { LanguagePicker } from './components/LanguagePicker';
 import { useTranslation } from './i18n';
+
+// The screens other than Profiles load when first shown (components/lazy.tsx).
+const SessionsView = lazyComponent(() =>
+  import('./features/sessions/SessionsView').then((m) => m.SessionsView),
+);
+const ConnectionsView = lazyComponent(() =>
+  import('./features/connections/ConnectionsView').then((m) => m.ConnectionsView),
+);
+const ActivityView = lazyComponent(() =>
+  import('./features/activity/ActivityView').then((m) => m.ActivityView),
+);
+const SettingsView = lazyComponent(() =>
+  import('./features/settings/SettingsView').then((m) => m.SettingsView),
+);
 
 const NAV = [
   { view: 'profiles', label: 'nav.profiles', hint: 'nav.profilesHint' },

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { AppToaster } from './components/AppToaster';
+import { listingPreviewQuery } from './features/profiles/queries';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -14,6 +15,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The last-known rows are asked for before anything renders: main reads them while i18n and
+// React set up, so the table has them when it mounts (start.lastknown10k.ms).
+void queryClient.prefetchQuery(listingPreviewQuery(queryClient));
 
 // The catalog of the chosen language is in place before anything is worded. The mark lets
 // the benchmark weigh what i18n adds to start-up (i18n.startup.growth.pct).

@@ -39,6 +39,42 @@ test('50,000 profiles render as a window of rows, and scrolling reaches the last
   await expect(row(page, 'ix/1')).toHaveCount(0);
 });
 
+test('a filter typed while scrolled to the bottom shows the last rows it keeps', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 50_000 });
+  await page.getByRole('grid').evaluate((g) => (g.scrollTop = g.scrollHeight));
+  await expect(row(page, 'cos/50000')).toBeVisible();
+  // Shop 1, 10-19, 100-199, 1000-1999, 10000-19999: the view is past the last of them.
+  await page.getByRole('searchbox', { name: 'Search profiles' }).fill('"shop 1"');
+  await expect(page.getByTestId('shown-total')).toHaveText('11,111 / 50,000');
+  await expect(row(page, 'ix/19999')).toBeVisible();
+  await expect(row(page, 'cos/50000')).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Search profiles' }).fill('');
+  await page.getByRole('grid').evaluate((g) => (g.scrollTop = g.scrollHeight));
+  await expect(row(page, 'cos/50000')).toBeVisible();
+});
+
+test('the last-known rows are asked for before the app first renders', async ({ harness }) => {
+  const { page, appUrl } = harness;
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      deck: { profiles: { lastKnown(r: unknown): Promise<unknown> } };
+      __askedBeforeRender?: boolean;
+    };
+    const lastKnown = w.deck.profiles.lastKnown;
+    w.deck.profiles.lastKnown = (request) => {
+      w.__askedBeforeRender ??= !document.getElementById('root')?.hasChildNodes();
+      return lastKnown(request);
+    };
+  });
+  await openTable(page, appUrl, { count: 10 });
+  expect(
+    await page.evaluate(() => (window as { __askedBeforeRender?: boolean }).__askedBeforeRender),
+  ).toBe(true);
+});
+
 test('typing a filter narrows the rows and shows shown / total', async ({ harness }) => {
   const { page, appUrl } = harness;
   await openTable(page, appUrl, { count: 50_000 });

@@ -193,6 +193,31 @@ describe('createNarrowingFilter', () => {
     }
   });
 
+  it('answers from the new rows when the listing changes under a query being typed', () => {
+    const filter = createNarrowingFilter();
+    filter(index, { ...EMPTY_FILTERS, text: 'shop' });
+    filter(index, { ...EMPTY_FILTERS, text: 'shop a' });
+    // A refetch: Shop Alpha was renamed and left the Shops, Other renamed, a row added.
+    const next = buildSearchIndex([
+      { ...rows[0]!, name: 'Store Alpha', groupName: 'Default' },
+      ...rows.slice(1, 3),
+      { ...rows[3]!, name: 'Shop Other' },
+      profile(5, { name: 'Shop Alamo' }),
+    ]);
+    for (const text of ['shop a', 'shop al', 'shop', 'group:sho', 'alpha']) {
+      const f = { ...EMPTY_FILTERS, text };
+      expect(
+        filter(next, f).map((p) => p.name),
+        text,
+      ).toEqual(filterProfiles(next, f).map((p) => p.name));
+    }
+    // Before the refetch: Shop Alpha and Shop Gamma.
+    expect(filter(next, { ...EMPTY_FILTERS, text: 'shop a' }).map((p) => p.name)).toEqual([
+      'Shop Gamma',
+      'Shop Alamo',
+    ]);
+  });
+
   it('scans only the last matches when the text is extended', () => {
     const filter = createNarrowingFilter();
     const big = buildSearchIndex(rows);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Profile } from '../../../shared/model';
 import {
   createNarrowingFilter,
@@ -7,7 +7,9 @@ import {
   type ProfileFilters,
 } from '../../../renderer/src/features/profiles/filter';
 import {
+  buildFieldIndexesAhead,
   buildSearchIndex,
+  fieldIndex,
   keepContaining,
   rowsContaining,
   SEARCH_FIELDS,
@@ -121,5 +123,47 @@ describe('search index', () => {
         JSON.stringify(step),
       ).toEqual(want);
     }
+  });
+
+  it('searches a field of few distinct texts per text: one lowercasing each, not one per row', () => {
+    const fresh = buildSearchIndex(rows);
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    try {
+      const groups = fieldIndex(fresh, 'group');
+      // Two groups (Ads, Shops) over 30,000 rows.
+      expect(lower).toHaveBeenCalledTimes(2);
+      const want = rows.flatMap((p, i) => (p.groupName.toLowerCase().includes('ad') ? [i] : []));
+      expect([...rowsContaining(groups, 'ad')]).toEqual(want);
+      expect([...rowsContaining(groups, 's')]).toHaveLength(ROWS);
+      expect([...keepContaining(groups, rowsContaining(fresh, '29'), 'shops')]).toEqual(
+        rows.flatMap((p, i) =>
+          p.groupName === 'Shops' && searchTextOf(p).includes('29') ? [i] : [],
+        ),
+      );
+    } finally {
+      lower.mockRestore();
+    }
+  });
+
+  it('searches a field of many distinct texts through its haystack, as the reference does', () => {
+    const names = fieldIndex(buildSearchIndex(rows), 'name');
+    const want = rows.flatMap((p, i) => (p.name.toLowerCase().includes('café 1') ? [i] : []));
+    expect(want.length).toBeGreaterThan(1);
+    expect([...rowsContaining(names, 'café 1')]).toEqual(want);
+  });
+
+  it('builds the group and tag indexes ahead, so a first group: search builds nothing', () => {
+    const fresh = buildSearchIndex(rows);
+    buildFieldIndexesAhead(fresh);
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    let ads: Int32Array;
+    try {
+      fieldIndex(fresh, 'tag');
+      ads = rowsContaining(fieldIndex(fresh, 'group'), 'ads');
+    } finally {
+      lower.mockRestore();
+    }
+    expect(lower).not.toHaveBeenCalled();
+    expect(ads).toHaveLength(ROWS / 2);
   });
 });

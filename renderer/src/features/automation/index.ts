@@ -1,7 +1,11 @@
 /** The automation feature's entry points: the bulk bar's run dialog and the Scripts screen. */
 import { lazy } from 'react';
+import { lazyComponent } from '../../components/lazy';
 
-export { RunAutomationDialog } from './RunAutomationDialog';
+/** Loaded when first opened (components/lazy.tsx). */
+export const RunAutomationDialog = lazyComponent(() =>
+  import('./RunAutomationDialog').then((m) => m.RunAutomationDialog),
+);
 
 /**
  * Loaded when first shown: its editor (CodeMirror) is most of the bundle's weight, and the

@@ -1,7 +1,11 @@
 /**
  * The connections feature's entry points for other screens: the demo offer, starting the
- * demo, and the add-connection dialog.
+ * demo, and the add-connection dialog (loaded when first opened: components/lazy.tsx).
  */
-export { ConnectionFormDialog } from './ConnectionFormDialog';
+import { lazyComponent } from '../../components/lazy';
+
+export const ConnectionFormDialog = lazyComponent(() =>
+  import('./ConnectionFormDialog').then((m) => m.ConnectionFormDialog),
+);
 export { DemoOffer } from './DemoOffer';
 export { useDemoStart } from './use-demo';

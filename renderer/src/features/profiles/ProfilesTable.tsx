@@ -1,5 +1,6 @@
 import {
   memo,
+  useCallback,
   useEffect,
   useMemo,
   useRef,
@@ -16,7 +17,7 @@ import {
   useReactTable,
   type Header,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { toast } from 'sonner';
 import type { Connection, Profile } from '../../../../shared/model';
 import { useProfilesUi } from './store';
@@ -25,6 +26,7 @@ import { moveColumn, ROW_HEIGHT } from './column-layout';
 import { COLUMN_BY_ID, PROFILE_COLUMN_DEFS, PROFILE_COLUMNS } from './columns';
 import { formatTime, toTsv } from './format';
 import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
+import { shownRange } from './row-window';
 import { tableCommand } from './shortcuts';
 import {
   clearSelection,
@@ -121,8 +123,12 @@ export const ProfilesTable = memo(function ProfilesTable({
   // Items keyed by position (the default), as the rows are: every row has one fixed height,
   // so nothing is measured per profile. Keyed by profile, each filter keystroke had the
   // virtualizer look up every row's key again (20 ms at 400,000 rows).
+  // Every listed row, so a filter keystroke does not change the count (see row-window.ts).
+  const shown = rows.length;
+  const rangeExtractor = useCallback((range: Range) => shownRange(range, shown), [shown]);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: Math.max(ordered.length, shown),
+    rangeExtractor,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
@@ -364,7 +370,7 @@ export const ProfilesTable = memo(function ProfilesTable({
         onDoubleClick={onDoubleClick}
         onContextMenu={onContextMenu}
         className="relative select-none"
-        style={{ height: virtualizer.getTotalSize(), width: totalWidth, minWidth: '100%' }}
+        style={{ height: shown * rowHeight, width: totalWidth, minWidth: '100%' }}
       >
         {virtualizer.getVirtualItems().map((item) => {
           const p = rows[item.index]!;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import { DeckError } from '../../../../shared/ipc/result';
 import { Button } from '../../components/Button';
+import { lazyComponent } from '../../components/lazy';
 import { ContextMenu } from '../../components/Menu';
 import { errorText } from '../../lib/deck';
 import { useProfilesUi } from './store';
@@ -12,19 +13,22 @@ import { BULK_ACTIONS } from './bulk/bulk-actions';
 import { useBulkActions } from './bulk/use-bulk-actions';
 import { ColumnsMenu } from './ColumnsMenu';
 import { FilterBar, PROFILE_SEARCH_ID, ProfileCounts } from './FilterBar';
-import { ProfilePanel } from './ProfilePanel';
 import { ProfilesTable } from './ProfilesTable';
 import { SaveViewButton } from './SaveViewDialog';
-import { ShortcutsDialog } from './ShortcutsDialog';
 import { isTyping } from './shortcuts';
 import { useUndoShortcut } from './undo-shortcut';
 import { formatTime } from './format';
 import { useSelectCreated } from './select-created';
-import { exportProfiles } from './sheet/export-sheet';
-import { ImportSheetDialog } from './sheet/ImportSheetDialog';
+import { exportProfiles, ImportSheetDialog } from './sheet';
 import { positionsOf, selectedInOrder } from './selection';
 import { useProfileRows } from './use-profile-rows';
 import { useProfilesLive } from './use-profiles-live';
+
+// Opened on demand: loaded when first shown (components/lazy.tsx).
+const ProfilePanel = lazyComponent(() => import('./ProfilePanel').then((m) => m.ProfilePanel));
+const ShortcutsDialog = lazyComponent(() =>
+  import('./ShortcutsDialog').then((m) => m.ShortcutsDialog),
+);
 
 export function ProfilesView() {
   useProfilesLive();

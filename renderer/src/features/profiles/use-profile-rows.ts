@@ -5,6 +5,7 @@ import { connectionsQuery, profileListQuery } from '../../lib/queries';
 import { listingPreviewQuery } from './queries';
 import { useProfilesUi } from './store';
 import { buildSearchIndex, createNarrowingFilter, facetOptions } from './filter';
+import { buildFieldIndexesAhead } from './search-index';
 import { pruneSelection } from './selection';
 import { sortProfiles } from './sort';
 
@@ -37,6 +38,10 @@ export function useProfileRows() {
     [all, sorting, connectionsById],
   );
   const searchIndex = useMemo(() => buildSearchIndex(sorted), [sorted]);
+  useEffect(() => {
+    const id = requestIdleCallback(() => buildFieldIndexesAhead(searchIndex));
+    return () => cancelIdleCallback(id);
+  }, [searchIndex]);
   const [filter] = useState(createNarrowingFilter);
   const visible = useMemo(() => filter(searchIndex, filters), [filter, searchIndex, filters]);
   const facets = useMemo(() => facetOptions(all), [all]);

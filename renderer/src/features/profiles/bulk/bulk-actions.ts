@@ -8,15 +8,18 @@ import type { JobAction } from '../../../../../shared/model/job';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { RunAutomationDialog } from '../../automation';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from '../open-close-shortcuts';
-import { CopyDialog } from './CopyDialog';
-import { CopyToConnectionDialog } from './CopyToConnectionDialog';
-import { DeleteDialog } from './DeleteDialog';
-import { MoveGroupDialog } from './MoveGroupDialog';
-import { EditProxyDialog, ImportProxiesDialog } from './ProxyDialogs';
-import { RemarkDialog } from './RemarkDialog';
-import { RenameDialog } from './RenameDialog';
-import { TagsDialog } from './TagsDialog';
-import { ExportSheetDialog } from '../sheet/ExportSheetDialog';
+import {
+  CopyDialog,
+  CopyToConnectionDialog,
+  DeleteDialog,
+  MoveGroupDialog,
+  EditProxyDialog,
+  ImportProxiesDialog,
+  RemarkDialog,
+  RenameDialog,
+  TagsDialog,
+} from './dialogs';
+import { ExportSheetDialog } from '../sheet';
 
 /** What an action's `enabled` sees. */
 export interface BulkBarState {
