@@ -61,8 +61,13 @@ export async function textNotFromCatalog(
       const out: string[] = [];
       const check = (raw: string, where: string) => {
         let rest = raw;
-        // Catalog strings, with any data interpolated into them.
-        rest = rest.replace(new RegExp(`${open}[^${close}]*${close}`, 'g'), ' ');
+        // Catalog strings, with any data interpolated into them; innermost first, since a
+        // catalog string can be interpolated into another ("Move ⟦Name⟧ left").
+        const innermost = new RegExp(`${open}[^${open}${close}]*${close}`, 'g');
+        for (let before = ''; before !== rest;) {
+          before = rest;
+          rest = rest.replace(innermost, ' ');
+        }
         // Longest first: "Demo ixBrowser" before "ixBrowser".
         for (const d of [...data].sort((a, b) => b.length - a.length))
           rest = rest.split(d).join(' ');

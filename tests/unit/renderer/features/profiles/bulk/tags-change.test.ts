@@ -44,7 +44,7 @@ describe('the Tags dialog’s job', () => {
   afterEach(() => switchLanguage('en'));
   it('names the job and what is missing in the language chosen', async () => {
     await switchLanguage('zh-CN');
-    expect(tagsJob('add', ['vip'], '3 个环境')).toMatchObject({ what: '为 3 个环境 添加 “vip”' });
+    expect(tagsJob('add', ['vip'], '3 个环境')).toMatchObject({ what: '为 3 个环境添加 “vip”' });
     expect(tagsJob('remove', [], '1 个环境')).toEqual({
       ok: false,
       message: '请填写要移除的标签，用逗号分隔',
