@@ -123,6 +123,7 @@ test('pseudo-locale: every word of the Profiles screen, its menus and its bulk d
     pseudo(en.bulk.bar.selected_other).replace('{{count, number}}', '3'),
   );
   await expectAllFromCatalog(page, [SECTION], data);
+  await page.screenshot({ path: test.info().outputPath('pseudo-bulk-bar.png') });
   await bar.getByRole('button', { name: pseudo(en.bulk.bar.more) }).click();
   await expect(page.getByRole('menu', { name: pseudo(en.bulk.bar.moreMenu) })).toBeVisible();
   await expectAllFromCatalog(page, [SECTION, MENU], data);
@@ -199,7 +200,8 @@ test('中文: the table, the bulk bar and a bulk dialog, at a laptop’s and a d
   await page.addInitScript(() => localStorage.setItem('deck.language', 'zh-CN'));
   await core.dispatch('demo:start', { profiles: 24 });
   await page.goto(appUrl);
-  const grid = page.getByRole('grid', { name: zhCN.profiles.title });
+  const grid = page.getByRole('grid');
+  await expect(page.getByRole('grid', { name: zhCN.profiles.title })).toBeVisible();
   await expect(grid.getByRole('row').nth(8)).toBeVisible();
   await expect(grid.getByRole('columnheader').first()).toHaveText(zhCN.profiles.columns.connection);
 
@@ -231,4 +233,14 @@ test('中文: the table, the bulk bar and a bulk dialog, at a laptop’s and a d
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: zhCN.bulk.tags.add })).toBeVisible();
   await shoot('bulk-dialog');
+
+  // English again at once, without a reload: the memoized rows are worded anew too.
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: zhCN.language.label }).selectOption('en');
+  await expect(page.getByRole('grid', { name: en.profiles.title })).toBeVisible();
+  await expect(grid.getByRole('columnheader').first()).toHaveText(en.profiles.columns.connection);
+  await expect(page.getByTestId('profile-status').first()).toHaveText(en.profiles.status.closed);
+  await expect(page.getByRole('toolbar', { name: en.bulk.bar.label })).toContainText(
+    '4 profiles selected',
+  );
 });

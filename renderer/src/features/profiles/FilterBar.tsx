@@ -91,7 +91,7 @@ export function ProfileCounts({
     <span
       data-testid="profile-counts"
       aria-live="polite"
-      className="text-zinc-600 tabular-nums dark:text-zinc-400"
+      className="whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400"
     >
       <span data-testid="shown-total" className="font-medium text-zinc-900 dark:text-zinc-100">
         {format.number(shown)} / {format.number(total)}

@@ -104,7 +104,8 @@ export function ProfilesView() {
 
   return (
     <section aria-label={t('profiles.title')} className="flex h-full flex-col">
-      <header className="flex items-center gap-3 px-3 pt-2.5 pb-1">
+      {/* Wraps rather than overflows when the words are long (a translation). */}
+      <header className="flex flex-wrap items-center gap-x-3 gap-y-1.5 px-3 pt-2.5 pb-1">
         <h1 className="text-base font-semibold whitespace-nowrap">{t('profiles.title')}</h1>
         <Button
           variant="ghost"

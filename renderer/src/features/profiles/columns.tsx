@@ -116,7 +116,7 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
       <span className="inline-flex w-full items-center justify-between gap-1 align-middle">
         <span
           data-testid="profile-status"
-          className={`rounded-full px-1.5 py-px text-[11px] leading-4 font-medium ${STATUS_STYLE[p.status]}`}
+          className={`min-w-0 truncate rounded-full px-1.5 py-px text-[11px] leading-4 font-medium ${STATUS_STYLE[p.status]}`}
         >
           {statusLabel(p.status)}
         </span>
@@ -158,7 +158,7 @@ function OpenCloseButton({ profile: p, stale }: { profile: Profile; stale: boole
             ? t('profiles.row.closeTitle', { shortcut: CLOSE_SHORTCUT })
             : t('profiles.row.openTitle', { shortcut: OPEN_SHORTCUT })
       }
-      className="rounded border border-zinc-300 bg-white px-1.5 text-[11px] leading-[18px] hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+      className="shrink-0 rounded border border-zinc-300 bg-white px-1.5 text-[11px] leading-[18px] hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
     >
       {close ? t('profiles.row.close') : t('profiles.row.open')}
     </button>
