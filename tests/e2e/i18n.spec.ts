@@ -13,7 +13,11 @@ test('pseudo-locale: every visible word of the Connections screen comes from a c
 }) => {
   const { page } = harness;
   const { data, connections } = await openInPseudoLocale(harness);
-  await page.getByRole('button', { name: pseudo(en.nav.connections) }).click();
+  // The nav's own button: the Profiles filter bar has a "Connections" facet too.
+  await page
+    .getByRole('navigation', { name: pseudo(en.nav.label) })
+    .getByRole('button', { name: pseudo(en.nav.connections) })
+    .click();
   await expect(page.getByRole('heading', { name: pseudo(en.connections.title) })).toBeVisible();
   await expect(page.getByTestId('connection-card')).toHaveCount(connections.length);
   await page.getByRole('button', { name: pseudo(en.connections.detect) }).click();

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { switchLanguage } from './support/i18n';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   checkNameTemplate,
   previewNames,
@@ -28,7 +29,18 @@ describe('name templates', () => {
     });
     expect(checkNameTemplate({ template: 'Shop {n}', start: '1', pad: '9' })).toMatchObject({
       ok: false,
-      message: expect.stringContaining('pad'),
+      message: 'Pad to digits: a whole number in range',
+    });
+  });
+
+  afterEach(() => switchLanguage('en'));
+  it('says it in the language chosen, the field by its label there', async () => {
+    await switchLanguage('zh-CN');
+    expect(checkNameTemplate({ template: 'Shop', start: '1', pad: '0' })).toMatchObject({
+      message: '模板中必须包含 {n}',
+    });
+    expect(checkNameTemplate({ template: 'Shop {n}', start: '1', pad: '9' })).toMatchObject({
+      message: '补零位数：需为范围内的整数',
     });
   });
 });

@@ -1,6 +1,7 @@
 import { Popover } from '../../components/Popover';
+import { useTranslation } from '../../i18n';
 import { useProfilesUi } from './store';
-import { PROFILE_COLUMNS } from './columns';
+import { columnLabel, PROFILE_COLUMNS } from './columns';
 import {
   columnGroups,
   DENSITIES,
@@ -12,12 +13,9 @@ import {
 } from './column-layout';
 
 const ALL_IDS = PROFILE_COLUMNS.map((c) => c.id as string);
-const LABEL = new Map(PROFILE_COLUMNS.map((c) => [c.id as string, c.label]));
-const DENSITY_LABEL: Record<Density, string> = {
-  compact: 'Compact',
-  standard: 'Standard',
-  comfortable: 'Comfortable',
-};
+// Symbols, not words: the same in every language.
+const LEFT = '←';
+const RIGHT = '→';
 const smallButton =
   'rounded px-1 text-xs text-zinc-600 hover:bg-zinc-200 disabled:opacity-30 disabled:hover:bg-transparent dark:text-zinc-300 dark:hover:bg-zinc-700';
 
@@ -33,6 +31,7 @@ export function ColumnsMenu() {
   const density = useProfilesUi((s) => s.density);
   const setDensity = useProfilesUi((s) => s.setDensity);
   const resetColumns = useProfilesUi((s) => s.resetColumns);
+  const { t } = useTranslation();
   const layout: ColumnLayout = { order, pinning };
   const shown = (id: string) => visibility[id] !== false;
   const shownCount = ALL_IDS.filter(shown).length;
@@ -46,12 +45,14 @@ export function ColumnsMenu() {
     groups.left.includes(id) ? 'left' : groups.right.includes(id) ? 'right' : '';
 
   return (
-    <Popover label="Columns">
+    <Popover label={t('profiles.columnsMenu.button')}>
       <div className="w-72 space-y-3">
         <fieldset className="space-y-0.5">
-          <legend className="mb-1 text-xs font-medium text-zinc-500">Columns, left to right</legend>
+          <legend className="mb-1 text-xs font-medium text-zinc-500">
+            {t('profiles.columnsMenu.order')}
+          </legend>
           {[...groups.left, ...groups.center, ...groups.right].map((id) => {
-            const label = LABEL.get(id) ?? id;
+            const label = columnLabel(id);
             const on = shown(id);
             const moved = (delta: -1 | 1) => shiftColumn(ALL_IDS, layout, id, delta, shown);
             return (
@@ -72,42 +73,44 @@ export function ColumnsMenu() {
                 </label>
                 <button
                   type="button"
-                  aria-label={`Move ${label} left`}
-                  title="Move left"
+                  aria-label={t('profiles.columnsMenu.moveLeft', { column: label })}
+                  title={t('profiles.columnsMenu.moveLeftTitle')}
                   disabled={moved(-1) === layout}
                   onClick={() => apply(moved(-1))}
                   className={smallButton}
                 >
-                  ←
+                  {LEFT}
                 </button>
                 <button
                   type="button"
-                  aria-label={`Move ${label} right`}
-                  title="Move right"
+                  aria-label={t('profiles.columnsMenu.moveRight', { column: label })}
+                  title={t('profiles.columnsMenu.moveRightTitle')}
                   disabled={moved(1) === layout}
                   onClick={() => apply(moved(1))}
                   className={smallButton}
                 >
-                  →
+                  {RIGHT}
                 </button>
                 <select
-                  aria-label={`Pin ${label}`}
+                  aria-label={t('profiles.columnsMenu.pin', { column: label })}
                   value={sideOf(id)}
                   onChange={(e) =>
                     apply(pinColumn(ALL_IDS, layout, id, (e.target.value || false) as PinSide))
                   }
                   className="rounded border border-zinc-300 bg-white px-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900"
                 >
-                  <option value="">not pinned</option>
-                  <option value="left">pin left</option>
-                  <option value="right">pin right</option>
+                  <option value="">{t('profiles.columnsMenu.notPinned')}</option>
+                  <option value="left">{t('profiles.columnsMenu.pinLeft')}</option>
+                  <option value="right">{t('profiles.columnsMenu.pinRight')}</option>
                 </select>
               </div>
             );
           })}
         </fieldset>
         <fieldset>
-          <legend className="mb-1 text-xs font-medium text-zinc-500">Row density</legend>
+          <legend className="mb-1 text-xs font-medium text-zinc-500">
+            {t('profiles.columnsMenu.density')}
+          </legend>
           <div className="flex gap-3">
             {DENSITIES.map((d) => (
               <label key={d} className="flex items-center gap-1">
@@ -117,7 +120,7 @@ export function ColumnsMenu() {
                   checked={density === d}
                   onChange={() => setDensity(d)}
                 />
-                {DENSITY_LABEL[d]}
+                {t(`profiles.columnsMenu.${d satisfies Density}`)}
               </label>
             ))}
           </div>
@@ -127,7 +130,7 @@ export function ColumnsMenu() {
           onClick={resetColumns}
           className="w-full rounded px-1 py-0.5 text-left text-xs text-blue-700 hover:bg-zinc-100 dark:text-blue-400 dark:hover:bg-zinc-800"
         >
-          Reset columns, widths and pins
+          {t('profiles.columnsMenu.reset')}
         </button>
       </div>
     </Popover>

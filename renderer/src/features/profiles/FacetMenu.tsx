@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Popover } from '../../components/Popover';
 import { inputClass } from '../../components/Field';
+import { useTranslation } from '../../i18n';
 import { useProfilesUi } from './store';
 import type { FacetName } from './filter';
 
@@ -18,14 +19,15 @@ const NARROW_FROM = 10;
  */
 export function FacetMenu({
   facet,
-  label,
   options,
 }: {
   facet: FacetName;
-  /** Plural: "Groups". */
-  label: string;
   options: readonly FacetOption[];
 }) {
+  const { t } = useTranslation();
+  /** Plural: "Groups"; lower-case inside a sentence. */
+  const label = t(`profiles.facets.${facet}`);
+  const lower = t(`profiles.facetsLower.${facet}`);
   const chosen = useProfilesUi((s) => s.filters[facet]);
   const setFilter = useProfilesUi((s) => s.setFilter);
   const [narrow, setNarrow] = useState('');
@@ -48,23 +50,27 @@ export function FacetMenu({
       buttonClassName={`max-w-52 ${chosen.length ? 'border-blue-500 dark:border-blue-500' : ''}`}
       label={
         <span className="truncate">
-          {label}
-          {chosen.length === 1 && `: ${first}`}
-          {chosen.length > 1 && `: ${first} +${chosen.length - 1}`}
+          {chosen.length === 0
+            ? label
+            : chosen.length === 1
+              ? t('profiles.facet.one', { facet: label, value: first })
+              : t('profiles.facet.many', { facet: label, value: first, more: chosen.length - 1 })}
         </span>
       }
     >
       <fieldset className="w-56 space-y-0.5" aria-label={label}>
         {listed.length > NARROW_FROM && (
           <input
-            aria-label={`Find ${label.toLowerCase()}`}
-            placeholder="Find…"
+            aria-label={t('profiles.facet.find', { facet: lower })}
+            placeholder={t('profiles.facet.findPlaceholder')}
             value={narrow}
             onChange={(e) => setNarrow(e.target.value)}
             className={`${inputClass} mb-1`}
           />
         )}
-        {shown.length === 0 && <p className="px-1 py-0.5 text-xs text-zinc-500">None</p>}
+        {shown.length === 0 && (
+          <p className="px-1 py-0.5 text-xs text-zinc-500">{t('profiles.facet.none')}</p>
+        )}
         {shown.map((o) => (
           <label
             key={o.value}
@@ -84,7 +90,7 @@ export function FacetMenu({
             onClick={() => setFilter(facet, [])}
             className="mt-1 w-full rounded px-1 py-0.5 text-left text-xs text-blue-700 hover:bg-zinc-100 dark:text-blue-400 dark:hover:bg-zinc-800"
           >
-            {`Any ${label.toLowerCase()}`}
+            {t('profiles.facet.any', { facet: lower })}
           </button>
         )}
       </fieldset>

@@ -1,28 +1,20 @@
 import type { Connection, ProfileStatus, ProxyType } from '../../../../shared/model';
 import { ProfileStatusSchema, ProxyTypeSchema } from '../../../../shared/model';
 import { Button } from '../../components/Button';
+import { useFormat, useTranslation } from '../../i18n';
 import { useProfilesUi } from './store';
 import { FacetMenu } from './FacetMenu';
-import { hasActiveFilters, PROXY_CHECK_LABELS, type FacetOptions } from './filter';
+import { statusLabel } from './columns';
+import {
+  hasActiveFilters,
+  PROXY_CHECK_STATES,
+  proxyCheckStateLabel,
+  type FacetOptions,
+} from './filter';
 
-const SEARCH_HELP = [
-  'Every term must match; a word looks in names, remarks, ids, proxy hosts, groups and tags.',
-  '"two words": a phrase, as written.',
-  'name:, group:, tag:, remark:, proxy:, id:, status: look in that field only (group:"big shop").',
-].join('\n');
-
-const STATUS_OPTIONS = ProfileStatusSchema.options.map((s: ProfileStatus) => ({
-  value: s,
-  label: s,
-}));
-const PROXY_OPTIONS = ProxyTypeSchema.options.map((t: ProxyType) => ({
-  value: t,
-  label: t === 'direct' ? 'no proxy (direct)' : t,
-}));
-const PROXY_CHECK_OPTIONS = Object.entries(PROXY_CHECK_LABELS).map(([value, label]) => ({
-  value,
-  label,
-}));
+/** Search syntax: typed by users as is, in every language. */
+const SEARCH_FIELDS = 'name:, group:, tag:, remark:, proxy:, id:, status:';
+const SEARCH_EXAMPLE = 'group:"big shop"';
 
 /** The search box, for Ctrl/Cmd+F. */
 export const PROFILE_SEARCH_ID = 'profile-search';
@@ -37,6 +29,19 @@ export function FilterBar({
   const filters = useProfilesUi((s) => s.filters);
   const setFilter = useProfilesUi((s) => s.setFilter);
   const clearFilters = useProfilesUi((s) => s.clearFilters);
+  const { t } = useTranslation();
+  const statusOptions = ProfileStatusSchema.options.map((s: ProfileStatus) => ({
+    value: s,
+    label: statusLabel(s),
+  }));
+  const proxyOptions = ProxyTypeSchema.options.map((p: ProxyType) => ({
+    value: p,
+    label: p === 'direct' ? t('profiles.filter.noProxy') : p,
+  }));
+  const proxyCheckOptions = PROXY_CHECK_STATES.map((value) => ({
+    value,
+    label: proxyCheckStateLabel(value),
+  }));
   return (
     <div
       role="search"
@@ -45,34 +50,25 @@ export function FilterBar({
       <input
         id={PROFILE_SEARCH_ID}
         type="search"
-        aria-label="Search profiles"
-        placeholder='Search, e.g. tag:vip "shop 1"'
-        title={SEARCH_HELP}
+        aria-label={t('profiles.filter.searchLabel')}
+        placeholder={t('profiles.filter.searchPlaceholder')}
+        title={t('profiles.filter.searchHelp', { fields: SEARCH_FIELDS, example: SEARCH_EXAMPLE })}
         value={filters.text}
         onChange={(e) => setFilter('text', e.target.value)}
         className="w-64 rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
       />
       <FacetMenu
         facet="connectionId"
-        label="Connections"
         options={connections.map((c) => ({ value: c.id, label: c.label }))}
       />
-      <FacetMenu
-        facet="group"
-        label="Groups"
-        options={facets.groups.map((g) => ({ value: g, label: g }))}
-      />
-      <FacetMenu
-        facet="tag"
-        label="Tags"
-        options={facets.tags.map((t) => ({ value: t, label: t }))}
-      />
-      <FacetMenu facet="status" label="Statuses" options={STATUS_OPTIONS} />
-      <FacetMenu facet="proxyType" label="Proxy types" options={PROXY_OPTIONS} />
-      <FacetMenu facet="proxyCheck" label="Proxy checks" options={PROXY_CHECK_OPTIONS} />
+      <FacetMenu facet="group" options={facets.groups.map((g) => ({ value: g, label: g }))} />
+      <FacetMenu facet="tag" options={facets.tags.map((t) => ({ value: t, label: t }))} />
+      <FacetMenu facet="status" options={statusOptions} />
+      <FacetMenu facet="proxyType" options={proxyOptions} />
+      <FacetMenu facet="proxyCheck" options={proxyCheckOptions} />
       {hasActiveFilters(filters) && (
         <Button variant="ghost" onClick={clearFilters}>
-          Clear filters
+          {t('profiles.clearFilters')}
         </Button>
       )}
     </div>
@@ -89,16 +85,20 @@ export function ProfileCounts({
   total: number;
   selected: number;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <span
       data-testid="profile-counts"
       aria-live="polite"
-      className="text-zinc-600 tabular-nums dark:text-zinc-400"
+      className="whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400"
     >
       <span data-testid="shown-total" className="font-medium text-zinc-900 dark:text-zinc-100">
-        {shown.toLocaleString()} / {total.toLocaleString()}
+        {format.number(shown)} / {format.number(total)}
       </span>{' '}
-      shown · <span data-testid="selected-count">{selected.toLocaleString()}</span> selected
+      {t('profiles.counts.shown')} ·{' '}
+      <span data-testid="selected-count">{format.number(selected)}</span>{' '}
+      {t('profiles.counts.selected')}
     </span>
   );
 }

@@ -11,6 +11,8 @@ import { Field, inputClass } from '../../components/Field';
 import { useKeepToastsOff } from '../../components/toast-insets';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { formatTime, proxyCheckLabel, proxyLabel, tagsLabel } from './format';
+import { statusLabel } from './columns';
+import { useTranslation } from '../../i18n';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from './open-close-shortcuts';
 import { panelEdits } from './panel-edits';
 
@@ -30,6 +32,7 @@ export function ProfilePanel({
   const job = useBulkJob();
   const [editingProxy, setEditingProxy] = useState(false);
   const toastsOff = useKeepToastsOff('right');
+  const { t } = useTranslation();
   if (!panelKey) return null;
 
   const close = () => openPanel(null);
@@ -37,12 +40,12 @@ export function ProfilePanel({
     return (
       <aside
         ref={toastsOff}
-        aria-label="Profile"
+        aria-label={t('profiles.panel.label')}
         className="w-80 shrink-0 border-l border-zinc-200 p-4 dark:border-zinc-800"
       >
-        <p className="text-zinc-500">This profile is no longer in the list.</p>
+        <p className="text-zinc-500">{t('profiles.panel.gone')}</p>
         <Button className="mt-3" onClick={close}>
-          Close
+          {t('profiles.panel.close')}
         </Button>
       </aside>
     );
@@ -51,7 +54,8 @@ export function ProfilePanel({
   const edits = panelEdits(profile, draft);
   const save = async () => {
     for (const e of edits) {
-      if (!(await job.run(e.action, [profile.key], `${e.what} ${profile.name}`))) return;
+      const what = t(`profiles.panel.jobs.${e.what}`, { name: profile.name });
+      if (!(await job.run(e.action, [profile.key], what))) return;
     }
     setDraft(profile.key, null);
   };
@@ -60,13 +64,13 @@ export function ProfilePanel({
   return (
     <aside
       ref={toastsOff}
-      aria-label="Profile"
+      aria-label={t('profiles.panel.label')}
       // Esc closes the panel from inside it too; a dialog opened from it keeps its own Esc.
       onKeyDown={(e) => {
         if (e.key !== 'Escape' || (e.target as HTMLElement).closest('dialog')) return;
         e.preventDefault();
         close();
-        document.querySelector<HTMLElement>('[role=grid][aria-label=Profiles]')?.focus();
+        document.querySelector<HTMLElement>('[role=grid][aria-multiselectable]')?.focus();
       }}
       className="flex w-80 shrink-0 flex-col border-l border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950"
     >
@@ -74,7 +78,7 @@ export function ProfilePanel({
         <h2 className="truncate text-sm font-semibold">{profile.name || profile.vendorId}</h2>
         <button
           type="button"
-          aria-label="Close panel"
+          aria-label={t('profiles.panel.closePanel')}
           onClick={close}
           className="rounded px-1.5 text-lg leading-none text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
         >
@@ -89,36 +93,52 @@ export function ProfilePanel({
         }}
       >
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-          <dt>Connection</dt>
+          <dt>{t('profiles.panel.connection')}</dt>
           <dd className="truncate">{connection?.label ?? profile.connectionId}</dd>
-          <dt>ID</dt>
+          <dt>{t('profiles.panel.id')}</dt>
           <dd className="font-mono">{profile.vendorId}</dd>
-          <dt>Status</dt>
+          <dt>{t('profiles.panel.status')}</dt>
           <dd>
-            {profile.status}
-            {profile.debugPort !== undefined && ` · port ${profile.debugPort}`}
+            {profile.debugPort !== undefined
+              ? t('profiles.panel.port', {
+                  status: statusLabel(profile.status),
+                  port: profile.debugPort,
+                })
+              : statusLabel(profile.status)}
           </dd>
-          <dt>Last opened</dt>
+          <dt>{t('profiles.panel.lastOpened')}</dt>
           <dd>{formatTime(profile.lastOpenedAt) || '—'}</dd>
         </dl>
         <div className="flex gap-2">
           {/* An unknown status offers both: only the vendor knows which one applies. */}
           <Button
-            onClick={() => void job.run({ kind: 'open' }, [profile.key], `Open ${profile.name}`)}
+            onClick={() =>
+              void job.run(
+                { kind: 'open' },
+                [profile.key],
+                t('profiles.panel.jobs.open', { name: profile.name }),
+              )
+            }
             disabled={job.pending || profile.status === 'open' || profile.status === 'opening'}
-            title={`Open this profile's browser (${OPEN_SHORTCUT} in the table)`}
+            title={t('profiles.panel.openBrowserTitle', { shortcut: OPEN_SHORTCUT })}
           >
-            Open browser
+            {t('profiles.panel.openBrowser')}
           </Button>
           <Button
-            onClick={() => void job.run({ kind: 'close' }, [profile.key], `Close ${profile.name}`)}
+            onClick={() =>
+              void job.run(
+                { kind: 'close' },
+                [profile.key],
+                t('profiles.panel.jobs.close', { name: profile.name }),
+              )
+            }
             disabled={job.pending || profile.status === 'closed' || profile.status === 'closing'}
-            title={`Close this profile's browser (${CLOSE_SHORTCUT} in the table)`}
+            title={t('profiles.panel.closeBrowserTitle', { shortcut: CLOSE_SHORTCUT })}
           >
-            Close browser
+            {t('profiles.panel.closeBrowser')}
           </Button>
         </div>
-        <Field label="Name">
+        <Field label={t('profiles.panel.name')}>
           <input
             value={draft.name ?? profile.name}
             maxLength={200}
@@ -126,14 +146,16 @@ export function ProfilePanel({
             className={inputClass}
           />
         </Field>
-        <Field label="Group">
+        <Field label={t('profiles.panel.group')}>
           <select
             value={draft.groupId ?? profile.groupId}
             onChange={(e) => edit({ groupId: e.target.value })}
             className={inputClass}
           >
             {!options.some((g) => g.id === profile.groupId) && (
-              <option value={profile.groupId}>{profile.groupName || '(none)'}</option>
+              <option value={profile.groupId}>
+                {profile.groupName || t('profiles.panel.noGroup')}
+              </option>
             )}
             {options.map((g) => (
               <option key={g.id} value={g.id}>
@@ -142,17 +164,19 @@ export function ProfilePanel({
             ))}
           </select>
           {groups.isError && (
-            <span className="text-xs text-red-600">Groups: {errorText(groups.error)}</span>
+            <span className="text-xs text-red-600">
+              {t('profiles.panel.groupsFailed', { error: errorText(groups.error) })}
+            </span>
           )}
         </Field>
-        <Field label="Tags, comma-separated">
+        <Field label={t('profiles.panel.tags')}>
           <input
             value={draft.tags ?? tagsLabel(profile)}
             onChange={(e) => edit({ tags: e.target.value })}
             className={inputClass}
           />
         </Field>
-        <Field label="Remark">
+        <Field label={t('profiles.panel.remark')}>
           <textarea
             rows={3}
             maxLength={1000}
@@ -162,31 +186,38 @@ export function ProfilePanel({
           />
         </Field>
         <div className="space-y-1">
-          <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">Proxy</span>
+          <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            {t('profiles.panel.proxy')}
+          </span>
           <div className="flex items-center justify-between gap-2">
             <span className="truncate font-mono text-[12px]">{proxyLabel(profile.proxy)}</span>
-            <Button onClick={() => setEditingProxy(true)}>Edit proxy…</Button>
+            <Button className="shrink-0" onClick={() => setEditingProxy(true)}>
+              {t('profiles.panel.editProxy')}
+            </Button>
           </div>
           {profile.proxyCheck && (
             <div className="text-xs text-zinc-500">
-              Last check: {proxyCheckLabel(profile.proxyCheck)}
+              {t('profiles.panel.lastCheck', { check: proxyCheckLabel(profile.proxyCheck) })}
             </div>
           )}
         </div>
         <div className="flex gap-2 pt-2">
           <Button variant="primary" type="submit" disabled={edits.length === 0 || job.pending}>
-            Save
+            {t('profiles.panel.save')}
           </Button>
           <Button
             onClick={() => setDraft(profile.key, null)}
             disabled={Object.keys(draft).length === 0}
           >
-            Discard changes
+            {t('profiles.panel.discard')}
           </Button>
         </div>
       </form>
       {editingProxy && (
-        <Dialog title={`Edit proxy of ${profile.name}`} onClose={() => setEditingProxy(false)}>
+        <Dialog
+          title={t('profiles.panel.editProxyTitle', { name: profile.name })}
+          onClose={() => setEditingProxy(false)}
+        >
           <ProxyEditor
             initial={profile.proxy}
             count={1}
@@ -195,7 +226,7 @@ export function ProfilePanel({
                 .run(
                   { kind: 'set-proxy', proxy },
                   [profile.key],
-                  `Set the proxy of ${profile.name}`,
+                  t('profiles.panel.jobs.proxy', { name: profile.name }),
                 )
                 .then((started) => started && setEditingProxy(false))
             }

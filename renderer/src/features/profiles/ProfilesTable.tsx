@@ -23,7 +23,8 @@ import type { Connection, Profile } from '../../../../shared/model';
 import { useProfilesUi } from './store';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { moveColumn, ROW_HEIGHT } from './column-layout';
-import { COLUMN_BY_ID, PROFILE_COLUMN_DEFS, PROFILE_COLUMNS } from './columns';
+import { COLUMN_BY_ID, columnLabel, PROFILE_COLUMN_DEFS, PROFILE_COLUMNS } from './columns';
+import { useTranslation } from '../../i18n';
 import { formatTime, toTsv } from './format';
 import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
 import { shownRange } from './row-window';
@@ -43,6 +44,9 @@ const coreRowModel = getCoreRowModel<Profile>();
 const ALL_COLUMN_IDS = PROFILE_COLUMNS.map((c) => c.id as string);
 /** What a header drag carries: only our own headers are drop targets for it. */
 const COLUMN_DRAG_TYPE = 'application/x-browserdeck-column';
+// Symbols, not words: the same in every language.
+const PIN_MARK = '⇹';
+const SORT_MARK = { asc: '▲', desc: '▼' } as const;
 /** One arrow key press on a resize handle. */
 const RESIZE_STEP = 10;
 
@@ -84,6 +88,7 @@ export const ProfilesTable = memo(function ProfilesTable({
   const rowHeight = ROW_HEIGHT[useProfilesUi((s) => s.density)];
   const selection = useProfilesUi((s) => s.selection);
   const highlight = useProfilesUi((s) => s.highlight);
+  const { t, i18n } = useTranslation();
 
   // react-table holds column state only; rows are rendered from PROFILE_COLUMNS (columns.tsx).
   // The instance is only read during render, never passed to memoized children.
@@ -201,8 +206,9 @@ export const ProfilesTable = memo(function ProfilesTable({
         : sel.focus !== null
           ? [sel.focus]
           : [];
-    const n = keys.length;
-    const what = `${kind === 'open' ? 'Open' : 'Close'} ${n} profile${n === 1 ? '' : 's'}`;
+    const count = keys.length;
+    const what =
+      kind === 'open' ? t('profiles.jobs.open', { count }) : t('profiles.jobs.close', { count });
     void job.run({ kind }, keys, what);
   };
 
@@ -284,12 +290,12 @@ export const ProfilesTable = memo(function ProfilesTable({
     const picked = selectedInOrder(ordered, keys);
     const cols = columns.map((c) => COLUMN_BY_ID.get(c.id)!);
     const tsv = toTsv(
-      cols.map((c) => c.label),
+      cols.map((c) => columnLabel(c.id)),
       picked.map((p) => cols.map((c) => c.text(p, connectionsById.get(p.connectionId)))),
     );
     e.clipboardData.setData('text/plain', tsv);
     e.preventDefault();
-    toast.success(`Copied ${picked.length.toLocaleString()} rows as TSV`);
+    toast.success(t('profiles.table.copied', { count: picked.length }));
   };
 
   const keyOf = (e: MouseEvent) =>
@@ -308,7 +314,13 @@ export const ProfilesTable = memo(function ProfilesTable({
     if (action) {
       const kind = action.dataset['rowAction'] === 'close' ? 'close' : 'open';
       const name = rows.find((p) => p.key === key)?.name ?? key;
-      void job.run({ kind }, [key], `${kind === 'open' ? 'Open' : 'Close'} ${name}`);
+      void job.run(
+        { kind },
+        [key],
+        kind === 'open'
+          ? t('profiles.jobs.openOne', { name })
+          : t('profiles.jobs.closeOne', { name }),
+      );
       return;
     }
     const sel = useProfilesUi.getState().selection;
@@ -334,7 +346,7 @@ export const ProfilesTable = memo(function ProfilesTable({
     <div
       ref={scrollRef}
       role="grid"
-      aria-label="Profiles"
+      aria-label={t('profiles.title')}
       aria-rowcount={rows.length + 1}
       aria-multiselectable
       aria-keyshortcuts={`${OPEN_CLOSE_ARIA_KEYS} Delete F2 Shift+F10`}
@@ -389,6 +401,7 @@ export const ProfilesTable = memo(function ProfilesTable({
               columns={columns}
               connection={connectionsById.get(p.connectionId)}
               staleSince={staleConnections.get(p.connectionId)}
+              language={i18n.language}
             />
           );
         })}
@@ -427,8 +440,9 @@ function HeaderCell({
   onDropMark(mark: { id: string; place: 'before' | 'after' } | null): void;
   onMove(dragged: string, target: string, place: 'before' | 'after'): void;
 }) {
+  const { t } = useTranslation();
   const column = header.column;
-  const label = COLUMN_BY_ID.get(column.id)?.label ?? column.id;
+  const label = columnLabel(column.id);
   const dir = column.getIsSorted();
   const drawn: DrawnColumn = { id: header.id, pin: column.getIsPinned(), innermost };
   const placeOf = (e: DragEvent<HTMLDivElement>) => {
@@ -481,18 +495,26 @@ function HeaderCell({
         }}
         onDragEnd={() => onDropMark(null)}
         onClick={column.getToggleSortingHandler()}
-        title={`Sort by ${label} (Shift-click adds to the sort). Drag to move the column.`}
+        title={t('profiles.table.sortTitle', { column: label })}
         className="h-full w-full truncate px-2 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800"
       >
         {drawn.pin && (
-          <span aria-label="pinned" title={`Pinned ${drawn.pin}`} className="mr-1 text-zinc-400">
-            ⇹
+          <span
+            aria-label={t('profiles.table.pinned')}
+            title={
+              drawn.pin === 'left'
+                ? t('profiles.table.pinnedLeft')
+                : t('profiles.table.pinnedRight')
+            }
+            className="mr-1 text-zinc-400"
+          >
+            {PIN_MARK}
           </span>
         )}
         {label}
         {dir && (
           <span aria-hidden className="ml-1 text-blue-600 dark:text-blue-400">
-            {dir === 'asc' ? '▲' : '▼'}
+            {SORT_MARK[dir]}
             {multiSort && <sup>{column.getSortIndex() + 1}</sup>}
           </span>
         )}
@@ -501,11 +523,11 @@ function HeaderCell({
         role="separator"
         tabIndex={0}
         aria-orientation="vertical"
-        aria-label={`Resize ${label}`}
+        aria-label={t('profiles.table.resizeLabel', { column: label })}
         aria-valuenow={column.getSize()}
         aria-valuemin={column.columnDef.minSize}
         aria-valuemax={column.columnDef.maxSize}
-        title="Drag (or ← →) to resize, double-click to reset"
+        title={t('profiles.table.resizeTitle')}
         onMouseDown={header.getResizeHandler()}
         onTouchStart={header.getResizeHandler()}
         onDoubleClick={() => column.resetSize()}
@@ -533,6 +555,8 @@ const ProfileRow = memo(function ProfileRow({
   connection,
   staleSince,
 }: {
+  /** The language the cells are worded in: a switch re-renders the memoized rows. */
+  language: string;
   profile: Profile;
   index: number;
   top: number;
@@ -595,12 +619,13 @@ const NO_STALE: ReadonlyMap<string, number> = new Map();
 
 /** A row from the connection's last listing: its client does not answer now. */
 function StaleChip({ since }: { since: number }) {
+  const { t } = useTranslation();
   return (
     <span
-      title={`Last listed ${formatTime(since)}; the client does not answer now`}
+      title={t('profiles.row.staleChipTitle', { time: formatTime(since) })}
       className="mr-1.5 rounded-full border border-dashed border-amber-500 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:border-amber-700 dark:text-amber-300"
     >
-      stale
+      {t('profiles.row.stale')}
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { lazyComponent } from '../../components/lazy';
 import { ContextMenu } from '../../components/Menu';
 import { errorText } from '../../lib/deck';
+import { useTranslation } from '../../i18n';
 import { useProfilesUi } from './store';
 import { ConnectionFormDialog, DemoOffer, useDemoStart } from '../connections';
 import { BulkCreateDialog, NewProfileDialog } from '../create';
@@ -45,6 +46,7 @@ export function ProfilesView() {
   const selectCreated = useSelectCreated();
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const { t } = useTranslation();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
@@ -107,51 +109,52 @@ export function ProfilesView() {
   }, [rows.all, rows.staleConnections]);
 
   return (
-    <section aria-label="Profiles" className="flex h-full flex-col">
+    <section aria-label={t('profiles.title')} className="flex h-full flex-col">
       {/* One line at 1280 px even with 50,000 profiles counted and "Reloading…": below
-          1400 px the gaps tighten and the title is left to the sidebar (and screen readers). */}
-      <header className="flex items-center gap-2 px-3 pt-2.5 pb-1 whitespace-nowrap min-[1400px]:gap-3">
-        <h1 className="text-base font-semibold max-[1400px]:sr-only">Profiles</h1>
+          1400 px the gaps tighten and the title is left to the sidebar (and screen readers).
+          Longer words (a translation) wrap onto a second line rather than overflow. */}
+      <header className="flex flex-wrap items-center gap-x-2 gap-y-1.5 px-3 pt-2.5 pb-1 whitespace-nowrap min-[1400px]:gap-x-3">
+        <h1 className="text-base font-semibold max-[1400px]:sr-only">{t('profiles.title')}</h1>
         <Button
           variant="ghost"
           onClick={() => void list.refetch()}
           disabled={list.isFetching}
-          title="Reload every profile of every connection"
+          title={t('profiles.reloadTitle')}
         >
-          {list.isFetching && !list.isPending ? 'Reloading…' : 'Reload'}
+          {list.isFetching && !list.isPending ? t('profiles.reloading') : t('profiles.reload')}
         </Button>
         <Button
           onClick={() => setCreating('one')}
           disabled={rows.connections.length === 0}
-          title="Create one profile"
+          title={t('profiles.newProfileTitle')}
         >
-          New profile
+          {t('profiles.newProfile')}
         </Button>
         <Button
           onClick={() => setCreating('bulk')}
           disabled={rows.connections.length === 0}
-          title="Create many profiles at once, one pasted proxy each"
+          title={t('profiles.bulkCreateTitle')}
         >
-          Bulk create
+          {t('profiles.bulkCreate')}
         </Button>
         <Button
           variant="ghost"
           onClick={() => {
             exportProfiles(rows.visible, connectionsById.values());
-            toast.success(`Exported ${rows.visible.length.toLocaleString()} profiles to CSV`);
+            toast.success(t('profiles.exported', { count: rows.visible.length }));
           }}
           disabled={rows.visible.length === 0}
-          title="Export the profiles the filters show to a CSV file (no passwords)"
+          title={t('profiles.exportCsvTitle')}
         >
-          Export CSV
+          {t('profiles.exportCsv')}
         </Button>
         <Button
           variant="ghost"
           onClick={() => setImporting(true)}
           disabled={rows.all.length === 0}
-          title="Bulk-edit from a CSV file exported here: names, groups, tags, remarks, proxies"
+          title={t('profiles.importCsvTitle')}
         >
-          Import CSV…
+          {t('profiles.importCsv')}
         </Button>
         <div className="ml-auto flex items-center gap-2 min-[1400px]:gap-3">
           <ProfileCounts
@@ -164,8 +167,8 @@ export function ProfilesView() {
           <Button
             variant="ghost"
             onClick={() => setShowShortcuts(true)}
-            aria-label="Keyboard shortcuts"
-            title="Keyboard shortcuts (?)"
+            aria-label={t('profiles.shortcutsLabel')}
+            title={t('profiles.shortcutsTitle')}
           >
             ?
           </Button>
@@ -173,17 +176,20 @@ export function ProfilesView() {
       </header>
       <FilterBar connections={rows.connections} facets={rows.facets} />
       {connectionsResult.isError && (
-        <Banner>Could not load connections: {errorText(connectionsResult.error)}</Banner>
+        <Banner>
+          {t('profiles.connectionsFailed', { error: errorText(connectionsResult.error) })}
+        </Banner>
       )}
       {rows.previewing && (
         <Banner role="status">
           {rows.staleConnections.size > 0
-            ? `Listing… Until each listing is complete, rows of ${[...rows.staleConnections.keys()]
-                .map((id) => connectionsById.get(id)?.label ?? id)
-                .join(', ')} are the last known ones (${formatTime(
-                Math.min(...rows.staleConnections.values()),
-              )}), marked stale.`
-            : 'Listing… Rows appear as their pages arrive.'}
+            ? t('profiles.listingStale', {
+                connections: [...rows.staleConnections.keys()]
+                  .map((id) => connectionsById.get(id)?.label ?? id)
+                  .join(', '),
+                time: formatTime(Math.min(...rows.staleConnections.values())),
+              })
+            : t('profiles.listing')}
         </Banner>
       )}
       {listErrors.map((e) => {
@@ -193,8 +199,16 @@ export function ProfilesView() {
         return (
           <Banner key={e.connectionId}>
             {e.lastKnownAt !== undefined
-              ? `${label} does not answer (${why}). Its ${count.toLocaleString()} profiles from the last listing, ${formatTime(e.lastKnownAt)}, are shown as stale.`
-              : `${label}: its profiles could not be listed (${why}), and there is no earlier listing to show.${freshConnections > 0 ? ' The other connections are shown.' : ''}`}
+              ? t('profiles.notAnswering', {
+                  label,
+                  error: why,
+                  count,
+                  time: formatTime(e.lastKnownAt),
+                })
+              : t(freshConnections > 0 ? 'profiles.notListedOthersShown' : 'profiles.notListed', {
+                  label,
+                  error: why,
+                })}
           </Banner>
         );
       })}
@@ -202,19 +216,19 @@ export function ProfilesView() {
         <div className="relative min-w-0 flex-1">
           {noConnections ? (
             <EmptyState>
-              <p>No connections yet.</p>
+              <p>{t('profiles.noConnections')}</p>
               <DemoOffer start={demoStart} onAddManually={() => setAddingConnection(true)} />
             </EmptyState>
           ) : list.isPending && !rows.previewing ? (
             <EmptyState>
-              <p role="status">Loading profiles…</p>
+              <p role="status">{t('profiles.loading')}</p>
             </EmptyState>
           ) : list.isError ? (
             <EmptyState>
               <p role="alert" className="text-red-600 dark:text-red-400">
-                Could not load profiles: {errorText(list.error)}
+                {t('profiles.loadFailed', { error: errorText(list.error) })}
               </p>
-              <Button onClick={() => void list.refetch()}>Try again</Button>
+              <Button onClick={() => void list.refetch()}>{t('profiles.tryAgain')}</Button>
             </EmptyState>
           ) : (
             <>
@@ -229,17 +243,14 @@ export function ProfilesView() {
                 <EmptyState overlay>
                   {rows.all.length === 0 ? (
                     freshConnections === 0 && listErrors.length > 0 ? (
-                      <p>
-                        No connection answered, and none has an earlier listing to show. Check that
-                        the vendor clients are running, then reload.
-                      </p>
+                      <p>{t('profiles.noneAnswered')}</p>
                     ) : (
-                      <p>These connections have no profiles yet.</p>
+                      <p>{t('profiles.noProfiles')}</p>
                     )
                   ) : (
                     <>
-                      <p>No profile matches the filters.</p>
-                      <Button onClick={clearFilters}>Clear filters</Button>
+                      <p>{t('profiles.noMatch')}</p>
+                      <Button onClick={clearFilters}>{t('profiles.clearFilters')}</Button>
                     </>
                   )}
                 </EmptyState>
@@ -282,7 +293,7 @@ export function ProfilesView() {
       )}
       <ContextMenu
         at={selected.length > 0 ? menuAt : null}
-        label={`Actions for ${selected.length.toLocaleString()} selected`}
+        label={t('profiles.actionsFor', { count: selected.length })}
         items={BULK_ACTIONS.map(bulk.menuEntry)}
         onClose={() => setMenuAt(null)}
       />

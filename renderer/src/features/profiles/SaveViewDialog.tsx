@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field, inputClass } from '../../components/Field';
+import { useTranslation } from '../../i18n';
 import {
   checkViewName,
   currentView,
@@ -14,13 +15,15 @@ import {
 /** "Save view…": names the table as it is now; a name already used replaces that view. */
 export function SaveViewButton({ connectionLabel }: { connectionLabel(id: string): string }) {
   const [open, setOpen] = useState(false);
+  const { t } = useTranslation();
   return (
     <>
       <Button
+        className="whitespace-nowrap"
         onClick={() => setOpen(true)}
-        title="Keep these filters, this sort and these columns as a view in the sidebar"
+        title={t('profiles.saveView.buttonTitle')}
       >
-        Save view…
+        {t('profiles.saveView.button')}
       </Button>
       {open && <SaveViewDialog connectionLabel={connectionLabel} onClose={() => setOpen(false)} />}
     </>
@@ -41,6 +44,7 @@ function SaveViewDialog({
   const [tried, setTried] = useState(false);
   const [kept] = useState(currentView);
   const errorId = useId();
+  const { t } = useTranslation();
   const checked = checkViewName(name);
   const replaces = checked.ok ? findViewNamed(views, checked.name) : undefined;
   const submit = () => {
@@ -51,13 +55,13 @@ function SaveViewDialog({
   };
   return (
     <Dialog
-      title="Save view"
+      title={t('profiles.saveView.title')}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button variant="primary" type="submit" form="save-view">
-            {replaces ? 'Replace view' : 'Save view'}
+            {replaces ? t('profiles.saveView.replace') : t('profiles.saveView.save')}
           </Button>
         </>
       }
@@ -71,11 +75,11 @@ function SaveViewDialog({
         className="space-y-3"
       >
         <Field
-          label="Name"
+          label={t('profiles.saveView.name')}
           hint={
             replaces
-              ? `Replaces the view "${replaces.name}".`
-              : 'Listed under Saved views in the sidebar.'
+              ? t('profiles.saveView.replaces', { name: replaces.name })
+              : t('profiles.saveView.listed')
           }
         >
           <input
@@ -94,7 +98,9 @@ function SaveViewDialog({
           </p>
         )}
         <div>
-          <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">It keeps</p>
+          <p className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            {t('profiles.saveView.keeps')}
+          </p>
           <ul className="mt-1 list-inside list-disc text-[13px] break-words text-zinc-700 dark:text-zinc-300">
             {describeView(kept, connectionLabel).map((line) => (
               <li key={line}>{line}</li>

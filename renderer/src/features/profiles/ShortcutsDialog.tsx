@@ -1,5 +1,6 @@
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
+import { useTranslation } from '../../i18n';
 import { SHORTCUT_GROUPS, type Shortcut } from './shortcuts';
 
 type Group = (typeof SHORTCUT_GROUPS)[number];
@@ -11,43 +12,57 @@ const OTHERS = SHORTCUT_GROUPS.filter((g) => g !== LONGEST);
 
 /** `?`: every shortcut of the profiles screen, from the one list the handlers announce. */
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation();
   return (
     <Dialog
-      title="Keyboard shortcuts"
+      title={t('profiles.shortcuts.title')}
       onClose={onClose}
       wide
       footer={
         <Button variant="primary" data-autofocus onClick={onClose}>
-          Done
+          {t('profiles.shortcuts.done')}
         </Button>
       }
     >
       <div className="grid gap-x-8 gap-y-4 sm:grid-cols-2">
-        <div className="space-y-4">{OTHERS.map(groupSection)}</div>
-        <div>{groupSection(LONGEST)}</div>
+        <div className="space-y-4">
+          {OTHERS.map((g) => (
+            <GroupSection key={g.id} group={g} />
+          ))}
+        </div>
+        <div>
+          <GroupSection group={LONGEST} />
+        </div>
       </div>
     </Dialog>
   );
 }
 
-function groupSection(g: Group) {
+function GroupSection({ group: g }: { group: Group }) {
+  const { t } = useTranslation();
+  const title = t(`profiles.shortcuts.groups.${g.id}`);
   return (
-    <section key={g.title} aria-label={g.title}>
-      <h3 className="mb-1.5 text-xs font-semibold text-zinc-600 dark:text-zinc-400">{g.title}</h3>
-      <dl className="space-y-1">{g.shortcuts.map(shortcutRow)}</dl>
+    <section aria-label={title}>
+      <h3 className="mb-1.5 text-xs font-semibold text-zinc-600 dark:text-zinc-400">{title}</h3>
+      <dl className="space-y-1">
+        {g.shortcuts.map((s) => (
+          <ShortcutRow key={`${s.keys} ${s.what}`} shortcut={s} />
+        ))}
+      </dl>
     </section>
   );
 }
 
-function shortcutRow(s: Shortcut) {
+function ShortcutRow({ shortcut: s }: { shortcut: Shortcut }) {
+  const { t } = useTranslation();
   return (
-    <div key={`${s.keys} ${s.what}`} className="flex items-baseline gap-3">
+    <div className="flex items-baseline gap-3">
       <dt className="w-36 shrink-0">
         <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1 py-px font-sans text-xs whitespace-nowrap dark:border-zinc-700 dark:bg-zinc-800">
           {s.keys}
         </kbd>
       </dt>
-      <dd className="text-[13px]">{s.what}</dd>
+      <dd className="text-[13px]">{t(`profiles.shortcuts.what.${s.what}`)}</dd>
     </div>
   );
 }

@@ -4,6 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
+import i18next from 'i18next';
+import { useTranslation } from '../../i18n';
 import {
   VENDOR_LABEL,
   type Connection,
@@ -23,7 +25,6 @@ export interface CellContext {
 
 export interface ProfileColumn {
   id: ColumnId;
-  label: string;
   size: number;
   /** Plain text: the TSV copy and the cell's tooltip. */
   text(p: Profile, connection: Connection | undefined): string;
@@ -45,7 +46,6 @@ const connectionText = (p: Profile, c: Connection | undefined) =>
 export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
   {
     id: 'connection',
-    label: 'Connection',
     size: 150,
     text: connectionText,
     // The label once (it often names the vendor already), the vendor as a mark.
@@ -58,16 +58,14 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
   },
   {
     id: 'id',
-    label: 'ID',
     size: 64,
     text: (p) => p.vendorId,
     render: (p) => <span className="font-mono text-[12px]">{p.vendorId}</span>,
   },
-  { id: 'name', label: 'Name', size: 170, text: (p) => p.name },
-  { id: 'group', label: 'Group', size: 110, text: (p) => p.groupName },
+  { id: 'name', size: 170, text: (p) => p.name },
+  { id: 'group', size: 110, text: (p) => p.groupName },
   {
     id: 'tags',
-    label: 'Tags',
     size: 120,
     text: tagsLabel,
     render: (p) =>
@@ -80,10 +78,9 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
         </span>
       )),
   },
-  { id: 'remark', label: 'Remark', size: 140, text: (p) => p.remark },
+  { id: 'remark', size: 140, text: (p) => p.remark },
   {
     id: 'proxy',
-    label: 'Proxy',
     size: 180,
     text: (p) => proxyLabel(p.proxy),
     render: (p) => (
@@ -94,7 +91,6 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
   },
   {
     id: 'proxyCheck',
-    label: 'Proxy check',
     // Room for "● 203.0.113.254 · DE · 184 ms".
     size: 200,
     text: (p) => proxyCheckLabel(p.proxyCheck),
@@ -114,25 +110,23 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
   },
   {
     id: 'status',
-    label: 'Status',
     size: 124,
-    text: (p) => p.status,
+    text: (p) => statusLabel(p.status),
     render: (p, _c, { stale }) => (
       <span className="inline-flex w-full items-center justify-between gap-1 align-middle">
         <span
           data-testid="profile-status"
-          className={`rounded-full px-1.5 py-px text-[11px] leading-4 font-medium ${STATUS_STYLE[p.status]}`}
+          className={`min-w-0 truncate rounded-full px-1.5 py-px text-[11px] leading-4 font-medium ${STATUS_STYLE[p.status]}`}
         >
-          {p.status}
+          {statusLabel(p.status)}
         </span>
         <OpenCloseButton profile={p} stale={stale} />
       </span>
     ),
   },
-  { id: 'lastOpened', label: 'Last opened', size: 130, text: (p) => formatTime(p.lastOpenedAt) },
+  { id: 'lastOpened', size: 130, text: (p) => formatTime(p.lastOpenedAt) },
   {
     id: 'debugPort',
-    label: 'Debug port',
     size: 86,
     text: (p) => (p.debugPort === undefined ? '' : String(p.debugPort)),
     render: (p) => <span className="font-mono text-[12px]">{p.debugPort ?? ''}</span>,
@@ -144,27 +138,40 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
  * row holds no job hook; it is not a tab stop: the keyboard has Ctrl/Cmd+O in the grid.
  */
 function OpenCloseButton({ profile: p, stale }: { profile: Profile; stale: boolean }) {
+  const { t } = useTranslation();
   const close = p.status === 'open' || p.status === 'closing';
   const busy = p.status === 'opening' || p.status === 'closing';
-  const what = close ? 'Close' : 'Open';
+  const name = p.name || p.vendorId;
   return (
     <button
       type="button"
       tabIndex={-1}
       data-row-action={close ? 'close' : 'open'}
       disabled={busy || stale}
-      aria-label={`${what} ${p.name || p.vendorId}`}
+      aria-label={
+        close ? t('profiles.row.closeLabel', { name }) : t('profiles.row.openLabel', { name })
+      }
       title={
         stale
-          ? 'Its client does not answer now'
-          : `${what} the browser (${close ? CLOSE_SHORTCUT : OPEN_SHORTCUT})`
+          ? t('profiles.row.staleTitle')
+          : close
+            ? t('profiles.row.closeTitle', { shortcut: CLOSE_SHORTCUT })
+            : t('profiles.row.openTitle', { shortcut: OPEN_SHORTCUT })
       }
-      className="rounded border border-zinc-300 bg-white px-1.5 text-[11px] leading-[18px] hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+      className="shrink-0 rounded border border-zinc-300 bg-white px-1.5 text-[11px] leading-[18px] hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
     >
-      {what}
+      {close ? t('profiles.row.close') : t('profiles.row.open')}
     </button>
   );
 }
+
+/** A column's header, in the language chosen now. */
+export const columnLabel = (id: string): string =>
+  COLUMN_BY_ID.has(id) ? i18next.t(`profiles.columns.${id as ColumnId}`) : id;
+
+/** A profile's status in words (the table, its TSV copy and the side panel). */
+export const statusLabel = (status: ProfileStatus): string =>
+  i18next.t(`profiles.status.${status}`);
 
 export const COLUMN_BY_ID = new Map(PROFILE_COLUMNS.map((c) => [c.id as string, c]));
 
@@ -176,7 +183,7 @@ export const COLUMN_BY_ID = new Map(PROFILE_COLUMNS.map((c) => [c.id as string, 
  */
 export const PROFILE_COLUMN_DEFS: ColumnDef<Profile>[] = PROFILE_COLUMNS.map((c) => ({
   id: c.id,
-  header: c.label,
+  header: () => columnLabel(c.id),
   size: c.size,
   minSize: 48,
   maxSize: 800,

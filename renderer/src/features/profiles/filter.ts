@@ -2,6 +2,7 @@
  * Filtering the profiles table in memory. Pure: no React, no store, so it is unit-tested
  * and cheap enough to run on every keystroke over 400,000 rows.
  */
+import i18next from 'i18next';
 import type { Profile } from '../../../../shared/model';
 import {
   allPositions,
@@ -21,11 +22,10 @@ export { buildSearchIndex, searchTextOf, type SearchIndex } from './search-index
 export type ProxyCheckState = 'ok' | 'failed' | 'unchecked';
 export const proxyCheckState = (p: Profile): ProxyCheckState =>
   !p.proxyCheck ? 'unchecked' : p.proxyCheck.ok ? 'ok' : 'failed';
-export const PROXY_CHECK_LABELS: Record<ProxyCheckState, string> = {
-  ok: 'Works',
-  failed: 'Failed',
-  unchecked: 'Not checked',
-};
+export const PROXY_CHECK_STATES: readonly ProxyCheckState[] = ['ok', 'failed', 'unchecked'];
+/** A Proxy-check filter value in words, in the language chosen now. */
+export const proxyCheckStateLabel = (state: ProxyCheckState): string =>
+  i18next.t(`profiles.filter.proxyCheck.${state}`);
 
 interface Facet {
   /** Whether the row has one of the chosen values. */

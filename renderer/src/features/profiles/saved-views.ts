@@ -7,9 +7,11 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { SortingState } from '@tanstack/react-table';
-import { COLUMN_BY_ID } from './columns';
+import i18next from 'i18next';
+import { columnLabel } from './columns';
 import {
-  PROXY_CHECK_LABELS,
+  PROXY_CHECK_STATES,
+  proxyCheckStateLabel,
   readFilters,
   type ProfileFilters,
   type ProxyCheckState,
@@ -52,9 +54,12 @@ export function checkViewName(
   raw: string,
 ): { ok: true; name: string } | { ok: false; message: string } {
   const name = raw.trim();
-  if (!name) return { ok: false, message: 'Give the view a name' };
+  if (!name) return { ok: false, message: i18next.t('profiles.saveView.nameMissing') };
   if (name.length > VIEW_NAME_MAX)
-    return { ok: false, message: `A view name has at most ${VIEW_NAME_MAX} characters` };
+    return {
+      ok: false,
+      message: i18next.t('profiles.saveView.nameTooLong', { max: VIEW_NAME_MAX }),
+    };
   return { ok: true, name };
 }
 
@@ -164,43 +169,51 @@ export const useSavedViews = create<SavedViews>()(
   ),
 );
 
-const FACET_LABELS: Record<Exclude<keyof ProfileFilters, 'text'>, string> = {
-  connectionId: 'Connections',
-  group: 'Groups',
-  tag: 'Tags',
-  status: 'Statuses',
-  proxyType: 'Proxy types',
-  proxyCheck: 'Proxy checks',
-};
+const FACETS: readonly Exclude<keyof ProfileFilters, 'text'>[] = [
+  'connectionId',
+  'group',
+  'tag',
+  'status',
+  'proxyType',
+  'proxyCheck',
+];
 
-/** What a view puts on the table, in a line per part: its tooltip and the save dialog. */
+/**
+ * What a view puts on the table, in a line per part: its tooltip and the save dialog.
+ * Worded in the language chosen when called.
+ */
 export function describeView(
   view: Omit<SavedView, 'id' | 'name'>,
   connectionLabel: (id: string) => string = (id) => id,
 ): string[] {
+  const t = i18next.t;
   const lines: string[] = [];
-  if (view.filters.text.trim()) lines.push(`Search: ${view.filters.text.trim()}`);
-  for (const [facet, label] of Object.entries(FACET_LABELS) as [
-    keyof typeof FACET_LABELS,
-    string,
-  ][]) {
+  if (view.filters.text.trim())
+    lines.push(t('profiles.view.search', { text: view.filters.text.trim() }));
+  for (const facet of FACETS) {
     const values = view.filters[facet];
     if (values.length === 0) continue;
     const shown =
       facet === 'connectionId'
         ? values.map(connectionLabel)
         : facet === 'proxyCheck'
-          ? values.map((v) => PROXY_CHECK_LABELS[v as ProxyCheckState] ?? v)
+          ? values.map((v) =>
+              (PROXY_CHECK_STATES as readonly string[]).includes(v)
+                ? proxyCheckStateLabel(v as ProxyCheckState)
+                : v,
+            )
           : values;
-    lines.push(`${label}: ${shown.join(', ')}`);
+    lines.push(
+      t('profiles.view.facet', { facet: t(`profiles.facets.${facet}`), values: shown.join(', ') }),
+    );
   }
-  if (lines.length === 0) lines.push('Every profile');
+  if (lines.length === 0) lines.push(t('profiles.view.everyProfile'));
   const [sort] = view.sorting;
   if (sort) {
-    const column = COLUMN_BY_ID.get(sort.id)?.label ?? sort.id;
-    lines.push(`Sorted by ${column}${sort.desc ? ', descending' : ''}`);
+    const column = columnLabel(sort.id);
+    lines.push(t(sort.desc ? 'profiles.view.sortedByDesc' : 'profiles.view.sortedBy', { column }));
   }
   const hidden = Object.values(view.columns.columnVisibility ?? {}).filter((v) => v === false);
-  if (hidden.length) lines.push(`${hidden.length} column${hidden.length === 1 ? '' : 's'} hidden`);
+  if (hidden.length) lines.push(t('profiles.view.hidden', { count: hidden.length }));
   return lines;
 }

@@ -3,6 +3,7 @@
  * menus and tooltips take their hints from it, so what is announced is what the keys do.
  */
 import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { Catalog } from '../../i18n/catalogs/en';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from './open-close-shortcuts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -22,44 +23,50 @@ export const ACTION_SHORTCUTS: Readonly<Record<string, string>> = {
 };
 
 export interface Shortcut {
+  /** Key caps, as printed on keyboards (not translated). */
   keys: string;
-  what: string;
+  /** What it does: its key under profiles.shortcuts.what in the catalog. */
+  what: keyof Catalog['profiles']['shortcuts']['what'];
 }
 
-export const SHORTCUT_GROUPS: readonly { title: string; shortcuts: readonly Shortcut[] }[] = [
+export const SHORTCUT_GROUPS: readonly {
+  /** Its title's key under profiles.shortcuts.groups in the catalog. */
+  id: keyof Catalog['profiles']['shortcuts']['groups'];
+  shortcuts: readonly Shortcut[];
+}[] = [
   {
-    title: 'Anywhere on Profiles',
+    id: 'anywhere',
     shortcuts: [
-      { keys: SEARCH_SHORTCUT, what: 'Search profiles' },
-      { keys: UNDO_SHORTCUT, what: 'Undo the last bulk edit' },
-      { keys: '?', what: 'This list of shortcuts' },
-      { keys: 'Esc', what: 'Close the menu, the dialog or the profile panel' },
+      { keys: SEARCH_SHORTCUT, what: 'search' },
+      { keys: UNDO_SHORTCUT, what: 'undo' },
+      { keys: '?', what: 'help' },
+      { keys: 'Esc', what: 'escape' },
     ],
   },
   {
-    title: 'In the table',
+    id: 'table',
     shortcuts: [
-      { keys: '↑ ↓', what: 'Move the focus row' },
-      { keys: 'PgUp PgDn', what: 'Move the focus row a page' },
-      { keys: 'Home End', what: 'Focus the first or the last row' },
-      { keys: 'Shift+↑ ↓', what: 'Select a range' },
-      { keys: 'Space', what: 'Select or unselect the focus row' },
-      { keys: `${MOD}A`, what: 'Select every row the filters show' },
-      { keys: 'Esc', what: 'Close the panel, else clear the selection' },
-      { keys: 'Enter', what: 'Edit the focus row in the side panel' },
-      { keys: 'Shift+F10, ☰', what: 'Actions for the selection (as a right click)' },
-      { keys: OPEN_SHORTCUT, what: 'Open the selected profiles' },
-      { keys: CLOSE_SHORTCUT, what: 'Close the selected profiles' },
-      { keys: RENAME_SHORTCUT, what: 'Rename the selected profiles' },
-      { keys: DELETE_SHORTCUT, what: 'Delete the selected profiles' },
-      { keys: `${MOD}C`, what: 'Copy the selected rows as TSV' },
+      { keys: '↑ ↓', what: 'move' },
+      { keys: 'PgUp PgDn', what: 'page' },
+      { keys: 'Home End', what: 'ends' },
+      { keys: 'Shift+↑ ↓', what: 'range' },
+      { keys: 'Space', what: 'toggle' },
+      { keys: `${MOD}A`, what: 'all' },
+      { keys: 'Esc', what: 'clear' },
+      { keys: 'Enter', what: 'edit' },
+      { keys: 'Shift+F10, ☰', what: 'menu' },
+      { keys: OPEN_SHORTCUT, what: 'open' },
+      { keys: CLOSE_SHORTCUT, what: 'close' },
+      { keys: RENAME_SHORTCUT, what: 'rename' },
+      { keys: DELETE_SHORTCUT, what: 'delete' },
+      { keys: `${MOD}C`, what: 'copy' },
     ],
   },
   {
-    title: 'Column headers',
+    id: 'headers',
     shortcuts: [
-      { keys: 'Enter', what: 'Sort by the column (Shift+click adds to the sort)' },
-      { keys: '← →', what: 'On a resize handle: narrower, wider' },
+      { keys: 'Enter', what: 'sort' },
+      { keys: '← →', what: 'resize' },
     ],
   },
 ];

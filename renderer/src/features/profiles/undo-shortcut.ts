@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { toast } from 'sonner';
 import type { JobSummary } from '../../../../shared/model/job';
 import { jobsQuery, useUndoJob } from '../jobs';
@@ -38,7 +39,7 @@ export function useUndoShortcut(): void {
       if (undo.isPending) return;
       const job = lastUndoable(jobs ?? []);
       if (job) undo.mutate(job.id);
-      else toast('Nothing to undo');
+      else toast(i18next.t('profiles.nothingToUndo'));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -4,10 +4,10 @@ import { Button, buttonClass } from '../../../components/Button';
 import { MenuButton } from '../../../components/Menu';
 import { useKeepToastsOff } from '../../../components/toast-insets';
 import { clearProfileSelection, useProfilesUi } from '../store';
-import { BULK_ACTIONS, type BulkAction } from './bulk-actions';
+import { useTranslation } from '../../../i18n';
+import { actionLabel, actionTitle, BULK_ACTIONS, type BulkAction } from './bulk-actions';
 import { fitActions } from './fit-actions';
 import { useBulkActions } from './use-bulk-actions';
-import { countLabel } from './use-bulk-job';
 
 const GAP = 6;
 /** A divider before a button: its line plus its margins. */
@@ -34,7 +34,7 @@ export function BulkBar({
   const openDialog = useProfilesUi((s) => s.openBulkDialog);
   const bulk = useBulkActions(selected, connectionsById);
   const toastsOff = useKeepToastsOff('bottom');
-  const n = countLabel(selected.length);
+  const { t, i18n } = useTranslation();
   const open = actions.find((a) => a.id === openId);
   // A dialog opened by a key or the context menu still answers to its enabled-when.
   const Open = open && 'dialog' in open && bulk.isEnabled(open) ? open.dialog : null;
@@ -60,7 +60,8 @@ export function BulkBar({
     observer.observe(copies);
     relayout();
     return () => observer.disconnect();
-  }, [actions]);
+    // A new language is new widths: the copies are observed, and measured again here too.
+  }, [actions, i18n.language]);
 
   const shown = actions.slice(0, fit);
   const rest = actions.slice(fit);
@@ -68,14 +69,14 @@ export function BulkBar({
     <div
       ref={toastsOff}
       role="toolbar"
-      aria-label="Bulk actions"
+      aria-label={t('bulk.bar.label')}
       className="relative flex items-center gap-1.5 border-t border-blue-200 bg-blue-50 px-3 py-2 whitespace-nowrap dark:border-blue-900 dark:bg-blue-950/40"
     >
       <span data-testid="bulk-count" className="mr-2 shrink-0 font-medium">
-        {n} selected
+        {t('bulk.bar.selected', { count: selected.length })}
         {hidden > 0 && (
           <span className="ml-1 font-normal text-zinc-600 dark:text-zinc-400">
-            ({hidden.toLocaleString()} hidden by filters)
+            {t('bulk.bar.hidden', { count: hidden })}
           </span>
         )}
       </span>
@@ -90,17 +91,17 @@ export function BulkBar({
               className={`shrink-0 ${a.danger ? 'text-red-700 dark:text-red-400' : ''}`}
               onClick={() => bulk.press(a)}
               disabled={!bulk.isEnabled(a)}
-              title={a.title}
+              title={actionTitle(a)}
             >
-              {a.label}
+              {actionLabel(a)}
             </Button>
           </Fragment>
         ))}
         {rest.length > 0 && (
           <MenuButton
-            label="More ▾"
-            menuLabel="More bulk actions"
-            title={rest.map((a) => a.label).join(', ')}
+            label={t('bulk.bar.more')}
+            menuLabel={t('bulk.bar.moreMenu')}
+            title={rest.map(actionLabel).join(', ')}
             items={rest.map((a, i) => ({ ...bulk.menuEntry(a), divider: i > 0 && !!a.divider }))}
           />
         )}
@@ -109,9 +110,9 @@ export function BulkBar({
         variant="ghost"
         className="shrink-0"
         onClick={clearProfileSelection}
-        title="Clear selection (Esc)"
+        title={t('bulk.bar.clearTitle')}
       >
-        Clear
+        {t('bulk.bar.clear')}
       </Button>
       {/* Unseen copies of "More" and every button, to measure what fits. */}
       <div
@@ -119,10 +120,10 @@ export function BulkBar({
         aria-hidden
         className="pointer-events-none invisible absolute top-0 left-0 flex gap-1.5"
       >
-        <span className={buttonClass('secondary')}>More ▾</span>
+        <span className={buttonClass('secondary')}>{t('bulk.bar.more')}</span>
         {actions.map((a) => (
           <span key={a.id} className={buttonClass(a.danger ? 'ghost' : 'secondary')}>
-            {a.label}
+            {actionLabel(a)}
           </span>
         ))}
       </div>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { useMemo, useState } from 'react';
 import { VENDOR_LABEL, type ProxyConfig } from '../../../../../shared/model';
 import type { CopyPreview, CopyPreviewItem } from '../../../../../shared/model/copy-preview';
@@ -9,6 +10,7 @@ import { Field, inputClass } from '../../../components/Field';
 import { deck, errorText, unwrap } from '../../../lib/deck';
 import { keys as queryKeys } from '../../../lib/queries';
 import { countLabel, useBulkJob } from './use-bulk-job';
+import { useTranslation } from '../../../i18n';
 
 const previewQuery = (profileKeys: readonly string[], targetConnectionId: string) => ({
   queryKey: [...queryKeys.jobs, 'copy-preview', targetConnectionId, profileKeys] as const,
@@ -30,11 +32,12 @@ export function CopyToConnectionDialog({ profiles, connectionsById, onClose }: B
   const [target, setTarget] = useState('');
   const preview = useQuery(previewQuery(profileKeys, target));
   const job = useBulkJob();
+  const { t } = useTranslation();
   const n = countLabel(profiles.length);
   const chosen = connectionsById.get(target);
   const submit = async () => {
     if (!chosen) return;
-    const what = `Copy ${n} to ${chosen.label || chosen.id}`;
+    const what = t('bulk.jobs.copyToConnection', { n, target: chosen.label || chosen.id });
     if (
       await job.run({ kind: 'copy-to-connection', targetConnectionId: target }, profileKeys, what)
     )
@@ -43,33 +46,30 @@ export function CopyToConnectionDialog({ profiles, connectionsById, onClose }: B
   return (
     <Dialog
       wide
-      title={`Copy ${n} to another connection`}
+      title={t('bulk.copy.title', { n })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             variant="primary"
             onClick={() => void submit()}
             disabled={!preview.data || job.pending || preview.data.failing === preview.data.total}
           >
-            {chosen ? `Copy ${n}` : 'Copy'}
+            {chosen ? t('bulk.copy.copyN', { n }) : t('bulk.copy.copy')}
           </Button>
         </>
       }
     >
       <div className="min-w-0 space-y-3 text-[13px]">
-        <Field
-          label="Target connection"
-          hint="Name, group, remark, tags and proxy (with its password) are copied; each vendor makes its own fingerprint. The selected profiles are not changed."
-        >
+        <Field label={t('bulk.copy.target')} hint={t('bulk.copy.targetHint')}>
           <select
             data-autofocus
             value={target}
             onChange={(e) => setTarget(e.target.value)}
             className={inputClass}
           >
-            <option value="">Choose a connection…</option>
+            <option value="">{t('bulk.copy.choose')}</option>
             {targets.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.label || c.id} ({VENDOR_LABEL[c.vendor]})
@@ -77,11 +77,11 @@ export function CopyToConnectionDialog({ profiles, connectionsById, onClose }: B
             ))}
           </select>
         </Field>
-        {targets.length === 0 && <p>No other connection: add the one to copy to in Connections.</p>}
-        {preview.isFetching && <p role="status">Reading the profiles and the target…</p>}
+        {targets.length === 0 && <p>{t('bulk.copy.noTarget')}</p>}
+        {preview.isFetching && <p role="status">{t('bulk.copy.reading')}</p>}
         {preview.error && (
           <p role="alert" className="text-xs text-red-600 dark:text-red-400">
-            No preview: {errorText(preview.error)}
+            {t('bulk.copy.noPreview', { error: errorText(preview.error) })}
           </p>
         )}
         {preview.data && <PreviewSummary preview={preview.data} />}
@@ -92,25 +92,31 @@ export function CopyToConnectionDialog({ profiles, connectionsById, onClose }: B
 }
 
 function PreviewSummary({ preview }: { preview: CopyPreview }) {
+  const { t } = useTranslation();
   const vendor = VENDOR_LABEL[preview.target.vendor];
   return (
-    <ul aria-label="What the copy does" className="list-inside list-disc space-y-0.5 text-xs">
+    <ul aria-label={t('bulk.copy.summary')} className="list-inside list-disc space-y-0.5 text-xs">
       <li>
-        {countLabel(preview.total - preview.failing)} will be made in {preview.target.label} (
-        {vendor})
+        {t('bulk.copy.willMake', {
+          n: countLabel(preview.total - preview.failing),
+          target: preview.target.label,
+          vendor,
+        })}
         {preview.failing > 0 && (
           <span className="text-red-700 dark:text-red-400">
-            ; {countLabel(preview.failing)} cannot be copied (below)
+            {t('bulk.copy.cannotCopy', { n: countLabel(preview.failing) })}
           </span>
         )}
       </li>
       {preview.newGroups.length > 0 && (
-        <li>New groups on the target: {preview.newGroups.join(', ')}</li>
+        <li>{t('bulk.copy.newGroups', { groups: preview.newGroups.join(', ') })}</li>
       )}
-      {preview.newTags.length > 0 && <li>New tags on the target: {preview.newTags.join(', ')}</li>}
+      {preview.newTags.length > 0 && (
+        <li>{t('bulk.copy.newTags', { tags: preview.newTags.join(', ') })}</li>
+      )}
       {[...droppedCounts(preview.items)].map(([text, count]) => (
         <li key={text} className="text-amber-800 dark:text-amber-300">
-          Not copied, {countLabel(count)}: {text}
+          {t('bulk.copy.notCopied', { n: countLabel(count), text })}
         </li>
       ))}
     </ul>
@@ -122,20 +128,26 @@ function droppedCounts(items: readonly CopyPreviewItem[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items)
     for (const d of item.dropped) {
-      const text = `${d.field}, ${d.reason}`;
+      const text = i18next.t('bulk.copy.dropped', { field: d.field, reason: d.reason });
       counts.set(text, (counts.get(text) ?? 0) + 1);
     }
   return counts;
 }
 
+const PREVIEW_COLUMNS = ['name', 'group', 'remark', 'tags', 'proxy', 'notCopied'] as const;
+
 function PreviewRows({ preview }: { preview: CopyPreview }) {
+  const { t } = useTranslation();
   const newGroups = new Set(preview.newGroups);
   const newTags = new Set(preview.newTags);
   const more = preview.total - preview.items.length;
   return (
     <div className="max-h-[45vh] overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
       {/* Fixed columns: a long proxy wraps in its cell instead of widening the dialog. */}
-      <table aria-label="Profiles to copy" className="w-full table-fixed border-collapse text-xs">
+      <table
+        aria-label={t('bulk.copy.table')}
+        className="w-full table-fixed border-collapse text-xs"
+      >
         <colgroup>
           {['16%', '14%', '14%', '13%', '26%', '17%'].map((w, i) => (
             <col key={i} style={{ width: w }} />
@@ -143,9 +155,9 @@ function PreviewRows({ preview }: { preview: CopyPreview }) {
         </colgroup>
         <thead className="sticky top-0 bg-zinc-100 text-left text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
           <tr>
-            {['Name', 'Group', 'Remark', 'Tags', 'Proxy', 'Not copied'].map((h) => (
+            {PREVIEW_COLUMNS.map((h) => (
               <th key={h} scope="col" className="px-2 py-1 font-medium">
-                {h}
+                {t(`bulk.copy.columns.${h}`)}
               </th>
             ))}
           </tr>
@@ -158,18 +170,21 @@ function PreviewRows({ preview }: { preview: CopyPreview }) {
       </table>
       {more > 0 && (
         <p className="px-2 py-1 text-xs text-zinc-500">
-          … and {countLabel(more)} more, copied the same way.
+          {t('bulk.copy.more', { n: countLabel(more) })}
         </p>
       )}
     </div>
   );
 }
 
-const New = () => (
-  <span className="ml-1 rounded bg-sky-100 px-1 text-[11px] text-sky-900 dark:bg-sky-900/60 dark:text-sky-100">
-    new
-  </span>
-);
+function New() {
+  const { t } = useTranslation();
+  return (
+    <span className="ml-1 rounded bg-sky-100 px-1 text-[11px] text-sky-900 dark:bg-sky-900/60 dark:text-sky-100">
+      {t('bulk.copy.new')}
+    </span>
+  );
+}
 
 function PreviewRow({
   item,
@@ -180,13 +195,14 @@ function PreviewRow({
   newGroups: ReadonlySet<string>;
   newTags: ReadonlySet<string>;
 }) {
+  const { t } = useTranslation();
   const cell = 'px-2 py-0.5 align-top';
   if (item.error)
     return (
       <tr data-key={item.key} className="border-t border-zinc-100 dark:border-zinc-800">
         <td className={`${cell} font-medium`}>{item.name}</td>
         <td colSpan={5} className={`${cell} text-red-700 dark:text-red-400`}>
-          Fails: {item.error.message}
+          {t('bulk.copy.fails', { message: item.error.message })}
         </td>
       </tr>
     );
@@ -205,7 +221,7 @@ function PreviewRow({
             {newGroups.has(item.group) && <New />}
           </>
         ) : (
-          <span className="text-zinc-400">default</span>
+          <span className="text-zinc-400">{t('bulk.copy.defaultGroup')}</span>
         )}
       </td>
       <td className={`${cell} truncate`} title={item.remark}>
@@ -213,7 +229,7 @@ function PreviewRow({
       </td>
       <td className={cell}>
         {item.tags.length === 0 ? (
-          <span className="text-zinc-400">none</span>
+          <span className="text-zinc-400">{t('bulk.copy.none')}</span>
         ) : (
           item.tags.map((t) => (
             <span key={t} className="mr-1 inline-block max-w-full truncate align-top">
@@ -227,10 +243,10 @@ function PreviewRow({
         {proxyText(item.proxy)}
         {item.proxy?.hasPassword && (
           <span
-            title="Its password is carried by BrowserDeck (not shown)"
+            title={t('bulk.copy.passwordTitle')}
             className="ml-1 rounded bg-emerald-100 px-1 font-sans whitespace-nowrap text-emerald-900 dark:bg-emerald-900/60 dark:text-emerald-100"
           >
-            + password
+            {t('bulk.copy.password')}
           </span>
         )}
       </td>
@@ -246,8 +262,8 @@ function PreviewRow({
 }
 
 function proxyText(p: ProxyConfig | null): string {
-  if (!p) return 'none';
-  if (p.method === 'api') return `${p.type} from link`;
+  if (!p) return i18next.t('bulk.copy.none');
+  if (p.method === 'api') return i18next.t('bulk.copy.fromLink', { type: p.type });
   const user = p.username ? `${p.username}@` : '';
   return `${p.type} ${user}${p.host}:${p.port ?? ''}`;
 }

@@ -8,6 +8,7 @@ import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { inputClass } from '../../../components/Field';
 import { involvedConnections } from '../../../lib/involved-connections';
 import { countLabel, useBulkJob } from './use-bulk-job';
+import { useTranslation } from '../../../i18n';
 
 const NEW = '\u0000new';
 
@@ -21,6 +22,7 @@ export function MoveGroupDialog({ profiles, connectionsById, onClose }: BulkDial
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const job = useBulkJob();
+  const { t } = useTranslation();
   const n = countLabel(profiles.length);
 
   const ready = involved.every((c) => {
@@ -50,7 +52,7 @@ export function MoveGroupDialog({ profiles, connectionsById, onClose }: BulkDial
         }
       }
     } catch (e) {
-      setError(`Could not create the group: ${errorText(e)}`);
+      setError(t('bulk.moveGroup.createFailed', { error: errorText(e) }));
       return;
     } finally {
       setCreating(false);
@@ -61,7 +63,7 @@ export function MoveGroupDialog({ profiles, connectionsById, onClose }: BulkDial
       await job.run(
         { kind: 'move-group', groupIds, groupNames },
         keysToMove,
-        `Move ${n} to a group`,
+        t('bulk.jobs.moveGroup', { n }),
       )
     )
       onClose();
@@ -69,18 +71,18 @@ export function MoveGroupDialog({ profiles, connectionsById, onClose }: BulkDial
 
   return (
     <Dialog
-      title={`Move ${n} to a group`}
+      title={t('bulk.moveGroup.title', { n })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             variant="primary"
             type="submit"
             form="bulk-move"
             disabled={!ready || creating || job.pending}
           >
-            Move
+            {t('bulk.moveGroup.move')}
           </Button>
         </>
       }
@@ -95,7 +97,7 @@ export function MoveGroupDialog({ profiles, connectionsById, onClose }: BulkDial
       >
         {groups.isError && (
           <p role="alert" className="text-xs text-red-600">
-            Could not load groups: {errorText(groups.error)}
+            {t('bulk.moveGroup.loadFailed', { error: errorText(groups.error) })}
           </p>
         )}
         {involved.map((c, i) => {
@@ -104,29 +106,29 @@ export function MoveGroupDialog({ profiles, connectionsById, onClose }: BulkDial
           return (
             <fieldset key={c.connectionId} className="space-y-1">
               <legend className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-                {c.label} · {countLabel(c.count)}
+                {t('bulk.moveGroup.legend', { label: c.label, n: countLabel(c.count) })}
               </legend>
               <select
                 data-autofocus={i === 0 ? true : undefined}
-                aria-label={`Group in ${c.label}`}
+                aria-label={t('bulk.moveGroup.groupIn', { label: c.label })}
                 value={value}
                 onChange={(e) => setChoice((s) => ({ ...s, [c.connectionId]: e.target.value }))}
                 className={inputClass}
               >
                 <option value="" disabled>
-                  {groups.isPending ? 'Loading groups…' : 'Choose a group'}
+                  {groups.isPending ? t('bulk.moveGroup.loading') : t('bulk.moveGroup.choose')}
                 </option>
                 {options.map((g) => (
                   <option key={g.id} value={g.id}>
                     {g.name}
                   </option>
                 ))}
-                <option value={NEW}>New group…</option>
+                <option value={NEW}>{t('bulk.moveGroup.newGroup')}</option>
               </select>
               {value === NEW && (
                 <input
-                  aria-label={`New group name in ${c.label}`}
-                  placeholder="New group name"
+                  aria-label={t('bulk.moveGroup.newNameIn', { label: c.label })}
+                  placeholder={t('bulk.moveGroup.newName')}
                   maxLength={100}
                   value={newName[c.connectionId] ?? ''}
                   onChange={(e) => setNewName((s) => ({ ...s, [c.connectionId]: e.target.value }))}

@@ -5,6 +5,7 @@ import { Dialog } from '../../../components/Dialog';
 import { ProxyEditor, ProxyImport } from '../../proxy';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { countLabel, useBulkJob } from './use-bulk-job';
+import { useTranslation } from '../../../i18n';
 
 /** The proxy every selected profile has, to start the editor from; none when they differ. */
 export function commonProxy(profiles: readonly Profile[]): ProxyConfig | undefined {
@@ -18,13 +19,14 @@ export function commonProxy(profiles: readonly Profile[]): ProxyConfig | undefin
 
 export function EditProxyDialog({ profiles, onClose }: BulkDialogProps) {
   const job = useBulkJob();
+  const { t } = useTranslation();
   const n = countLabel(profiles.length);
   const apply = async (proxy: ProxyInput) => {
     const keys = profiles.map((p) => p.key);
-    if (await job.run({ kind: 'set-proxy', proxy }, keys, `Set the proxy of ${n}`)) onClose();
+    if (await job.run({ kind: 'set-proxy', proxy }, keys, t('bulk.jobs.proxy', { n }))) onClose();
   };
   return (
-    <Dialog title={`Edit proxy of ${n}`} onClose={onClose}>
+    <Dialog title={t('bulk.proxy.editTitle', { n })} onClose={onClose}>
       <ProxyEditor
         initial={commonProxy(profiles)}
         count={profiles.length}
@@ -37,13 +39,14 @@ export function EditProxyDialog({ profiles, onClose }: BulkDialogProps) {
 
 export function ImportProxiesDialog({ profiles, onClose }: BulkDialogProps) {
   const job = useBulkJob();
+  const { t } = useTranslation();
   const apply = async (assignments: { key: string; proxy: ProxyInput }[]) => {
     const keys = assignments.map((a) => a.key);
-    const what = `Assign proxies to ${countLabel(keys.length)}`;
+    const what = t('bulk.jobs.assignProxies', { n: countLabel(keys.length) });
     if (await job.run({ kind: 'assign-proxies', assignments }, keys, what)) onClose();
   };
   return (
-    <Dialog title="Import proxy list" onClose={onClose} wide>
+    <Dialog title={t('bulk.proxy.importTitle')} onClose={onClose} wide>
       <ProxyImport
         profiles={profiles.map(({ key, name }) => ({ key, name }))}
         onApply={(assignments) => void apply(assignments)}

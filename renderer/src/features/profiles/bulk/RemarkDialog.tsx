@@ -4,24 +4,27 @@ import { Dialog } from '../../../components/Dialog';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { Field, inputClass } from '../../../components/Field';
 import { countLabel, useBulkJob } from './use-bulk-job';
+import { useTranslation } from '../../../i18n';
 
 export function RemarkDialog({ profiles, onClose }: BulkDialogProps) {
   const [remark, setRemark] = useState('');
   const job = useBulkJob();
+  const { t } = useTranslation();
   const n = countLabel(profiles.length);
   const submit = async () => {
     const keys = profiles.map((p) => p.key);
-    if (await job.run({ kind: 'set-remark', remark }, keys, `Set remark on ${n}`)) onClose();
+    if (await job.run({ kind: 'set-remark', remark }, keys, t('bulk.jobs.remark', { n })))
+      onClose();
   };
   return (
     <Dialog
-      title={`Set remark on ${n}`}
+      title={t('bulk.remark.title', { n })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button variant="primary" type="submit" form="bulk-remark" disabled={job.pending}>
-            {remark ? 'Set remark' : 'Clear remarks'}
+            {remark ? t('bulk.remark.set') : t('bulk.remark.clear')}
           </Button>
         </>
       }
@@ -33,10 +36,7 @@ export function RemarkDialog({ profiles, onClose }: BulkDialogProps) {
           void submit();
         }}
       >
-        <Field
-          label="Remark"
-          hint="Replaces the remark of every selected profile; leave empty to clear it."
-        >
+        <Field label={t('bulk.remark.label')} hint={t('bulk.remark.hint')}>
           <textarea
             data-autofocus
             rows={3}

@@ -4,16 +4,20 @@ import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
 import { Field, inputClass } from '../../../components/Field';
-import { checkNameTemplate, previewNames, type NameTemplateDraft } from './name-template';
+import { checkNameTemplate, N_TOKEN, previewNames, type NameTemplateDraft } from './name-template';
 import { countLabel, useBulkJob } from './use-bulk-job';
+import { useTranslation } from '../../../i18n';
+
+const ARROW = '→';
 
 /** Rename by template: numbered in the table's current order, which the preview shows. */
 export function RenameDialog({ profiles, onClose }: BulkDialogProps) {
-  const [draft, setDraft] = useState<NameTemplateDraft>({
-    template: 'Profile {n}',
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<NameTemplateDraft>(() => ({
+    template: `${t('bulk.rename.defaultName')} ${N_TOKEN}`,
     start: '1',
     pad: '0',
-  });
+  }));
   const job = useBulkJob();
   const n = countLabel(profiles.length);
   const check = checkNameTemplate(draft);
@@ -21,22 +25,23 @@ export function RenameDialog({ profiles, onClose }: BulkDialogProps) {
   const submit = async () => {
     if (!check.ok) return;
     const keys = profiles.map((p) => p.key);
-    if (await job.run({ kind: 'rename', name: check.value }, keys, `Rename ${n}`)) onClose();
+    if (await job.run({ kind: 'rename', name: check.value }, keys, t('bulk.jobs.rename', { n })))
+      onClose();
   };
   return (
     <Dialog
-      title={`Rename ${n}`}
+      title={t('bulk.rename.title', { n })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             variant="primary"
             type="submit"
             form="bulk-rename"
             disabled={!check.ok || job.pending}
           >
-            Rename
+            {t('bulk.rename.rename')}
           </Button>
         </>
       }
@@ -50,12 +55,8 @@ export function RenameDialog({ profiles, onClose }: BulkDialogProps) {
         className="space-y-3"
       >
         <Field
-          label="Name template"
-          hint={
-            <>
-              {'{n}'} is the running number, e.g. Shop {'{n}'}
-            </>
-          }
+          label={t('bulk.rename.template')}
+          hint={t('bulk.rename.templateHint', { n: N_TOKEN })}
         >
           <input
             data-autofocus
@@ -65,7 +66,7 @@ export function RenameDialog({ profiles, onClose }: BulkDialogProps) {
           />
         </Field>
         <div className="grid grid-cols-2 gap-3">
-          <Field label="Start at">
+          <Field label={t('bulk.rename.start')}>
             <input
               type="number"
               min={0}
@@ -74,7 +75,7 @@ export function RenameDialog({ profiles, onClose }: BulkDialogProps) {
               className={inputClass}
             />
           </Field>
-          <Field label="Pad to digits">
+          <Field label={t('bulk.rename.pad')}>
             <input
               type="number"
               min={0}
@@ -87,22 +88,22 @@ export function RenameDialog({ profiles, onClose }: BulkDialogProps) {
         </div>
         {check.ok ? (
           <div
-            aria-label="Preview"
+            aria-label={t('bulk.rename.preview')}
             className="rounded border border-zinc-200 p-2 text-xs dark:border-zinc-800"
           >
             <div className="mb-1 font-medium text-zinc-600 dark:text-zinc-400">
-              Preview (table order)
+              {t('bulk.rename.previewTitle')}
             </div>
             <ul className="space-y-0.5">
               {previewNames(check.value, profiles).map((r, i) => (
                 <li key={i} className="truncate">
-                  <span className="text-zinc-500">{r.from}</span> →{' '}
+                  <span className="text-zinc-500">{r.from}</span> {ARROW}{' '}
                   <span className="font-medium">{r.to}</span>
                 </li>
               ))}
               {profiles.length > 3 && (
                 <li className="text-zinc-500">
-                  … last: {renderName(check.value, profiles.length - 1)}
+                  {t('bulk.rename.last', { name: renderName(check.value, profiles.length - 1) })}
                 </li>
               )}
             </ul>

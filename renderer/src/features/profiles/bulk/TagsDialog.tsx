@@ -8,12 +8,7 @@ import { parseTags } from '../../../lib/parse-tags';
 import { Field, inputClass } from '../../../components/Field';
 import { TAGS_MODES, tagsJob, tagsOnProfiles, type TagsMode } from './tags-change';
 import { countLabel, useBulkJob } from './use-bulk-job';
-
-const SUBMIT: Record<TagsMode, string> = {
-  add: 'Add tags',
-  remove: 'Remove tags',
-  replace: 'Replace tags',
-};
+import { useTranslation } from '../../../i18n';
 
 export function TagsDialog({ profiles, onClose }: BulkDialogProps) {
   const [mode, setMode] = useState<TagsMode>('add');
@@ -23,6 +18,7 @@ export function TagsDialog({ profiles, onClose }: BulkDialogProps) {
   const listId = useId();
   const errorId = useId();
   const job = useBulkJob();
+  const { t } = useTranslation();
   const n = countLabel(profiles.length);
   const names = parseTags(text);
   const planned = tagsJob(mode, names, n);
@@ -34,8 +30,11 @@ export function TagsDialog({ profiles, onClose }: BulkDialogProps) {
   // Removing offers what the selection has; adding and replacing, every tag there is.
   const offered =
     mode === 'remove'
-      ? onSelection.map((t) => ({ name: t.name, label: `${t.name} (${t.count})` }))
-      : known.map((t) => ({ name: t, label: t }));
+      ? onSelection.map((tag) => ({
+          name: tag.name,
+          label: t('bulk.tags.counted', { name: tag.name, count: tag.count }),
+        }))
+      : known.map((tag) => ({ name: tag, label: tag }));
   const submit = async () => {
     setTried(true);
     if (!planned.ok) return;
@@ -44,13 +43,15 @@ export function TagsDialog({ profiles, onClose }: BulkDialogProps) {
   };
   return (
     <Dialog
-      title={`Tags of ${n}`}
+      title={t('bulk.tags.title', { n })}
       onClose={onClose}
       footer={
         <>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button variant="primary" type="submit" form="bulk-tags" disabled={job.pending}>
-            {mode === 'replace' && names.length === 0 ? 'Remove all tags' : SUBMIT[mode]}
+            {mode === 'replace' && names.length === 0
+              ? t('bulk.tags.removeAll')
+              : t(`bulk.tags.${mode satisfies TagsMode}`)}
           </Button>
         </>
       }
@@ -63,25 +64,25 @@ export function TagsDialog({ profiles, onClose }: BulkDialogProps) {
         }}
         className="space-y-3"
       >
-        <fieldset className="flex gap-1" aria-label="What to do with the tags">
+        <fieldset className="flex gap-1" aria-label={t('bulk.tags.what')}>
           {TAGS_MODES.map((m) => (
             <label
-              key={m.mode}
+              key={m}
               className="flex cursor-pointer items-center gap-1.5 rounded border border-zinc-300 px-2.5 py-1 text-[13px] has-checked:border-blue-500 has-checked:bg-blue-50 has-focus-visible:ring-2 has-focus-visible:ring-blue-400 dark:border-zinc-700 dark:has-checked:bg-blue-950/50"
             >
               <input
                 type="radio"
                 name="tags-mode"
-                value={m.mode}
-                checked={mode === m.mode}
-                onChange={() => setMode(m.mode)}
+                value={m}
+                checked={mode === m}
+                onChange={() => setMode(m)}
                 className="accent-blue-600"
               />
-              {m.label}
+              {t(`bulk.tags.mode.${m}`)}
             </label>
           ))}
         </fieldset>
-        <Field label="Tags, comma-separated" hint={TAGS_MODES.find((m) => m.mode === mode)!.hint}>
+        <Field label={t('bulk.tags.label')} hint={t(`bulk.tags.hint.${mode}`)}>
           <input
             data-autofocus
             list={listId}
@@ -103,7 +104,7 @@ export function TagsDialog({ profiles, onClose }: BulkDialogProps) {
           ))}
         </datalist>
         {offered.length > 0 && (
-          <div className="flex flex-wrap gap-1" aria-label="Tags to pick">
+          <div className="flex flex-wrap gap-1" aria-label={t('bulk.tags.toPick')}>
             {offered.slice(0, 30).map((t) => (
               <button
                 key={t.name}

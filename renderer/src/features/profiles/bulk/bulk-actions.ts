@@ -3,6 +3,8 @@
  * (a component taking BulkDialogProps) plus one entry here; the bar knows none by name.
  */
 import type { ComponentType } from 'react';
+import i18next from 'i18next';
+import type { Catalog } from '../../../i18n/catalogs/en';
 import type { Connection, Profile } from '../../../../../shared/model';
 import type { JobAction } from '../../../../../shared/model/job';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
@@ -29,11 +31,14 @@ export interface BulkBarState {
   pending: boolean;
 }
 
+/** A string of the bulk actions' catalog (bulk.actions): worded where it is shown. */
+export type BulkActionText = keyof Catalog['bulk']['actions'];
+
 interface BulkActionBase {
   /** Unique; the profiles store remembers which action's dialog is open by it. */
   id: string;
-  label: string;
-  title?: string;
+  label: BulkActionText;
+  title?: BulkActionText;
   /** A divider before this button, to start a group. */
   divider?: boolean;
   /** Drawn as a destructive action. */
@@ -55,43 +60,56 @@ export type BulkAction = BulkActionBase &
 
 const idle = ({ pending }: BulkBarState) => !pending;
 
+/** An action's label, in the language chosen now. */
+export const actionLabel = (a: BulkAction): string => i18next.t(`bulk.actions.${a.label}`);
+
+/** An action's tooltip, in the language chosen now (shortcuts filled in). */
+export const actionTitle = (a: BulkAction): string | undefined =>
+  a.title &&
+  i18next.t(`bulk.actions.${a.title}`, {
+    shortcut: a.id === 'close' ? CLOSE_SHORTCUT : OPEN_SHORTCUT,
+  });
+
 export const BULK_ACTIONS: readonly BulkAction[] = [
   {
     id: 'open',
-    label: 'Open',
-    title: `Open the selected profiles (${OPEN_SHORTCUT} in the table)`,
+    label: 'open',
+    title: 'openTitle',
     enabled: idle,
-    start: (n) => ({ action: { kind: 'open' }, what: `Open ${n}` }),
+    start: (n) => ({ action: { kind: 'open' }, what: i18next.t('bulk.jobs.open', { n }) }),
   },
   {
     id: 'close',
-    label: 'Close',
-    title: `Close the selected profiles (${CLOSE_SHORTCUT} in the table)`,
+    label: 'close',
+    title: 'closeTitle',
     enabled: idle,
-    start: (n) => ({ action: { kind: 'close' }, what: `Close ${n}` }),
+    start: (n) => ({ action: { kind: 'close' }, what: i18next.t('bulk.jobs.close', { n }) }),
   },
-  { id: 'move-group', label: 'Move to group…', divider: true, dialog: MoveGroupDialog },
-  { id: 'set-remark', label: 'Set remark…', dialog: RemarkDialog },
-  { id: 'rename', label: 'Rename…', dialog: RenameDialog },
+  { id: 'move-group', label: 'moveGroup', divider: true, dialog: MoveGroupDialog },
+  { id: 'set-remark', label: 'setRemark', dialog: RemarkDialog },
+  { id: 'rename', label: 'rename', dialog: RenameDialog },
   {
     id: 'set-tags',
-    label: 'Tags…',
-    title: 'Add, remove or replace the tags of the selected profiles',
+    label: 'setTags',
+    title: 'setTagsTitle',
     dialog: TagsDialog,
   },
-  { id: 'edit-proxy', label: 'Edit proxy…', dialog: EditProxyDialog },
-  { id: 'import-proxies', label: 'Import proxy list…', dialog: ImportProxiesDialog },
+  { id: 'edit-proxy', label: 'editProxy', dialog: EditProxyDialog },
+  { id: 'import-proxies', label: 'importProxies', dialog: ImportProxiesDialog },
   {
     id: 'check-proxy',
-    label: 'Check proxy',
-    title: "Try each selected profile's proxy from this machine: exit IP, country, latency",
+    label: 'checkProxy',
+    title: 'checkProxyTitle',
     enabled: idle,
-    start: (n) => ({ action: { kind: 'check-proxy' }, what: `Check the proxies of ${n}` }),
+    start: (n) => ({
+      action: { kind: 'check-proxy' },
+      what: i18next.t('bulk.jobs.checkProxy', { n }),
+    }),
     reveals: 'proxyCheck',
   },
-  { id: 'copy', label: 'Copy…', dialog: CopyDialog },
-  { id: 'export-csv', label: 'Export CSV…', dialog: ExportSheetDialog },
-  { id: 'copy-to-connection', label: 'Copy to connection…', dialog: CopyToConnectionDialog },
-  { id: 'automate', label: 'Run automation…', divider: true, dialog: RunAutomationDialog },
-  { id: 'delete', label: 'Delete…', danger: true, dialog: DeleteDialog },
+  { id: 'copy', label: 'copy', dialog: CopyDialog },
+  { id: 'export-csv', label: 'exportCsv', dialog: ExportSheetDialog },
+  { id: 'copy-to-connection', label: 'copyToConnection', dialog: CopyToConnectionDialog },
+  { id: 'automate', label: 'automate', divider: true, dialog: RunAutomationDialog },
+  { id: 'delete', label: 'delete', danger: true, dialog: DeleteDialog },
 ];

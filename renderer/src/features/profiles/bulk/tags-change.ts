@@ -2,53 +2,48 @@
  * What the Tags dialog asks main to do: add or remove some tags (each profile keeps its
  * others; main works out each profile's new set from the vendor) or replace them all.
  */
+import i18next from 'i18next';
 import type { Profile } from '../../../../../shared/model';
 import type { ActionOf } from '../../../../../shared/model/job';
 
 export type TagsMode = 'add' | 'remove' | 'replace';
 
-export const TAGS_MODES: readonly { mode: TagsMode; label: string; hint: string }[] = [
-  {
-    mode: 'add',
-    label: 'Add',
-    hint: 'Added to every selected profile; the tags it has stay. Tags that do not exist yet are created.',
-  },
-  {
-    mode: 'remove',
-    label: 'Remove',
-    hint: 'Taken off every selected profile that has them; its other tags stay.',
-  },
-  {
-    mode: 'replace',
-    label: 'Replace',
-    hint: 'Every selected profile gets exactly these tags. Tags that do not exist yet are created.',
-  },
-];
+/** The modes in the order the dialog offers them; each is worded by bulk.tags.mode/hint.<mode>. */
+export const TAGS_MODES: readonly TagsMode[] = ['add', 'remove', 'replace'];
 
 export type TagsJob =
   | { ok: true; action: ActionOf<'change-tags'> | ActionOf<'set-tags'>; what: string }
   | { ok: false; message: string };
 
-const listed = (names: readonly string[]) => names.map((t) => `"${t}"`).join(', ');
+const listed = (names: readonly string[]) =>
+  names.map((name) => i18next.t('bulk.jobs.quoted', { name })).join(', ');
 
-/** The job for `names` in `mode`, or why there is none yet. */
+/** The job for `names` in `mode`, or why there is none yet, worded in the language chosen now. */
 export function tagsJob(mode: TagsMode, names: readonly string[], n: string): TagsJob {
+  const t = i18next.t;
   if (mode === 'replace')
     return names.length
-      ? { ok: true, action: { kind: 'set-tags', tags: [...names] }, what: `Set tags on ${n}` }
-      : { ok: true, action: { kind: 'set-tags', tags: [] }, what: `Remove all tags from ${n}` };
-  if (names.length === 0)
-    return { ok: false, message: `Name the tags to ${mode}, separated by commas` };
+      ? {
+          ok: true,
+          action: { kind: 'set-tags', tags: [...names] },
+          what: t('bulk.jobs.setTags', { n }),
+        }
+      : {
+          ok: true,
+          action: { kind: 'set-tags', tags: [] },
+          what: t('bulk.jobs.removeAllTags', { n }),
+        };
+  if (names.length === 0) return { ok: false, message: t(`bulk.tags.missing.${mode}`) };
   return mode === 'add'
     ? {
         ok: true,
         action: { kind: 'change-tags', add: [...names], remove: [] },
-        what: `Add ${listed(names)} to ${n}`,
+        what: t('bulk.jobs.addTags', { tags: listed(names), n }),
       }
     : {
         ok: true,
         action: { kind: 'change-tags', add: [], remove: [...names] },
-        what: `Remove ${listed(names)} from ${n}`,
+        what: t('bulk.jobs.removeTags', { tags: listed(names), n }),
       };
 }
 

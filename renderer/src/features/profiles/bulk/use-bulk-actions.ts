@@ -2,7 +2,7 @@ import type { Connection, Profile } from '../../../../../shared/model';
 import type { MenuEntry } from '../../../components/Menu';
 import { ACTION_SHORTCUTS } from '../shortcuts';
 import { useProfilesUi } from '../store';
-import type { BulkAction, BulkBarState } from './bulk-actions';
+import { actionLabel, type BulkAction, type BulkBarState } from './bulk-actions';
 import { countLabel, useBulkJob } from './use-bulk-job';
 
 /**
@@ -35,7 +35,7 @@ export function useBulkActions(
   };
   const menuEntry = (a: BulkAction): MenuEntry => ({
     id: a.id,
-    label: a.label,
+    label: actionLabel(a),
     onSelect: () => press(a),
     disabled: !isEnabled(a),
     ...(a.danger ? { danger: true } : {}),

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { toast } from 'sonner';
 import type { JobAction } from '../../../../../shared/model/job';
 import { errorText } from '../../../lib/deck';
@@ -20,12 +21,12 @@ export function useBulkJob() {
       await start.mutateAsync({ action, keys: [...keys] });
       return true;
     } catch (e) {
-      toast.error(`Could not start: ${what}`, { description: errorText(e) });
+      toast.error(i18next.t('bulk.couldNotStart', { what }), { description: errorText(e) });
       return false;
     }
   };
   return { run, pending: start.isPending };
 }
 
-export const countLabel = (n: number, one = 'profile', many = `${one}s`): string =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
+/** "3 profiles", in the language chosen now. */
+export const countLabel = (n: number): string => i18next.t('bulk.profiles', { count: n });

@@ -20,18 +20,11 @@ import { errorBanner } from '../../../components/styles';
 import { errorText } from '../../../lib/deck';
 import { groupsQuery } from '../../../lib/queries';
 import { countLabel, useBulkJob } from '../bulk/use-bulk-job';
+import { useTranslation } from '../../../i18n';
 
 /** Enough to check by eye; the rest is counted (the job still gets every row). */
 const SHOWN_PROFILES = 300;
 const SHOWN_PROBLEMS = 200;
-
-const PLURAL: Record<EditableColumn, [string, string]> = {
-  name: ['name', 'names'],
-  group: ['group', 'groups'],
-  tags: ['tag set', 'tag sets'],
-  remark: ['remark', 'remarks'],
-  proxy: ['proxy', 'proxies'],
-};
 
 type Read =
   | { state: 'empty' }
@@ -53,6 +46,7 @@ export function ImportSheetDialog({
   const groups = useQuery(groupsQuery);
   const job = useBulkJob();
   const inputId = useId();
+  const { t } = useTranslation();
 
   const choose = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -60,7 +54,7 @@ export function ImportSheetDialog({
     if (!file) return;
     setRead({ state: 'reading', file: file.name });
     try {
-      const text = decodeUtf8(await file.arrayBuffer());
+      const text = decodeUtf8(await file.arrayBuffer(), t('bulk.importSheet.notUtf8'));
       const known = groups.data ?? (await groups.refetch()).data ?? [];
       setRead({
         state: 'read',
@@ -78,30 +72,35 @@ export function ImportSheetDialog({
   const apply = async () => {
     if (changed.length === 0) return;
     const keys = changed.map((c) => c.key);
-    const what = `Import ${countLabel(keys.length)} from ${read.state === 'read' ? read.file : 'CSV'}`;
+    const what = t('bulk.jobs.importSheet', {
+      n: countLabel(keys.length),
+      file: read.state === 'read' ? read.file : 'CSV',
+    });
     const edits = changed.map((c) => c.edit);
     if (await job.run({ kind: 'import-sheet', edits }, keys, what)) onClose();
   };
 
   return (
     <Dialog
-      title="Import CSV"
+      title={t('bulk.importSheet.title')}
       onClose={onClose}
       wide
       footer={
         <>
           {preview && wrong > 0 && changed.length > 0 && (
             <p className="mr-auto self-center text-xs text-amber-800 dark:text-amber-300">
-              {countLabel(wrong, 'wrong line')} will be left out.
+              {t('bulk.importSheet.leftOut', { count: wrong })}
             </p>
           )}
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             variant="primary"
             disabled={changed.length === 0 || job.pending}
             onClick={() => void apply()}
           >
-            {changed.length ? `Apply to ${countLabel(changed.length)}` : 'Apply'}
+            {changed.length
+              ? t('bulk.importSheet.applyTo', { n: countLabel(changed.length) })
+              : t('bulk.importSheet.apply')}
           </Button>
         </>
       }
@@ -112,14 +111,16 @@ export function ImportSheetDialog({
             htmlFor={inputId}
             className="inline-flex cursor-pointer items-center rounded border border-zinc-300 bg-white px-2.5 py-1 hover:bg-zinc-100 focus-within:outline-2 focus-within:outline-blue-500 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
           >
-            {read.state === 'empty' ? 'Choose a CSV file…' : 'Choose another file…'}
+            {read.state === 'empty'
+              ? t('bulk.importSheet.choose')
+              : t('bulk.importSheet.chooseAnother')}
           </label>
           <input
             id={inputId}
             data-autofocus
             type="file"
             accept=".csv,.tsv,.txt,text/csv"
-            aria-label="CSV file"
+            aria-label={t('bulk.importSheet.file')}
             onChange={(e) => void choose(e)}
             className="sr-only"
           />
@@ -130,13 +131,11 @@ export function ImportSheetDialog({
           )}
         </div>
         {read.state === 'empty' && (
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">
-            A file exported with “Export CSV”, edited in a spreadsheet. Rows are matched by
-            connection and id; of each profile, only the cells that differ from it now are applied.
-            Columns the file leaves out are left alone.
-          </p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">{t('bulk.importSheet.about')}</p>
         )}
-        {read.state === 'reading' && <p role="status">Reading {read.file}…</p>}
+        {read.state === 'reading' && (
+          <p role="status">{t('bulk.importSheet.reading', { file: read.file })}</p>
+        )}
         {read.state === 'failed' && (
           <p role="alert" className={errorBanner}>
             {read.message}
@@ -149,53 +148,59 @@ export function ImportSheetDialog({
 }
 
 /** UTF-8 as spreadsheet apps save it ("CSV UTF-8"); anything else would garble names. */
-function decodeUtf8(bytes: ArrayBuffer): string {
+function decodeUtf8(bytes: ArrayBuffer, notUtf8: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(
-      'The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”; in other apps, pick UTF-8 as the encoding.',
-    );
+    throw new Error(notUtf8);
   }
 }
 
 function PreviewBody({ preview }: { preview: SheetPreview }) {
+  const { t } = useTranslation();
   const { changed, problems } = preview;
   const counts = changeCounts(changed);
   const wrong = wrongLines(preview);
-  const byColumn = EDITABLE_COLUMNS.filter((c) => counts[c] > 0).map(
-    (c) => `${counts[c].toLocaleString()} ${PLURAL[c][counts[c] === 1 ? 0 : 1]}`,
+  const byColumn = EDITABLE_COLUMNS.filter((c) => counts[c] > 0).map((c: EditableColumn) =>
+    t(`bulk.importSheet.changed.${c}`, { count: counts[c] }),
   );
   const shown = changed.slice(0, SHOWN_PROFILES);
   return (
     <>
       <p data-testid="sheet-summary" role="status" className="text-[13px]">
-        <strong className="font-semibold">{countLabel(preview.rows, 'row')}</strong>:{' '}
-        {changed.length
-          ? `${countLabel(changed.length)} change (${byColumn.join(', ')})`
-          : 'nothing changes'}
-        , {preview.unchanged.toLocaleString()} unchanged
+        <strong className="font-semibold">
+          {t('bulk.importSheet.rows', { count: preview.rows })}
+        </strong>
+        {t('bulk.importSheet.summary', {
+          changes: changed.length
+            ? t('bulk.importSheet.changes', {
+                n: countLabel(changed.length),
+                columns: byColumn.join(', '),
+              })
+            : t('bulk.importSheet.nothing'),
+          unchanged: preview.unchanged,
+        })}
         {wrong > 0 && (
           <span className="text-red-700 dark:text-red-400">
-            , {countLabel(wrong, 'wrong line')}
+            {t('bulk.importSheet.wrong', { count: wrong })}
           </span>
         )}
-        .
+        {t('bulk.importSheet.end')}
       </p>
       {problems.length > 0 && (
         <div className="max-h-40 overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
           <table data-testid="sheet-problems" className="w-full text-left text-xs">
-            <caption className="sr-only">Lines that cannot be read</caption>
+            <caption className="sr-only">{t('bulk.importSheet.problems')}</caption>
             <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
               <tr>
                 <th scope="col" className="w-14 px-2 py-1 font-medium">
-                  Line
+                  {t('bulk.importSheet.line')}
                 </th>
                 <th scope="col" className="w-24 px-2 py-1 font-medium">
-                  Column
+                  {t('bulk.importSheet.column')}
                 </th>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  Problem
+                  {t('bulk.importSheet.problem')}
                 </th>
               </tr>
             </thead>
@@ -209,8 +214,7 @@ function PreviewBody({ preview }: { preview: SheetPreview }) {
                   <td className="px-2 py-1 tabular-nums">{p.line}</td>
                   <td className="px-2 py-1 font-mono">{p.column ?? ''}</td>
                   <td className="px-2 py-1">
-                    {p.warning ? 'Note: ' : ''}
-                    {p.message}
+                    {p.warning ? t('bulk.importSheet.note', { message: p.message }) : p.message}
                   </td>
                 </tr>
               ))}
@@ -218,7 +222,7 @@ function PreviewBody({ preview }: { preview: SheetPreview }) {
           </table>
           {problems.length > SHOWN_PROBLEMS && (
             <p className="px-2 py-1 text-xs text-zinc-500">
-              … and {(problems.length - SHOWN_PROBLEMS).toLocaleString()} more
+              {t('bulk.importSheet.moreProblems', { count: problems.length - SHOWN_PROBLEMS })}
             </p>
           )}
         </div>
@@ -226,7 +230,7 @@ function PreviewBody({ preview }: { preview: SheetPreview }) {
       {changed.length > 0 && (
         <div className="max-h-[min(22rem,40vh)] overflow-auto rounded border border-zinc-200 dark:border-zinc-800">
           <table data-testid="sheet-changes" className="w-full table-fixed text-left text-xs">
-            <caption className="sr-only">What changes on each profile</caption>
+            <caption className="sr-only">{t('bulk.importSheet.changesCaption')}</caption>
             <colgroup>
               <col className="w-12" />
               <col className="w-[28%]" />
@@ -237,19 +241,19 @@ function PreviewBody({ preview }: { preview: SheetPreview }) {
             <thead className="sticky top-0 bg-zinc-50 dark:bg-zinc-900">
               <tr>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  Line
+                  {t('bulk.importSheet.line')}
                 </th>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  Profile
+                  {t('bulk.importSheet.profile')}
                 </th>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  Field
+                  {t('bulk.importSheet.field')}
                 </th>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  Now
+                  {t('bulk.importSheet.now')}
                 </th>
                 <th scope="col" className="px-2 py-1 font-medium">
-                  After the import
+                  {t('bulk.importSheet.after')}
                 </th>
               </tr>
             </thead>
@@ -272,7 +276,9 @@ function PreviewBody({ preview }: { preview: SheetPreview }) {
                         </>
                       )}
                     </td>
-                    <td className="px-2 py-0.5 text-zinc-600 dark:text-zinc-400">{f.column}</td>
+                    <td className="px-2 py-0.5 font-mono text-zinc-600 dark:text-zinc-400">
+                      {f.column}
+                    </td>
                     <td className="px-2 py-0.5 break-words whitespace-pre-line text-zinc-500 line-through decoration-zinc-400/60">
                       {f.before}
                     </td>
@@ -284,7 +290,7 @@ function PreviewBody({ preview }: { preview: SheetPreview }) {
           </table>
           {changed.length > SHOWN_PROFILES && (
             <p className="px-2 py-1 text-xs text-zinc-500">
-              … and {(changed.length - SHOWN_PROFILES).toLocaleString()} more profiles
+              {t('bulk.importSheet.moreProfiles', { count: changed.length - SHOWN_PROFILES })}
             </p>
           )}
         </div>

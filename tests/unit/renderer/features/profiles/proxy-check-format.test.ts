@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { switchLanguage } from '../../support/i18n';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   proxyCheckLabel,
   proxyCheckShort,
@@ -31,5 +32,17 @@ describe('the Proxy-check column', () => {
     );
     expect(proxyCheckShort({ ok: false, checkedAt: 1 })).toBe('failed');
     expect(proxyCheckShort(undefined)).toBe('');
+  });
+
+  afterEach(() => switchLanguage('en'));
+  it('words the cell and its tooltip in the language chosen; the vendor’s reason stays', async () => {
+    await switchLanguage('zh-CN');
+    const ok = { ok: true, checkedAt: 1_760_000_000_000, exitIp: '203.0.113.7', latencyMs: 84 };
+    expect(proxyCheckShort(ok)).toBe('203.0.113.7 · 84 毫秒');
+    expect(proxyCheckLabel(ok)).toMatch(/^可用：203\.0\.113\.7 · 84 毫秒 · 检测于 /);
+    expect(proxyCheckShort({ ok: false, checkedAt: 1, reason: 'timeout' })).toBe('超时');
+    expect(proxyCheckLabel({ ok: false, checkedAt: 1, message: 'The proxy refused' })).toMatch(
+      /^失败：The proxy refused · 检测于 /,
+    );
   });
 });

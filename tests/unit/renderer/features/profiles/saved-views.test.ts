@@ -2,7 +2,8 @@
  * Issue 23, point 6: saved views keep a name with the table's filters, sort and columns,
  * and put them back.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { switchLanguage } from '../../support/i18n';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_FILTERS } from '../../../../../renderer/src/features/profiles/filter';
 import {
   checkViewName,
@@ -135,6 +136,19 @@ describe('saved views', () => {
     expect(describeView({ filters: EMPTY_FILTERS, sorting: [], columns: {} })).toEqual([
       'Every profile',
     ]);
+  });
+
+  afterEach(() => switchLanguage('en'));
+  it('describes it in the language chosen when asked (the sidebar re-asks on a switch)', async () => {
+    await switchLanguage('zh-CN');
+    expect(
+      describeView({
+        filters: { ...EMPTY_FILTERS, text: 'tag:vip', proxyCheck: ['failed'] },
+        sorting: [{ id: 'lastOpened', desc: true }],
+        columns: { columnVisibility: { remark: false } },
+      }),
+    ).toEqual(['搜索：tag:vip', '代理检测：失败', '按“上次打开”降序排序', '隐藏了 1 列']);
+    expect(checkViewName(' ')).toEqual({ ok: false, message: '请为视图命名' });
   });
 });
 

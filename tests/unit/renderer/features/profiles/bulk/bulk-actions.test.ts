@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import i18next from 'i18next';
+import { switchLanguage } from '../../../support/i18n';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkDialogProps } from '../../../../../../renderer/src/components/bulk-dialog';
 import { BulkBar } from '../../../../../../renderer/src/features/profiles/bulk/BulkBar';
 import {
   BULK_ACTIONS,
   type BulkAction,
+  type BulkActionText,
 } from '../../../../../../renderer/src/features/profiles/bulk/bulk-actions';
 import { useProfilesUi } from '../../../../../../renderer/src/features/profiles/store';
 import { importGraph } from '../../../../../arch/import-cycles';
@@ -71,11 +74,23 @@ describe('bulk actions', () => {
     ]);
   });
 
-  it('a new action is one entry: the bar shows its button and opens its dialog on the selection', () => {
+  afterEach(() => switchLanguage('en'));
+  it('are worded in the language chosen: the bar, its count and its menu entries', async () => {
+    await switchLanguage('zh-CN');
+    const html = renderBar();
+    expect(buttons(html).slice(0, 3)).toEqual(['打开', '关闭', '移动到分组…']);
+    expect(buttons(html).at(-1)).toBe('取消选择');
+    expect(html).toContain('已选 3 个环境');
+  });
+
+  it('a new action is one entry (and its catalog string): the bar shows its button and opens its dialog on the selection', () => {
     function StampDialog({ profiles }: BulkDialogProps) {
       return createElement('p', null, `Stamp ${profiles.map((p) => p.key).join(' ')}`);
     }
-    const stamp: BulkAction = { id: 'stamp', label: 'Stamp…', dialog: StampDialog };
+    // Its label is a catalog string, as every action's is.
+    i18next.addResource('en', 'translation', 'bulk.actions.stamp', 'Stamp…');
+    const label = 'stamp' as BulkActionText;
+    const stamp: BulkAction = { id: 'stamp', label, dialog: StampDialog };
     const actions = [...BULK_ACTIONS, stamp];
     expect(buttons(renderBar(actions)).slice(-2)).toEqual(['Stamp…', 'Clear']);
     expect(renderBar(actions)).not.toContain('<p>');
@@ -87,9 +102,10 @@ describe('bulk actions', () => {
   });
 
   it('enabled-when decides each button from the bar state', () => {
+    i18next.addResource('en', 'translation', 'bulk.actions.guarded', 'Guarded…');
     const guarded: BulkAction = {
       id: 'guarded',
-      label: 'Guarded…',
+      label: 'guarded' as BulkActionText,
       enabled: ({ selected: s }) => s.length > 5,
       dialog: () => createElement('p'),
     };

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { switchLanguage } from '../../../support/i18n';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   tagsJob,
   tagsOnProfiles,
@@ -37,6 +38,16 @@ describe('the Tags dialog’s job', () => {
       ok: true,
       action: { kind: 'set-tags', tags: [] },
       what: 'Remove all tags from 1 profile',
+    });
+  });
+
+  afterEach(() => switchLanguage('en'));
+  it('names the job and what is missing in the language chosen', async () => {
+    await switchLanguage('zh-CN');
+    expect(tagsJob('add', ['vip'], '3 个环境')).toMatchObject({ what: '为 3 个环境添加 “vip”' });
+    expect(tagsJob('remove', [], '1 个环境')).toEqual({
+      ok: false,
+      message: '请填写要移除的标签，用逗号分隔',
     });
   });
 
