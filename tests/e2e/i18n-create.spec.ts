@@ -170,7 +170,10 @@ test('pseudo-locale: the add and the edit connection forms speak only catalog wo
 }) => {
   const { page } = harness;
   const { data } = await openInPseudoLocale(harness);
-  await page.getByRole('button', { name: pseudo(en.nav.connections) }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: pseudo(en.nav.connections) })
+    .click();
   const dialog = page.locator(DIALOG);
 
   await page.getByRole('button', { name: pseudo(en.connections.add) }).click();
@@ -255,7 +258,7 @@ test('中文: the new profile dialog and the connection form, at both window siz
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 
-  await page.getByRole('button', { name: zhCN.nav.connections }).click();
+  await page.getByRole('navigation').getByRole('button', { name: zhCN.nav.connections }).click();
   const card = page.getByTestId('connection-card').filter({ hasText: 'Demo CosLogin' });
   await card.getByRole('button', { name: zhCN.common.edit }).click();
   await expect(dialog.getByTestId('token-state')).toContainText(zhCN.connections.form.tokenSet);

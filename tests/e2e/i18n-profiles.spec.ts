@@ -186,6 +186,8 @@ test('pseudo-locale: every word of the Profiles screen, its menus and its bulk d
   await writeFile(edited, csv.replace(first.name, renamed));
   await section.getByRole('button', { name: pseudo(en.profiles.importCsv) }).click();
   const importing = page.getByRole('dialog', { name: pseudo(en.bulk.importSheet.title) });
+  // The dialog's code loads on its first open.
+  await expect(importing).toBeVisible();
   await expectAllFromCatalog(page, [DIALOG], data);
   await importing.getByLabel(pseudo(en.bulk.importSheet.file)).setInputFiles(edited);
   await expect(importing.getByTestId('sheet-changes')).toBeVisible();
