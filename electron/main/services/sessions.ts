@@ -47,7 +47,10 @@ export function createSessionsService(deps: SessionsDeps) {
           errors.push({
             connectionId,
             error: toValue(
-              DeckError.of('not-found', `No connection ${connectionId}`),
+              DeckError.of('not-found', `No connection ${connectionId}`, {
+                reason: 'connection.unknown',
+                params: { id: connectionId },
+              }),
               connectionId,
             ),
           });
