@@ -1,4 +1,4 @@
-import { DeckError, type Result } from '../../../shared/ipc/result';
+import { DeckError, DeckErrorSchema, type Result } from '../../../shared/ipc/result';
 import type { DeckApi } from '../../../shared/ipc/deck-api';
 import { wordError, wordFieldError } from './error-text';
 
@@ -21,6 +21,9 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 /** An error in the chosen language: main's code, reason and values, the vendor's own words. */
 export function errorText(error: unknown): string {
   if (error instanceof DeckError) return wordError(error.toValue());
+  // An error value as it came (a job item's, a listing's per-connection failure).
+  const value = DeckErrorSchema.safeParse(error);
+  if (value.success) return wordError(value.data);
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -186,7 +186,7 @@ function PreviewRow({
       <tr data-key={item.key} className="border-t border-zinc-100 dark:border-zinc-800">
         <td className={`${cell} font-medium`}>{item.name}</td>
         <td colSpan={5} className={`${cell} text-red-700 dark:text-red-400`}>
-          Fails: {item.error.message}
+          Fails: {errorText(item.error)}
         </td>
       </tr>
     );
