@@ -98,6 +98,11 @@ export const ERROR_REASONS = [
   'devtools.firefox',
   'devtools.page-gone',
   'cancelled',
+  'job.stopped',
+  'session.connection-gone',
+  'session.not-open',
+  'script.gone',
+  'windows.too-small',
   // IPC itself.
   'request.unknown-channel',
   'request.foreign-sender',

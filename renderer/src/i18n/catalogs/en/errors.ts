@@ -202,6 +202,7 @@ export const errors = {
       gone: 'Job {{id}} is no longer kept',
       running: 'The job is still running; retry once it has finished',
       'unknown-kind': '"{{kind}}" is not a kind of job',
+      stopped: 'Stopped by cancel',
     },
     devtools: {
       'no-address': 'The vendor reports no debugging address for this session',
@@ -219,6 +220,17 @@ export const errors = {
       'page-gone': 'That page is gone: refresh the list of pages',
     },
     cancelled: 'Cancelled',
+    session: {
+      'connection-gone': 'That connection no longer exists',
+      'not-open': 'This profile is not open',
+    },
+    script: {
+      gone: 'That script no longer exists',
+    },
+    windows: {
+      'too-small':
+        'Each window would be {{width}}×{{height}}: make the area larger or the grid smaller',
+    },
     request: {
       'unknown-channel': 'Unknown channel {{channel}}',
       'foreign-sender': 'Request refused: not from the BrowserDeck window',

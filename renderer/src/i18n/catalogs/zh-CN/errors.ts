@@ -186,6 +186,7 @@ export const errors: Catalog['errors'] = {
       gone: '任务 {{id}} 已不再保留',
       running: '任务仍在运行；请在完成后重试',
       'unknown-kind': '“{{kind}}”不是一种任务',
+      stopped: '已按取消停止',
     },
     devtools: {
       'no-address': '客户端没有提供此会话的调试地址',
@@ -202,6 +203,16 @@ export const errors: Catalog['errors'] = {
       'page-gone': '该页面已关闭：请刷新页面列表',
     },
     cancelled: '已取消',
+    session: {
+      'connection-gone': '该连接已不存在',
+      'not-open': '该环境未打开',
+    },
+    script: {
+      gone: '该脚本已不存在',
+    },
+    windows: {
+      'too-small': '每个窗口将只有 {{width}}×{{height}}：请扩大区域或减少网格行列数',
+    },
     request: {
       'unknown-channel': '未知的通道 {{channel}}',
       'foreign-sender': '请求已拒绝：并非来自 BrowserDeck 窗口',
