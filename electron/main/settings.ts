@@ -93,8 +93,8 @@ export function createSettingsStore(
       oneAtATime(async () => {
         const checked = SettingsSchema.safeParse({ ...(await get()), ...patch });
         if (!checked.success) {
-          const { field, message } = describeZodError(checked.error);
-          throw DeckError.of('invalid-input', message, { details: { field } });
+          const { field, message, reason, params } = describeZodError(checked.error);
+          throw DeckError.of('invalid-input', message, { details: { field }, reason, params });
         }
         if (writable) {
           const saved = { ...Object.fromEntries(unknownFields), ...checked.data };

@@ -4,6 +4,7 @@
  * `window.deck` from the same registry (shared/ipc/deck-api.ts).
  */
 import { z } from 'zod';
+import { schemaMessage, type WholeNumberUnit } from './error-reasons';
 import {
   ConnectionHealthSchema,
   ConnectionSchema,
@@ -37,31 +38,48 @@ const Empty = z.object({}).strict();
 /** A language tag as the renderer's language table names them ('en', 'zh-CN', 'en-XA'). */
 const LanguageSchema = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or zh-CN')
+  .regex(
+    /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+    schemaMessage('invalid.language-tag', 'a language tag such as en or zh-CN'),
+  )
   .max(35);
 const BaseUrl = z
   .string()
   .max(500)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL such as http://127.0.0.1:53200');
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    schemaMessage(
+      'invalid.http-url-example',
+      'must be an http(s) URL such as http://127.0.0.1:53200',
+      { example: 'http://127.0.0.1:53200' },
+    ),
+  );
 /** The proxy check fetches it through the user's proxies: a web address, nothing else. */
 const IpEchoUrl = z
   .string()
   .max(2048)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL such as https://api.ipify.org?format=json');
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    schemaMessage(
+      'invalid.http-url-example',
+      'must be an http(s) URL such as https://api.ipify.org?format=json',
+      { example: 'https://api.ipify.org?format=json' },
+    ),
+  );
 const Token = z.string().min(1).max(4096);
 const RequestsPerSecond = z.number().int().min(1).max(100);
 const ConnectionIds = z.object({ connectionIds: z.array(Id).max(100).optional() }).strict();
@@ -102,13 +120,19 @@ export const AppInfoSchema = z.object({
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 /** A whole number in a range; any way it is wrong gets the one message that says the range. */
-const wholeNumber = (min: number, max: number, unit: string) => {
-  const message = `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')} ${unit}`;
+const wholeNumber = (min: number, max: number, unit: WholeNumberUnit) => {
+  const message = schemaMessage(
+    'invalid.whole-number',
+    `must be a whole number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')} ${unit}`,
+    { min, max, unitName: unit },
+  );
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 };
 
 export const THEMES = ['system', 'light', 'dark'] as const;
-export const ThemeSchema = z.enum(THEMES, { error: 'must be system, light or dark' });
+export const ThemeSchema = z.enum(THEMES, {
+  error: schemaMessage('invalid.theme', 'must be system, light or dark'),
+});
 export type Theme = z.infer<typeof ThemeSchema>;
 
 export const SettingsSchema = z.object({
@@ -130,7 +154,7 @@ export const SettingsSchema = z.object({
   /** Opening a profile starts a browser (and may check its proxy): it gets longer. */
   openTimeoutMs: wholeNumber(5_000, 600_000, 'ms'),
   /** "Check proxy before opening" of a connection when it is added. */
-  checkProxyBeforeOpen: z.boolean({ error: 'must be on or off' }),
+  checkProxyBeforeOpen: z.boolean({ error: schemaMessage('invalid.on-off', 'must be on or off') }),
   /** Profiles the demo sandbox creates, split between the vendors. */
   demoProfiles: wholeNumber(2, 100_000, 'profiles'),
 });

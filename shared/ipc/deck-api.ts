@@ -31,6 +31,7 @@ function checkEnvelope<T>(raw: unknown): Result<T> {
       code: 'internal',
       message: 'Malformed response from the main process',
       retryable: false,
+      details: { reason: 'internal.malformed-response' },
     },
   };
 }

@@ -5,6 +5,7 @@
  * the contract refuses anything larger, so no profile's result can grow a job without bound.
  */
 import { z } from 'zod';
+import { schemaMessage } from '../ipc/error-reasons';
 import { parseCookieText } from '../automation/cookie-text';
 
 /** A result is kept as JSON text of at most this many characters (the rest is cut, marked). */
@@ -25,21 +26,31 @@ export const WITHHELD_COOKIES = '(withheld)';
 const WebUrl = z
   .string()
   .max(2048)
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL such as https://example.com');
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    schemaMessage(
+      'invalid.http-url-example',
+      'must be an http(s) URL such as https://example.com',
+      { example: 'https://example.com' },
+    ),
+  );
 
 /** A cookie domain: letters, digits, dots and dashes, as in "example.com" or ".example.com". */
 const CookieDomain = z
   .string()
   .min(1)
   .max(253)
-  .regex(/^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i, 'must be a domain such as example.com');
+  .regex(
+    /^\.?[a-z0-9-]+(\.[a-z0-9-]+)*$/i,
+    schemaMessage('invalid.domain', 'must be a domain such as example.com'),
+  );
 
 export const AutomationTaskSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-urls'), urls: z.array(WebUrl).min(1).max(20) }),

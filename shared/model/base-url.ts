@@ -5,6 +5,7 @@
  * Main decides; the renderer's form uses the same rules to say early what is wrong.
  */
 import type { VendorInfo } from './vendors';
+import type { ErrorParams, ErrorReason } from '../ipc/error-reasons';
 
 export type BaseUrlCheck =
   | {
@@ -14,7 +15,7 @@ export type BaseUrlCheck =
       /** One client per key: `localhost`, `127.0.0.1` and `[::1]` on the same port are one client. */
       clientKey: string;
     }
-  | { ok: false; message: string };
+  | { ok: false; message: string; reason: ErrorReason; params?: ErrorParams };
 
 /** Names every loopback host as the one machine it is. */
 const SAME_MACHINE = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -33,17 +34,28 @@ export function checkBaseUrl(vendor: Pick<VendorInfo, 'apiPath'>, raw: string): 
   try {
     url = new URL(raw.trim());
   } catch {
-    return { ok: false, message: 'must be an http(s) URL such as http://127.0.0.1:53200' };
+    return {
+      ok: false,
+      message: 'must be an http(s) URL such as http://127.0.0.1:53200',
+      reason: 'base-url.not-url',
+    };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return { ok: false, message: 'must be an http(s) URL' };
+    return { ok: false, message: 'must be an http(s) URL', reason: 'base-url.not-http' };
   if (url.username || url.password)
-    return { ok: false, message: 'must not contain credentials; use the token field' };
-  if (url.search || url.hash) return { ok: false, message: 'must not have a query or fragment' };
+    return {
+      ok: false,
+      message: 'must not contain credentials; use the token field',
+      reason: 'base-url.credentials',
+    };
+  if (url.search || url.hash)
+    return { ok: false, message: 'must not have a query or fragment', reason: 'base-url.query' };
   if (!isLoopbackHost(url.hostname)) {
     return {
       ok: false,
       message: `must be on this machine (127.0.0.1, localhost or [::1]): vendor clients serve their Local API there only, and ${url.hostname} is not`,
+      reason: 'base-url.not-loopback',
+      params: { host: url.hostname },
     };
   }
   let path = url.pathname.replace(/\/+$/, '');

@@ -5,6 +5,7 @@
  * action back from a journal, and the renderer builds its requests from the same types.
  */
 import { z } from 'zod';
+import { issueReason, schemaMessage } from '../ipc/error-reasons';
 import { AUTOMATION_DEFAULTS, AutomationTaskSchema } from './automation';
 import { ProxyInputSchema } from './proxy-input';
 
@@ -17,7 +18,7 @@ export const NameTemplateSchema = z.object({
     .string()
     .min(1)
     .max(200)
-    .refine((t) => t.includes('{n}'), 'must contain {n}'),
+    .refine((t) => t.includes('{n}'), schemaMessage('invalid.name-template', 'must contain {n}')),
   start: z.number().int().min(0).max(1_000_000).default(1),
   pad: z.number().int().min(0).max(8).default(0),
 });
@@ -72,13 +73,19 @@ export const ChangeTagsActionSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.add.length === 0 && a.remove.length === 0)
-      ctx.addIssue({ code: 'custom', path: ['add'], message: 'name a tag to add or remove' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['add'],
+        message: 'name a tag to add or remove',
+        params: issueReason('invalid.tags-none'),
+      });
     const both = a.add.find((t) => a.remove.includes(t));
     if (both !== undefined)
       ctx.addIssue({
         code: 'custom',
         path: ['remove'],
         message: `"${both}" cannot be both added and removed`,
+        params: issueReason('invalid.tags-both', { tag: both }),
       });
   });
 export const SetProxyActionSchema = z.object({
@@ -124,7 +131,10 @@ export const SheetEditSchema = z
   })
   .refine(
     (e) => SHEET_EDIT_FIELDS.some((f) => e[f] !== undefined),
-    'changes nothing: name, remark, groupId, tags or proxy',
+    schemaMessage(
+      'invalid.sheet-edit-empty',
+      'changes nothing: name, remark, groupId, tags or proxy',
+    ),
   );
 export type SheetEdit = z.infer<typeof SheetEditSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueReason, schemaMessage, type ErrorReason } from '../ipc/error-reasons';
 import { ProxyMethodSchema, ProxyTypeSchema } from './index';
 
 /** Password on write: keep what the vendor has, replace it, or clear it. Never read back. */
@@ -40,19 +41,15 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+const PORT_RANGE = schemaMessage('invalid.port-range', 'must be 1-65535');
+
 /** A proxy as the user writes it. Validation names the field that is wrong. */
 export const ProxyInputSchema = z
   .object({
     method: ProxyMethodSchema,
     type: ProxyTypeSchema,
     host: z.string().max(253).default(''),
-    port: z
-      .number()
-      .int()
-      .min(1, 'must be 1-65535')
-      .max(65535, 'must be 1-65535')
-      .nullable()
-      .default(null),
+    port: z.number().int().min(1, PORT_RANGE).max(65535, PORT_RANGE).nullable().default(null),
     username: z.string().max(512).default(''),
     password: PasswordChangeSchema.default({ action: 'keep' }),
     refreshUrl: z.string().max(2048).default(''),
@@ -64,24 +61,34 @@ export const ProxyInputSchema = z
   })
   .strict()
   .superRefine((p, ctx) => {
-    const issue = (path: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message });
+    const issue = (path: string, reason: ErrorReason, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, params: issueReason(reason) });
     if (p.method === 'custom' && p.type !== 'direct') {
-      if (!p.host) issue('host', 'is required for a custom proxy');
+      if (!p.host) issue('host', 'proxy.host-required', 'is required for a custom proxy');
       else if (!isValidHost(p.host))
-        issue('host', 'must be an IPv4 or IPv6 address or a host name');
-      if (p.port === null) issue('port', 'is required for a custom proxy (1-65535)');
+        issue('host', 'proxy.host-invalid', 'must be an IPv4 or IPv6 address or a host name');
+      if (p.port === null)
+        issue('port', 'proxy.port-required', 'is required for a custom proxy (1-65535)');
     }
     if (p.method === 'api') {
-      if (p.type === 'direct') issue('type', 'an API-extracted proxy needs a proxy type');
-      if (!p.extractionUrl) issue('extractionUrl', 'is required for API extraction');
-      else if (!isHttpUrl(p.extractionUrl)) issue('extractionUrl', 'must be an http(s) URL');
+      if (p.type === 'direct')
+        issue('type', 'proxy.api-type-required', 'an API-extracted proxy needs a proxy type');
+      if (!p.extractionUrl)
+        issue('extractionUrl', 'proxy.extraction-url-required', 'is required for API extraction');
+      else if (!isHttpUrl(p.extractionUrl))
+        issue('extractionUrl', 'invalid.http-url', 'must be an http(s) URL');
     }
     if (p.method === 'vendor' && !p.vendorProxyId) {
-      issue('vendorProxyId', 'is required for a vendor-managed proxy');
+      issue(
+        'vendorProxyId',
+        'proxy.vendor-proxy-required',
+        'is required for a vendor-managed proxy',
+      );
     }
-    if (p.refreshUrl && !isHttpUrl(p.refreshUrl)) issue('refreshUrl', 'must be an http(s) URL');
-    if (p.socks5Udp && p.type !== 'socks5') issue('socks5Udp', 'applies to socks5 proxies only');
+    if (p.refreshUrl && !isHttpUrl(p.refreshUrl))
+      issue('refreshUrl', 'invalid.http-url', 'must be an http(s) URL');
+    if (p.socks5Udp && p.type !== 'socks5')
+      issue('socks5Udp', 'proxy.udp-socks5-only', 'applies to socks5 proxies only');
   });
 export type ProxyInput = z.infer<typeof ProxyInputSchema>;
 export type ProxyInputDraft = z.input<typeof ProxyInputSchema>;

@@ -36,6 +36,17 @@ export interface RemoteContext {
 }
 
 /**
+ * A remote's label (`<vendor> at <baseUrl>`, as the clients build it) as the values an
+ * error's sentence names, so each language places them in its own word order.
+ */
+export function remoteParams(remote: RemoteContext): { vendor: string; baseUrl: string } {
+  const at = remote.label.lastIndexOf(' at ');
+  return at < 0
+    ? { vendor: remote.label, baseUrl: '' }
+    : { vendor: remote.label.slice(0, at), baseUrl: remote.label.slice(at + 4) };
+}
+
+/**
  * A connection that dropped after it was established (reset, hang-up): the request may or
  * may not have reached the vendor, so only calls that are safe to repeat retry it.
  */
@@ -65,7 +76,7 @@ export function createJsonClient(
     new Promise<JsonResponse>((resolve, reject) => {
       const maxBytes = req.maxBytes ?? defaults.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
       if (req.signal?.aborted) {
-        reject(DeckError.of('cancelled', 'Cancelled', { details: details() }));
+        reject(DeckError.of('cancelled', 'Cancelled', { details: details(), reason: 'cancelled' }));
         return;
       }
       let url: URL;
@@ -113,7 +124,14 @@ export function createJsonClient(
               DeckError.of(
                 'vendor-error',
                 `${remote.label} sent a response larger than ${Math.round(maxBytes / 1024 / 1024)} MB; refused`,
-                { details: details() },
+                {
+                  details: details(),
+                  reason: 'vendor.too-large',
+                  params: {
+                    ...remoteParams(remote),
+                    megabytes: Math.round(maxBytes / 1024 / 1024),
+                  },
+                },
               ),
             );
           };
@@ -162,13 +180,17 @@ export function createJsonClient(
           DeckError.of(
             'timeout',
             `${remote.label} did not answer within ${formatMs(req.timeoutMs)}`,
-            { details: details() },
+            {
+              details: details(),
+              reason: 'vendor.timeout',
+              params: { ...remoteParams(remote), ms: req.timeoutMs },
+            },
           ),
         );
       }, req.timeoutMs);
       const onAbort = () => {
         outgoing.destroy();
-        fail(DeckError.of('cancelled', 'Cancelled', { details: details() }));
+        fail(DeckError.of('cancelled', 'Cancelled', { details: details(), reason: 'cancelled' }));
       };
       req.signal?.addEventListener('abort', onAbort, { once: true });
       outgoing.on('error', (e) => fail(transportError(e, gotResponse, remote, details())));
@@ -220,6 +242,12 @@ function describeBadBody(
   return DeckError.of('vendor-error', `${remote.label} answered HTTP ${status} with ${what}`, {
     retryable: status >= 500,
     details: { ...details, vendorCode: `HTTP ${status}` },
+    reason: 'vendor.not-json',
+    params: {
+      ...remoteParams(remote),
+      status,
+      context: e instanceof BadBody && e.kind === 'html' ? 'html' : undefined,
+    },
   });
 }
 
@@ -233,14 +261,20 @@ export function statusError(
   if (status === 401 || status === 403)
     return DeckError.of('unauthorized', `${remote.label} refused the token (HTTP ${status})`, {
       details: d,
+      reason: 'vendor.token-refused',
+      params: { ...remoteParams(remote) },
     });
   if (status === 429)
     return DeckError.of('busy', `${remote.label} is busy (HTTP 429, too many requests)`, {
       details: d,
+      reason: 'vendor.busy',
+      params: { ...remoteParams(remote) },
     });
   if (status === 404)
     return DeckError.of('not-found', `${remote.label} has no such endpoint (HTTP 404)`, {
       details: d,
+      reason: 'vendor.no-endpoint',
+      params: { ...remoteParams(remote) },
     });
   return undefined;
 }
@@ -262,16 +296,34 @@ function transportError(
     return DeckError.of(
       'unreachable',
       `${remote.label} is not reachable (${code === 'ECONNREFUSED' ? 'connection refused: is the client running?' : code})`,
-      { details },
+      {
+        details,
+        reason: 'vendor.unreachable',
+        // ECONNREFUSED is worded ("is the client running?"); other codes are shown as they are.
+        params: {
+          ...remoteParams(remote),
+          cause: code,
+          context: code === 'ECONNREFUSED' ? 'refused' : undefined,
+        },
+      },
     );
   }
-  const value = {
-    code: 'unreachable' as const,
-    message: `${remote.label} dropped the connection${gotResponse ? ' mid-response' : ''} (${code || text})`,
-    retryable: true,
-    details,
-  };
-  return new DroppedConnectionError(value);
+  return new DroppedConnectionError(
+    DeckError.of(
+      'unreachable',
+      `${remote.label} dropped the connection${gotResponse ? ' mid-response' : ''} (${code || text})`,
+      {
+        retryable: true,
+        details,
+        reason: 'vendor.dropped',
+        params: {
+          ...remoteParams(remote),
+          cause: code || text,
+          context: gotResponse ? 'midResponse' : undefined,
+        },
+      },
+    ).toValue(),
+  );
 }
 
 const formatMs = (ms: number) =>

@@ -63,8 +63,8 @@ export function createChannelHandler<C extends Channel>(
   return async (raw) => {
     const parsed = request.safeParse(raw ?? {});
     if (!parsed.success) {
-      const { field, message } = describeZodError(parsed.error);
-      return fail('invalid-input', message, { details: { field } });
+      const { field, message, reason, params } = describeZodError(parsed.error);
+      return fail('invalid-input', message, { details: { field }, reason, params });
     }
     try {
       const data = await fn(parsed.data as ParsedRequestOf<C>);
@@ -75,7 +75,10 @@ export function createChannelHandler<C extends Channel>(
             `response of ${channel} breaks the contract`,
             describeZodError(check.error).message,
           );
-          return fail('internal', `Response of ${channel} does not match the contract`);
+          return fail('internal', `Response of ${channel} does not match the contract`, {
+            reason: 'internal.contract',
+            params: { channel },
+          });
         }
       }
       return ok(data);
@@ -83,7 +86,9 @@ export function createChannelHandler<C extends Channel>(
       if (e instanceof DeckError) return { ok: false, error: e.toValue() };
       // Stacks stay in the main log; the renderer gets a value.
       log.error(`${channel} failed`, e);
-      return fail('internal', 'Unexpected error in the main process; see the log');
+      return fail('internal', 'Unexpected error in the main process; see the log', {
+        reason: 'internal.unexpected',
+      });
     }
   };
 }
@@ -102,7 +107,11 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
   }
   return async (channel, raw) => {
     const run = isChannel(channel) ? table.get(channel) : undefined;
-    if (!run) return fail('not-found', `Unknown channel ${String(channel).slice(0, 80)}`);
+    if (!run)
+      return fail('not-found', `Unknown channel ${String(channel).slice(0, 80)}`, {
+        reason: 'request.unknown-channel',
+        params: { channel: String(channel).slice(0, 80) },
+      });
     return run(raw);
   };
 }
@@ -135,7 +144,9 @@ export function handle(
       log.warn(
         `refused ${channel} from untrusted sender ${event.senderFrame?.url ?? '(no frame)'}`,
       );
-      return fail('forbidden', 'Request refused: not from the BrowserDeck window');
+      return fail('forbidden', 'Request refused: not from the BrowserDeck window', {
+        reason: 'request.foreign-sender',
+      });
     }
     return dispatch(channel, raw);
   });

@@ -138,6 +138,8 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     if (!checked.ok)
       throw DeckError.of('invalid-input', `baseUrl: ${checked.message}`, {
         details: { field: 'baseUrl' },
+        reason: checked.reason,
+        params: checked.params,
       });
     return checked;
   };
@@ -151,13 +153,19 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         `requestsPerSecond: ${label} has no request rate setting`,
         {
           details: { field: 'requestsPerSecond' },
+          reason: 'rate.unsupported',
+          params: { vendor: label },
         },
       );
     if (!rateLimit.choices.includes(rate))
       throw DeckError.of(
         'invalid-input',
         `requestsPerSecond: ${label} takes ${rateLimit.choices.join(', ')} requests per second, not ${rate}`,
-        { details: { field: 'requestsPerSecond' } },
+        {
+          details: { field: 'requestsPerSecond' },
+          reason: 'rate.choices',
+          params: { vendor: label, choices: rateLimit.choices.join(', '), rate },
+        },
       );
     return rate;
   };
@@ -222,7 +230,11 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
   const find = (id: string): Live => {
     const l = live.get(id);
     if (!l)
-      throw DeckError.of('not-found', `No connection ${id}`, { details: { connectionId: id } });
+      throw DeckError.of('not-found', `No connection ${id}`, {
+        details: { connectionId: id },
+        reason: 'connection.unknown',
+        params: { id },
+      });
     return l;
   };
 
@@ -253,7 +265,11 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
       throw DeckError.of(
         'forbidden',
         `${l.stored.baseUrl} is not on this machine; edit the connection to point at the client's loopback address`,
-        { details: { connectionId } },
+        {
+          details: { connectionId },
+          reason: 'base-url.not-local',
+          params: { baseUrl: l.stored.baseUrl },
+        },
       );
     if (l.provider) return l.provider;
     const secrets = (l.secrets = new Set<string>());
@@ -330,7 +346,11 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     DeckError.of(
       'conflict',
       `baseUrl: ${baseUrl} is the client already connected as "${existing.stored.label}" (${existing.stored.baseUrl})`,
-      { details: { field: 'baseUrl', connectionId: existing.stored.id } },
+      {
+        details: { field: 'baseUrl', connectionId: existing.stored.id },
+        reason: 'base-url.duplicate',
+        params: { baseUrl, label: existing.stored.label, existing: existing.stored.baseUrl },
+      },
     );
 
   const addNow = async (input: AddConnectionInput, detected = false): Promise<Connection> => {

@@ -31,10 +31,15 @@ export interface DevtoolsDeps {
 /** Only loopback debug addresses: main must not be steered to fetch arbitrary hosts. */
 export function parseDebugAddress(address: string | undefined): string {
   if (!address)
-    throw DeckError.of('unsupported', 'The vendor reports no debugging address for this session');
+    throw DeckError.of('unsupported', 'The vendor reports no debugging address for this session', {
+      reason: 'devtools.no-address',
+    });
   const m = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\]):(\d{1,5})$/.exec(address.trim());
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) {
-    throw DeckError.of('unsupported', `Debugging address ${address} is not a loopback host:port`);
+    throw DeckError.of('unsupported', `Debugging address ${address} is not a loopback host:port`, {
+      reason: 'devtools.not-loopback',
+      params: { address },
+    });
   }
   return `${m[1]}:${m[2]}`;
 }
@@ -145,6 +150,7 @@ export function createDevtools(deps: DevtoolsDeps) {
       throw DeckError.of(
         'unsupported',
         'This profile runs Firefox: Chrome DevTools cannot attach. Use its debug port and pid.',
+        { reason: 'devtools.firefox' },
       );
     }
     return sessionAddress(session);
@@ -159,6 +165,7 @@ export function createDevtools(deps: DevtoolsDeps) {
       throw DeckError.of(
         timedOut ? 'timeout' : 'unreachable',
         `The browser's debugging port ${address} does not answer`,
+        { reason: 'devtools.no-answer', params: { address } },
       );
     }
     if (res.status !== 200)
@@ -197,7 +204,9 @@ export function createDevtools(deps: DevtoolsDeps) {
       const address = await chromiumAddress(profileKey);
       const targets = await listTargets(address);
       if (!targets.some((t) => t.id === targetId)) {
-        throw DeckError.of('not-found', 'That page is gone: refresh the list of pages');
+        throw DeckError.of('not-found', 'That page is gone: refresh the list of pages', {
+          reason: 'devtools.page-gone',
+        });
       }
       const url = inspectorUrl(address, targetId);
       const devtoolsUrl = bundledDevtoolsUrl(address, targetId);
@@ -208,12 +217,20 @@ export function createDevtools(deps: DevtoolsDeps) {
         throw DeckError.of(
           'unsupported',
           `This browser does not serve a DevTools frontend.${devtoolsUrl ? ` Paste ${devtoolsUrl} into a Chromium address bar instead.` : ''}`,
+          {
+            reason: 'devtools.no-frontend',
+            params: { url: devtoolsUrl, context: devtoolsUrl ? 'url' : undefined },
+          },
         );
       }
       if (!(await canUpgrade(address, targetId, timeoutMs))) {
         throw DeckError.of(
           'forbidden',
           `The browser refused a DevTools connection (it may allow only one client, or --remote-allow-origins blocks it).${devtoolsUrl ? ` Try ${devtoolsUrl}.` : ''}`,
+          {
+            reason: 'devtools.refused',
+            params: { url: devtoolsUrl, context: devtoolsUrl ? 'url' : undefined },
+          },
         );
       }
       await deps.openWindow(url, `http://${address}`);

@@ -134,6 +134,8 @@ export function createProfilesService(deps: {
       if (unknown)
         throw DeckError.of('not-found', `No connection ${unknown}`, {
           details: { connectionId: unknown },
+          reason: 'connection.unknown',
+          params: { id: unknown },
         });
       const profiles: Profile[] = [];
       const listed: Array<{ connectionId: string; listedAt: number }> = [];
@@ -150,6 +152,8 @@ export function createProfilesService(deps: {
       if (!connectionId || !vendorId) {
         throw DeckError.of('invalid-input', `key: ${key} is not a profile key`, {
           details: { field: 'key' },
+          reason: 'profile-key.invalid',
+          params: { key },
         });
       }
       await connections.ready;

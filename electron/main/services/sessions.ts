@@ -47,7 +47,10 @@ export function createSessionsService(deps: SessionsDeps) {
           errors.push({
             connectionId,
             error: toValue(
-              DeckError.of('not-found', `No connection ${connectionId}`),
+              DeckError.of('not-found', `No connection ${connectionId}`, {
+                reason: 'connection.unknown',
+                params: { id: connectionId },
+              }),
               connectionId,
             ),
           });
@@ -61,9 +64,13 @@ export function createSessionsService(deps: SessionsDeps) {
     async sessionFor(profileKey: string): Promise<Session> {
       const { connectionId, vendorId } = splitProfileKey(profileKey);
       const [provider] = deps.providers([connectionId]);
-      if (!provider) throw DeckError.of('not-found', 'That connection no longer exists');
+      if (!provider)
+        throw DeckError.of('not-found', 'That connection no longer exists', {
+          reason: 'session.connection-gone',
+        });
       const found = (await provider.listSessions()).find((s) => s.vendorId === vendorId);
-      if (!found) throw DeckError.of('not-found', 'This profile is not open');
+      if (!found)
+        throw DeckError.of('not-found', 'This profile is not open', { reason: 'session.not-open' });
       return withName(found);
     },
   };

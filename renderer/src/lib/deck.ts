@@ -1,5 +1,6 @@
-import { DeckError, type Result } from '../../../shared/ipc/result';
+import { DeckError, DeckErrorSchema, type Result } from '../../../shared/ipc/result';
 import type { DeckApi } from '../../../shared/ipc/deck-api';
+import { wordError, wordFieldError } from './error-text';
 
 declare global {
   interface Window {
@@ -17,11 +18,16 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
   throw new DeckError(result.error);
 }
 
+/** An error in the chosen language: main's code, reason and values, the vendor's own words. */
 export function errorText(error: unknown): string {
-  if (error instanceof DeckError) {
-    const vendor =
-      error.details?.vendorCode !== undefined ? ` (vendor code ${error.details.vendorCode})` : '';
-    return `${error.message}${vendor}`;
-  }
+  if (error instanceof DeckError) return wordError(error.toValue());
+  // An error value as it came (a job item's, a listing's per-connection failure).
+  const value = DeckErrorSchema.safeParse(error);
+  if (value.success) return wordError(value.data);
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The field an `invalid-input` names and what is wrong with it (without the field's name). */
+export function fieldError(error: unknown): { field: string; text: string } | null {
+  return error instanceof DeckError ? wordFieldError(error.toValue()) : null;
 }

@@ -62,7 +62,12 @@ describe('createDispatch', () => {
     const internal = await dispatch('app:info', {});
     expect(internal).toEqual({
       ok: false,
-      error: { code: 'internal', message: expect.any(String), retryable: false },
+      error: {
+        code: 'internal',
+        message: expect.any(String),
+        retryable: false,
+        details: { reason: 'internal.unexpected' },
+      },
     });
     expect(JSON.stringify(internal)).not.toContain('/secret/path');
     expect(lines.join('\n')).toContain('boom');

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DeckError, type ErrorCode } from '../../../../shared/ipc/result';
-import { statusError, type JsonClient } from '../../http/json-client';
+import { statusError, type JsonClient, remoteParams } from '../../http/json-client';
 import { NotExecutedError, type CallGate } from '../common/call-gate';
 import type { CallOptions } from '../provider';
 import { EnvelopeCode, EnvelopeMessage } from '../common/wire';
@@ -39,10 +39,14 @@ export function adsError(code: number, msg: string, connectionId?: string): Deck
       code: 'busy',
       message: `AdsPower: ${vendorMessage} (more requests per second than the client allows)`,
       retryable: true,
-      details,
+      details: { ...details, reason: 'vendor.said', params: { vendor: 'AdsPower' } },
     });
   const mapped = MESSAGE_CODES.find(([re]) => re.test(vendorMessage))?.[1] ?? 'vendor-error';
-  return DeckError.of(mapped, `AdsPower: ${vendorMessage} (code ${code})`, { details });
+  return DeckError.of(mapped, `AdsPower: ${vendorMessage} (code ${code})`, {
+    details,
+    reason: 'vendor.said',
+    params: { vendor: 'AdsPower' },
+  });
 }
 
 export interface AdsCallOptions extends CallOptions {
@@ -76,7 +80,11 @@ export function createAdsClient(options: {
       hasKey
         ? 'AdsPower refused the API key'
         : "AdsPower asks for an API key (its security verification is on): paste the key from AdsPower's Local API settings",
-      { details: { ...details, vendorCode, ...(vendorMessage ? { vendorMessage } : {}) } },
+      {
+        details: { ...details, vendorCode, ...(vendorMessage ? { vendorMessage } : {}) },
+        reason: hasKey ? 'vendor.key-refused' : 'vendor.key-missing-ads',
+        params: { vendor: 'AdsPower' },
+      },
     );
 
   const once = async (path: string, body: unknown, opts: AdsCallOptions): Promise<unknown> => {
@@ -102,7 +110,12 @@ export function createAdsClient(options: {
         DeckError.of(
           'vendor-error',
           `${remote.label} answered ${path} (HTTP ${status}) with something that is not an AdsPower response`,
-          { retryable: status >= 500, details: { ...details, vendorCode: `HTTP ${status}` } },
+          {
+            retryable: status >= 500,
+            details: { ...details, vendorCode: `HTTP ${status}` },
+            reason: 'vendor.not-its-answer',
+            params: { ...remoteParams(remote), path: path, status: status },
+          },
         )
       );
     }
@@ -117,6 +130,8 @@ export function createAdsClient(options: {
         statusError(status, remote, details) ??
         DeckError.of('vendor-error', `${remote.label} answered ${path} with HTTP ${status}`, {
           details: { ...details, vendorCode: `HTTP ${status}` },
+          reason: 'vendor.http-status',
+          params: { ...remoteParams(remote), path: path, status: status },
         })
       );
     }

@@ -135,7 +135,11 @@ export function adsProxyWrite(p: ProxyInput): Record<string, unknown> {
     throw DeckError.of(
       'invalid-input',
       "proxy.method: AdsPower's Local API takes no API-extraction link; use a custom proxy, or a proxy from its proxy manager",
-      { details: { field: 'proxy.method' } },
+      {
+        details: { field: 'proxy.method' },
+        reason: 'proxy.api-unsupported',
+        params: { vendor: 'AdsPower' },
+      },
     );
   if (p.type === 'direct') return { user_proxy_config: { proxy_soft: NONE } };
   if (!TYPES.has(p.type))
@@ -144,6 +148,8 @@ export function adsProxyWrite(p: ProxyInput): Record<string, unknown> {
       `proxy.type: AdsPower takes http, https or socks5, not ${p.type}`,
       {
         details: { field: 'proxy.type' },
+        reason: 'proxy.type-unsupported',
+        params: { vendor: 'AdsPower', types: 'http/https/socks5', type: p.type },
       },
     );
   const config: Record<string, unknown> = {

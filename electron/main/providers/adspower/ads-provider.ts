@@ -310,6 +310,8 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
       if (!row)
         throw DeckError.of('not-found', `AdsPower has no profile ${vendorId}`, {
           details: { connectionId },
+          reason: 'profile.unknown',
+          params: { vendor: 'AdsPower', id: vendorId },
         });
       const profile = toProfile(row, opened);
       names.set(vendorId, profile.name);
@@ -393,6 +395,8 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
     async copyProfile() {
       throw DeckError.of('unsupported', 'AdsPower has no copy through its Local API', {
         details: { connectionId },
+        reason: 'vendor.no-copy',
+        params: { vendor: 'AdsPower' },
       });
     },
 

@@ -230,7 +230,11 @@ export function windowProxyWrite(
     throw DeckError.of(
       'invalid-input',
       `proxy.method: ${dialect.label}'s Local API cannot bind a window to a managed proxy; use a custom or API-extracted proxy`,
-      { details: { field: 'proxy.method' } },
+      {
+        details: { field: 'proxy.method' },
+        reason: 'proxy.managed-unsupported',
+        params: { vendor: dialect.label },
+      },
     );
   return { proxyMethod: PROXY_METHOD.binding, proxyId: p.vendorProxyId };
 }

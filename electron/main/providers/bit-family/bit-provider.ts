@@ -113,6 +113,8 @@ export function createBitFamilyProvider(dialect: BitDialect, o: ProviderOptions)
       `${label}'s Local API has no tag endpoints, so tags cannot be set`,
       {
         details: { connectionId },
+        reason: 'vendor.no-tags',
+        params: { vendor: label },
       },
     );
 
@@ -226,6 +228,8 @@ export function createBitFamilyProvider(dialect: BitDialect, o: ProviderOptions)
       if (!windows.knows(vendorId)) {
         throw DeckError.of('not-found', `${label} has no window ${vendorId}`, {
           details: { connectionId },
+          reason: 'profile.unknown',
+          params: { vendor: label, id: vendorId },
         });
       }
     }
@@ -472,6 +476,8 @@ export function createBitFamilyProvider(dialect: BitDialect, o: ProviderOptions)
     async copyProfile() {
       throw DeckError.of('unsupported', `${label} has no copy through its Local API`, {
         details: { connectionId },
+        reason: 'vendor.no-copy',
+        params: { vendor: label },
       });
     },
 

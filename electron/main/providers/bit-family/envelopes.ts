@@ -4,6 +4,7 @@
  * "CosLogin wants its token"): that is also how detection tells the two apart.
  */
 import { DeckError } from '../../../../shared/ipc/result';
+import { remoteParams } from '../../http/json-client';
 import type { BitAnswer } from './bit-dialect';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -22,6 +23,10 @@ export function otherClient(answer: BitAnswer, own: string, other: string): Deck
   return DeckError.of(
     'vendor-error',
     `${answer.remote.label} answers as ${other} does, not as ${own}: add it as a ${other} connection`,
-    { details: { connectionId: answer.connectionId, vendorCode: `HTTP ${answer.status}` } },
+    {
+      details: { connectionId: answer.connectionId, vendorCode: `HTTP ${answer.status}` },
+      reason: 'vendor.other-client',
+      params: { ...remoteParams(answer.remote), own, other },
+    },
   );
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DeckError, type ErrorCode } from '../../../../shared/ipc/result';
-import { statusError } from '../../http/json-client';
+import { statusError, remoteParams } from '../../http/json-client';
 import type { BitAnswer, BitDialect } from '../bit-family/bit-dialect';
 import { envelopeKind, otherClient } from '../bit-family/envelopes';
 import { IDENTITY_KEYS, isObject } from '../bit-family/window-keys';
@@ -37,6 +37,8 @@ export function bitError(msg: string, status: number, connectionId: string): Dec
     MESSAGE_CODES.find(([re]) => re.test(vendorMessage))?.[1] ??
     (status >= 500 ? 'busy' : 'vendor-error');
   return DeckError.of(code, `BitBrowser: ${vendorMessage}`, {
+    reason: 'vendor.said',
+    params: { vendor: 'BitBrowser' },
     details: { vendorCode: `HTTP ${status}`, vendorMessage, connectionId },
   });
 }
@@ -52,6 +54,8 @@ function readBit(a: BitAnswer): unknown {
         ? 'BitBrowser refused the API key'
         : 'BitBrowser asks for an API key (turned on in the client under Settings / Local API)',
       {
+        reason: a.hasToken ? 'vendor.key-refused' : 'vendor.key-missing-bit',
+        params: { vendor: 'BitBrowser' },
         details: {
           ...details,
           vendorCode: `HTTP ${a.status}`,
@@ -67,7 +71,16 @@ function readBit(a: BitAnswer): unknown {
       DeckError.of(
         'vendor-error',
         `${a.remote.label} answered ${a.path} (HTTP ${a.status}) with something that is not a BitBrowser response`,
-        { retryable: a.status >= 500, details: { ...details, vendorCode: `HTTP ${a.status}` } },
+        {
+          retryable: a.status >= 500,
+          details: { ...details, vendorCode: `HTTP ${a.status}` },
+          reason: 'vendor.not-its-answer',
+          params: {
+            ...remoteParams(a.remote),
+            path: a.path,
+            status: a.status,
+          },
+        },
       )
     );
   }
@@ -81,6 +94,8 @@ function readBit(a: BitAnswer): unknown {
       statusError(a.status, a.remote, details) ??
       DeckError.of('vendor-error', `${a.remote.label} answered ${a.path} with HTTP ${a.status}`, {
         details: { ...details, vendorCode: `HTTP ${a.status}` },
+        reason: 'vendor.http-status',
+        params: { ...remoteParams(a.remote), path: a.path, status: a.status },
       })
     );
   }

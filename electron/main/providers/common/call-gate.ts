@@ -82,7 +82,8 @@ export function createCallGate(options: GateOptions): CallGate {
         try {
           sync();
           return await limit(async () => {
-            if (signal.aborted) throw DeckError.of('cancelled', 'Cancelled');
+            if (signal.aborted)
+              throw DeckError.of('cancelled', 'Cancelled', { reason: 'cancelled' });
             await options.limiter?.take(signal);
             return attempt();
           });

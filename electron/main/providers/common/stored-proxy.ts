@@ -65,6 +65,7 @@ export async function applyWithKeptPasswords(
         id,
         DeckError.of('not-found', 'The profile no longer exists in its connection', {
           details: { connectionId: context.connectionId },
+          reason: 'profile.gone',
         }),
       );
       continue;
@@ -102,9 +103,18 @@ function movedAway(stored: StoredProxy, proxy: ProxyInput, connectionId: string)
     'invalid-input',
     `proxy.password: the stored password belongs to the proxy at ${stored.host}:${stored.port ?? ''}; ` +
       `a proxy moved to ${proxy.host}:${proxy.port ?? ''} needs its own password (enter it, or clear it)`,
-    { details: { field: 'proxy.password', connectionId } },
+    {
+      details: { field: 'proxy.password', connectionId },
+      reason: 'proxy.password-moved',
+      params: {
+        stored: `${stored.host}:${stored.port ?? ''}`,
+        moved: `${proxy.host}:${proxy.port ?? ''}`,
+      },
+    },
   );
 }
 
 const noResult = () =>
-  DeckError.of('internal', 'The vendor client returned no result for this profile');
+  DeckError.of('internal', 'The vendor client returned no result for this profile', {
+    reason: 'vendor.no-result',
+  });

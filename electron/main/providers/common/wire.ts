@@ -243,7 +243,15 @@ export function parseWire<T extends z.ZodType>(
   throw DeckError.of(
     'vendor-error',
     `${details.vendorLabel} sent an unexpected ${what}: ${path}${issue?.message ?? 'invalid'}`,
-    { details: details.connectionId ? { connectionId: details.connectionId } : undefined },
+    {
+      details: details.connectionId ? { connectionId: details.connectionId } : undefined,
+      reason: 'vendor.unexpected-payload',
+      params: {
+        vendor: details.vendorLabel,
+        what,
+        problem: `${path}${issue?.message ?? 'invalid'}`,
+      },
+    },
   );
 }
 

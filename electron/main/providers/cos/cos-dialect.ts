@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../../../../shared/ipc/result';
 import { DeckError } from '../../../../shared/ipc/result';
-import { statusError } from '../../http/json-client';
+import { statusError, remoteParams } from '../../http/json-client';
 import type { BitAnswer, BitDialect } from '../bit-family/bit-dialect';
 import { envelopeKind, otherClient } from '../bit-family/envelopes';
 import { EnvelopeCode, EnvelopeMessage } from '../common/wire';
@@ -36,6 +36,8 @@ export function cosError(code: number, msg: string, connectionId?: string): Deck
     COS_CODES[code] ?? 'vendor-error',
     `CosLogin: ${vendorMessage} (code ${code})`,
     {
+      reason: 'vendor.said',
+      params: { vendor: 'CosLogin' },
       details: { vendorCode: code, vendorMessage, ...(connectionId ? { connectionId } : {}) },
     },
   );
@@ -50,7 +52,10 @@ function readCos(a: BitAnswer): unknown {
       a.hasToken
         ? 'CosLogin refused the Local API token, or the client is logged out'
         : 'CosLogin needs its Local API token (shown in the client under System Settings / Local API)',
-      { details: { ...details, vendorCode, ...(vendorMessage ? { vendorMessage } : {}) } },
+      {
+        details: { ...details, vendorCode, ...(vendorMessage ? { vendorMessage } : {}) },
+        reason: a.hasToken ? 'vendor.token-refused-cos' : 'vendor.token-missing-cos',
+      },
     );
   const env = Envelope.safeParse(a.json);
   if (a.status === 401) {
@@ -62,7 +67,12 @@ function readCos(a: BitAnswer): unknown {
       DeckError.of(
         'vendor-error',
         `${a.remote.label} answered ${a.path} (HTTP ${a.status}) with something that is not a CosLogin response`,
-        { retryable: a.status >= 500, details: { ...details, vendorCode: `HTTP ${a.status}` } },
+        {
+          retryable: a.status >= 500,
+          details: { ...details, vendorCode: `HTTP ${a.status}` },
+          reason: 'vendor.not-its-answer',
+          params: { ...remoteParams(a.remote), path: a.path, status: a.status },
+        },
       )
     );
   }
@@ -74,6 +84,8 @@ function readCos(a: BitAnswer): unknown {
       statusError(a.status, a.remote, details) ??
       DeckError.of('vendor-error', `${a.remote.label} answered ${a.path} with HTTP ${a.status}`, {
         details: { ...details, vendorCode: `HTTP ${a.status}` },
+        reason: 'vendor.http-status',
+        params: { ...remoteParams(a.remote), path: a.path, status: a.status },
       })
     );
   }

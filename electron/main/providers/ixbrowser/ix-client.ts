@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DeckError } from '../../../../shared/ipc/result';
-import { statusError, type JsonClient } from '../../http/json-client';
+import { statusError, type JsonClient, remoteParams } from '../../http/json-client';
 import type { CallGate } from '../common/call-gate';
 import type { CallOptions } from '../provider';
 import { EnvelopeCode, EnvelopeMessage } from '../common/wire';
@@ -52,7 +52,11 @@ export function createIxClient(options: {
         DeckError.of(
           'vendor-error',
           `${remote.label} answered ${action} (HTTP ${status}) with something that is not an ixBrowser response`,
-          { details: { ...details, vendorCode: `HTTP ${status}` } },
+          {
+            details: { ...details, vendorCode: `HTTP ${status}` },
+            reason: 'vendor.not-its-answer',
+            params: { ...remoteParams(remote), path: action, status: status },
+          },
         )
       );
     }
@@ -63,6 +67,8 @@ export function createIxClient(options: {
         statusError(status, remote, details) ??
         DeckError.of('vendor-error', `${remote.label} answered ${action} with HTTP ${status}`, {
           details: { ...details, vendorCode: `HTTP ${status}` },
+          reason: 'vendor.http-status',
+          params: { ...remoteParams(remote), path: action, status: status },
         })
       );
     }

@@ -42,6 +42,8 @@ export function ixError(code: number, message: string, connectionId?: string): D
   const mapped = IX_CODES[code] ?? 'vendor-error';
   const vendorMessage = message || 'no message';
   return DeckError.of(mapped, `ixBrowser: ${vendorMessage} (code ${code})`, {
+    reason: 'vendor.said',
+    params: { vendor: 'ixBrowser' },
     details: {
       vendorCode: code,
       vendorMessage,

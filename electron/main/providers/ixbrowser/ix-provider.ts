@@ -201,6 +201,8 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
     if (!row)
       throw DeckError.of('not-found', `ixBrowser has no profile ${vendorId}`, {
         details: { connectionId },
+        reason: 'profile.unknown',
+        params: { vendor: 'ixBrowser', id: vendorId },
       });
     return row;
   };
@@ -289,7 +291,11 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
               throw DeckError.of(
                 'unsupported',
                 'ixBrowser did not report where this profile keeps its proxy password; enter the password again, or clear it',
-                { details: { connectionId } },
+                {
+                  details: { connectionId },
+                  reason: 'proxy.password-unknown',
+                  params: { vendor: 'ixBrowser' },
+                },
               );
             let entry: IxSavedProxyWire | undefined;
             if (typeof source === 'object') {
@@ -304,7 +310,11 @@ export function createIxProvider(o: ProviderOptions): VendorProvider {
                 throw DeckError.of(
                   'vendor-error',
                   `ixBrowser's proxy list has no proxy ${savedProxyId}, so this profile's stored password is unknown; enter it again, or clear it`,
-                  { details: { connectionId } },
+                  {
+                    details: { connectionId },
+                    reason: 'proxy.saved-proxy-missing',
+                    params: { vendor: 'ixBrowser', id: savedProxyId },
+                  },
                 );
             }
             out.set(vendorId, ixStoredProxy(row, entry));

@@ -124,7 +124,7 @@ export function createAutomationRunner(deps: AutomationRunnerDeps): AutomationRu
           return {
             ok: false,
             stopped: true,
-            error: DeckError.of('cancelled', 'Stopped by cancel'),
+            error: DeckError.of('cancelled', 'Stopped by cancel', { reason: 'job.stopped' }),
             output: output(),
           };
         if (e instanceof TaskError)

@@ -41,7 +41,8 @@ export function createScriptsStore(deps: {
   const dir = join(deps.dataDir, 'scripts');
   const clock = deps.clock ?? Date.now;
   const fileOf = (id: string) => join(dir, `${id}.json`);
-  const missing = () => DeckError.of('not-found', 'That script no longer exists');
+  const missing = () =>
+    DeckError.of('not-found', 'That script no longer exists', { reason: 'script.gone' });
 
   async function read(id: string): Promise<Script> {
     if (!ID.test(id)) throw missing();

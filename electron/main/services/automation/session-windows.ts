@@ -63,6 +63,7 @@ export function gridBounds({
     throw DeckError.of(
       'invalid-input',
       `Each window would be ${width}×${height}: make the area larger or the grid smaller`,
+      { reason: 'windows.too-small', params: { width, height } },
     );
   const cells: Bounds[] = [];
   for (let r = 0; r < rows; r++)

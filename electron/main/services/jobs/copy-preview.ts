@@ -121,8 +121,11 @@ function refused(key: string, targetId: string): DeckError {
     ? DeckError.of(
         'invalid-input',
         'This profile is already in the target connection: choose another connection',
+        { reason: 'profile.already-in-target' },
       )
     : DeckError.of('invalid-input', `"${key}" is not a profile key (connection/id)`, {
         details: { connectionId: targetId },
+        reason: 'profile-key.invalid',
+        params: { key },
       });
 }

@@ -9,7 +9,9 @@ import type { JobTask } from './job-task';
 import type { RequestShape } from './request-shape';
 
 export const noResult = () =>
-  DeckError.of('internal', 'The vendor client returned no result for this profile');
+  DeckError.of('internal', 'The vendor client returned no result for this profile', {
+    reason: 'vendor.no-result',
+  });
 
 /**
  * One vendor request per `shape.size` tasks (never mixing two `groupOf` groups, which need

@@ -204,14 +204,23 @@ export function createJobEngine<A extends KindAction = JobAction>(
 
   const record = (id: string): JobRecord => {
     const rec = jobs.get(id);
-    if (!rec) throw DeckError.of('not-found', `Job ${id} is no longer kept`);
+    if (!rec)
+      throw DeckError.of('not-found', `Job ${id} is no longer kept`, {
+        reason: 'job.gone',
+        params: { id },
+      });
     return rec;
   };
 
   const toErrorValue = (e: unknown): DeckErrorValue => {
     if (e instanceof DeckError) return e.toValue();
     deps.log.error('job item failed unexpectedly', e);
-    return { code: 'internal', message: 'Unexpected error; see the log', retryable: false };
+    return {
+      code: 'internal',
+      message: 'Unexpected error; see the log',
+      retryable: false,
+      details: { reason: 'internal.unexpected' },
+    };
   };
 
   function settle(rec: JobRecord, task: JobTask, state: JobItemState, patch = {}): void {
@@ -469,6 +478,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
       if (!spec.selectionOptional && keys.length === 0)
         throw DeckError.of('invalid-input', 'Select at least one profile', {
           details: { field: 'keys' },
+          reason: 'keys.empty',
         });
       return launch(spec, action, planTasks(spec, action, keys, labels), { concurrency });
     },
@@ -482,7 +492,9 @@ export function createJobEngine<A extends KindAction = JobAction>(
       await ready;
       const rec = record(id);
       if (rec.job.state === 'running')
-        throw DeckError.of('conflict', 'The job is still running; retry once it has finished');
+        throw DeckError.of('conflict', 'The job is still running; retry once it has finished', {
+          reason: 'job.running',
+        });
       // Two retries at once would send the same items twice.
       for (const other of jobs.values())
         if (other.job.retryOf === id && other.job.state === 'running')

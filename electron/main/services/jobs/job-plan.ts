@@ -6,7 +6,8 @@
  */
 import { splitProfileKey } from '../../../../shared/model';
 import type { JobItem } from '../../../../shared/model/job';
-import { DeckError, type DeckErrorValue } from '../../../../shared/ipc/result';
+// `fail` here marks an item failed; the result module's builds an error value.
+import { DeckError, fail as failed, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { VendorProvider } from '../../providers/provider';
 import type { Abilities, JobKindSpec, KindAction } from './kinds/spec';
 import { pendingItem, type JobTask } from './job-task';
@@ -127,7 +128,11 @@ function refuseEarly(
       'The proxy password this edit sets is not kept once BrowserDeck restarts: run the edit again and enter the password',
     );
   if (!spec.newProfiles && (!item.connectionId || !task.vendorId))
-    return refusal('invalid-input', `"${item.key}" is not a profile key (connection/id)`);
+    return failed('invalid-input', `"${item.key}" is not a profile key (connection/id)`, {
+      retryable: false,
+      reason: 'profile-key.invalid',
+      params: { key: item.key },
+    }).error;
   return spec.refuse?.(action, task, abilities);
 }
 

@@ -15,7 +15,9 @@ import type { RunContext } from './run-context';
 import { fetchProfiles } from './profile-fetch';
 
 export const gone = () =>
-  DeckError.of('not-found', 'The profile no longer exists in its connection');
+  DeckError.of('not-found', 'The profile no longer exists in its connection', {
+    reason: 'profile.gone',
+  });
 
 /** Whether the profile (undefined: gone) holds the value something set on its field. */
 export function fieldVerdict(

@@ -35,7 +35,10 @@ export function createProfileProxyCheck(
       if (stored.code === 'unsupported') return unsupported(stored.message);
       throw stored;
     }
-    if (!stored) throw DeckError.of('not-found', 'The profile no longer exists in its connection');
+    if (!stored)
+      throw DeckError.of('not-found', 'The profile no longer exists in its connection', {
+        reason: 'profile.gone',
+      });
     if (stored.method !== 'custom')
       return unsupported('The proxy changed since it was listed; reload and check again');
     return checker.check({

@@ -209,7 +209,7 @@ function ItemRow({
       <td className="px-3 py-1.5 break-words">
         {item.error ? (
           <>
-            <span className="text-red-700 dark:text-red-400">{item.error.message}</span>
+            <span className="text-red-700 dark:text-red-400">{errorText(item.error)}</span>
             {vendor && (
               <span className="block text-xs text-zinc-500">
                 {t('activity.items.vendor', { reason: vendor })}

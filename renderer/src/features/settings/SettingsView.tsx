@@ -2,7 +2,6 @@ import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import i18next, { type ParseKeys } from 'i18next';
 import { toast } from 'sonner';
-import { DeckError } from '../../../../shared/ipc/result';
 import { THEMES, type Settings, type Theme } from '../../../../shared/ipc/contract';
 import { VENDOR_IDS, VENDOR_LABEL } from '../../../../shared/model';
 import { Button } from '../../components/Button';
@@ -10,7 +9,7 @@ import { FormField, controlClass } from '../../components/FormField';
 import { LanguageSelect } from '../../components/LanguagePicker';
 import { useTranslation } from '../../i18n';
 import { errorBanner } from '../../components/styles';
-import { deck, errorText, unwrap } from '../../lib/deck';
+import { deck, errorText, fieldError, unwrap } from '../../lib/deck';
 import { keys, settingsQuery } from '../../lib/queries';
 import {
   checkDraft,
@@ -123,8 +122,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
       },
       onError: (error) => {
         // Main checks again; what it refuses shows under the field it names.
-        const field = error instanceof DeckError ? error.details?.field : undefined;
-        if (field) setRefused({ path: field, message: error.message.replace(`${field}: `, '') });
+        const refused = fieldError(error);
+        if (refused) setRefused({ path: refused.field, message: refused.text });
         else toast.error(i18next.t('settings.saveFailed'), { description: errorText(error) });
       },
     });

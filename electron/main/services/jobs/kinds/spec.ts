@@ -98,6 +98,8 @@ export function kindSpec(kinds: JobKinds, kind: string): JobKindSpec {
   if (!spec)
     throw DeckError.of('invalid-input', `"${kind}" is not a kind of job`, {
       details: { field: 'action.kind' },
+      reason: 'job.unknown-kind',
+      params: { kind },
     });
   return spec;
 }

@@ -202,7 +202,7 @@ function PreviewRow({
       <tr data-key={item.key} className="border-t border-zinc-100 dark:border-zinc-800">
         <td className={`${cell} font-medium`}>{item.name}</td>
         <td colSpan={5} className={`${cell} text-red-700 dark:text-red-400`}>
-          {t('bulk.copy.fails', { message: item.error.message })}
+          {t('bulk.copy.fails', { message: errorText(item.error) })}
         </td>
       </tr>
     );
