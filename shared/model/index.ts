@@ -3,6 +3,7 @@
  * response is mapped into these at the provider edge; nothing past it sees vendor field names.
  */
 import { z } from 'zod';
+import { DeckErrorSchema } from '../ipc/result';
 
 import { VENDOR_IDS, VENDORS, type Vendor } from './vendors';
 
@@ -47,7 +48,10 @@ export type Capabilities = z.infer<typeof CapabilitiesSchema>;
 export const ConnectionHealthSchema = z.object({
   state: z.enum(['unknown', 'ok', 'error']),
   checkedAt: z.number().optional(),
+  /** The failure's English, for logs (and health stored before `error` existed). */
   message: z.string().optional(),
+  /** The failure as a value (code, reason, values), worded in the UI's language. */
+  error: DeckErrorSchema.optional(),
   profileCount: z.number().optional(),
 });
 export type ConnectionHealth = z.infer<typeof ConnectionHealthSchema>;

@@ -313,7 +313,12 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     if (!l) return;
     if ('error' in outcome) {
       if (outcome.error.code === 'cancelled') return;
-      setHealth(l, { state: 'error', checkedAt: clock(), message: outcome.error.message });
+      setHealth(l, {
+        state: 'error',
+        checkedAt: clock(),
+        message: outcome.error.message,
+        error: outcome.error.toValue(),
+      });
     } else {
       setHealth(l, { state: 'ok', checkedAt: clock(), profileCount: outcome.profileCount });
     }
@@ -333,7 +338,12 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
     } catch (e) {
       const error = e instanceof DeckError ? e : DeckError.of('internal', 'Connection test failed');
       if (!(e instanceof DeckError)) log.error(`test of ${id} failed`, e);
-      setHealth(l, { state: 'error', checkedAt: clock(), message: error.message });
+      setHealth(l, {
+        state: 'error',
+        checkedAt: clock(),
+        message: error.message,
+        error: error.toValue(),
+      });
     }
     return { ...l.health };
   };

@@ -116,6 +116,11 @@ describe('connections', () => {
       token: 'wrong',
     });
     expect(cos.health.state).toBe('error');
+    // The failure crosses as a value the UI words in its language, not only main's English.
+    expect(cos.health.error).toMatchObject({
+      code: 'unauthorized',
+      details: { reason: expect.any(String) },
+    });
     const fixed = await call<Connection>(c, 'connections:update', {
       id: cos.id,
       token: 'cos-token-A',

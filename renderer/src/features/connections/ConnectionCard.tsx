@@ -151,8 +151,10 @@ function HealthLine({ health }: { health: ConnectionHealth }) {
           · {t('connections.health.checked')} <RelativeTime at={health.checkedAt} />
         </span>
       )}
-      {health.message && (
-        <span className="text-zinc-600 dark:text-zinc-400">· {health.message}</span>
+      {(health.error || health.message) && (
+        <span className="text-zinc-600 dark:text-zinc-400">
+          · {health.error ? errorText(health.error) : health.message}
+        </span>
       )}
     </p>
   );
