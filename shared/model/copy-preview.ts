@@ -10,9 +10,22 @@ import { ProxyConfigSchema, VendorSchema } from './index';
 /** Rows a preview lists; the counts cover the whole selection. */
 export const COPY_PREVIEW_ROWS = 200;
 
+/** Why the target does not get a field: worded in the UI's language from these and `params`. */
+export const COPY_DROP_REASONS = [
+  'no-tag-calls',
+  'unnamed-group',
+  'vendor-proxy',
+  'no-extraction-link',
+  'proxy-type',
+  'invalid-proxy',
+] as const;
+
 export const CopyDroppedSchema = z.object({
   field: z.enum(['group', 'tags', 'proxy']),
-  /** Why the target does not get it, in a sentence. */
+  why: z.enum(COPY_DROP_REASONS),
+  /** The reason's values (vendor names, proxy types, the invalid field). */
+  params: z.record(z.string().max(40), z.string().max(300)).optional(),
+  /** The same in English, for logs. */
   reason: z.string(),
 });
 export type CopyDropped = z.infer<typeof CopyDroppedSchema>;

@@ -51,6 +51,8 @@ export function draftCopy(profile: Profile, target: CopyTarget): CopyDraft {
   if (tags.length > 0 && !target.capabilities.tags) {
     dropped.push({
       field: 'tags',
+      why: 'no-tag-calls',
+      params: { target: targetLabel },
       reason: `${targetLabel}'s Local API has no tag calls: the copy gets no tags`,
     });
     tags = [];
@@ -61,12 +63,13 @@ export function draftCopy(profile: Profile, target: CopyTarget): CopyDraft {
   if (profile.groupId && group === unnamed(profile.groupId)) {
     dropped.push({
       field: 'group',
+      why: 'unnamed-group',
       reason: "the source gave no name for its group: the copy goes to the target's default group",
     });
     group = '';
   }
   const proxy = carriedProxy(profile, target, targetLabel);
-  if ('reason' in proxy) dropped.push({ field: 'proxy', reason: proxy.reason });
+  if ('why' in proxy) dropped.push({ field: 'proxy', ...proxy });
   return {
     name: profile.name.trim().slice(0, NAME_MAX) || `Copy of ${profile.vendorId}`,
     group,
@@ -78,20 +81,31 @@ export function draftCopy(profile: Profile, target: CopyTarget): CopyDraft {
   };
 }
 
-type Carried = { input: ProxyInput } | { reason: string } | { none: true };
+type Carried =
+  { input: ProxyInput } | Pick<CopyDropped, 'why' | 'params' | 'reason'> | { none: true };
 
 function carriedProxy(profile: Profile, target: CopyTarget, targetLabel: string): Carried {
   const p = profile.proxy;
   if (p.method === 'vendor')
     return {
+      why: 'vendor-proxy',
+      params: { source: VENDOR_LABEL[profile.vendor] },
       reason: `a proxy managed by ${VENDOR_LABEL[profile.vendor]} stays with that client: the copy gets no proxy`,
     };
   if (p.method === 'api' && !target.capabilities.proxyApi)
-    return { reason: `${targetLabel} takes no proxy extraction link: the copy gets no proxy` };
-  if (p.method === 'custom' && !target.capabilities.proxyTypes.includes(p.type))
     return {
-      reason: `${targetLabel} takes ${target.capabilities.proxyTypes.filter((t) => t !== 'direct').join(', ')} proxies, not ${p.type}: the copy gets no proxy`,
+      why: 'no-extraction-link',
+      params: { target: targetLabel },
+      reason: `${targetLabel} takes no proxy extraction link: the copy gets no proxy`,
     };
+  if (p.method === 'custom' && !target.capabilities.proxyTypes.includes(p.type)) {
+    const takes = target.capabilities.proxyTypes.filter((t) => t !== 'direct').join(', ');
+    return {
+      why: 'proxy-type',
+      params: { target: targetLabel, takes, type: p.type },
+      reason: `${targetLabel} takes ${takes} proxies, not ${p.type}: the copy gets no proxy`,
+    };
+  }
   if (p.method === 'custom' && p.type === 'direct') return { none: true };
   // The vendor's answer is checked as a user's input would be: a hostile one goes no further.
   const parsed = ProxyInputSchema.safeParse({
@@ -108,8 +122,11 @@ function carriedProxy(profile: Profile, target: CopyTarget, targetLabel: string)
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'proxy';
     return {
-      reason: `the source's proxy is not valid (${issue?.path.join('.') || 'proxy'} ${issue?.message ?? ''}): the copy gets no proxy`,
+      why: 'invalid-proxy',
+      params: { field: field.slice(0, 300) },
+      reason: `the source's proxy is not valid (${field} ${issue?.message ?? ''}): the copy gets no proxy`,
     };
   }
   return { input: parsed.data };

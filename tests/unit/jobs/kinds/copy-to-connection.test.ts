@@ -338,13 +338,20 @@ describe('copy preview', () => {
       tags: [],
       proxy: { host: withTags.proxy_ip, hasPassword: true },
       dropped: [
-        { field: 'tags', reason: "BitBrowser's Local API has no tag calls: the copy gets no tags" },
+        {
+          field: 'tags',
+          why: 'no-tag-calls',
+          params: { target: 'BitBrowser' },
+          reason: "BitBrowser's Local API has no tag calls: the copy gets no tags",
+        },
       ],
     });
     expect(JSON.stringify(preview)).not.toContain(withTags.proxy_password);
     expect(b!.proxy).toBeNull();
     expect(b!.dropped).toContainEqual({
       field: 'proxy',
+      why: 'vendor-proxy',
+      params: { source: 'ixBrowser' },
       reason: 'a proxy managed by ixBrowser stays with that client: the copy gets no proxy',
     });
     expect(c!.error?.message).toBe(

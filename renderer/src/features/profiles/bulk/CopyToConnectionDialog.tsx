@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { useMemo, useState } from 'react';
 import { VENDOR_LABEL, type ProxyConfig } from '../../../../../shared/model';
 import type { CopyPreview, CopyPreviewItem } from '../../../../../shared/model/copy-preview';
+import { droppedReason } from './copy-dropped';
 import { Button } from '../../../components/Button';
 import { Dialog } from '../../../components/Dialog';
 import type { BulkDialogProps } from '../../../components/bulk-dialog';
@@ -128,7 +129,10 @@ function droppedCounts(items: readonly CopyPreviewItem[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items)
     for (const d of item.dropped) {
-      const text = i18next.t('bulk.copy.dropped', { field: d.field, reason: d.reason });
+      const text = i18next.t('bulk.copy.dropped', {
+        field: i18next.t(`bulk.copy.columns.${d.field}`),
+        reason: droppedReason(d),
+      });
       counts.set(text, (counts.get(text) ?? 0) + 1);
     }
   return counts;
@@ -252,8 +256,8 @@ function PreviewRow({
       </td>
       <td className={`${cell} text-amber-800 dark:text-amber-300`}>
         {item.dropped.map((d) => (
-          <span key={d.field} title={d.reason} className="mr-1 whitespace-nowrap">
-            {d.field}
+          <span key={d.field} title={droppedReason(d)} className="mr-1 whitespace-nowrap">
+            {t(`bulk.copy.columns.${d.field}`)}
           </span>
         ))}
       </td>

@@ -145,6 +145,16 @@ export const bulk = {
     newTags: 'New tags on the target: {{tags}}',
     notCopied: 'Not copied, {{n}}: {{text}}',
     dropped: '{{field}}, {{reason}}',
+    why: {
+      'no-tag-calls': "{{target}}'s Local API has no tag calls: the copy gets no tags",
+      'unnamed-group':
+        "the source gave no name for its group: the copy goes to the target's default group",
+      'vendor-proxy':
+        'a proxy managed by {{source}} stays with that client: the copy gets no proxy',
+      'no-extraction-link': '{{target}} takes no proxy extraction link: the copy gets no proxy',
+      'proxy-type': '{{target}} takes {{takes}} proxies, not {{type}}: the copy gets no proxy',
+      'invalid-proxy': "the source's proxy is not valid ({{field}}): the copy gets no proxy",
+    },
     table: 'Profiles to copy',
     columns: {
       name: 'Name',

@@ -143,6 +143,14 @@ export const bulk: Catalog['bulk'] = {
     newTags: '目标连接中将新建的标签：{{tags}}',
     notCopied: '未复制（{{n}}）：{{text}}',
     dropped: '{{field}}，{{reason}}',
+    why: {
+      'no-tag-calls': '{{target}} 的 Local API 没有标签接口：副本不带标签',
+      'unnamed-group': '来源未提供分组名称：副本放入目标的默认分组',
+      'vendor-proxy': '由 {{source}} 托管的代理只能留在该客户端：副本不带代理',
+      'no-extraction-link': '{{target}} 不支持代理提取链接：副本不带代理',
+      'proxy-type': '{{target}} 只支持 {{takes}} 代理，不支持 {{type}}：副本不带代理',
+      'invalid-proxy': '来源的代理无效（{{field}}）：副本不带代理',
+    },
     table: '要复制的环境',
     columns: {
       name: '名称',
