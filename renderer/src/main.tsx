@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { AppToaster } from './components/AppToaster';
+import { preloadLazyWhenIdle } from './components/lazy';
 import { listingPreviewQuery } from './features/profiles/queries';
 import './styles.css';
 
@@ -33,4 +34,5 @@ void initI18n().then(() => {
       </QueryClientProvider>
     </StrictMode>,
   );
+  preloadLazyWhenIdle();
 });

@@ -84,6 +84,7 @@ export const ERROR_REASONS = [
   'vendor.no-result',
   // Connections, profiles, jobs, sessions.
   'connection.unknown',
+  'connection.gone',
   'profile.unknown',
   'profile.gone',
   'profile.already-in-target',

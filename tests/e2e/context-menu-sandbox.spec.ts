@@ -120,6 +120,7 @@ for (const screen of SCREENS) {
       await expect(menu.getByRole('menuitem', { name: /^Set remark…/ })).toBeFocused();
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: 'Set remark on 1 profile' });
+      await expect(dialog.getByRole('textbox')).toBeFocused();
       await page.keyboard.type('by keys');
       // The remark is a textarea (Enter is a new line): Tab past Cancel to the primary button.
       await page.keyboard.press('Tab');

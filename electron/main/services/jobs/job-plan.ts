@@ -140,7 +140,12 @@ function notFound(connectionId: string, error: DeckErrorValue): DeckErrorValue {
   return {
     ...error,
     message: `Connection ${connectionId} no longer exists`,
-    details: { ...error.details, connectionId },
+    details: {
+      ...error.details,
+      connectionId,
+      reason: 'connection.gone',
+      params: { id: connectionId },
+    },
   };
 }
 

@@ -191,6 +191,7 @@ export const errors = {
     },
     connection: {
       unknown: 'No connection {{id}}',
+      gone: 'Connection {{id}} no longer exists',
     },
     profile: {
       unknown: '{{vendor}} has no profile {{id}}',

@@ -176,6 +176,7 @@ export const errors: Catalog['errors'] = {
     },
     connection: {
       unknown: '没有连接 {{id}}',
+      gone: '连接 {{id}} 已不存在',
     },
     profile: {
       unknown: '{{vendor}} 中没有环境 {{id}}',
