@@ -18,12 +18,19 @@ import {
   type Header,
 } from '@tanstack/react-table';
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
+import i18next from 'i18next';
 import { toast } from 'sonner';
 import type { Connection, Profile } from '../../../../shared/model';
 import { useProfilesUi } from './store';
 import { useBulkJob } from './bulk/use-bulk-job';
 import { moveColumn, ROW_HEIGHT } from './column-layout';
-import { COLUMN_BY_ID, columnLabel, PROFILE_COLUMN_DEFS, PROFILE_COLUMNS } from './columns';
+import {
+  COLUMN_BY_ID,
+  columnLabel,
+  PROFILE_COLUMN_DEFS,
+  PROFILE_COLUMNS,
+  rowWords,
+} from './columns';
 import { useTranslation } from '../../i18n';
 import { formatTime, toTsv } from './format';
 import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
@@ -619,13 +626,12 @@ const NO_STALE: ReadonlyMap<string, number> = new Map();
 
 /** A row from the connection's last listing: its client does not answer now. */
 function StaleChip({ since }: { since: number }) {
-  const { t } = useTranslation();
   return (
     <span
-      title={t('profiles.row.staleChipTitle', { time: formatTime(since) })}
+      title={i18next.t('profiles.row.staleChipTitle', { time: formatTime(since) })}
       className="mr-1.5 rounded-full border border-dashed border-amber-500 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:border-amber-700 dark:text-amber-300"
     >
-      {t('profiles.row.stale')}
+      {rowWords().stale}
     </span>
   );
 }

@@ -5,7 +5,6 @@
 import type { ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import i18next from 'i18next';
-import { useTranslation } from '../../i18n';
 import {
   VENDOR_LABEL,
   type Connection,
@@ -138,7 +137,7 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
  * row holds no job hook; it is not a tab stop: the keyboard has Ctrl/Cmd+O in the grid.
  */
 function OpenCloseButton({ profile: p, stale }: { profile: Profile; stale: boolean }) {
-  const { t } = useTranslation();
+  const w = rowWords();
   const close = p.status === 'open' || p.status === 'closing';
   const busy = p.status === 'opening' || p.status === 'closing';
   const name = p.name || p.vendorId;
@@ -148,19 +147,11 @@ function OpenCloseButton({ profile: p, stale }: { profile: Profile; stale: boole
       tabIndex={-1}
       data-row-action={close ? 'close' : 'open'}
       disabled={busy || stale}
-      aria-label={
-        close ? t('profiles.row.closeLabel', { name }) : t('profiles.row.openLabel', { name })
-      }
-      title={
-        stale
-          ? t('profiles.row.staleTitle')
-          : close
-            ? t('profiles.row.closeTitle', { shortcut: CLOSE_SHORTCUT })
-            : t('profiles.row.openTitle', { shortcut: OPEN_SHORTCUT })
-      }
+      aria-label={(close ? w.closeLabel : w.openLabel).replace(NAME_SLOT, () => name)}
+      title={stale ? w.staleTitle : close ? w.closeTitle : w.openTitle}
       className="shrink-0 rounded border border-zinc-300 bg-white px-1.5 text-[11px] leading-[18px] hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
     >
-      {close ? t('profiles.row.close') : t('profiles.row.open')}
+      {close ? w.close : w.open}
     </button>
   );
 }
@@ -170,8 +161,54 @@ export const columnLabel = (id: string): string =>
   COLUMN_BY_ID.has(id) ? i18next.t(`profiles.columns.${id as ColumnId}`) : id;
 
 /** A profile's status in words (the table, its TSV copy and the side panel). */
-export const statusLabel = (status: ProfileStatus): string =>
-  i18next.t(`profiles.status.${status}`);
+export const statusLabel = (status: ProfileStatus): string => rowWords().status(status);
+
+const NAME_SLOT = '\u0000';
+interface RowWords {
+  open: string;
+  close: string;
+  /** Templates with NAME_SLOT where the profile's name goes. */
+  openLabel: string;
+  closeLabel: string;
+  openTitle: string;
+  closeTitle: string;
+  staleTitle: string;
+  stale: string;
+  status(status: ProfileStatus): string;
+}
+const rowWordsByLanguage = new Map<string, RowWords>();
+
+/**
+ * The words every row repeats, worded once per language: rows mount on every scrolled
+ * frame, and i18next per row and cell (and a language subscription per row) cost the
+ * scroll and the filter keystroke frames. The table re-renders its rows on a switch.
+ */
+export function rowWords(): RowWords {
+  const lng = i18next.language;
+  let w = rowWordsByLanguage.get(lng);
+  if (!w) {
+    const t = i18next.t;
+    const statuses = new Map<ProfileStatus, string>();
+    w = {
+      open: t('profiles.row.open'),
+      close: t('profiles.row.close'),
+      openLabel: t('profiles.row.openLabel', { name: NAME_SLOT }),
+      closeLabel: t('profiles.row.closeLabel', { name: NAME_SLOT }),
+      openTitle: t('profiles.row.openTitle', { shortcut: OPEN_SHORTCUT }),
+      closeTitle: t('profiles.row.closeTitle', { shortcut: CLOSE_SHORTCUT }),
+      staleTitle: t('profiles.row.staleTitle'),
+      stale: t('profiles.row.stale'),
+      status(status) {
+        let s = statuses.get(status);
+        if (s === undefined) statuses.set(status, (s = t(`profiles.status.${status}`)));
+        return s;
+      },
+    };
+    // Before i18next has a catalog (a test without it), nothing is kept.
+    if (i18next.isInitialized) rowWordsByLanguage.set(lng, w);
+  }
+  return w;
+}
 
 export const COLUMN_BY_ID = new Map(PROFILE_COLUMNS.map((c) => [c.id as string, c]));
 
