@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeckErrorSchema } from '../ipc/result';
 import { JobItemOutputSchema } from './automation';
+import { LabelWordsSchema, NotesWordsSchema, ValueWordsSchema } from './job-words';
 
 export {
   CreateItemSchema,
@@ -39,8 +40,10 @@ export const JobItemSchema = z.object({
   error: DeckErrorSchema.optional(),
   /** The profile this item produced (create, copy). */
   resultKey: z.string().optional(),
-  /** Human note on success, e.g. "already open: attached". */
+  /** Human note on success, e.g. "already open: attached": English, as a fallback. */
   note: z.string().optional(),
+  /** The note as keys the renderer words (absent in journals older than these keys). */
+  noteWords: NotesWordsSchema.optional(),
   /** What an automation run gave back for this profile: duration, result, log, files. */
   output: JobItemOutputSchema.optional(),
 });
@@ -56,8 +59,12 @@ export const JobSchema = z.object({
   id: z.string(),
   kind: z.string(),
   label: z.string(),
+  /** The label as the renderer words it, for a kind whose name depends on its action. */
+  labelWords: LabelWordsSchema.optional(),
   /** What the job sets, in words: "Warmup" for "Move to group" (never a password). */
   applied: z.string().optional(),
+  /** `applied` as a key the renderer words; `applied` stays the English fallback. */
+  appliedWords: ValueWordsSchema.optional(),
   state: JobStateSchema,
   createdAt: z.number(),
   finishedAt: z.number().optional(),

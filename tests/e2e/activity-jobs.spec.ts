@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { Job } from '../../shared/model/job';
+import zhCN from '../../renderer/src/i18n/catalogs/zh-CN';
 import { test, expect } from './support/harness';
 
 test('a job whose profiles cannot be reached shows each failure, retries and exports', async ({
@@ -174,6 +175,54 @@ test('the Activity view lists jobs and opens one with failures first (screenshot
   await page.screenshot({ path: test.info().outputPath('activity-light.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: test.info().outputPath('activity-dark.png') });
+});
+
+test('in 中文, a note, what a job set and its name are worded from main’s keys; an older note stays as main wrote it', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  const job = sampleJob(Date.now());
+  await serveJobs(page, [
+    job({
+      id: 'w2',
+      kind: 'change-tags',
+      label: 'Add tags "vip"',
+      labelWords: { key: 'changeTags', add: ['vip'], remove: [] },
+      items: [
+        item('ix-main/1', 'Shop 1', 'ok', {
+          note: 'already had these tags',
+          noteWords: [{ key: 'alreadyHadTags' }],
+        }),
+        // From a journal written before notes had keys.
+        item('ix-main/2', 'Shop 2', 'ok', { note: 'already open: attached' }),
+      ],
+    }),
+    job({
+      id: 'w1',
+      kind: 'set-remark',
+      label: 'Set remark',
+      applied: '"VIP"',
+      appliedWords: { key: 'text', params: { text: 'VIP' } },
+      items: [item('ix-main/3', 'Shop 3', 'ok')],
+    }),
+  ]);
+  await page.addInitScript(() => localStorage.setItem('deck.language', 'zh-CN'));
+  await page.goto(appUrl);
+  await page
+    .getByRole('navigation', { name: zhCN.nav.label })
+    .getByRole('button', { name: zhCN.nav.activity })
+    .click();
+
+  const entries = page.getByTestId('job-entry');
+  await expect(entries.nth(0)).toContainText('添加标签 “vip”');
+  await expect(entries.nth(1)).toContainText(zhCN.activity.kinds['set-remark']);
+  await expect(entries.nth(1).getByTestId('job-applied')).toHaveText(' → “VIP”');
+  await entries.nth(0).getByRole('button', { expanded: false }).click();
+  const rows = entries.nth(0).getByTestId('job-item');
+  await expect(rows.filter({ hasText: 'Shop 1' })).toContainText(
+    zhCN.activity.notes.alreadyHadTags,
+  );
+  await expect(rows.filter({ hasText: 'Shop 2' })).toContainText('already open: attached');
 });
 
 /** What Activity holds after a crash mid-job, an undo, and a proxy edit that can be undone. */

@@ -18,6 +18,10 @@ describe('per-profile actions', () => {
     expect(cos.profiles.get('2')!.name).toBe('Shop 08');
     expect(ix.profiles.get('1')!.name).toBe('Shop 10');
     expect(job.items[2]).toMatchObject({ key: 'cos/1', state: 'failed' });
+    expect(job.items[0]).toMatchObject({
+      note: 'renamed to "Shop 07"',
+      noteWords: [{ key: 'renamedTo', params: { name: 'Shop 07' } }],
+    });
 
     cos.failures.clear();
     await engine.settled((await engine.retryFailed(id)).id);
@@ -147,6 +151,7 @@ describe('per-profile actions', () => {
     expect(job.items[0]).toMatchObject({
       state: 'ok',
       note: 'proxy works: exit IP 203.0.113.9, 120 ms',
+      noteWords: [{ key: 'proxyWorks', params: { ip: '203.0.113.9', ms: 120 } }],
     });
     expect(job.items[1]).toMatchObject({
       state: 'failed',

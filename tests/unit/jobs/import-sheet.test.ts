@@ -55,10 +55,10 @@ describe('import-sheet jobs', () => {
     });
     const job = await engine.settled(started.id);
     expect(job).toMatchObject({ label: 'Import spreadsheet', state: 'done', total: 3, ok: 3 });
-    expect(job.items.map((i) => i.note)).toEqual([
-      'name set',
-      'remark and tags set',
-      'group and proxy set',
+    expect(job.items.map((i) => [i.note, i.noteWords])).toEqual([
+      ['name set', [{ key: 'fieldsSet', params: { fields: ['name'] } }]],
+      ['remark and tags set', [{ key: 'fieldsSet', params: { fields: ['remark', 'tags'] } }]],
+      ['group and proxy set', [{ key: 'fieldsSet', params: { fields: ['group', 'proxy'] } }]],
     ]);
     const edits = ix.calls.filter((c) => c.method.startsWith('set') || c.method === 'moveToGroup');
     expect(edits.map((c) => `${c.method} ${c.ids.join(',')}`).sort()).toEqual(

@@ -138,7 +138,8 @@ describe('a job in 简体中文', () => {
     expect(jobTitle(summary('j', { retryOf: 'i', label: 'Move to group (retry)' }))).toBe(
       '移动到分组（重试）',
     );
-    // A kind whose name depends on its action keeps main's words (no parameters to word it from).
+    // A kind whose name depends on its action, from a job without its words (an older
+    // journal), keeps main's words.
     expect(jobTitle(summary('j', { kind: 'change-tags', label: 'Add tags "vip"' }))).toBe(
       'Add tags "vip"',
     );

@@ -133,6 +133,37 @@ describe('the job journal', () => {
     expect(tasks.map((t) => t.vendorId)).toEqual(['1', '2', '3', '4']);
   });
 
+  it('replays notes and names with their keys; an older line has only its English note', async () => {
+    const ix = new FakeProvider('ix', 2);
+    ix.profiles.get('1')!.tags = [{ id: 't', name: 'vip' }];
+    const { engine } = setup([ix], { journal });
+    const { id } = await engine.start({
+      action: { kind: 'change-tags', add: ['vip'], remove: [] },
+      keys: keys(ix, 2),
+    });
+    await engine.settled(id);
+    const text = await readFile(fileOf(id), 'utf8');
+    const { job } = replayJournal(text);
+    expect(job.labelWords).toEqual({ key: 'changeTags', add: ['vip'], remove: [] });
+    expect(job.items[0]).toMatchObject({
+      note: 'already had these tags',
+      noteWords: [{ key: 'alreadyHadTags' }],
+    });
+
+    // As a build from before the keys wrote it.
+    const older = text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const { noteWords: _noteWords, ...record } = JSON.parse(line) as Record<string, unknown>;
+        return JSON.stringify(record);
+      })
+      .join('\n');
+    const [item] = replayJournal(`${older}\n`).job.items;
+    expect(item).toMatchObject({ state: 'ok', note: 'already had these tags' });
+    expect(item!.noteWords).toBeUndefined();
+  });
+
   it('calls an item with no intent "not started" when the job was cut off', async () => {
     const ix = new FakeProvider('ix', 3, 'ixbrowser', {
       ...capabilities('ixbrowser'),

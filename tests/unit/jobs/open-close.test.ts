@@ -23,6 +23,7 @@ describe('bulk open and close', () => {
     expect(job.items.find((i) => i.key === 'ix/3')).toMatchObject({
       state: 'ok',
       note: 'already open: attached',
+      noteWords: [{ key: 'alreadyOpen' }],
     });
     for (const key of keys(ix, 5)) expect(statuses().get(key)).toEqual(['opening', 'open']);
   });
@@ -71,7 +72,11 @@ describe('bulk open and close', () => {
     const { id } = await engine.start({ action: { kind: 'close' }, keys: keys(ix, 3) });
     const job = await engine.settled(id);
     expect(job).toMatchObject({ ok: 3, failed: 0 });
-    expect(job.items[1]).toMatchObject({ state: 'ok', note: 'already closed' });
+    expect(job.items[1]).toMatchObject({
+      state: 'ok',
+      note: 'already closed',
+      noteWords: [{ key: 'alreadyClosed' }],
+    });
     for (const key of keys(ix, 3)) expect(statuses().get(key)).toEqual(['closing', 'closed']);
   });
 
@@ -120,7 +125,10 @@ describe('check proxy before opening', () => {
       state: 'failed',
       error: { code: 'unreachable', message: 'Not opened: Proxy check failed: connection refused' },
     });
-    expect(job.items[0]!.note).toBe('proxy checked: exit IP 203.0.113.5');
+    expect(job.items[0]).toMatchObject({
+      note: 'proxy checked: exit IP 203.0.113.5',
+      noteWords: [{ key: 'proxyChecked', params: { ip: '203.0.113.5' } }],
+    });
     const opened = ix.calls.filter((c) => c.method === 'open').flatMap((c) => c.ids);
     expect(opened.sort()).toEqual(['1', '3']);
     expect(statuses().get(ix.key('2'))).toBeUndefined();

@@ -96,9 +96,10 @@ describe('a job cut off by a quit', () => {
     const done = await engine.settled(retry.id);
 
     expect(done).toMatchObject({ state: 'done', ok: 10 });
-    expect(done.items.find((i) => i.key === `ix/${unknown[0]}`)!.note).toBe(
-      'had already applied when BrowserDeck stopped',
-    );
+    expect(done.items.find((i) => i.key === `ix/${unknown[0]}`)).toMatchObject({
+      note: 'had already applied when BrowserDeck stopped',
+      noteWords: [{ key: 'alreadyApplied' }],
+    });
     const sent = newCalls()
       .filter((c) => c.method === 'setRemark')
       .flatMap((c) => c.ids);

@@ -10,9 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../electron/main/log';
 import { createJobJournal } from '../../../electron/main/services/jobs/job-journal';
 import type { ProxyInput } from '../../../shared/model/proxy-input';
+import type { JobAction } from '../../../shared/model/job';
 import { capabilities } from '../../fixtures/profile';
 import { FakeProvider, vendorError } from './fake-provider';
 import { setup } from './setup';
+import { planUndo } from '../../../electron/main/services/jobs/job-undo';
+import { pendingItem } from '../../../electron/main/services/jobs/job-task';
+import { JOB_KINDS } from '../../../electron/main/services/jobs/kinds';
 
 const keys = (fake: FakeProvider, n: number) =>
   Array.from({ length: n }, (_, i) => fake.key(String(i + 1)));
@@ -41,7 +45,12 @@ describe('Undo', () => {
     const callsBefore = cos.calls.length;
 
     const started = await engine.undo(edit.id);
-    expect(started).toMatchObject({ kind: 'undo', undoOf: edit.id, label: 'Undo set remark' });
+    expect(started).toMatchObject({
+      kind: 'undo',
+      undoOf: edit.id,
+      label: 'Undo set remark',
+      labelWords: { key: 'undo', kind: 'set-remark' },
+    });
     expect(engine.get(edit.id).undoneBy).toBe(started.id);
     const undo = await engine.settled(started.id);
 
@@ -58,6 +67,16 @@ describe('Undo', () => {
     expect(undo.items.find((i) => i.key === 'cos/3')).toMatchObject({
       state: 'skipped',
       note: 'Left as it is: its remark was changed after the edit (now "edited by hand", the edit set "NEW")',
+      noteWords: [
+        {
+          key: 'undoChangedSince',
+          params: { field: 'remark' },
+          values: {
+            now: { key: 'text', params: { text: 'edited by hand' } },
+            set: { key: 'text', params: { text: 'NEW' } },
+          },
+        },
+      ],
     });
     // One batch request per value to put back: "old A" for two profiles, "" and "old C".
     const writes = cos.calls.slice(callsBefore).filter((c) => c.method === 'setRemark');
@@ -141,6 +160,47 @@ describe('Undo', () => {
     expect(ix.profiles.get('1')!.proxy).toMatchObject({ host: '10.0.0.1', port: 8080 });
     expect(sent.at(-1)).toMatchObject({ host: '10.0.0.1', password: { action: 'clear' } });
     expect(undo.items[1]!.note).toMatch(/had a password, which BrowserDeck does not keep/);
+    expect(undo.items[1]!.noteWords).toEqual([{ key: 'undoProxyPassword' }]);
+  });
+
+  it('says why it left each profile alone, as a key the renderer words', async () => {
+    const ix = new FakeProvider('ix', 4);
+    ix.profiles.get('4')!.name = '';
+    const { engine } = setup([ix]);
+    const edit = await engine.settled(
+      (
+        await engine.start({
+          action: { kind: 'rename', name: { template: 'Shop {n}', start: 1, pad: 0 } },
+          keys: keys(ix, 4),
+        })
+      ).id,
+    );
+    ix.profiles.delete('1');
+    ix.profiles.get('2')!.name = 'Profile 2';
+    const undo = await engine.settled((await engine.undo(edit.id)).id);
+
+    expect(undo).toMatchObject({ ok: 1, skipped: 3 });
+    expect(undo.items.map((i) => [i.note, i.noteWords])).toEqual([
+      ['Left as it is: the profile no longer exists', [{ key: 'undoGone' }]],
+      [
+        'Left as it is: it already has its name from before the edit',
+        [{ key: 'undoAlreadyBack', params: { field: 'name' } }],
+      ],
+      [undefined, undefined],
+      ['Left as it is: its name before the edit was empty', [{ key: 'undoNameEmpty' }]],
+    ]);
+  });
+
+  it('skips at once a profile whose value before the edit was not read', () => {
+    const task = { item: pendingItem('ix/1', 'ix', 'Profile 1'), vendorId: '1' };
+    task.item.state = 'ok';
+    const action: JobAction = { kind: 'set-remark', remark: 'x' };
+    const planned = planUndo('j1', JOB_KINDS['set-remark']!, action, [task], new Map());
+    expect(planned!.tasks[0]!.item).toMatchObject({
+      state: 'skipped',
+      note: 'Left as it is: its remark before the edit could not be read',
+      noteWords: [{ key: 'undoNotRead', params: { field: 'remark' } }],
+    });
   });
 
   it('is not offered for jobs that set no field, nor twice at once', async () => {

@@ -186,7 +186,9 @@ it('quitting with a job running asks first; quitting anyway leaves it interrupte
   const pending = job.items.filter((i) => i.state === 'pending').length;
   expect(pending).toBeGreaterThan(0);
   expect(job.ok + job.interrupted + pending).toBe(60);
-  for (const item of job.items.filter((i) => i.state === 'interrupted'))
+  for (const item of job.items.filter((i) => i.state === 'interrupted')) {
     expect(item.note).toMatch(/^On its way to the vendor when BrowserDeck stopped/);
+    expect(item.noteWords).toEqual([{ key: 'unknownOutcome' }]);
+  }
   expect(core.quitQuestion()).toBeUndefined();
 });

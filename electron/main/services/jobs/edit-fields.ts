@@ -8,7 +8,14 @@ import { ProxyConfigSchema, type Profile, type ProxyConfig } from '../../../../s
 import { ProxyInputSchema, type ProxyInput } from '../../../../shared/model/proxy-input';
 import { DeckError } from '../../../../shared/ipc/result';
 import type { CallOptions, ItemResults, VendorProvider } from '../../providers/provider';
+import type { FieldNoun, ValueWords } from '../../../../shared/model/job-words';
 import type { BatchFlag } from './request-shape';
+
+/** A value in English, and as words the renderer puts in the user's language. */
+export interface Described {
+  text: string;
+  words: ValueWords;
+}
 
 /** A value of a field as the journal keeps it: plain JSON, never a password. */
 export const FieldValueSchema = z.union([
@@ -25,21 +32,33 @@ export interface GroupValue {
 
 export interface EditField<T extends FieldValue = FieldValue> {
   /** What the field is called in messages: "remark", "group". */
-  noun: string;
+  noun: FieldNoun;
   read(profile: Profile): T;
   same(a: T, b: T): boolean;
-  describe(value: T): string;
+  describe(value: T): Described;
   /** Why this value cannot be written back as it is, if it cannot. */
-  unrestorable?(value: T): string | undefined;
+  unrestorable?(value: T): Unrestorable | undefined;
   /** Sets `value` on these profiles: one vendor request where the vendor batches the edit. */
   write(provider: VendorProvider, ids: string[], value: T, opts: CallOptions): Promise<ItemResults>;
   /** The capability that says a vendor writes this field for many profiles in one request. */
   batchFlag: BatchFlag;
 }
 
+/** Why a value cannot be put back, in English and as the renderer's key. */
+export interface Unrestorable {
+  text: string;
+  key: 'undoNameEmpty' | 'undoProxyPassword';
+}
+
+function describeText(v: string): Described {
+  if (!v) return { text: 'empty', words: { key: 'empty' } };
+  const cut = v.length > 60 ? `${v.slice(0, 57)}…` : v;
+  return { text: `"${cut}"`, words: { key: 'text', params: { text: cut } } };
+}
+
 const text: Pick<EditField<string>, 'same' | 'describe'> = {
   same: (a, b) => a === b,
-  describe: (v) => (v ? `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"` : 'empty'),
+  describe: describeText,
 };
 
 const remark: EditField<string> = {
@@ -54,7 +73,8 @@ const name: EditField<string> = {
   noun: 'name',
   read: (p) => p.name,
   // The vendors refuse an empty name; a profile never had one to put back.
-  unrestorable: (v) => (v ? undefined : 'its name before the edit was empty'),
+  unrestorable: (v) =>
+    v ? undefined : { text: 'its name before the edit was empty', key: 'undoNameEmpty' },
   write: (provider, ids, value, opts) => provider.setName(ids, value, opts),
   batchFlag: 'batchName',
   ...text,
@@ -64,7 +84,10 @@ const group: EditField<GroupValue> = {
   noun: 'group',
   read: (p) => ({ id: p.groupId, name: p.groupName }),
   same: (a, b) => a.id === b.id,
-  describe: (v) => (v.name ? `"${v.name}"` : `group ${v.id}`),
+  describe(v): Described {
+    if (v.name) return { text: `"${v.name}"`, words: { key: 'text', params: { text: v.name } } };
+    return { text: `group ${v.id}`, words: { key: 'groupId', params: { id: v.id } } };
+  },
   write: (provider, ids, value, opts) => provider.moveToGroup(ids, value.id, opts),
   batchFlag: 'batchGroup',
 };
@@ -77,7 +100,10 @@ const tags: EditField<string[]> = {
     const [x, y] = [sortedNames(a), sortedNames(b)];
     return x.length === y.length && x.every((t, i) => t === y[i]);
   },
-  describe: (v) => (v.length ? v.map((t) => `"${t}"`).join(', ') : 'no tags'),
+  describe: (v) =>
+    v.length
+      ? { text: v.map((t) => `"${t}"`).join(', '), words: { key: 'tags', params: { tags: v } } }
+      : { text: 'no tags', words: { key: 'noTags' } },
   write: (provider, ids, value, opts) => provider.setTags(ids, value, opts),
   batchFlag: 'batchTags',
 };
@@ -104,16 +130,24 @@ const proxy: EditField<ProxyConfig> = {
   noun: 'proxy',
   read: (p) => p.proxy,
   same: (a, b) => proxyIdentity(a) === proxyIdentity(b),
-  describe: (v) =>
-    v.method === 'custom' && v.type === 'direct'
-      ? 'no proxy'
-      : v.method === 'custom'
-        ? `${v.type}://${v.host}:${v.port ?? ''}`
-        : `a ${v.method === 'api' ? 'API-extracted' : 'vendor-managed'} proxy`,
+  describe(v) {
+    if (v.method === 'custom' && v.type === 'direct')
+      return { text: 'no proxy', words: { key: 'noProxy' } };
+    if (v.method === 'custom') {
+      const url = `${v.type}://${v.host}:${v.port ?? ''}`;
+      return { text: url, words: { key: 'proxyUrl', params: { url } } };
+    }
+    return v.method === 'api'
+      ? { text: 'a API-extracted proxy', words: { key: 'someApiProxy' } }
+      : { text: 'a vendor-managed proxy', words: { key: 'someVendorProxy' } };
+  },
   // BrowserDeck never keeps proxy passwords, so one it overwrote cannot come back.
   unrestorable: (v) =>
     v.hasPassword
-      ? 'its proxy before the edit had a password, which BrowserDeck does not keep: set that proxy again by hand'
+      ? {
+          text: 'its proxy before the edit had a password, which BrowserDeck does not keep: set that proxy again by hand',
+          key: 'undoProxyPassword',
+        }
       : undefined,
   write(provider, ids, value, opts) {
     const { hasPassword: _hasPassword, ...rest } = value;

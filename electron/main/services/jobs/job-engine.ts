@@ -20,7 +20,6 @@ import { jobsToCsv } from './job-csv';
 import { createIntentWindow, type IntentWindow } from './intent-window';
 import {
   COUNTED,
-  UNKNOWN_NOTE,
   finalState,
   type JobJournal,
   type JobLog,
@@ -29,7 +28,8 @@ import {
 import { settleInterrupted } from './job-verify';
 import type { FieldValue } from './edit-fields';
 import { canUndo, planUndo, readPrevious } from './job-undo';
-import { appliedOf, labelOf, planTasks, retryTask, validateTasks } from './job-plan';
+import { appliedOf, labelOf, labelWordsOf, planTasks, retryTask, validateTasks } from './job-plan';
+import { STOPPED_BY_CANCEL, UNKNOWN_NOTE } from './job-notes';
 import type { JobTask } from './job-task';
 import { JOB_KINDS } from './kinds';
 import { kindSpec, type JobKindSpec, type JobKinds, type KindAction } from './kinds/spec';
@@ -275,6 +275,7 @@ export function createJobEngine<A extends KindAction = JobAction>(
       skipped: 0,
       items: tasks.map((t) => t.item),
       ...appliedOf(spec, action),
+      ...labelWordsOf(spec, action),
       ...(options.retryOf ? { retryOf: options.retryOf } : {}),
       ...(undoOf ? { undoOf } : {}),
     };
@@ -337,14 +338,14 @@ export function createJobEngine<A extends KindAction = JobAction>(
     const ctx: RunContext = {
       claim: (tasks) => claim(rec, tasks),
       succeed: (task, extra = {}) => settle(rec, task, 'ok', extra),
-      skip: (task, reason) => settle(rec, task, 'skipped', { note: reason }),
+      skip: (task, reason) => settle(rec, task, 'skipped', reason),
       fail: (task, e, output?: JobItemOutput) =>
         // Cut off by a quit: the vendor may have applied it; a retry reads before resending.
         shutdown.signal.aborted
-          ? settle(rec, task, 'interrupted', { note: UNKNOWN_NOTE, ...(output && { output }) })
+          ? settle(rec, task, 'interrupted', { ...UNKNOWN_NOTE, ...(output && { output }) })
           : settle(rec, task, 'failed', { error: toErrorValue(e), ...(output && { output }) }),
       stopped: (task, output) =>
-        settle(rec, task, 'cancelled', { note: 'stopped by cancel', ...(output && { output }) }),
+        settle(rec, task, 'cancelled', { ...STOPPED_BY_CANCEL, ...(output && { output }) }),
       status: (changes) => {
         statuses.record(changes);
         deps.events.emit('profiles:event:status', { changes });

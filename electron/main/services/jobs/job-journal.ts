@@ -31,12 +31,14 @@ import {
 } from '../../../../shared/model/job';
 import { ProxyInputSchema } from '../../../../shared/model/proxy-input';
 import { JobItemOutputSchema } from '../../../../shared/model/automation';
+import { NotesWordsSchema } from '../../../../shared/model/job-words';
 import { createAppendLog, type AppendLog } from '../../fs/append-log';
 import type { Logger } from '../../log';
 import { FieldValueSchema, type FieldValue } from './edit-fields';
 import { JOB_KINDS } from './kinds';
 import { kindSpec, type JobKindSpec, type JobKinds, type KindAction } from './kinds/spec';
-import { appliedOf } from './job-plan';
+import { appliedOf, labelWordsOf } from './job-plan';
+import { UNKNOWN_NOTE } from './job-notes';
 import type { JobTask } from './job-task';
 import { restorePassword, withheld } from './withheld-password';
 
@@ -137,9 +139,19 @@ function createJobLog(file: AppendLog, header: JournalHeader): JobLog {
   return {
     intent: (indexes, at) => file.appendDurable(JSON.stringify({ t: 'intent', i: indexes, at })),
     outcome(index, item, at) {
-      const { state, error, note, resultKey, output } = item;
+      const { state, error, note, noteWords, resultKey, output } = item;
       file.append(
-        JSON.stringify({ t: 'outcome', i: index, s: state, error, note, resultKey, output, at }),
+        JSON.stringify({
+          t: 'outcome',
+          i: index,
+          s: state,
+          error,
+          note,
+          noteWords,
+          resultKey,
+          output,
+          at,
+        }),
       );
     },
     previous(values) {
@@ -226,6 +238,9 @@ const Record_ = z.discriminatedUnion('t', [
     s: JobItemStateSchema,
     error: DeckErrorSchema.optional(),
     note: z.string().optional(),
+    // Absent on lines written before notes had keys, and dropped when a newer build wrote a
+    // key this one does not know: either way the English note alone shows.
+    noteWords: NotesWordsSchema.optional().catch(undefined),
     resultKey: z.string().optional(),
     output: JobItemOutputSchema.optional(),
     at: z.number(),
@@ -306,7 +321,7 @@ export function replayJournal(text: string, kinds: JobKinds = JOB_KINDS): Journa
       case 'outcome': {
         const { item } = at(r.i);
         item.state = r.s;
-        for (const k of ['error', 'note', 'resultKey', 'output'] as const) {
+        for (const k of ['error', 'note', 'noteWords', 'resultKey', 'output'] as const) {
           if (r[k] === undefined) delete item[k];
           else Object.assign(item, { [k]: r[k] });
         }
@@ -332,7 +347,7 @@ export function replayJournal(text: string, kinds: JobKinds = JOB_KINDS): Journa
   for (const { item } of tasks) {
     if (item.state !== 'running') continue;
     item.state = 'interrupted';
-    item.note = UNKNOWN_NOTE;
+    Object.assign(item, UNKNOWN_NOTE);
   }
   const job: Job = {
     id: header.id,
@@ -350,6 +365,7 @@ export function replayJournal(text: string, kinds: JobKinds = JOB_KINDS): Journa
     items: tasks.map((t) => t.item),
     // Worded from the action again, as when the job started.
     ...appliedOf(spec, action),
+    ...labelWordsOf(spec, action),
     ...(header.retryOf ? { retryOf: header.retryOf } : {}),
     ...(header.undoOf ? { undoOf: header.undoOf } : {}),
   };
@@ -369,10 +385,6 @@ export function replayJournal(text: string, kinds: JobKinds = JOB_KINDS): Journa
     previous,
   };
 }
-
-/** What an item whose outcome is unknown says. */
-export const UNKNOWN_NOTE =
-  'On its way to the vendor when BrowserDeck stopped: Retry reads the vendor to see whether it applied';
 
 /** The count an item in this state adds to. */
 export const COUNTED: Partial<

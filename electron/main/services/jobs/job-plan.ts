@@ -5,20 +5,35 @@
  * fails the whole job. What differs per kind comes from its spec (kinds/).
  */
 import { splitProfileKey } from '../../../../shared/model';
-import type { JobItem } from '../../../../shared/model/job';
+import type { JobItem, JobSummary } from '../../../../shared/model/job';
 // `fail` here marks an item failed; the result module's builds an error value.
 import { DeckError, fail as failed, type DeckErrorValue } from '../../../../shared/ipc/result';
 import type { VendorProvider } from '../../providers/provider';
 import type { Abilities, JobKindSpec, KindAction } from './kinds/spec';
 import { pendingItem, type JobTask } from './job-task';
+import { boundedValue } from './job-notes';
 
 export const labelOf = (spec: JobKindSpec, action: KindAction): string =>
   spec.labelOf?.(action) ?? spec.label;
 
-/** `{ applied }` when the kind says what the action sets, else nothing. */
-export function appliedOf(spec: JobKindSpec, action: KindAction): { applied?: string } {
+/** `{ applied, appliedWords }` when the kind says what the action sets, else nothing. */
+export function appliedOf(
+  spec: JobKindSpec,
+  action: KindAction,
+): Pick<JobSummary, 'applied' | 'appliedWords'> {
   const applied = spec.sets?.(action);
-  return applied ? { applied: applied.slice(0, 300) } : {};
+  return applied?.text
+    ? { applied: applied.text.slice(0, 300), appliedWords: boundedValue(applied.words) }
+    : {};
+}
+
+/** `{ labelWords }` when the kind's label depends on its action, else nothing. */
+export function labelWordsOf(
+  spec: JobKindSpec,
+  action: KindAction,
+): Pick<JobSummary, 'labelWords'> {
+  const labelWords = spec.labelWords?.(action);
+  return labelWords ? { labelWords } : {};
 }
 
 export function planTasks(
@@ -58,7 +73,14 @@ export function profileTasks(
  * stopped is read from the vendor before it is sent again.
  */
 export function retryTask(task: JobTask): JobTask {
-  const { error: _error, note: _note, resultKey: _resultKey, output: _output, ...item } = task.item;
+  const {
+    error: _error,
+    note: _note,
+    noteWords: _noteWords,
+    resultKey: _resultKey,
+    output: _output,
+    ...item
+  } = task.item;
   const verify = task.verify || task.item.state === 'interrupted';
   return { ...task, item: { ...item, state: 'pending' }, ...(verify ? { verify } : {}) };
 }

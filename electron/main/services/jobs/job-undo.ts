@@ -11,6 +11,7 @@ import type { EditField, FieldValue } from './edit-fields';
 import type { JobKindSpec, KindAction } from './kinds/spec';
 import type { UndoAction } from './kinds/undo';
 import type { JobTask } from './job-task';
+import { noted } from './job-notes';
 import { fetchProfiles } from './profile-fetch';
 
 /** Items whose change may be on the profile: the vendor said ok, or it may have before a stop. */
@@ -71,7 +72,14 @@ export function planUndo(
     const expected = edit.target(action, task, restore);
     if (restore === undefined || expected === undefined) {
       item.state = 'skipped';
-      item.note = `Left as it is: its ${edit.field.noun} before the edit could not be read`;
+      Object.assign(
+        item,
+        noted(
+          `Left as it is: its ${edit.field.noun} before the edit could not be read`,
+          'undoNotRead',
+          { field: edit.field.noun },
+        ),
+      );
       planned.push({ item, vendorId: task.vendorId });
       return;
     }

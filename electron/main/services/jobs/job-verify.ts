@@ -13,6 +13,7 @@ import type { JobKindSpec, KindAction, Verdict } from './kinds/spec';
 import type { JobTask } from './job-task';
 import type { RunContext } from './run-context';
 import { fetchProfiles } from './profile-fetch';
+import { ALREADY_APPLIED } from './job-notes';
 
 export const gone = () =>
   DeckError.of('not-found', 'The profile no longer exists in its connection', {
@@ -84,8 +85,7 @@ export async function settleInterrupted(
       continue;
     }
     const v = verdict(task, fetched.profiles.get(task.vendorId));
-    if (v === 'applied')
-      ctx.succeed(task, { note: 'had already applied when BrowserDeck stopped' });
+    if (v === 'applied') ctx.succeed(task, ALREADY_APPLIED);
     else if (v !== 'not-applied') ctx.fail(task, v);
   }
 }

@@ -6,10 +6,12 @@ import type { LimitFunction } from 'p-limit';
 import type { EventOf } from '../../../../shared/ipc/contract';
 import type { Profile, ProxyCheckResult } from '../../../../shared/model';
 import type { JobItemOutput } from '../../../../shared/model/automation';
+import type { NoteWords } from '../../../../shared/model/job-words';
 import type { CallOptions, VendorProvider } from '../../providers/provider';
 import type { FieldValue } from './edit-fields';
 import type { AutomationRunner } from '../automation/automation-runner';
 import type { JobTask } from './job-task';
+import type { Noted } from './job-notes';
 
 export type StatusChange = EventOf<'profiles:event:status'>['changes'][number];
 
@@ -25,6 +27,8 @@ export type ProfileProxyCheck = (
 
 export interface TaskSuccess {
   note?: string;
+  /** The note as keys the renderer words; `note` stays its English. */
+  noteWords?: NoteWords[];
   resultKey?: string;
   output?: JobItemOutput;
 }
@@ -40,7 +44,7 @@ export interface RunContext {
   /** Stopped midway by the user's cancel (work that can stop halfway, such as a script). */
   stopped(task: JobTask, output?: JobItemOutput): void;
   /** Left alone on purpose (an undo whose profile changed since), with the reason. */
-  skip(task: JobTask, reason: string): void;
+  skip(task: JobTask, reason: Noted): void;
   status(changes: StatusChange[]): void;
   /**
    * What an edit's field held on the task's profile, read from the vendor just before the

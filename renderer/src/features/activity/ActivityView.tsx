@@ -8,6 +8,7 @@ import { useFormat, useTranslation } from '../../i18n';
 import type { Formatters } from '../../i18n/format';
 import { deck, errorText, unwrap } from '../../lib/deck';
 import {
+  appliedText,
   doneCount,
   JobProgressBar,
   jobsQuery,
@@ -104,6 +105,7 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
 
   const running = job.state === 'running';
   const title = jobTitle(job);
+  const applied = appliedText(job);
   const done = doneCount(job);
   const again = retryCount(job);
   const note = jobNote(job);
@@ -131,10 +133,10 @@ function JobEntry({ job, onExport }: { job: JobSummary; onExport(): void }) {
           </span>
           <span className="min-w-0 truncate">
             <span className="font-medium">{title}</span>
-            {job.applied && (
+            {applied && (
               <span data-testid="job-applied" className="text-zinc-600 dark:text-zinc-400">
                 {MARK.applied}
-                {job.applied}
+                {applied}
               </span>
             )}
           </span>

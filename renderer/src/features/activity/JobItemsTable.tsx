@@ -5,7 +5,7 @@ import type { JobItem, JobItemState } from '../../../../shared/model/job';
 import { useTranslation } from '../../i18n';
 import { errorText } from '../../lib/deck';
 import { connectionsQuery } from '../../lib/queries';
-import { jobQuery } from '../jobs';
+import { jobQuery, noteText } from '../jobs';
 import { ItemOutput } from './ItemOutput';
 import { itemStateText, itemsFailuresFirst, needsAttention, vendorReason } from './format';
 
@@ -176,6 +176,7 @@ function ItemRow({
 }) {
   const { t } = useTranslation();
   const vendor = vendorReason(item);
+  const note = noteText(item);
   return (
     <tr
       ref={measure}
@@ -219,10 +220,10 @@ function ItemRow({
         ) : (
           <span className="text-zinc-600 dark:text-zinc-400">
             {item.resultKey
-              ? item.note
-                ? t('activity.items.createdNote', { key: item.resultKey, note: item.note })
+              ? note
+                ? t('activity.items.createdNote', { key: item.resultKey, note })
                 : t('activity.items.created', { key: item.resultKey })
-              : (item.note ?? '')}
+              : note}
           </span>
         )}
         {item.output && <ItemOutput jobId={jobId} itemKey={item.key} output={item.output} />}

@@ -16,5 +16,6 @@ export {
   retryCount,
   retryLabel,
 } from './job-cache';
+export { appliedText, noteText } from './job-words';
 export { useCancelJob, useRetryFailed, useUndoJob } from './use-job-actions';
 export { JobProgressBar } from './JobProgressBar';

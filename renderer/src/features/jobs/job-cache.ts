@@ -10,6 +10,7 @@ import { en } from '../../i18n/catalogs/en';
 import type { Job, JobItem, JobProgress, JobSummary } from '../../../../shared/model/job';
 import { deck, unwrap } from '../../lib/deck';
 import { keys } from '../../lib/queries';
+import { labelText } from './job-words';
 
 /** Main keeps this many; the cached list never grows past it either. */
 export const MAX_JOBS = 200;
@@ -65,13 +66,17 @@ export const doneCount = (j: JobSummary): number =>
   j.ok + j.failed + j.cancelled + j.skipped + j.interrupted;
 
 /**
- * What Activity calls the job, in the chosen language: worded from its kind where the kind
- * alone names it; a kind whose name depends on its action (tags added, script run, edit
- * undone) still reads as main wrote it.
+ * What Activity calls the job, in the chosen language: worded from its kind, or from the
+ * words main sent for a kind whose name depends on its action (tags added, script run, edit
+ * undone). A job from before those words, or of a kind without any, reads as main wrote it.
  */
 export function jobTitle(j: JobSummary): string {
-  if (!isWordedKind(j.kind)) return j.label;
-  const name = i18next.t(`activity.kinds.${j.kind}`);
+  const name = j.labelWords
+    ? labelText(j.labelWords)
+    : isWordedKind(j.kind)
+      ? i18next.t(`activity.kinds.${j.kind}`)
+      : undefined;
+  if (name === undefined) return j.label;
   return j.retryOf ? i18next.t('activity.retryOf', { job: name }) : name;
 }
 

@@ -85,7 +85,12 @@ describe('the automate job kind', () => {
     const job = await engine.settled(
       (await engine.start({ action: screenshot, keys: keys(ix, 10) })).id,
     );
-    expect(job).toMatchObject({ state: 'done', ok: 10, label: 'Automation: Screenshot' });
+    expect(job).toMatchObject({
+      state: 'done',
+      ok: 10,
+      label: 'Automation: Screenshot',
+      labelWords: { key: 'automation', task: 'screenshot' },
+    });
     expect(seen.peak).toBe(3);
   });
 
@@ -142,7 +147,10 @@ describe('the automate job kind', () => {
     ]);
     expect(statuses().get('ix/2')).toEqual(['opening', 'open', 'closing', 'closed']);
     expect(statuses().get('ix/1')).toBeUndefined();
-    expect(job.items.find((i) => i.key === 'ix/2')?.note).toBe('opened and closed');
+    expect(job.items.find((i) => i.key === 'ix/2')).toMatchObject({
+      note: 'opened and closed',
+      noteWords: [{ key: 'openedAndClosed' }],
+    });
     // The task was given each profile's DevTools session, as the vendor reported it.
     expect(seen.requests.find((r) => r.profile.key === 'ix/1')?.session.debugAddress).toBe(
       '127.0.0.1:9001',
@@ -213,7 +221,9 @@ describe('the automate job kind', () => {
     expect(job).toMatchObject({ state: 'cancelled', ok: 0, cancelled: 20, failed: 0 });
     expect(stopped).toBe(3);
     expect(seen.requests).toHaveLength(3);
-    expect(job.items.filter((i) => i.note === 'stopped by cancel')).toHaveLength(3);
+    const stoppedItems = job.items.filter((i) => i.note === 'stopped by cancel');
+    expect(stoppedItems).toHaveLength(3);
+    expect(stoppedItems[0]!.noteWords).toEqual([{ key: 'stoppedByCancel' }]);
     expect(ix.calls.filter((c) => c.method === 'close')).toHaveLength(3);
     expect([...ix.profiles.values()].every((p) => p.status === 'closed')).toBe(true);
   });

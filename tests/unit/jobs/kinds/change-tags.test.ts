@@ -43,7 +43,10 @@ describe('change-tags (add or remove tags)', () => {
     });
     const writes = ix.calls.slice(callsBefore).filter((c) => c.method === 'setTags');
     expect(writes.map((c) => c.ids).sort()).toEqual([['1', '2'], ['4']]);
-    expect(job.items.find((i) => i.key === 'ix/3')?.note).toBe('already had these tags');
+    expect(job.items.find((i) => i.key === 'ix/3')).toMatchObject({
+      note: 'already had these tags',
+      noteWords: [{ key: 'alreadyHadTags' }],
+    });
   });
 
   it('removes tags and keeps the others', async () => {
@@ -58,9 +61,16 @@ describe('change-tags (add or remove tags)', () => {
         })
       ).id,
     );
-    expect(job).toMatchObject({ ok: 3, label: 'Remove tags "b"' });
+    expect(job).toMatchObject({
+      ok: 3,
+      label: 'Remove tags "b"',
+      labelWords: { key: 'changeTags', add: [], remove: ['b'] },
+    });
     expect(tagsOf(cos)).toEqual({ '1': ['a', 'c'], '2': [], '3': ['c'] });
-    expect(job.items.find((i) => i.key === 'cos/3')?.note).toBe('had none of these tags');
+    expect(job.items.find((i) => i.key === 'cos/3')).toMatchObject({
+      note: 'had none of these tags',
+      noteWords: [{ key: 'hadNoneOfTags' }],
+    });
   });
 
   it('computes from the tags the vendor has when the job runs, not what the table showed', async () => {
@@ -95,11 +105,26 @@ describe('change-tags (add or remove tags)', () => {
     tagged(ix, { '3': ['by hand'] });
     const undo = await engine.settled((await engine.undo(edit.id)).id);
 
-    expect(undo).toMatchObject({ label: 'Undo change tags', ok: 2, skipped: 1 });
+    expect(undo).toMatchObject({
+      label: 'Undo change tags',
+      labelWords: { key: 'undo', kind: 'change-tags' },
+      ok: 2,
+      skipped: 1,
+    });
     expect(tagsOf(ix)).toEqual({ '1': ['a'], '2': ['b'], '3': ['by hand'] });
-    expect(undo.items.find((i) => i.key === 'ix/3')?.note).toBe(
-      'Left as it is: its tags was changed after the edit (now "by hand", the edit set "vip")',
-    );
+    expect(undo.items.find((i) => i.key === 'ix/3')).toMatchObject({
+      note: 'Left as it is: its tags was changed after the edit (now "by hand", the edit set "vip")',
+      noteWords: [
+        {
+          key: 'undoChangedSince',
+          params: { field: 'tags' },
+          values: {
+            now: { key: 'tags', params: { tags: ['by hand'] } },
+            set: { key: 'tags', params: { tags: ['vip'] } },
+          },
+        },
+      ],
+    });
   });
 
   it('reads the tags itself when the read before the run failed, and fails a profile that is gone', async () => {

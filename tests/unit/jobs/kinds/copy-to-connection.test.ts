@@ -189,6 +189,10 @@ describe('copy to connection, on the sandbox', () => {
     for (const [i, w] of sources.entries()) {
       const item = job.items[i]!;
       expect(item.note).toContain("tags not copied: BitBrowser's Local API has no tag calls");
+      expect(item.noteWords).toContainEqual({
+        key: 'notCopied',
+        params: { target: 'BitBrowser', of: 'tags', why: 'no-tag-calls' },
+      });
       const made = sb.bit.profiles().find((b) => `bit1/${b.id}` === item.resultKey)!;
       expect(made.name).toBe(w.name);
       expect(made.remark).toBe(w.remark);

@@ -17,7 +17,12 @@ export const assignProxiesKind: JobKindSpec<ActionOf<'assign-proxies'>> = {
   sets: (action) => {
     const n = action.assignments.length;
     // The stored action drops its list (each proxy is kept with its task).
-    return n ? `${n.toLocaleString('en')} ${n === 1 ? 'proxy' : 'proxies'} from a list` : undefined;
+    return n
+      ? {
+          text: `${n.toLocaleString('en')} ${n === 1 ? 'proxy' : 'proxies'} from a list`,
+          words: { key: 'proxyList', params: { count: n } },
+        }
+      : undefined;
   },
   plan(action, keys, labels) {
     const proxies = new Map(action.assignments.map((a) => [a.key, a.proxy]));

@@ -25,6 +25,9 @@ import { fetchProfiles } from '../profile-fetch';
 import type { RunContext } from '../run-context';
 import { callOptions } from '../send-tasks';
 import type { JobKindSpec } from './spec';
+import { noted } from '../job-notes';
+
+const OPENED_AND_CLOSED = noted('opened and closed', 'openedAndClosed');
 
 type AutomateAction = ActionOf<'automate'>;
 
@@ -40,6 +43,10 @@ export const automateKind: JobKindSpec<AutomateAction> = {
     task.type === 'script'
       ? `Script${task.name ? `: ${task.name}` : ''}`
       : `Automation: ${AUTOMATION_TASK_LABEL[task.type]}`,
+  labelWords: ({ task }) =>
+    task.type === 'script'
+      ? { key: 'script', ...(task.name ? { name: task.name.slice(0, 200) } : {}) }
+      : { key: 'automation', task: task.type },
   defaultConcurrency: AUTOMATION_DEFAULTS.concurrency,
   affects: 'updates',
   stored: (action) =>
@@ -140,8 +147,7 @@ async function runOne(
     });
     const output = { ...outcome.output, durationMs: Date.now() - started };
     if (openedHere) await closeAgain(provider, task, ctx, output);
-    if (outcome.ok)
-      ctx.succeed(task, { output, ...(openedHere ? { note: 'opened and closed' } : {}) });
+    if (outcome.ok) ctx.succeed(task, { output, ...(openedHere ? OPENED_AND_CLOSED : {}) });
     else if (outcome.stopped) ctx.stopped(task, output);
     else ctx.fail(task, outcome.error, output);
   } catch (e) {

@@ -15,6 +15,7 @@ import type { RunContext } from '../run-context';
 import { callOptions } from '../send-tasks';
 import type { VendorProvider } from '../../../providers/provider';
 import type { JobKindSpec } from './spec';
+import { noted } from '../job-notes';
 
 type ChangeTags = ActionOf<'change-tags'>;
 
@@ -77,6 +78,7 @@ export const changeTagsKind: JobKindSpec<ChangeTags> = {
   schema: ChangeTagsActionSchema,
   label: 'Change tags',
   labelOf,
+  labelWords: ({ add, remove }) => ({ key: 'changeTags', add, remove }),
   affects: 'updates',
   edit: {
     field,
@@ -92,9 +94,12 @@ export const changeTagsKind: JobKindSpec<ChangeTags> = {
       else next.set(task, after);
     }
     for (const task of await ctx.claim(unchanged))
-      ctx.succeed(task, {
-        note: action.add.length ? 'already had these tags' : 'had none of these tags',
-      });
+      ctx.succeed(
+        task,
+        action.add.length
+          ? noted('already had these tags', 'alreadyHadTags')
+          : noted('had none of these tags', 'hadNoneOfTags'),
+      );
     const caps = provider.capabilities;
     const shape = requestShape(batchesEdit(field.batchFlag, caps), caps, ctx.chunkSize);
     const opts = callOptions(ctx);

@@ -11,6 +11,7 @@ import { fetchProfiles } from '../profile-fetch';
 import { proxyCheckError } from '../profile-proxy-check';
 import { callOptions, eachTask } from '../send-tasks';
 import type { JobKindSpec } from './spec';
+import { noted } from '../job-notes';
 
 export const checkProxyKind: JobKindSpec<ActionOf<'check-proxy'>> = {
   schema: CheckProxyActionSchema,
@@ -41,7 +42,14 @@ export const checkProxyKind: JobKindSpec<ActionOf<'check-proxy'>> = {
       ctx.fresh({ ...profile, proxyCheck: result });
       if (!result.ok) throw new DeckError(proxyCheckError(result));
       const latency = result.latencyMs !== undefined ? `, ${result.latencyMs} ms` : '';
-      return { note: `proxy works${result.exitIp ? `: exit IP ${result.exitIp}` : ''}${latency}` };
+      return noted(
+        `proxy works${result.exitIp ? `: exit IP ${result.exitIp}` : ''}${latency}`,
+        'proxyWorks',
+        {
+          ...(result.exitIp ? { ip: result.exitIp } : {}),
+          ...(result.latencyMs !== undefined ? { ms: result.latencyMs } : {}),
+        },
+      );
     });
   },
 };

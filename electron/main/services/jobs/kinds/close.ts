@@ -10,6 +10,7 @@ import { requestShape } from '../request-shape';
 import type { StatusChange } from '../run-context';
 import { callOptions, eachProfile } from '../send-tasks';
 import type { JobKindSpec } from './spec';
+import { noted } from '../job-notes';
 
 const closing = (task: JobTask): StatusChange => ({ key: task.item.key, status: 'closing' });
 
@@ -35,7 +36,7 @@ export const closeKind: JobKindSpec<ActionOf<'close'>> = {
       try {
         const { alreadyClosed } = await provider.close(task.vendorId, opts);
         ctx.status([{ key: task.item.key, status: 'closed' }]);
-        return alreadyClosed ? { note: 'already closed' } : {};
+        return alreadyClosed ? noted('already closed', 'alreadyClosed') : {};
       } catch (e) {
         ctx.status([{ key: task.item.key, status: 'unknown' }]);
         throw e;

@@ -23,6 +23,7 @@ import { pendingItem, type JobTask } from '../job-task';
 import { callOptions, eachProfile } from '../send-tasks';
 import type { RunContext } from '../run-context';
 import type { JobKindSpec } from './spec';
+import { joinNotes, noted } from '../job-notes';
 
 type Action = ActionOf<'copy-to-connection'>;
 
@@ -67,8 +68,16 @@ export const copyToConnectionKind: JobKindSpec<Action> = {
         ...(draft.proxy ? { proxy: draft.proxy } : {}),
       };
       const id = await target.createProfile(item, callOpts);
-      const note = draft.draft.dropped.map((d) => `${d.field} not copied: ${d.reason}`).join('; ');
-      return { resultKey: profileKey(target.connectionId, id), ...(note ? { note } : {}) };
+      const note = joinNotes(
+        draft.draft.dropped.map((d) =>
+          noted(`${d.field} not copied: ${d.reason}`, 'notCopied', {
+            ...d.params,
+            of: d.field,
+            why: d.why,
+          }),
+        ),
+      );
+      return { resultKey: profileKey(target.connectionId, id), ...note };
     });
   },
 };

@@ -18,7 +18,13 @@ export const copyKind: JobKindSpec<ActionOf<'copy'>> = {
   label: 'Copy',
   affects: 'adds',
   untraceable: 'copied',
-  sets: (action) => (action.name ? `named "${action.name.template}"` : undefined),
+  sets: ({ name }) =>
+    name
+      ? {
+          text: `named "${name.template}"`,
+          words: { key: 'named', params: { template: name.template } },
+        }
+      : undefined,
   plan: (action, keys, labels) =>
     profileTasks(keys, labels, (task, index) => {
       if (action.name) task.name = renderName(action.name, index);

@@ -22,11 +22,13 @@ import type { JobTask } from '../job-task';
 import { gone } from '../job-verify';
 import { eachProfile, single } from '../send-tasks';
 import type { JobKindSpec, Verdict } from './spec';
+import type { FieldNoun } from '../../../../../shared/model/job-words';
+import { noted } from '../job-notes';
 
 type Action = ActionOf<'import-sheet'>;
 type Field = (typeof SHEET_EDIT_FIELDS)[number];
 
-const NOUN: Record<Field, string> = {
+const NOUN: Record<Field, FieldNoun> = {
   name: 'name',
   remark: 'remark',
   groupId: 'group',
@@ -114,11 +116,16 @@ export const importSheetKind: JobKindSpec<Action> = {
     const counts = new Map<Field, number>();
     for (const edit of action.edits)
       for (const f of changedFields(edit)) counts.set(f, (counts.get(f) ?? 0) + 1);
-    return SHEET_EDIT_FIELDS.filter((f) => counts.has(f))
-      .map(
-        (f) => `${counts.get(f)!.toLocaleString('en')} ${PLURAL[f][counts.get(f) === 1 ? 0 : 1]}`,
-      )
-      .join(', ');
+    const present = SHEET_EDIT_FIELDS.filter((f) => counts.has(f));
+    return {
+      text: present
+        .map(
+          (f) => `${counts.get(f)!.toLocaleString('en')} ${PLURAL[f][counts.get(f) === 1 ? 0 : 1]}`,
+        )
+        .join(', '),
+      // By field, in the order above: the renderer words each count with its noun.
+      words: { key: 'sheet', params: Object.fromEntries(present.map((f) => [f, counts.get(f)!])) },
+    };
   },
   plan(action, keys, labels) {
     const proxies = new Map(action.edits.map((e) => [e.key, e.proxy]));
@@ -145,7 +152,7 @@ export const importSheetKind: JobKindSpec<Action> = {
         }
         done.push(field);
       }
-      return { note: `${listed(fields)} set` };
+      return noted(`${listed(fields)} set`, 'fieldsSet', { fields: fields.map((f) => NOUN[f]) });
     }),
   applied(action, task, profile): Verdict {
     const edit = editOf(action, task);

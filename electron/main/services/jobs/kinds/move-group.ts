@@ -11,14 +11,18 @@ export const moveGroupKind: JobKindSpec<ActionOf<'move-group'>> = {
   schema: MoveGroupActionSchema,
   label: 'Move to group',
   affects: 'updates',
-  sets: (action) =>
-    [
-      ...new Set(
-        Object.entries(action.groupIds).map(
-          ([connectionId, id]) => action.groupNames?.[connectionId] ?? `group ${id}`,
-        ),
-      ),
-    ].join(', '),
+  sets(action) {
+    const targets = Object.entries(action.groupIds).map(([connectionId, id]) => ({
+      id,
+      name: action.groupNames?.[connectionId],
+    }));
+    const names = [...new Set(targets.flatMap((t) => (t.name === undefined ? [] : [t.name])))];
+    const ids = [...new Set(targets.flatMap((t) => (t.name === undefined ? [t.id] : [])))];
+    return {
+      text: [...new Set(targets.map((t) => t.name ?? `group ${t.id}`))].join(', '),
+      words: { key: 'groups', params: { names, ids } },
+    };
+  },
   refuse: (action, { item }) =>
     action.groupIds[item.connectionId]
       ? undefined

@@ -11,6 +11,7 @@ import { proxyCheckError } from '../profile-proxy-check';
 import type { ProfileProxyCheck } from '../run-context';
 import { eachProfile } from '../send-tasks';
 import type { JobKindSpec } from './spec';
+import { joinNotes, noted, type Noted } from '../job-notes';
 
 export const openKind: JobKindSpec<ActionOf<'open'>> = {
   schema: OpenActionSchema,
@@ -28,15 +29,17 @@ export const openKind: JobKindSpec<ActionOf<'open'>> = {
       tasks,
       ctx,
       async (task, opts) => {
-        const checked = precheck ? await proxyBeforeOpen(precheck, provider, task, opts) : '';
+        const checked = precheck
+          ? await proxyBeforeOpen(precheck, provider, task, opts)
+          : undefined;
         ctx.status([{ key: task.item.key, status: 'opening' }]);
         try {
           const { session, attached } = await provider.open(task.vendorId, opts);
           ctx.status([{ key: task.item.key, status: 'open', debugPort: session.debugPort }]);
-          const note = [attached ? 'already open: attached' : '', checked]
-            .filter(Boolean)
-            .join('; ');
-          return note ? { note } : {};
+          return joinNotes([
+            ...(attached ? [noted('already open: attached', 'alreadyOpen')] : []),
+            ...(checked ? [checked] : []),
+          ]);
         } catch (e) {
           // Whether a window half-opened is unknown; the refresh after the job tells.
           ctx.status([{ key: task.item.key, status: 'unknown' }]);
@@ -58,13 +61,22 @@ async function proxyBeforeOpen(
   provider: VendorProvider,
   task: JobTask,
   opts: CallOptions,
-): Promise<string> {
+): Promise<Noted | undefined> {
   const profile = await provider.getProfile(task.vendorId, opts);
-  if (profile.proxy.type === 'direct' && profile.proxy.method === 'custom') return '';
+  if (profile.proxy.type === 'direct' && profile.proxy.method === 'custom') return undefined;
   const result = await check(profile, provider, opts);
-  if (result.ok) return `proxy checked${result.exitIp ? `: exit IP ${result.exitIp}` : ''}`;
-  if (result.reason === 'unsupported')
-    return `proxy not checked: ${result.message ?? 'unsupported'}`;
+  if (result.ok)
+    return noted(
+      `proxy checked${result.exitIp ? `: exit IP ${result.exitIp}` : ''}`,
+      'proxyChecked',
+      result.exitIp ? { ip: result.exitIp } : undefined,
+    );
+  if (result.reason === 'unsupported') {
+    const reason = result.message ?? 'unsupported';
+    return noted(`proxy not checked: ${reason}`, 'proxyNotChecked', {
+      reason: reason.slice(0, 300),
+    });
+  }
   const error = proxyCheckError(result);
   throw new DeckError({ ...error, message: `Not opened: ${error.message}` });
 }

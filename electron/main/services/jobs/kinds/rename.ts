@@ -11,6 +11,7 @@ import { FIELDS } from '../edit-fields';
 import { profileTasks } from '../job-plan';
 import { eachProfile, single } from '../send-tasks';
 import type { JobKindSpec } from './spec';
+import { noted } from '../job-notes';
 
 export const renameKind: JobKindSpec<ActionOf<'rename'>> = {
   schema: RenameActionSchema,
@@ -20,11 +21,14 @@ export const renameKind: JobKindSpec<ActionOf<'rename'>> = {
     profileTasks(keys, labels, (task, index) => {
       task.name = renderName(action.name, index);
     }),
-  sets: (action) => `"${action.name.template}" from ${action.name.start}`,
+  sets: ({ name: { template, start } }) => ({
+    text: `"${template}" from ${start}`,
+    words: { key: 'template', params: { template, start } },
+  }),
   edit: { field: FIELDS.name, target: (_action, task) => task.name },
   run: (_action, provider, tasks, ctx) =>
     eachProfile(provider, tasks, ctx, async (task, opts) => {
       single(await provider.setName([task.vendorId], task.name!, opts), task.vendorId);
-      return { note: `renamed to "${task.name}"` };
+      return noted(`renamed to "${task.name}"`, 'renamedTo', { name: task.name! });
     }),
 };

@@ -8,7 +8,8 @@ import type { z } from 'zod';
 import type { Profile } from '../../../../../shared/model';
 import { DeckError, type DeckErrorValue } from '../../../../../shared/ipc/result';
 import type { VendorProvider } from '../../../providers/provider';
-import type { EditField, FieldValue } from '../edit-fields';
+import type { LabelWords } from '../../../../../shared/model/job-words';
+import type { Described, EditField, FieldValue } from '../edit-fields';
 import type { JobTask } from '../job-task';
 import type { RunContext } from '../run-context';
 
@@ -45,11 +46,13 @@ export interface JobKindSpec<A extends KindAction = KindAction> {
   label: string;
   /** A label that depends on the action (an undo names the edit it puts back). */
   labelOf?(action: A): string;
+  /** `labelOf` as the renderer words it in the user's language. */
+  labelWords?(action: A): LabelWords;
   /**
    * What the job sets, for Activity: "Warmup" (Move to group → Warmup). Never a password;
    * absent when the label says it all (Open).
    */
-  sets?(action: A): string | undefined;
+  sets?(action: A): Described | undefined;
   /** How many profiles it works on at once when the request names no concurrency. */
   defaultConcurrency?: number;
   /** The action lists what to do itself (items to create, assignments): no selection needed. */

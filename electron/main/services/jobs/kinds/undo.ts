@@ -13,6 +13,7 @@ import { fieldVerdict } from '../job-verify';
 import { fetchProfiles } from '../profile-fetch';
 import { batchesEdit, requestShape } from '../request-shape';
 import type { RunContext } from '../run-context';
+import { noted, type NoteArgs } from '../job-notes';
 import { callOptions } from '../send-tasks';
 import type { VendorProvider } from '../../../providers/provider';
 import type { JobKindSpec, KindEdit } from './spec';
@@ -41,6 +42,7 @@ export function createUndoKind(
     }),
     label: 'Undo',
     labelOf: (action) => `Undo ${undone(action).label.toLowerCase()}`,
+    labelWords: (action) => ({ key: 'undo', kind: action.edit }),
     affects: 'updates',
     plan() {
       throw DeckError.of('invalid-input', 'An undo starts from the job it undoes (jobs:undo)');
@@ -77,21 +79,30 @@ async function restoreOnConnection(
     const { restore, expected } = task.undo!;
     const error = fetched.errors.get(task.vendorId);
     const profile = fetched.profiles.get(task.vendorId);
-    const why = (reason: string) => `Left as it is: ${reason}`;
+    const why = (reason: string, ...words: NoteArgs) => noted(`Left as it is: ${reason}`, ...words);
     if (error) ctx.fail(task, error);
-    else if (!profile) ctx.skip(task, why('the profile no longer exists'));
+    else if (!profile) ctx.skip(task, why('the profile no longer exists', 'undoGone'));
     else if (field.same(field.read(profile), restore))
-      ctx.skip(task, why(`it already has its ${field.noun} from before the edit`));
-    else if (!field.same(field.read(profile), expected))
+      ctx.skip(
+        task,
+        why(`it already has its ${field.noun} from before the edit`, 'undoAlreadyBack', {
+          field: field.noun,
+        }),
+      );
+    else if (!field.same(field.read(profile), expected)) {
+      const [now, set] = [field.describe(field.read(profile)), field.describe(expected)];
       ctx.skip(
         task,
         why(
-          `its ${field.noun} was changed after the edit (now ${field.describe(field.read(profile))}, the edit set ${field.describe(expected)})`,
+          `its ${field.noun} was changed after the edit (now ${now.text}, the edit set ${set.text})`,
+          'undoChangedSince',
+          { field: field.noun },
+          { now: now.words, set: set.words },
         ),
       );
-    else {
+    } else {
       const unrestorable = field.unrestorable?.(restore);
-      if (unrestorable) ctx.skip(task, why(unrestorable));
+      if (unrestorable) ctx.skip(task, why(unrestorable.text, unrestorable.key));
       else toWrite.push(task);
     }
   }

@@ -47,6 +47,103 @@ export const activity = {
     'import-sheet': 'Import spreadsheet',
     'copy-to-connection': 'Copy to connection',
   },
+  /** A job whose name depends on its action. */
+  titles: {
+    addTags: 'Add tags {{add}}',
+    removeTags: 'Remove tags {{remove}}',
+    changeTags: 'Add tags {{add}}, remove {{remove}}',
+    automation: 'Automation: {{task}}',
+    script: 'Script',
+    scriptNamed: 'Script: {{name}}',
+    /** An undo, by the kind of the job it undoes. */
+    undo: {
+      'move-group': 'Undo move to group',
+      'set-remark': 'Undo set remark',
+      rename: 'Undo rename',
+      'set-name': 'Undo set name',
+      'set-tags': 'Undo set tags',
+      'change-tags': 'Undo change tags',
+      'set-proxy': 'Undo set proxy',
+      'assign-proxies': 'Undo assign proxies',
+    },
+  },
+  /** What a job set, after its name ("Move to group → Warmup"); also values in notes. */
+  values: {
+    /** A name, remark or tag as data. */
+    quoted: '"{{text}}"',
+    /** Between the parts of a list: "vip", "new". */
+    separator: ', ',
+    empty: 'empty',
+    noTags: 'no tags',
+    groupId: 'group {{id}}',
+    template: '"{{template}}" from {{start}}',
+    named: 'named "{{template}}"',
+    proxyList_one: '{{count, number}} proxy from a list',
+    proxyList_other: '{{count, number}} proxies from a list',
+    /** What an import sets, field by field: "2 names, 1 proxy". */
+    sheet: {
+      name_one: '{{count, number}} name',
+      name_other: '{{count, number}} names',
+      remark_one: '{{count, number}} remark',
+      remark_other: '{{count, number}} remarks',
+      groupId_one: '{{count, number}} group',
+      groupId_other: '{{count, number}} groups',
+      tags_one: '{{count, number}} tag set',
+      tags_other: '{{count, number}} tag sets',
+      proxy_one: '{{count, number}} proxy',
+      proxy_other: '{{count, number}} proxies',
+    },
+    proxyDirect: 'direct',
+    proxyVendor: 'vendor-managed',
+    proxyVendorId: 'vendor-managed #{{id}}',
+    proxyApi: 'API extraction ({{type}})',
+    noProxy: 'no proxy',
+    someVendorProxy: 'a vendor-managed proxy',
+    someApiProxy: 'a API-extracted proxy',
+  },
+  /** An item's note, after its result. */
+  notes: {
+    /** Between two notes of one item. */
+    separator: '; ',
+    openedAndClosed: 'opened and closed',
+    alreadyOpen: 'already open: attached',
+    alreadyClosed: 'already closed',
+    proxyChecked: 'proxy checked',
+    proxyCheckedIp: 'proxy checked: exit IP {{ip}}',
+    proxyNotChecked: 'proxy not checked: {{reason}}',
+    proxyWorks: 'proxy works',
+    proxyWorksIp: 'proxy works: exit IP {{ip}}',
+    proxyWorksMs: 'proxy works, {{ms, number}} ms',
+    proxyWorksIpMs: 'proxy works: exit IP {{ip}}, {{ms, number}} ms',
+    alreadyHadTags: 'already had these tags',
+    hadNoneOfTags: 'had none of these tags',
+    fieldsSet: '{{fields}} set',
+    /** The last two fields an import set: "name, remark and proxy". */
+    fieldsAnd: '{{rest}} and {{last}}',
+    renamedTo: 'renamed to "{{name}}"',
+    alreadyApplied: 'had already applied when BrowserDeck stopped',
+    /** `reason`: why Copy to connection could not take the field, worded as its preview says it. */
+    notCopied: '{{of}} not copied: {{reason}}',
+    stoppedByCancel: 'stopped by cancel',
+    unknownOutcome:
+      'On its way to the vendor when BrowserDeck stopped: Retry reads the vendor to see whether it applied',
+    undoNotRead: 'Left as it is: its {{field}} before the edit could not be read',
+    undoGone: 'Left as it is: the profile no longer exists',
+    undoAlreadyBack: 'Left as it is: it already has its {{field}} from before the edit',
+    undoChangedSince:
+      'Left as it is: its {{field}} was changed after the edit (now {{now}}, the edit set {{set}})',
+    undoNameEmpty: 'Left as it is: its name before the edit was empty',
+    undoProxyPassword:
+      'Left as it is: its proxy before the edit had a password, which BrowserDeck does not keep: set that proxy again by hand',
+    /** A profile field, as notes name it. */
+    fields: {
+      remark: 'remark',
+      name: 'name',
+      group: 'group',
+      tags: 'tags',
+      proxy: 'proxy',
+    },
+  },
   retryOf: '{{job}} (retry)',
   progress: '{{job}}: {{done, number}}/{{total, number}}',
   progressFailed: '{{job}}: {{done, number}}/{{total, number}}, {{failed, number}} failed',
