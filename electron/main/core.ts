@@ -207,7 +207,10 @@ export function createCore(deps: CoreDeps): Core {
   const devtools = createDevtools({
     sessionFor: (key) => sessions.sessionFor(key),
     openWindow: async (url, origin) => {
-      if (!deps.openWindow) throw DeckError.of('unsupported', 'This build cannot open windows');
+      if (!deps.openWindow)
+        throw DeckError.of('unsupported', 'This build cannot open windows', {
+          reason: 'windows.unsupported',
+        });
       await deps.openWindow(url, origin);
     },
   });

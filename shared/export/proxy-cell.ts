@@ -15,7 +15,7 @@
 import type { ProxyConfig } from '../model';
 import type { ProxyInput } from '../model/proxy-input';
 import { formatHostPort, formatProxy } from '../proxy/proxy-format';
-import { parseProxyList } from '../proxy/proxy-list';
+import { parseProxyList, type ProxyListProblem } from '../proxy/proxy-list';
 
 const NO_PROXY = /^(|direct|none)$/i;
 const HAS_SCHEME = /^\s*[a-z][a-z0-9+.-]*:\/\//i;
@@ -31,8 +31,21 @@ export function proxyCell(p: ProxyConfig): string {
   return `${p.type}://${user}${formatHostPort(p.host, p.port)}${refresh}`;
 }
 
+/** Why a cell is not a proxy, as a key the renderer words (the English `error` beside it). */
+export type ProxyCellProblem =
+  | { key: 'managed' | 'one-per-cell' | 'none' | 'percent-user' | 'percent-password' }
+  | { key: 'list'; list: ProxyListProblem };
+
 export type ProxyCellRead =
-  { change: false } | { change: true; proxy: ProxyInput; warning?: string } | { error: string };
+  | { change: false }
+  | { change: true; proxy: ProxyInput; warning?: string; warningProblem?: ProxyListProblem }
+  | { error: string; problem: ProxyCellProblem };
+
+class PercentError extends Error {
+  constructor(readonly what: 'user' | 'password') {
+    super(`the ${what} has a % that is not percent-encoding (write %25 for a % sign)`);
+  }
+}
 
 const DIRECT: ProxyInput = {
   method: 'custom',
@@ -51,11 +64,11 @@ const DIRECT: ProxyInput = {
 const sameAddress = (a: Pick<ProxyConfig, 'host' | 'port'>, b: Pick<ProxyInput, 'host' | 'port'>) =>
   a.host.toLowerCase() === b.host.toLowerCase() && a.port === b.port;
 
-function decoded(text: string, what: string): string {
+function decoded(text: string, what: 'user' | 'password'): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new Error(`the ${what} has a % that is not percent-encoding (write %25 for a % sign)`);
+    throw new PercentError(what);
   }
 }
 
@@ -69,14 +82,15 @@ export function readProxyCell(cell: string, current: ProxyConfig): ProxyCellRead
     return {
       error:
         'API-extracted and vendor-managed proxies are set in the vendor client; write host:port, host:port:user:pass or scheme://user:pass@host:port',
+      problem: { key: 'managed' },
     };
-  if (/[\r\n]/.test(text)) return { error: 'one proxy per cell' };
+  if (/[\r\n]/.test(text)) return { error: 'one proxy per cell', problem: { key: 'one-per-cell' } };
 
   const list = parseProxyList(text);
-  const problem = list.errors[0];
-  if (problem) return { error: problem.message };
+  const wrong = list.errors[0];
+  if (wrong) return { error: wrong.message, problem: { key: 'list', list: wrong.problem } };
   const entry = list.entries[0];
-  if (!entry) return { error: 'no proxy in the cell' };
+  if (!entry) return { error: 'no proxy in the cell', problem: { key: 'none' } };
 
   let { username, password } = entry.proxy;
   try {
@@ -86,7 +100,11 @@ export function readProxyCell(cell: string, current: ProxyConfig): ProxyCellRead
         password = { action: 'set', value: decoded(password.value, 'password') };
     }
   } catch (e) {
-    return { error: (e as Error).message };
+    if (!(e instanceof PercentError)) throw e;
+    return {
+      error: e.message,
+      problem: { key: e.what === 'user' ? 'percent-user' : 'percent-password' },
+    };
   }
   if (password.action !== 'set') {
     const sameProxy =
@@ -109,7 +127,12 @@ export function readProxyCell(cell: string, current: ProxyConfig): ProxyCellRead
     // A cleared password on a proxy that has none changes nothing either.
     (password.action === 'keep' || !current.hasPassword);
   if (unchanged) return { change: false };
-  return { change: true, proxy, ...(entry.warning ? { warning: entry.warning } : {}) };
+  return {
+    change: true,
+    proxy,
+    ...(entry.warning ? { warning: entry.warning } : {}),
+    ...(entry.warningProblem ? { warningProblem: entry.warningProblem } : {}),
+  };
 }
 
 /** The proxy as the preview shows it: `socks5 u:•••@host:1080`, never a password. */

@@ -23,7 +23,12 @@ import {
   type SheetColumn,
   type SheetConnection,
 } from './profile-sheet';
-import { describeProxy, describeProxyChange, readProxyCell } from './proxy-cell';
+import {
+  describeProxy,
+  describeProxyChange,
+  readProxyCell,
+  type ProxyCellProblem,
+} from './proxy-cell';
 
 /** What the file is compared with: the profiles, connections and groups as they are now. */
 export interface SheetContext {
@@ -48,10 +53,47 @@ export interface ProfileChange {
   edit: SheetEdit;
 }
 
+/**
+ * What is wrong with a line, as a key the renderer words in the user's language (issue
+ * #24); the English `message` stays beside it. `proxy` says why a proxy cell was refused
+ * (or, for a warning, which reading of it was taken).
+ */
+export const SHEET_PROBLEMS = [
+  'csv-unterminated',
+  'csv-malformed-quote',
+  'csv',
+  'empty-file',
+  'header-unknown',
+  'header-twice',
+  'header-needs-both',
+  'header-needs-connection',
+  'header-needs-id',
+  'too-many-rows',
+  'cell-count',
+  'connection-empty',
+  'connection-unknown',
+  'connection-ambiguous',
+  'group-ambiguous',
+  'group-unknown',
+  'group-empty',
+  'id-empty',
+  'profile-unknown',
+  'profile-repeated',
+  'name-empty',
+  'too-long',
+  'tags-many',
+  'tag-long',
+  'proxy',
+] as const;
+export type SheetProblemKey = (typeof SHEET_PROBLEMS)[number];
+
 export interface SheetProblem {
   line: number;
   column?: string;
   message: string;
+  key: SheetProblemKey;
+  params?: Record<string, string | number>;
+  proxy?: ProxyCellProblem;
   /** Read one way of several (a proxy), or a column left out: the line still counts. */
   warning?: boolean;
 }
@@ -87,6 +129,9 @@ class CellError extends Error {
   constructor(
     readonly column: SheetColumn,
     message: string,
+    readonly key: SheetProblemKey,
+    readonly params?: Record<string, string | number>,
+    readonly proxy?: ProxyCellProblem,
   ) {
     super(message);
   }
@@ -107,15 +152,24 @@ function connectionResolver(connections: readonly SheetConnection[]) {
   return (cell: string): SheetConnection => {
     const text = cell.trim();
     if (text === '')
-      throw new CellError('connection', 'empty: say which connection the profile is in');
-    const found = byId.get(text) ?? byLabel.get(text);
-    if (!found) throw new CellError('connection', `no connection "${text}"`);
-    if (!Array.isArray(found)) return found;
-    if (found.length > 1)
       throw new CellError(
         'connection',
-        `"${text}" names ${found.length} connections; write the id of one (${found.map((c) => c.id).join(', ')})`,
+        'empty: say which connection the profile is in',
+        'connection-empty',
       );
+    const found = byId.get(text) ?? byLabel.get(text);
+    if (!found)
+      throw new CellError('connection', `no connection "${text}"`, 'connection-unknown', { text });
+    if (!Array.isArray(found)) return found;
+    if (found.length > 1) {
+      const ids = found.map((c) => c.id).join(', ');
+      throw new CellError(
+        'connection',
+        `"${text}" names ${found.length} connections; write the id of one (${ids})`,
+        'connection-ambiguous',
+        { text, count: found.length, ids },
+      );
+    }
     return found[0]!;
   };
 }
@@ -136,14 +190,23 @@ function groupResolver(groups: readonly Group[]) {
     const c = byConnection.get(connection.id);
     const named = c?.byName.get(text);
     if (named?.length === 1) return named[0]!.id;
-    if (named && named.length > 1)
+    if (named && named.length > 1) {
+      const ids = named.map((g) => `#${g.id}`).join(', ');
       throw new CellError(
         'group',
-        `${named.length} groups of ${connection.label} are called "${text}"; write #id (${named.map((g) => `#${g.id}`).join(', ')})`,
+        `${named.length} groups of ${connection.label} are called "${text}"; write #id (${ids})`,
+        'group-ambiguous',
+        { count: named.length, connection: connection.label, text, ids },
       );
+    }
     const id = /^#(.+)$/.exec(text)?.[1];
     if (id !== undefined && c?.byId.has(id)) return id;
-    throw new CellError('group', `no group "${text}" in ${connection.label}; create it first`);
+    throw new CellError(
+      'group',
+      `no group "${text}" in ${connection.label}; create it first`,
+      'group-unknown',
+      { text, connection: connection.label },
+    );
   };
 }
 
@@ -164,12 +227,19 @@ function readHeader(cells: readonly string[], problems: SheetProblem[]): Header 
         line: 1,
         column: raw.trim(),
         message: `not a column BrowserDeck reads (${SHEET_COLUMNS.join(', ')}); it is left out`,
+        key: 'header-unknown',
+        params: { columns: SHEET_COLUMNS.join(', ') },
         warning: true,
       });
       return;
     }
     if (at[name] !== undefined) {
-      problems.push({ line: 1, column: name, message: 'is in the header twice' });
+      problems.push({
+        line: 1,
+        column: name,
+        message: 'is in the header twice',
+        key: 'header-twice',
+      });
       return;
     }
     at[name] = i;
@@ -180,11 +250,24 @@ function readHeader(cells: readonly string[], problems: SheetProblem[]): Header 
       problems.push({
         line: 1,
         message: `the header needs ${missing.join(' and ')}: the first line names the columns (${SHEET_COLUMNS.join(', ')})`,
+        key:
+          missing.length > 1
+            ? 'header-needs-both'
+            : missing[0] === 'id'
+              ? 'header-needs-id'
+              : 'header-needs-connection',
+        params: { columns: SHEET_COLUMNS.join(', ') },
       });
     return undefined;
   }
   return { at, width: cells.length };
 }
+
+/** Papa's quoting errors, by its code; its other errors keep its own sentence. */
+const PAPA_PROBLEMS: Partial<Record<string, SheetProblemKey>> = {
+  MissingQuotes: 'csv-unterminated',
+  InvalidQuotes: 'csv-malformed-quote',
+};
 
 /** Reads `text` (a whole CSV file) against the profiles as they are now. */
 export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
@@ -194,12 +277,18 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
   for (const e of parsed.errors) {
     // "No delimiter" is what a file with one column says; the header check says it better.
     if (e.code === 'UndetectableDelimiter') continue;
-    problems.push({ line: (e.row ?? 0) + 1, message: e.message });
+    const key = PAPA_PROBLEMS[e.code];
+    problems.push({
+      line: (e.row ?? 0) + 1,
+      message: e.message,
+      // Papa's own sentence for the rest: data to the renderer, shown as it is.
+      ...(key ? { key } : { key: 'csv' as const, params: { message: e.message } }),
+    });
   }
   const rows = parsed.data;
   const headerAt = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerAt < 0) {
-    problems.push({ line: 1, message: 'the file is empty' });
+    problems.push({ line: 1, message: 'the file is empty', key: 'empty-file' });
     return preview;
   }
   const header = readHeader(rows[headerAt]!, problems);
@@ -209,6 +298,8 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
     problems.push({
       line: 1,
       message: `more than ${MAX_SHEET_ROWS.toLocaleString('en')} rows: split the file`,
+      key: 'too-many-rows',
+      params: { max: MAX_SHEET_ROWS },
     });
     return preview;
   }
@@ -230,6 +321,8 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
       problems.push({
         line,
         message: `has ${cells.length} cells where the header has ${header.width}: a cell was cut or added`,
+        key: 'cell-count',
+        params: { cells: cells.length, width: header.width },
       });
       continue;
     }
@@ -240,13 +333,22 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
     try {
       const connection = connectionOf(cell('connection')!);
       const id = cell('id')!.trim();
-      if (id === '') throw new CellError('id', 'empty: say which profile this is');
+      if (id === '') throw new CellError('id', 'empty: say which profile this is', 'id-empty');
       const key = profileKey(connection.id, id);
       const profile = profiles.get(key);
-      if (!profile) throw new CellError('id', `no profile ${id} in ${connection.label}`);
+      if (!profile)
+        throw new CellError('id', `no profile ${id} in ${connection.label}`, 'profile-unknown', {
+          id,
+          connection: connection.label,
+        });
       const first = seen.get(key);
       if (first !== undefined)
-        throw new CellError('id', `the same profile as line ${first}: one line per profile`);
+        throw new CellError(
+          'id',
+          `the same profile as line ${first}: one line per profile`,
+          'profile-repeated',
+          { first },
+        );
       seen.set(key, line);
 
       const edit: SheetEdit = { key };
@@ -254,9 +356,12 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
       const warnings: SheetProblem[] = [];
       const name = cell('name');
       if (name !== undefined && name !== profile.name) {
-        if (name.trim() === '') throw new CellError('name', 'empty: every profile needs a name');
+        if (name.trim() === '')
+          throw new CellError('name', 'empty: every profile needs a name', 'name-empty');
         if (name.length > MAX_NAME)
-          throw new CellError('name', `longer than ${MAX_NAME} characters`);
+          throw new CellError('name', `longer than ${MAX_NAME} characters`, 'too-long', {
+            max: MAX_NAME,
+          });
         edit.name = name;
         changes.push({ column: 'name', before: profile.name, after: name });
       }
@@ -267,6 +372,7 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
           throw new CellError(
             'group',
             'empty: a profile cannot be taken out of its group here; name a group',
+            'group-empty',
           );
         const groupId = groupOf(connection, wanted);
         if (groupId !== profile.groupId) {
@@ -279,9 +385,15 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
         const names = splitTags(tags);
         const now = profile.tags.map((t) => t.name);
         if (!sameSet(names, now)) {
-          if (names.length > MAX_TAGS) throw new CellError('tags', `more than ${MAX_TAGS} tags`);
+          if (names.length > MAX_TAGS)
+            throw new CellError('tags', `more than ${MAX_TAGS} tags`, 'tags-many', {
+              max: MAX_TAGS,
+            });
           const tooLong = names.find((t) => t.length > MAX_NAME);
-          if (tooLong) throw new CellError('tags', `a tag longer than ${MAX_NAME} characters`);
+          if (tooLong)
+            throw new CellError('tags', `a tag longer than ${MAX_NAME} characters`, 'tag-long', {
+              max: MAX_NAME,
+            });
           edit.tags = names;
           changes.push({
             column: 'tags',
@@ -293,7 +405,9 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
       const remark = cell('remark');
       if (remark !== undefined && remark !== profile.remark) {
         if (remark.length > MAX_REMARK)
-          throw new CellError('remark', `longer than ${MAX_REMARK} characters`);
+          throw new CellError('remark', `longer than ${MAX_REMARK} characters`, 'too-long', {
+            max: MAX_REMARK,
+          });
         edit.remark = remark;
         changes.push({
           column: 'remark',
@@ -304,7 +418,8 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
       const proxy = cell('proxy');
       if (proxy !== undefined) {
         const read = readProxyCell(proxy, profile.proxy);
-        if ('error' in read) throw new CellError('proxy', read.error);
+        if ('error' in read)
+          throw new CellError('proxy', read.error, 'proxy', undefined, read.problem);
         if (read.change) {
           edit.proxy = read.proxy;
           changes.push({
@@ -313,7 +428,16 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
             after: describeProxyChange(read.proxy, profile.proxy),
           });
           if (read.warning)
-            warnings.push({ line, column: 'proxy', message: read.warning, warning: true });
+            warnings.push({
+              line,
+              column: 'proxy',
+              message: read.warning,
+              key: 'proxy',
+              ...(read.warningProblem
+                ? { proxy: { key: 'list' as const, list: read.warningProblem } }
+                : {}),
+              warning: true,
+            });
         }
       }
       problems.push(...warnings);
@@ -331,7 +455,14 @@ export function previewSheet(text: string, ctx: SheetContext): SheetPreview {
       });
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
-      problems.push({ line, column: e.column, message: e.message });
+      problems.push({
+        line,
+        column: e.column,
+        message: e.message,
+        key: e.key,
+        ...(e.params ? { params: e.params } : {}),
+        ...(e.proxy ? { proxy: e.proxy } : {}),
+      });
     }
   }
   problems.sort((a, b) => a.line - b.line);

@@ -30,6 +30,44 @@ import {
   type ProxyInput,
 } from '../model/proxy-input';
 import { describeZodError } from '../ipc/result';
+import type { ErrorParams, ErrorReason } from '../ipc/error-reasons';
+
+/**
+ * What is wrong with a line, or which reading of it was taken, as a key the renderer words
+ * in the user's language (issue #24); the English `message`/`warning` stays beside it for
+ * callers that only log.
+ */
+export const PROXY_LIST_PROBLEMS = [
+  'port-missing',
+  'port-bad',
+  'host-missing',
+  'host-bad',
+  'ipv6-unclosed',
+  'ipv6-bad',
+  'ipv6-port-missing',
+  'ipv6-brackets',
+  'username-empty',
+  'three-fields',
+  'refresh-url-bad',
+  'empty-before-refresh',
+  'scheme-unknown',
+  'space-inside',
+  'empty-after-scheme',
+  /** A value the proxy schema refuses: `field` and the error reason that says why. */
+  'field-invalid',
+  // Warnings: the line reads more than one way.
+  'read-swapped-at',
+  'read-host-first',
+  'read-host-last',
+] as const;
+export type ProxyListProblemKey = (typeof PROXY_LIST_PROBLEMS)[number];
+
+export interface ProxyListProblem {
+  key: ProxyListProblemKey;
+  params?: Record<string, string | number>;
+  /** For `field-invalid`: the schema's reason, worded as the errors catalog words it. */
+  invalid?: { field: string; reason: ErrorReason; params: ErrorParams };
+}
 
 export interface ProxyListEntry {
   /** 1-based line number in the pasted text. */
@@ -37,11 +75,13 @@ export interface ProxyListEntry {
   proxy: ProxyInput;
   /** Set when the line could be read more than one way; says which reading was taken. */
   warning?: string;
+  warningProblem?: ProxyListProblem;
 }
 export interface ProxyListError {
   line: number;
   text: string;
   message: string;
+  problem: ProxyListProblem;
 }
 export interface ProxyList {
   entries: ProxyListEntry[];
@@ -66,12 +106,26 @@ interface Parts {
   port: number;
   username: string;
   password: string;
-  warning?: string;
+  warning?: Warning;
 }
 
-class LineError extends Error {}
-const bad = (message: string): never => {
-  throw new LineError(message);
+type Warning = ProxyListProblem & { message: string };
+const warn = (key: ProxyListProblemKey, message: string): Warning => ({ key, message });
+
+class LineError extends Error {
+  constructor(
+    message: string,
+    readonly problem: ProxyListProblem,
+  ) {
+    super(message);
+  }
+}
+const bad = (
+  message: string,
+  key: ProxyListProblemKey,
+  params?: ProxyListProblem['params'],
+): never => {
+  throw new LineError(message, { key, ...(params ? { params } : {}) });
 };
 
 function parsePort(text: string): number | undefined {
@@ -81,14 +135,16 @@ function parsePort(text: string): number | undefined {
 }
 
 function checkPort(text: string): number {
-  if (text === '') return bad('missing port');
-  return parsePort(text) ?? bad(`bad port "${text}": must be 1-65535`);
+  if (text === '') return bad('missing port', 'port-missing');
+  return parsePort(text) ?? bad(`bad port "${text}": must be 1-65535`, 'port-bad', { value: text });
 }
 
 function checkHost(host: string): string {
-  if (host === '') return bad('missing host');
+  if (host === '') return bad('missing host', 'host-missing');
   if (!isValidHost(host)) {
-    return bad(`bad host "${host}": must be an IPv4 or IPv6 address or a host name`);
+    return bad(`bad host "${host}": must be an IPv4 or IPv6 address or a host name`, 'host-bad', {
+      value: host,
+    });
   }
   return host;
 }
@@ -97,20 +153,22 @@ function checkHost(host: string): string {
 function parseHostPort(text: string): { host: string; port: number } {
   if (text.startsWith('[')) {
     const close = text.indexOf(']');
-    if (close < 0) return bad('missing "]" after the IPv6 address');
+    if (close < 0) return bad('missing "]" after the IPv6 address', 'ipv6-unclosed');
     const host = text.slice(1, close);
-    if (!isValidIPv6(host)) return bad(`bad IPv6 address "${host}"`);
+    if (!isValidIPv6(host)) return bad(`bad IPv6 address "${host}"`, 'ipv6-bad', { value: host });
     const rest = text.slice(close + 1);
-    if (!rest.startsWith(':')) return bad('missing port after the IPv6 address');
+    if (!rest.startsWith(':'))
+      return bad('missing port after the IPv6 address', 'ipv6-port-missing');
     return { host, port: checkPort(rest.slice(1)) };
   }
   if (isValidIPv6(text) || (text.split(':').length > 2 && isValidIPv6(cutLastField(text)))) {
-    return bad('an IPv6 address needs brackets: [addr]:port');
+    return bad('an IPv6 address needs brackets: [addr]:port', 'ipv6-brackets');
   }
   const colon = text.indexOf(':');
-  if (colon < 0) return bad('missing port');
+  if (colon < 0) return bad('missing port', 'port-missing');
   const portText = text.slice(colon + 1);
-  if (portText.includes(':')) return bad(`bad port "${portText}": must be 1-65535`);
+  if (portText.includes(':'))
+    return bad(`bad port "${portText}": must be 1-65535`, 'port-bad', { value: portText });
   return { host: checkHost(text.slice(0, colon)), port: checkPort(portText) };
 }
 
@@ -120,7 +178,7 @@ function splitUserinfo(userinfo: string): { username: string; password: string }
   const colon = userinfo.indexOf(':');
   const username = colon < 0 ? userinfo : userinfo.slice(0, colon);
   const password = colon < 0 ? '' : userinfo.slice(colon + 1);
-  if (username === '') return bad('empty username before the password');
+  if (username === '') return bad('empty username before the password', 'username-empty');
   return { username, password };
 }
 
@@ -139,7 +197,7 @@ function parseWithAt(text: string): Parts {
       ...splitUserinfo(hostport),
     }));
     if (!swapped) throw e;
-    return { ...swapped, warning: 'read as host:port@user:pass' };
+    return { ...swapped, warning: warn('read-swapped-at', 'read as host:port@user:pass') };
   }
 }
 
@@ -167,10 +225,13 @@ function parseColons(text: string): Parts {
   const fields = text.split(':');
   if (fields.length <= 2) return { ...parseHostPort(text), username: '', password: '' };
   if (isValidIPv6(text) || isValidIPv6(cutLastField(text))) {
-    return bad('an IPv6 address needs brackets: [addr]:port');
+    return bad('an IPv6 address needs brackets: [addr]:port', 'ipv6-brackets');
   }
   if (fields.length === 3) {
-    return bad('3 fields: expected host:port, host:port:user:pass or user:pass@host:port');
+    return bad(
+      '3 fields: expected host:port, host:port:user:pass or user:pass@host:port',
+      'three-fields',
+    );
   }
   const n = fields.length;
   const hostFirst = (): Parts => ({
@@ -191,12 +252,19 @@ function parseColons(text: string): Parts {
     if (last && n === 4 && third.includes('.')) {
       return {
         ...first,
-        warning: 'could also be user:pass:host:port; read as host:port:user:pass',
+        warning: warn(
+          'read-host-first',
+          'could also be user:pass:host:port; read as host:port:user:pass',
+        ),
       };
     }
     return first;
   }
-  if (last) return { ...last, warning: 'the 2nd field is not a port; read as user:pass:host:port' };
+  if (last)
+    return {
+      ...last,
+      warning: warn('read-host-last', 'the 2nd field is not a port; read as user:pass:host:port'),
+    };
   return hostFirst(); // throws, naming what is wrong with the common reading
 }
 
@@ -211,19 +279,26 @@ function parseLine(
   const refresh = REFRESH_URL.exec(text);
   if (refresh) {
     refreshUrl = refresh[1] ?? '';
-    if (!isHttpUrl(refreshUrl)) bad(`bad refresh URL "${refreshUrl}": must be http(s)`);
+    if (!isHttpUrl(refreshUrl))
+      bad(`bad refresh URL "${refreshUrl}": must be http(s)`, 'refresh-url-bad', {
+        url: refreshUrl,
+      });
     text = text.slice(0, refresh.index).trim();
   }
-  if (text === '') return bad('empty: no proxy before the refresh URL');
+  if (text === '') return bad('empty: no proxy before the refresh URL', 'empty-before-refresh');
   let type = defaultType;
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
   if (scheme) {
     const name = (scheme[1] ?? '').toLowerCase();
-    type = SCHEMES[name] ?? bad(`unknown scheme "${name}": use http, https, socks5 or socks5h`);
+    type =
+      SCHEMES[name] ??
+      bad(`unknown scheme "${name}": use http, https, socks5 or socks5h`, 'scheme-unknown', {
+        scheme: name,
+      });
     text = text.slice(scheme[0].length).replace(/\/$/, '');
   }
-  if (/\s/.test(text)) return bad('unexpected space inside the proxy');
-  if (text === '') return bad('empty: nothing after the scheme');
+  if (/\s/.test(text)) return bad('unexpected space inside the proxy', 'space-inside');
+  if (text === '') return bad('empty: nothing after the scheme', 'empty-after-scheme');
   const parts = text.includes('@') ? parseWithAt(text) : parseColons(text);
   return { ...parts, type, refreshUrl };
 }
@@ -247,11 +322,19 @@ export function parseProxyList(text: string, options: ParseOptions = {}): ProxyL
         password: p.password ? { action: 'set', value: p.password } : { action: 'clear' },
         refreshUrl: p.refreshUrl,
       });
-      if (!parsed.success) bad(describeZodError(parsed.error).message);
-      else entries.push({ line, proxy: parsed.data, ...(p.warning ? { warning: p.warning } : {}) });
+      if (!parsed.success) {
+        const { message, field, reason, params } = describeZodError(parsed.error);
+        throw new LineError(message, { key: 'field-invalid', invalid: { field, reason, params } });
+      }
+      const { warning } = p;
+      entries.push({
+        line,
+        proxy: parsed.data,
+        ...(warning ? { warning: warning.message, warningProblem: { key: warning.key } } : {}),
+      });
     } catch (e) {
       if (!(e instanceof LineError)) throw e;
-      errors.push({ line, text: trimmed, message: e.message });
+      errors.push({ line, text: trimmed, message: e.message, problem: e.problem });
     }
   });
   return { entries, errors };

@@ -84,7 +84,11 @@ export function createJsonClient(
         url = new URL(req.url);
       } catch {
         reject(
-          DeckError.of('invalid-input', `Not a valid URL: ${req.url}`, { details: details() }),
+          DeckError.of('invalid-input', `Not a valid URL: ${req.url}`, {
+            details: details(),
+            reason: 'request.invalid-url',
+            params: { url: req.url },
+          }),
         );
         return;
       }

@@ -336,7 +336,12 @@ export function createConnectionsService(deps: ConnectionsDeps): ConnectionsServ
         ...(profileCount !== undefined ? { profileCount } : {}),
       });
     } catch (e) {
-      const error = e instanceof DeckError ? e : DeckError.of('internal', 'Connection test failed');
+      const error =
+        e instanceof DeckError
+          ? e
+          : DeckError.of('internal', 'Connection test failed', {
+              reason: 'connection.test-failed',
+            });
       if (!(e instanceof DeckError)) log.error(`test of ${id} failed`, e);
       setHealth(l, {
         state: 'error',

@@ -100,10 +100,11 @@ export function createDemoService(deps: DemoDeps) {
         log: (line) => deps.log.info(line),
       });
     } catch (e) {
-      throw DeckError.of(
-        'internal',
-        `The built-in sandbox could not start: ${(e as Error).message}`,
-      );
+      const cause = (e as Error).message;
+      throw DeckError.of('internal', `The built-in sandbox could not start: ${cause}`, {
+        reason: 'demo.start-failed',
+        params: { cause },
+      });
     }
     sandbox = sb;
     const added: Connection[] = [];

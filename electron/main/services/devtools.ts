@@ -55,16 +55,26 @@ export function sessionAddress(session: Pick<Session, 'debugAddress' | 'wsUrl'>)
   try {
     ws = new URL(session.wsUrl);
   } catch {
-    throw DeckError.of('unsupported', `The session's ws URL ${session.wsUrl} is not a URL`);
+    throw DeckError.of('unsupported', `The session's ws URL ${session.wsUrl} is not a URL`, {
+      reason: 'devtools.ws-not-url',
+      params: { url: session.wsUrl },
+    });
   }
   if (ws.protocol !== 'ws:' || !/^\/devtools\/(browser|page)\//.test(ws.pathname))
-    throw DeckError.of('unsupported', `${session.wsUrl} is not a DevTools ws URL`);
+    throw DeckError.of('unsupported', `${session.wsUrl} is not a DevTools ws URL`, {
+      reason: 'devtools.ws-not-devtools',
+      params: { url: session.wsUrl },
+    });
   const address = parseDebugAddress(ws.host);
   const portOf = (hostPort: string) => hostPort.slice(hostPort.lastIndexOf(':') + 1);
   if (session.debugAddress && portOf(parseDebugAddress(session.debugAddress)) !== portOf(address))
     throw DeckError.of(
       'vendor-error',
       `The vendor reports debugging address ${session.debugAddress} but ws URL ${session.wsUrl}; BrowserDeck uses neither`,
+      {
+        reason: 'devtools.address-mismatch',
+        params: { address: session.debugAddress, url: session.wsUrl },
+      },
     );
   return address;
 }
@@ -172,6 +182,7 @@ export function createDevtools(deps: DevtoolsDeps) {
       throw DeckError.of(
         'vendor-error',
         `The browser at ${address} answered HTTP ${res.status} for /json/list`,
+        { reason: 'devtools.list-status', params: { address, status: res.status } },
       );
     let json: unknown;
     try {
@@ -180,6 +191,7 @@ export function createDevtools(deps: DevtoolsDeps) {
       throw DeckError.of(
         'vendor-error',
         `The browser at ${address} sent a target list that is not JSON`,
+        { reason: 'devtools.list-not-json', params: { address } },
       );
     }
     const parsed = TargetListSchema.safeParse(json);
@@ -187,6 +199,7 @@ export function createDevtools(deps: DevtoolsDeps) {
       throw DeckError.of(
         'vendor-error',
         `The browser at ${address} sent an unexpected target list`,
+        { reason: 'devtools.list-unexpected', params: { address } },
       );
     return pageTargets(parsed.data);
   }

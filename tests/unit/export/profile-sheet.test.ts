@@ -171,15 +171,52 @@ describe('the exported spreadsheet', () => {
         line: 1,
         column: 'colour',
         message: expect.stringContaining('not a column'),
+        key: 'header-unknown',
+        params: { columns: expect.stringContaining('connection') },
         warning: true,
       },
-      { line: 3, column: 'connection', message: 'no connection "Nowhere"' },
-      { line: 4, column: 'id', message: 'no profile 999 in Shop PC' },
-      { line: 5, column: 'id', message: 'the same profile as line 2: one line per profile' },
-      { line: 6, column: 'name', message: 'empty: every profile needs a name' },
-      { line: 7, column: 'group', message: 'no group "No such group" in Shop PC; create it first' },
-      { line: 8, column: 'proxy', message: 'bad port "99999": must be 1-65535' },
-      { line: 9, message: 'has 4 cells where the header has 6: a cell was cut or added' },
+      {
+        line: 3,
+        column: 'connection',
+        message: 'no connection "Nowhere"',
+        key: 'connection-unknown',
+        params: { text: 'Nowhere' },
+      },
+      {
+        line: 4,
+        column: 'id',
+        message: 'no profile 999 in Shop PC',
+        key: 'profile-unknown',
+        params: { id: '999', connection: 'Shop PC' },
+      },
+      {
+        line: 5,
+        column: 'id',
+        message: 'the same profile as line 2: one line per profile',
+        key: 'profile-repeated',
+        params: { first: 2 },
+      },
+      { line: 6, column: 'name', message: 'empty: every profile needs a name', key: 'name-empty' },
+      {
+        line: 7,
+        column: 'group',
+        message: 'no group "No such group" in Shop PC; create it first',
+        key: 'group-unknown',
+        params: { text: 'No such group', connection: 'Shop PC' },
+      },
+      {
+        line: 8,
+        column: 'proxy',
+        message: 'bad port "99999": must be 1-65535',
+        key: 'proxy',
+        proxy: { key: 'list', list: { key: 'port-bad', params: { value: '99999' } } },
+      },
+      {
+        line: 9,
+        message: 'has 4 cells where the header has 6: a cell was cut or added',
+        key: 'cell-count',
+        params: { cells: 4, width: 6 },
+      },
     ]);
     expect(wrongLines(preview)).toBe(7);
     // The proxy-list form without a scheme takes credentials literally.
@@ -200,7 +237,12 @@ describe('the exported spreadsheet', () => {
     const preview = previewSheet('name,remark\nA,B\n', ctx());
     expect(preview.changed).toEqual([]);
     expect(preview.problems).toEqual([
-      { line: 1, message: expect.stringContaining('the header needs connection and id') },
+      {
+        line: 1,
+        message: expect.stringContaining('the header needs connection and id'),
+        key: 'header-needs-both',
+        params: { columns: expect.any(String) },
+      },
     ]);
   });
 
@@ -252,6 +294,7 @@ describe('a proxy cell', () => {
     });
     expect(readProxyCell('http://u:100%@host.example:80', NO_PROXY)).toEqual({
       error: 'the password has a % that is not percent-encoding (write %25 for a % sign)',
+      problem: { key: 'percent-password' },
     });
   });
 

@@ -185,7 +185,12 @@ describe('parseProxyList', () => {
     const { entries, errors } = parseProxyList(line);
     expect(entries).toEqual([]);
     expect(errors).toEqual([
-      { line: 1, text: line.trim(), message: expect.stringMatching(message) },
+      {
+        line: 1,
+        text: line.trim(),
+        message: expect.stringMatching(message),
+        problem: expect.objectContaining({ key: expect.any(String) }),
+      },
     ]);
   });
 

@@ -231,6 +231,8 @@ export function createAdsProvider(o: ProviderOptions): VendorProvider {
         if (tagId === undefined)
           throw DeckError.of('vendor-error', `AdsPower did not create the tag "${name}"`, {
             details: { connectionId },
+            reason: 'vendor.tag-not-created',
+            params: { name },
           });
         return tagId;
       });

@@ -261,7 +261,11 @@ export function createBitFamilyProvider(dialect: BitDialect, o: ProviderOptions)
       throw DeckError.of(
         'vendor-error',
         `${label} answered the detail of window ${vendorId} with window ${windowId(row)}`,
-        { details: { connectionId } },
+        {
+          details: { connectionId },
+          reason: 'vendor.wrong-window',
+          params: { vendor: label, id: vendorId, other: windowId(row) },
+        },
       );
     }
     return { ...row, id: vendorId };

@@ -64,11 +64,16 @@ export async function fetchAllPages<T>(
 ): Promise<T[]> {
   const limits = { ...DEFAULT_LISTING_LIMITS, ...options.limits };
   const clock = options.clock ?? Date.now;
-  const refuse = (what: string) =>
+  // `context` picks the renderer's sentence for what was too much (errors catalog).
+  const refuse = (what: string, params: { context: string } & Record<string, string | number>) =>
     DeckError.of(
       'vendor-error',
       `${options.label} sent ${what}; the listing was stopped so it cannot exhaust memory`,
-      { details: { connectionId: options.connectionId } },
+      {
+        details: { connectionId: options.connectionId },
+        reason: 'vendor.listing-too-large',
+        params: { vendor: options.label, ...params },
+      },
     );
   // Rows of the pages that may be on the wire at once, on top of those already received.
   const inFlightRows = pageSize * PAGES_IN_FLIGHT;
@@ -78,10 +83,14 @@ export async function fetchAllPages<T>(
     take(n) {
       bytes += n;
       if (bytes > limits.maxBytes)
-        throw refuse(`more than ${Math.round(limits.maxBytes / 1024 / 1024)} MB`);
+        throw refuse(`more than ${Math.round(limits.maxBytes / 1024 / 1024)} MB`, {
+          context: 'megabytes',
+          megabytes: Math.round(limits.maxBytes / 1024 / 1024),
+        });
       if (bytes > limits.baseBytes + limits.bytesPerRow * (rowsGot + inFlightRows))
         throw refuse(
           `${Math.round(bytes / 1024 / 1024)} MB for ${rowsGot.toLocaleString('en')} rows, far more than profiles take`,
+          { context: 'perRow', megabytes: Math.round(bytes / 1024 / 1024), rows: rowsGot },
         );
     },
   };
@@ -94,13 +103,19 @@ export async function fetchAllPages<T>(
     const page = await fetchPage(index, pageOpts);
     rowsGot += page.items.length;
     if (rowsGot > limits.maxRows)
-      throw refuse(`more than ${limits.maxRows.toLocaleString('en')} profiles`);
+      throw refuse(`more than ${limits.maxRows.toLocaleString('en')} profiles`, {
+        context: 'rows',
+        rows: limits.maxRows,
+      });
     return page;
   };
 
   const first = await counted(0);
   if (first.total !== undefined && first.total > limits.maxRows)
-    throw refuse(`a total of ${first.total.toLocaleString('en')} profiles`);
+    throw refuse(`a total of ${first.total.toLocaleString('en')} profiles`, {
+      context: 'total',
+      rows: first.total,
+    });
   if (first.total === undefined) {
     const all = [...first.items];
     let last = first.items.length;

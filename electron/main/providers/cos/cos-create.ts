@@ -27,7 +27,7 @@ export function buildCreateBody(
       throw DeckError.of(
         'invalid-input',
         'CosLogin gave no configuration for the window to copy from, so a window like it cannot be created',
-        { details: { field: 'likeProfileKey' } },
+        { details: { field: 'likeProfileKey' }, reason: 'vendor.no-template-config' },
       );
     }
     config = structuredClone(likeConfig);

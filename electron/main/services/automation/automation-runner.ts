@@ -99,7 +99,8 @@ export function createAutomationRunner(deps: AutomationRunnerDeps): AutomationRu
         const { task } = request;
         if (task.type === 'script') {
           const unsupported = scriptsUnsupported();
-          if (unsupported) throw DeckError.of('unsupported', unsupported);
+          if (unsupported)
+            throw DeckError.of('unsupported', unsupported, { reason: 'script.unsupported' });
           const result = await runScript(deps.scriptHost!, {
             source: await deps.scriptSource!(task.scriptId),
             endpoint,
@@ -158,6 +159,10 @@ function stoppable<T>(work: Promise<T>, request: AutomationRequest, stop: () => 
           DeckError.of(
             'timeout',
             `The task did not finish within ${Math.round(request.timeoutMs / 100) / 10} s`,
+            {
+              reason: 'automation.timeout',
+              params: { seconds: Math.round(request.timeoutMs / 100) / 10 },
+            },
           ),
         ),
       request.timeoutMs,
@@ -186,8 +191,13 @@ function stoppable<T>(work: Promise<T>, request: AutomationRequest, stop: () => 
 function asDeckError(e: unknown): DeckError {
   if (e instanceof DeckError) return e;
   const first = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 500);
-  if (/Timeout \d+ms exceeded/.test(first)) return DeckError.of('timeout', first);
+  const params = { problem: first };
+  if (/Timeout \d+ms exceeded/.test(first))
+    return DeckError.of('timeout', first, { reason: 'automation.step-timeout', params });
   if (/ECONNREFUSED|connect|WebSocket/i.test(first) && /connectOverCDP/.test(first))
-    return DeckError.of('unreachable', `The browser's DevTools endpoint did not answer: ${first}`);
-  return DeckError.of('internal', first);
+    return DeckError.of('unreachable', `The browser's DevTools endpoint did not answer: ${first}`, {
+      reason: 'automation.cdp-unreachable',
+      params,
+    });
+  return DeckError.of('internal', first, { reason: 'automation.failed', params });
 }

@@ -42,7 +42,10 @@ const cut = (s: string) => (s.length > TEXT_MAX ? `${s.slice(0, TEXT_MAX - 1)}â€
 
 export async function runBuiltin(task: BuiltinTask, ctx: BuiltinContext): Promise<TaskProduct> {
   const context = ctx.browser.contexts()[0];
-  if (!context) throw DeckError.of('unsupported', 'The browser has no default context to work in');
+  if (!context)
+    throw DeckError.of('unsupported', 'The browser has no default context to work in', {
+      reason: 'automation.no-context',
+    });
   // The runner's own timer ends the task with a clear reason; Playwright's comes later.
   context.setDefaultTimeout(ctx.timeoutMs + 1000);
   switch (task.type) {
@@ -86,7 +89,10 @@ export async function runBuiltin(task: BuiltinTask, ctx: BuiltinContext): Promis
       }
       if (failed)
         throw new TaskError(
-          DeckError.of('unreachable', `${failed} of ${task.urls.length} URLs did not load`),
+          DeckError.of('unreachable', `${failed} of ${task.urls.length} URLs did not load`, {
+            reason: 'automation.urls-failed',
+            params: { failed, total: task.urls.length },
+          }),
           { value: opened },
         );
       return { value: opened };
@@ -101,6 +107,7 @@ export async function runBuiltin(task: BuiltinTask, ctx: BuiltinContext): Promis
           throw DeckError.of(
             'vendor-error',
             `The IP-echo page ${new URL(ctx.ipEchoUrl).host} answered without an IP address`,
+            { reason: 'automation.no-ip', params: { host: new URL(ctx.ipEchoUrl).host } },
           );
         const country = countryOf(body);
         if (!country) ctx.log('the IP-echo page gives no country');
@@ -122,7 +129,11 @@ export async function runBuiltin(task: BuiltinTask, ctx: BuiltinContext): Promis
     }
     case 'import-cookies': {
       const parsed = parseCookieText(task.cookies);
-      if (!parsed.ok) throw DeckError.of('invalid-input', parsed.message);
+      if (!parsed.ok)
+        throw DeckError.of('invalid-input', parsed.message, {
+          reason: 'automation.cookies-invalid',
+          params: { problem: parsed.message },
+        });
       await context.addCookies(parsed.cookies.map(toPlaywright));
       return { value: { imported: parsed.cookies.length, format: parsed.format } };
     }

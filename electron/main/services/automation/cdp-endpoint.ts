@@ -10,7 +10,8 @@ export const CHROMIUM_NEEDED =
   'Automation needs a Chromium profile; this one runs Firefox, which DevTools automation cannot drive';
 
 export function cdpEndpoint(session: Session): string {
-  if (session.engine === 'firefox') throw DeckError.of('unsupported', CHROMIUM_NEEDED);
+  if (session.engine === 'firefox')
+    throw DeckError.of('unsupported', CHROMIUM_NEEDED, { reason: 'automation.firefox' });
   const address = sessionAddress(session);
   // The ws URL names the browser target directly (one request fewer than /json/version).
   return session.wsUrl && new URL(session.wsUrl).host === address

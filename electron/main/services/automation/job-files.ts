@@ -40,6 +40,8 @@ export function createJobFiles(dataDir: string): JobFiles {
     if (!JOB_ID.test(jobId))
       throw DeckError.of('invalid-input', `"${jobId}" is not a job id`, {
         details: { field: 'jobId' },
+        reason: 'automation.bad-job-id',
+        params: { id: jobId },
       });
     return join(root, jobId);
   };
@@ -65,7 +67,9 @@ export function createJobFiles(dataDir: string): JobFiles {
         if ((await stat(file)).size > THUMBNAIL_MAX_BYTES) throw new Error('too large');
         return `data:image/jpeg;base64,${(await readFile(file)).toString('base64')}`;
       } catch {
-        throw DeckError.of('not-found', 'No thumbnail is kept for this profile in this job');
+        throw DeckError.of('not-found', 'No thumbnail is kept for this profile in this job', {
+          reason: 'automation.no-thumbnail',
+        });
       }
     },
 

@@ -155,17 +155,24 @@ async function supervise(
       throw DeckError.of(
         'timeout',
         `The script did not finish within ${formatSeconds(run.timeoutMs)}; its process was stopped`,
+        { reason: 'script.timeout', params: { seconds: seconds(run.timeoutMs) } },
       );
     if (stopped === 'output')
       throw DeckError.of(
         'internal',
         `The script wrote more than ${OUTPUT_MAX_BYTES / 1024 / 1024} MB of output; its process was stopped`,
+        { reason: 'script.output', params: { megabytes: OUTPUT_MAX_BYTES / 1024 / 1024 } },
       );
     if (result) return result;
-    if (thrown !== undefined) throw DeckError.of('internal', `The script threw: ${thrown}`);
+    if (thrown !== undefined)
+      throw DeckError.of('internal', `The script threw: ${thrown}`, {
+        reason: 'script.threw',
+        params: { thrown },
+      });
     throw DeckError.of(
       'internal',
       `The script's process exited${code === null ? '' : ` with code ${code}`} before the script returned`,
+      { reason: 'script.exited', params: code === null ? {} : { context: 'code', code } },
     );
   } finally {
     clearTimeout(timer);
@@ -174,7 +181,8 @@ async function supervise(
   }
 }
 
-const formatSeconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+const formatSeconds = (ms: number) => `${seconds(ms)} s`;
 
 function parseFrame(line: string): HostFrame | undefined {
   if (!line.startsWith('{"deck":')) return undefined;

@@ -55,7 +55,9 @@ export function createScriptsStore(deps: {
     const parsed = StoredScript.safeParse(safeJson(text));
     if (!parsed.success || parsed.data.id !== id) {
       deps.log.warn(`script file ${id}.json is unreadable and was left as it is`);
-      throw DeckError.of('internal', 'That script file is damaged; it was left as it is');
+      throw DeckError.of('internal', 'That script file is damaged; it was left as it is', {
+        reason: 'script.damaged',
+      });
     }
     const { name, source, updatedAt } = parsed.data;
     return { id, name, source, updatedAt, size: source.length };

@@ -130,7 +130,8 @@ export function createSessionWindows(deps: SessionWindowsDeps) {
   async function pageOf(profileKey: string): Promise<Page> {
     const browser = await browserOf(profileKey);
     const context = browser.contexts()[0];
-    if (!context) throw DeckError.of('not-found', 'This browser has no window');
+    if (!context)
+      throw DeckError.of('not-found', 'This browser has no window', { reason: 'windows.none' });
     return activePage(context);
   }
 
@@ -186,7 +187,10 @@ export function createSessionWindows(deps: SessionWindowsDeps) {
       const cdp = await page.context().newCDPSession(page);
       try {
         const image = await captureThumbnail(cdp, { width: THUMB_WIDTH, quality: 50 });
-        if (!image) throw DeckError.of('not-found', 'The page shows nothing to take');
+        if (!image)
+          throw DeckError.of('not-found', 'The page shows nothing to take', {
+            reason: 'windows.blank',
+          });
         return `data:image/jpeg;base64,${image.toString('base64')}`;
       } finally {
         await cdp.detach().catch(() => undefined);
@@ -229,6 +233,7 @@ export function createSessionWindows(deps: SessionWindowsDeps) {
           throw DeckError.of(
             'not-found',
             'BrowserDeck has not arranged this window, or restored it',
+            { reason: 'windows.not-arranged' },
           );
         return placeWindow(key, was, false);
       });

@@ -146,6 +146,7 @@ function withStoredPassword(
     throw DeckError.of(
       'not-found',
       'The source profile no longer exists, so its proxy password could not be read',
+      { reason: 'copy.source-gone' },
     );
   if (
     stored.host.trim().toLowerCase() !== proxy.host.trim().toLowerCase() ||
@@ -154,7 +155,7 @@ function withStoredPassword(
     throw DeckError.of(
       'conflict',
       "The source profile's proxy changed while it was being copied: try again",
-      { retryable: true },
+      { retryable: true, reason: 'copy.proxy-changed' },
     );
   // The user name goes with the password: a listing need not carry either (ixBrowser's does not).
   const username = stored.username || proxy.username;
@@ -255,9 +256,12 @@ export async function readSources(
 const sourceGone = (connectionId: string) =>
   DeckError.of('not-found', 'The source profile no longer exists in its connection', {
     details: { connectionId },
+    reason: 'copy.source-removed',
   });
 
 const asError = (e: unknown): DeckError =>
   e instanceof DeckError
     ? e
-    : DeckError.of('internal', 'The source profile or its proxy could not be read');
+    : DeckError.of('internal', 'The source profile or its proxy could not be read', {
+        reason: 'copy.source-unread',
+      });

@@ -154,9 +154,11 @@ const proxy: EditField<ProxyConfig> = {
     // The old proxy had no password: clear it, never keep the one the edit set.
     const input = ProxyInputSchema.safeParse({ ...rest, password: { action: 'clear' } });
     if (!input.success) {
+      const problem = input.error.issues[0]?.message ?? 'invalid';
       const refused = DeckError.of(
         'invalid-input',
-        `The proxy from before the edit cannot be written back: ${input.error.issues[0]?.message ?? 'invalid'}`,
+        `The proxy from before the edit cannot be written back: ${problem}`,
+        { reason: 'job.old-proxy-invalid', params: { problem } },
       );
       return Promise.resolve(new Map(ids.map((id) => [id, refused])));
     }

@@ -499,7 +499,9 @@ export function createJobEngine<A extends KindAction = JobAction>(
       // Two retries at once would send the same items twice.
       for (const other of jobs.values())
         if (other.job.retryOf === id && other.job.state === 'running')
-          throw DeckError.of('conflict', 'A retry of this job is still running');
+          throw DeckError.of('conflict', 'A retry of this job is still running', {
+            reason: 'job.retry-running',
+          });
       const interrupted = rec.job.state === 'interrupted';
       const again = rec.tasks.filter(
         ({ item }) =>
@@ -507,7 +509,10 @@ export function createJobEngine<A extends KindAction = JobAction>(
           item.state === 'interrupted' ||
           (interrupted && item.state === 'pending'),
       );
-      if (again.length === 0) throw DeckError.of('conflict', 'This job has nothing to retry');
+      if (again.length === 0)
+        throw DeckError.of('conflict', 'This job has nothing to retry', {
+          reason: 'job.nothing-to-retry',
+        });
       return launch(rec.spec, rec.action, again.map(retryTask), {
         concurrency: rec.concurrency,
         retryOf: id,
@@ -521,12 +526,19 @@ export function createJobEngine<A extends KindAction = JobAction>(
       const rec = record(id);
       const { action } = rec;
       if (rec.job.state === 'running')
-        throw DeckError.of('conflict', 'The job is still running; undo it once it has finished');
+        throw DeckError.of('conflict', 'The job is still running; undo it once it has finished', {
+          reason: 'job.undo-running',
+        });
       // An undo runs on what the profiles hold now: one per job at a time.
       const undo = rec.job.undoable && planUndo(id, rec.spec, action, rec.tasks, rec.previous);
-      if (!undo) throw DeckError.of('conflict', 'This job kept no values to put back');
+      if (!undo)
+        throw DeckError.of('conflict', 'This job kept no values to put back', {
+          reason: 'job.nothing-to-undo',
+        });
       if (rec.job.undoneBy && jobs.get(rec.job.undoneBy)?.job.state === 'running')
-        throw DeckError.of('conflict', 'This job is being undone already');
+        throw DeckError.of('conflict', 'This job is being undone already', {
+          reason: 'job.being-undone',
+        });
       const summary = launch(kindSpec(kinds, undo.action.kind), undo.action, undo.tasks, {
         concurrency: rec.concurrency,
         undoOf: id,

@@ -7,7 +7,12 @@
 import { splitProfileKey } from '../../../../shared/model';
 import type { JobItem, JobSummary } from '../../../../shared/model/job';
 // `fail` here marks an item failed; the result module's builds an error value.
-import { DeckError, fail as failed, type DeckErrorValue } from '../../../../shared/ipc/result';
+import {
+  DeckError,
+  fail as failed,
+  type DeckErrorValue,
+  type FailExtra,
+} from '../../../../shared/ipc/result';
 import type { VendorProvider } from '../../providers/provider';
 import type { Abilities, JobKindSpec, KindAction } from './kinds/spec';
 import { pendingItem, type JobTask } from './job-task';
@@ -108,7 +113,10 @@ export function validateTasks(
         found =
           e instanceof DeckError
             ? e.toValue()
-            : refusal('internal', `Connection ${connectionId} could not be loaded`);
+            : refusal('internal', `Connection ${connectionId} could not be loaded`, {
+                reason: 'job.connection-unloadable',
+                params: { id: connectionId },
+              });
       }
       lookups.set(connectionId, found);
     }
@@ -128,7 +136,7 @@ export function validateTasks(
     }
     const unsupported = spec.unsupported?.(provider);
     if (unsupported) {
-      fail(item, refusal('unsupported', unsupported));
+      fail(item, unsupported);
       continue;
     }
     providers.set(item.connectionId, provider);
@@ -148,6 +156,7 @@ function refuseEarly(
     return refusal(
       'invalid-input',
       'The proxy password this edit sets is not kept once BrowserDeck restarts: run the edit again and enter the password',
+      { reason: 'job.password-withheld' },
     );
   if (!spec.newProfiles && (!item.connectionId || !task.vendorId))
     return failed('invalid-input', `"${item.key}" is not a profile key (connection/id)`, {
@@ -171,8 +180,13 @@ function notFound(connectionId: string, error: DeckErrorValue): DeckErrorValue {
   };
 }
 
-export function refusal(code: DeckErrorValue['code'], message: string): DeckErrorValue {
-  return { code, message, retryable: false };
+/** A task refused before it runs; `why` is its reason and values, for the renderer to word. */
+export function refusal(
+  code: DeckErrorValue['code'],
+  message: string,
+  why: Pick<FailExtra, 'reason' | 'params' | 'details'> = {},
+): DeckErrorValue {
+  return failed(code, message, { ...why, retryable: false }).error;
 }
 
 function fail(item: JobItem, error: DeckErrorValue): void {

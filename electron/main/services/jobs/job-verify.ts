@@ -46,6 +46,7 @@ function cannotTell(what: string): DeckError {
   return DeckError.of(
     'conflict',
     `BrowserDeck stopped while this was being ${what}: look for it in the vendor's list before doing it again`,
+    { reason: 'job.cannot-tell', params: { context: what } },
   );
 }
 
@@ -95,6 +96,10 @@ function couldNotRead(e: unknown): DeckError {
   return DeckError.of(
     'unreachable',
     `Could not read the profile to see whether the interrupted edit applied: ${reason}`,
-    { retryable: true },
+    {
+      retryable: true,
+      reason: 'job.verify-unread',
+      params: e instanceof DeckError ? { problem: reason } : { context: 'noAnswer' },
+    },
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { VENDOR_LABEL, type Connection } from '../../../../shared/model';
 import type { CreateItem } from '../../../../shared/model/job';
 import { parseProxyList, type ProxyListError } from '../../../../shared/proxy/proxy-list';
+import { listProblemText } from '../../lib/proxy-list-text';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { errorText } from '../../lib/deck';
@@ -278,14 +279,21 @@ function ProxyListField({
           className="max-h-32 space-y-0.5 overflow-auto rounded border border-red-200 bg-red-50 p-2 text-xs text-red-800 dark:border-red-900 dark:bg-red-950/50 dark:text-red-200"
         >
           {lineErrors.map((e) => (
-            <li key={e.line}>{t('create.bulk.line', { line: e.line, message: e.message })}</li>
+            <li key={e.line}>
+              {t('create.bulk.line', { line: e.line, message: listProblemText(e.problem) })}
+            </li>
           ))}
         </ul>
       )}
       {warnings.length > 0 && (
         <ul className="max-h-24 space-y-0.5 overflow-auto text-xs text-amber-800 dark:text-amber-300">
           {warnings.map((e) => (
-            <li key={e.line}>{t('create.bulk.line', { line: e.line, message: e.warning })}</li>
+            <li key={e.line}>
+              {t('create.bulk.line', {
+                line: e.line,
+                message: e.warningProblem ? listProblemText(e.warningProblem) : e.warning,
+              })}
+            </li>
           ))}
         </ul>
       )}

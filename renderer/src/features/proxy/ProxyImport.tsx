@@ -11,11 +11,17 @@ import {
   type AssignMode,
   type Assignment,
   type ParseOptions,
+  type ProxyListEntry,
 } from '../../../../shared/proxy/proxy-list';
 import { formatProxyInput } from '../../../../shared/proxy/proxy-format';
 import type { TFunction } from 'i18next';
 import { DialogActions } from '../../components/Dialog';
 import { useTranslation } from '../../i18n';
+import { listProblemText } from '../../lib/proxy-list-text';
+
+/** Which reading of a line that reads two ways was taken, in the chosen language. */
+const warningText = (e: Pick<ProxyListEntry, 'warning' | 'warningProblem'>) =>
+  e.warningProblem ? listProblemText(e.warningProblem) : (e.warning ?? '');
 
 export interface ProxyImportProps {
   /** The selected profiles, in the order the proxies are handed out. */
@@ -163,7 +169,9 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
         {list.errors.length > 0 && (
           <ul data-testid="proxy-import-errors" className="text-xs text-red-600 dark:text-red-400">
             {list.errors.map((e) => (
-              <li key={e.line}>{t('proxy.import.line', { line: e.line, message: e.message })}</li>
+              <li key={e.line}>
+                {t('proxy.import.line', { line: e.line, message: listProblemText(e.problem) })}
+              </li>
             ))}
           </ul>
         )}
@@ -173,7 +181,9 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
             className="text-xs text-amber-700 dark:text-amber-400"
           >
             {warnings.map((e) => (
-              <li key={e.line}>{t('proxy.import.line', { line: e.line, message: e.warning })}</li>
+              <li key={e.line}>
+                {t('proxy.import.line', { line: e.line, message: warningText(e) })}
+              </li>
             ))}
           </ul>
         )}
@@ -219,7 +229,7 @@ export function ProxyImport({ profiles, onApply, onCancel }: ProxyImportProps) {
                       )}
                       {entry?.warning && (
                         <span
-                          title={entry.warning}
+                          title={warningText(entry)}
                           className="ml-2 rounded bg-amber-100 px-1 text-amber-800 dark:bg-amber-900/40 dark:text-amber-300"
                         >
                           {t('proxy.import.check')}

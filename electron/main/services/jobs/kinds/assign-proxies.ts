@@ -32,7 +32,11 @@ export const assignProxiesKind: JobKindSpec<ActionOf<'assign-proxies'>> = {
     });
   },
   refuse: (_action, task) =>
-    task.proxy ? undefined : refusal('invalid-input', 'No proxy assigned to this profile'),
+    task.proxy
+      ? undefined
+      : refusal('invalid-input', 'No proxy assigned to this profile', {
+          reason: 'job.no-proxy-assigned',
+        }),
   edit: {
     field: FIELDS.proxy,
     target: (_action, task) => (task.proxy ? proxyConfigOf(task.proxy) : undefined),

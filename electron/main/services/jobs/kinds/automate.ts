@@ -54,24 +54,36 @@ export const automateKind: JobKindSpec<AutomateAction> = {
       ? { ...action, task: { ...action.task, cookies: WITHHELD_COOKIES } }
       : action,
   refuse(action, _task, { canAutomate }) {
-    if (!canAutomate) return refusal('unsupported', 'Automation is not available in this build');
+    if (!canAutomate)
+      return refusal('unsupported', 'Automation is not available in this build', {
+        reason: 'automation.unavailable',
+      });
     if (action.task.type === 'import-cookies' && action.task.cookies === WITHHELD_COOKIES)
       return refusal(
         'invalid-input',
         'The cookies this job imports are not kept once BrowserDeck restarts: run the import again and paste them',
+        { reason: 'automation.cookies-withheld' },
       );
     return undefined;
   },
   unsupported: (provider) =>
     VENDORS[provider.vendor].engine === 'chromium'
       ? undefined
-      : `${CHROMIUM_NEEDED} (every ${VENDORS[provider.vendor].label} profile does)`,
+      : refusal(
+          'unsupported',
+          `${CHROMIUM_NEEDED} (every ${VENDORS[provider.vendor].label} profile does)`,
+          {
+            reason: 'automation.firefox',
+            params: { context: 'vendor', vendor: VENDORS[provider.vendor].label },
+          },
+        ),
   async run(action, provider, tasks, ctx) {
     const runner = ctx.automation!;
     if (action.task.type === 'script') {
       const why = runner.scriptsUnsupported();
       if (why) {
-        for (const task of await ctx.claim(tasks)) ctx.fail(task, DeckError.of('unsupported', why));
+        for (const task of await ctx.claim(tasks))
+          ctx.fail(task, DeckError.of('unsupported', why, { reason: 'script.unsupported' }));
         return;
       }
     }
@@ -125,7 +137,9 @@ async function runOne(
   try {
     if (!session) {
       if (!action.openClosed)
-        throw DeckError.of('conflict', 'The profile is not open, and this run opens none');
+        throw DeckError.of('conflict', 'The profile is not open, and this run opens none', {
+          reason: 'automation.not-open',
+        });
       ctx.status([{ key, status: 'opening' }]);
       try {
         const opened = await provider.open(task.vendorId, opts);

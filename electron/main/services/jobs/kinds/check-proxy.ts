@@ -20,7 +20,9 @@ export const checkProxyKind: JobKindSpec<ActionOf<'check-proxy'>> = {
   refuse: (_action, _task, { canCheckProxy }) =>
     canCheckProxy
       ? undefined
-      : refusal('unsupported', 'Proxy checks are not available in this build'),
+      : refusal('unsupported', 'Proxy checks are not available in this build', {
+          reason: 'proxy-check.unavailable',
+        }),
   async run(_action, provider, tasks, ctx) {
     const check = ctx.checkProxy!;
     const opts = callOptions(ctx);

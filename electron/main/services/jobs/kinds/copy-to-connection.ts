@@ -41,11 +41,15 @@ export const copyToConnectionKind: JobKindSpec<Action> = {
     })),
   refuse(action, { item, vendorId }) {
     if (!item.key.includes('/') || !vendorId)
-      return refusal('invalid-input', `"${item.key}" is not a profile key (connection/id)`);
+      return refusal('invalid-input', `"${item.key}" is not a profile key (connection/id)`, {
+        reason: 'profile-key.invalid',
+        params: { key: item.key },
+      });
     if (splitProfileKey(item.key).connectionId === action.targetConnectionId)
       return refusal(
         'invalid-input',
         'This profile is already in the target connection: choose another connection',
+        { reason: 'profile.already-in-target' },
       );
     return undefined;
   },
@@ -56,7 +60,10 @@ export const copyToConnectionKind: JobKindSpec<Action> = {
     const groups = await groupIds(target, drafts, opts);
     await eachProfile(target, pending(), ctx, async (task, callOpts) => {
       const draft = drafts.get(task);
-      if (!draft) throw DeckError.of('internal', 'The source profile was not read');
+      if (!draft)
+        throw DeckError.of('internal', 'The source profile was not read', {
+          reason: 'copy.source-not-read',
+        });
       if (draft instanceof DeckError) throw draft;
       const groupId = draft.draft.group ? groups.get(draft.draft.group) : undefined;
       if (groupId instanceof DeckError) throw groupId;
@@ -108,7 +115,13 @@ async function draftAll(
   for (const task of tasks) {
     const source = sources.get(task.item.key);
     if (!source || source instanceof DeckError)
-      out.set(task, source ?? DeckError.of('internal', 'The source profile was not read'));
+      out.set(
+        task,
+        source ??
+          DeckError.of('internal', 'The source profile was not read', {
+            reason: 'copy.source-not-read',
+          }),
+      );
     else drafted.push({ task, profile: source, draft: draftCopy(source, target) });
   }
   const proxies = await carryPasswords(drafted, providerOf, opts);

@@ -9,7 +9,7 @@ import {
   type ActionOf,
 } from '../../../../../shared/model/job-actions';
 import { profileKey } from '../../../../../shared/model';
-import { profileTasks } from '../job-plan';
+import { profileTasks, refusal } from '../job-plan';
 import { eachProfile } from '../send-tasks';
 import type { JobKindSpec } from './spec';
 
@@ -32,7 +32,11 @@ export const copyKind: JobKindSpec<ActionOf<'copy'>> = {
   unsupported: (provider) =>
     provider.capabilities.copy
       ? undefined
-      : `Copy is not offered by this vendor's Local API (${provider.vendor}); ixBrowser profiles only`,
+      : refusal(
+          'unsupported',
+          `Copy is not offered by this vendor's Local API (${provider.vendor}); ixBrowser profiles only`,
+          { reason: 'copy.unsupported', params: { vendor: provider.vendor } },
+        ),
   run(action, provider, tasks, ctx) {
     const groupId = action.groupIds?.[provider.connectionId];
     return eachProfile(provider, tasks, ctx, async (task, opts) => {

@@ -26,7 +26,10 @@ export const createKind: JobKindSpec<ActionOf<'create'>> = {
   refuse(_action, task) {
     const like = task.create?.likeProfileKey;
     return like && splitProfileKey(like).connectionId !== task.item.connectionId
-      ? refusal('invalid-input', `The template profile ${like} is not in this connection`)
+      ? refusal('invalid-input', `The template profile ${like} is not in this connection`, {
+          reason: 'job.template-elsewhere',
+          params: { like },
+        })
       : undefined;
   },
   run: (_action, provider, tasks, ctx) =>

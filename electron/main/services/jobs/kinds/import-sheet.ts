@@ -138,7 +138,9 @@ export const importSheetKind: JobKindSpec<Action> = {
   refuse: (action, task) =>
     editOf(action, task)
       ? undefined
-      : refusal('invalid-input', 'No row of the spreadsheet names this profile'),
+      : refusal('invalid-input', 'No row of the spreadsheet names this profile', {
+          reason: 'job.no-sheet-row',
+        }),
   run: (action, provider, tasks, ctx) =>
     eachProfile(provider, tasks, ctx, async (task, opts) => {
       const edit = editOf(action, task)!;

@@ -26,7 +26,10 @@ export const moveGroupKind: JobKindSpec<ActionOf<'move-group'>> = {
   refuse: (action, { item }) =>
     action.groupIds[item.connectionId]
       ? undefined
-      : refusal('invalid-input', `No target group chosen for connection ${item.connectionId}`),
+      : refusal('invalid-input', `No target group chosen for connection ${item.connectionId}`, {
+          reason: 'job.no-target-group',
+          params: { id: item.connectionId },
+        }),
   edit: {
     field,
     target(action, task) {

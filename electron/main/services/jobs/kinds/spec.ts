@@ -63,8 +63,8 @@ export interface JobKindSpec<A extends KindAction = KindAction> {
   newProfiles?: boolean;
   /** Why a task cannot run, told from the request alone, before its connection is looked up. */
   refuse?(action: A, task: JobTask, abilities: Abilities): DeckErrorValue | undefined;
-  /** Why this connection's vendor cannot do it at all. */
-  unsupported?(provider: VendorProvider): string | undefined;
+  /** Why this connection's vendor cannot do it at all (a refusal, with its reason). */
+  unsupported?(provider: VendorProvider): DeckErrorValue | undefined;
   /** Sends one connection's tasks to its vendor, each claimed and settled through ctx. */
   run(action: A, provider: VendorProvider, tasks: JobTask[], ctx: RunContext): Promise<void>;
   /** What a finished job did to the table's rows, so only those are refreshed. */

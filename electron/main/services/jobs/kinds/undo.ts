@@ -31,7 +31,11 @@ export function createUndoKind(
 ): JobKindSpec<UndoAction> {
   const undone = (action: UndoAction): { label: string; edit: KindEdit } => {
     const spec = kindOf(action.edit);
-    if (!spec?.edit) throw DeckError.of('internal', `A ${action.edit} job cannot be undone`);
+    if (!spec?.edit)
+      throw DeckError.of('internal', `A ${action.edit} job cannot be undone`, {
+        reason: 'job.undo-kind',
+        params: { kind: action.edit },
+      });
     return { label: spec.label, edit: spec.edit };
   };
   return {
@@ -45,7 +49,9 @@ export function createUndoKind(
     labelWords: (action) => ({ key: 'undo', kind: action.edit }),
     affects: 'updates',
     plan() {
-      throw DeckError.of('invalid-input', 'An undo starts from the job it undoes (jobs:undo)');
+      throw DeckError.of('invalid-input', 'An undo starts from the job it undoes (jobs:undo)', {
+        reason: 'job.undo-start',
+      });
     },
     applied: (action, task, profile) =>
       fieldVerdict(undone(action).edit.field, task.undo?.restore, profile),

@@ -21,6 +21,7 @@ import { errorText } from '../../../lib/deck';
 import { groupsQuery } from '../../../lib/queries';
 import { countLabel, useBulkJob } from '../bulk/use-bulk-job';
 import { useTranslation } from '../../../i18n';
+import { sheetProblemText } from './sheet-problem-text';
 
 /** Enough to check by eye; the rest is counted (the job still gets every row). */
 const SHOWN_PROFILES = 300;
@@ -214,7 +215,9 @@ function PreviewBody({ preview }: { preview: SheetPreview }) {
                   <td className="px-2 py-1 tabular-nums">{p.line}</td>
                   <td className="px-2 py-1 font-mono">{p.column ?? ''}</td>
                   <td className="px-2 py-1">
-                    {p.warning ? t('bulk.importSheet.note', { message: p.message }) : p.message}
+                    {p.warning
+                      ? t('bulk.importSheet.note', { message: sheetProblemText(p) })
+                      : sheetProblemText(p)}
                   </td>
                 </tr>
               ))}

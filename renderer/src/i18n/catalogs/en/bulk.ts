@@ -228,4 +228,45 @@ export const bulk = {
     after: 'After the import',
     moreProfiles: '… and {{count, number}} more profiles',
   },
+  /** What is wrong with a line of an imported CSV (shared/export/sheet-import.ts). */
+  sheetProblems: {
+    'csv-unterminated': 'Quoted field unterminated',
+    'csv-malformed-quote': 'Trailing quote on quoted field is malformed',
+    csv: '{{message}}',
+    'empty-file': 'the file is empty',
+    'header-unknown': 'not a column BrowserDeck reads ({{columns}}); it is left out',
+    'header-twice': 'is in the header twice',
+    'header-needs-both':
+      'the header needs connection and id: the first line names the columns ({{columns}})',
+    'header-needs-connection':
+      'the header needs connection: the first line names the columns ({{columns}})',
+    'header-needs-id': 'the header needs id: the first line names the columns ({{columns}})',
+    'too-many-rows': 'more than {{max, number}} rows: split the file',
+    'cell-count': 'has {{cells}} cells where the header has {{width}}: a cell was cut or added',
+    'connection-empty': 'empty: say which connection the profile is in',
+    'connection-unknown': 'no connection "{{text}}"',
+    'connection-ambiguous': '"{{text}}" names {{count}} connections; write the id of one ({{ids}})',
+    'group-ambiguous':
+      '{{count}} groups of {{connection}} are called "{{text}}"; write #id ({{ids}})',
+    'group-unknown': 'no group "{{text}}" in {{connection}}; create it first',
+    'group-empty': 'empty: a profile cannot be taken out of its group here; name a group',
+    'id-empty': 'empty: say which profile this is',
+    'profile-unknown': 'no profile {{id}} in {{connection}}',
+    'profile-repeated': 'the same profile as line {{first}}: one line per profile',
+    'name-empty': 'empty: every profile needs a name',
+    'too-long': 'longer than {{max}} characters',
+    'tags-many': 'more than {{max}} tags',
+    'tag-long': 'a tag longer than {{max}} characters',
+    proxy: 'not a proxy',
+    /** Why a proxy cell is not a proxy (shared/export/proxy-cell.ts). */
+    proxyCell: {
+      managed:
+        'API-extracted and vendor-managed proxies are set in the vendor client; write host:port, host:port:user:pass or scheme://user:pass@host:port',
+      'one-per-cell': 'one proxy per cell',
+      none: 'no proxy in the cell',
+      'percent-user': 'the user has a % that is not percent-encoding (write %25 for a % sign)',
+      'percent-password':
+        'the password has a % that is not percent-encoding (write %25 for a % sign)',
+    },
+  },
 };

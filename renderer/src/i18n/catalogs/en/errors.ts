@@ -59,6 +59,8 @@ export const errors = {
     checkProxyBeforeOpen: 'Check proxy before opening',
     vendorConcurrency: 'Requests at once',
     template: 'Name template',
+    likeProfileKey: 'Template profile',
+    jobId: 'Job',
   },
   unit: {
     windows: 'windows',
@@ -188,10 +190,25 @@ export const errors = {
       'no-tags': "{{vendor}}'s Local API has no tag endpoints, so tags cannot be set",
       'no-copy': '{{vendor}} has no copy through its Local API',
       'no-result': 'The vendor client returned no result for this profile',
+      'listing-too-large_megabytes':
+        '{{vendor}} sent more than {{megabytes}} MB; the listing was stopped so it cannot exhaust memory',
+      'listing-too-large_perRow':
+        '{{vendor}} sent {{megabytes}} MB for {{rows, number}} rows, far more than profiles take; the listing was stopped so it cannot exhaust memory',
+      'listing-too-large_rows':
+        '{{vendor}} sent more than {{rows, number}} profiles; the listing was stopped so it cannot exhaust memory',
+      'listing-too-large_total':
+        '{{vendor}} sent a total of {{rows, number}} profiles; the listing was stopped so it cannot exhaust memory',
+      'listing-too-large':
+        '{{vendor}} sent too much; the listing was stopped so it cannot exhaust memory',
+      'tag-not-created': 'AdsPower did not create the tag "{{name}}"',
+      'wrong-window': '{{vendor}} answered the detail of window {{id}} with window {{other}}',
+      'no-template-config':
+        'CosLogin gave no configuration for the window to copy from, so a window like it cannot be created',
     },
     connection: {
       unknown: 'No connection {{id}}',
       gone: 'Connection {{id}} no longer exists',
+      'test-failed': 'Connection test failed',
     },
     profile: {
       unknown: '{{vendor}} has no profile {{id}}',
@@ -204,6 +221,66 @@ export const errors = {
       running: 'The job is still running; retry once it has finished',
       'unknown-kind': '"{{kind}}" is not a kind of job',
       stopped: 'Stopped by cancel',
+      'retry-running': 'A retry of this job is still running',
+      'nothing-to-retry': 'This job has nothing to retry',
+      'undo-running': 'The job is still running; undo it once it has finished',
+      'nothing-to-undo': 'This job kept no values to put back',
+      'being-undone': 'This job is being undone already',
+      'undo-start': 'An undo starts from the job it undoes (jobs:undo)',
+      'undo-kind': 'A {{kind}} job cannot be undone',
+      'cannot-tell':
+        "BrowserDeck stopped while this was being done: look for it in the vendor's list before doing it again",
+      'cannot-tell_created':
+        "BrowserDeck stopped while this was being created: look for it in the vendor's list before doing it again",
+      'cannot-tell_copied':
+        "BrowserDeck stopped while this was being copied: look for it in the vendor's list before doing it again",
+      'verify-unread':
+        'Could not read the profile to see whether the interrupted edit applied: {{problem}}',
+      'verify-unread_noAnswer':
+        'Could not read the profile to see whether the interrupted edit applied: the vendor did not answer',
+      'old-proxy-invalid': 'The proxy from before the edit cannot be written back: {{problem}}',
+      'password-withheld':
+        'The proxy password this edit sets is not kept once BrowserDeck restarts: run the edit again and enter the password',
+      'connection-unloadable': 'Connection {{id}} could not be loaded',
+      'no-target-group': 'No target group chosen for connection {{id}}',
+      'template-elsewhere': 'The template profile {{like}} is not in this connection',
+      'no-sheet-row': 'No row of the spreadsheet names this profile',
+      'no-proxy-assigned': 'No proxy assigned to this profile',
+    },
+    copy: {
+      unsupported:
+        "Copy is not offered by this vendor's Local API ({{vendor}}); ixBrowser profiles only",
+      'source-gone': 'The source profile no longer exists, so its proxy password could not be read',
+      'source-removed': 'The source profile no longer exists in its connection',
+      'source-unread': 'The source profile or its proxy could not be read',
+      'source-not-read': 'The source profile was not read',
+      'proxy-changed': "The source profile's proxy changed while it was being copied: try again",
+    },
+    'proxy-check': {
+      unavailable: 'Proxy checks are not available in this build',
+    },
+    automation: {
+      unavailable: 'Automation is not available in this build',
+      firefox:
+        'Automation needs a Chromium profile; this one runs Firefox, which DevTools automation cannot drive',
+      firefox_vendor:
+        'Automation needs a Chromium profile; this one runs Firefox, which DevTools automation cannot drive (every {{vendor}} profile does)',
+      'cookies-withheld':
+        'The cookies this job imports are not kept once BrowserDeck restarts: run the import again and paste them',
+      'cookies-invalid': '{{problem}}',
+      'not-open': 'The profile is not open, and this run opens none',
+      timeout: 'The task did not finish within {{seconds}} s',
+      'step-timeout': '{{problem}}',
+      'cdp-unreachable': "The browser's DevTools endpoint did not answer: {{problem}}",
+      failed: '{{problem}}',
+      'no-context': 'The browser has no default context to work in',
+      'urls-failed': '{{failed}} of {{total}} URLs did not load',
+      'no-ip': 'The IP-echo page {{host}} answered without an IP address',
+      'bad-job-id': '"{{id}}" is not a job id',
+      'no-thumbnail': 'No thumbnail is kept for this profile in this job',
+    },
+    demo: {
+      'start-failed': 'The built-in sandbox could not start: {{cause}}',
     },
     devtools: {
       'no-address': 'The vendor reports no debugging address for this session',
@@ -219,6 +296,13 @@ export const errors = {
       firefox:
         'This profile runs Firefox: Chrome DevTools cannot attach. Use its debug port and pid.',
       'page-gone': 'That page is gone: refresh the list of pages',
+      'ws-not-url': "The session's ws URL {{url}} is not a URL",
+      'ws-not-devtools': '{{url}} is not a DevTools ws URL',
+      'address-mismatch':
+        'The vendor reports debugging address {{address}} but ws URL {{url}}; BrowserDeck uses neither',
+      'list-status': 'The browser at {{address}} answered HTTP {{status}} for /json/list',
+      'list-not-json': 'The browser at {{address}} sent a target list that is not JSON',
+      'list-unexpected': 'The browser at {{address}} sent an unexpected target list',
     },
     cancelled: 'Cancelled',
     session: {
@@ -227,14 +311,26 @@ export const errors = {
     },
     script: {
       gone: 'That script no longer exists',
+      unsupported: 'This build cannot run custom scripts',
+      timeout: 'The script did not finish within {{seconds}} s; its process was stopped',
+      output: 'The script wrote more than {{megabytes}} MB of output; its process was stopped',
+      threw: 'The script threw: {{thrown}}',
+      exited: "The script's process exited before the script returned",
+      exited_code: "The script's process exited with code {{code}} before the script returned",
+      damaged: 'That script file is damaged; it was left as it is',
     },
     windows: {
       'too-small':
         'Each window would be {{width}}×{{height}}: make the area larger or the grid smaller',
+      unsupported: 'This build cannot open windows',
+      none: 'This browser has no window',
+      blank: 'The page shows nothing to take',
+      'not-arranged': 'BrowserDeck has not arranged this window, or restored it',
     },
     request: {
       'unknown-channel': 'Unknown channel {{channel}}',
       'foreign-sender': 'Request refused: not from the BrowserDeck window',
+      'invalid-url': 'Not a valid URL: {{url}}',
     },
     internal: {
       unexpected: 'Unexpected error in the main process; see the log',

@@ -52,6 +52,8 @@ export const errors: Catalog['errors'] = {
     checkProxyBeforeOpen: '打开前检测代理',
     vendorConcurrency: '同时请求数',
     template: '名称模板',
+    likeProfileKey: '模板环境',
+    jobId: '任务',
   },
   unit: {
     windows: '个窗口',
@@ -173,10 +175,23 @@ export const errors: Catalog['errors'] = {
       'no-tags': '{{vendor}} 的 Local API 没有标签接口，无法设置标签',
       'no-copy': '{{vendor}} 的 Local API 不支持复制',
       'no-result': '浏览器客户端未返回此环境的结果',
+      'listing-too-large_megabytes':
+        '{{vendor}} 返回的数据超过 {{megabytes}} MB；为避免耗尽内存，已停止读取列表',
+      'listing-too-large_perRow':
+        '{{vendor}} 为 {{rows, number}} 行返回了 {{megabytes}} MB，远超环境所需；为避免耗尽内存，已停止读取列表',
+      'listing-too-large_rows':
+        '{{vendor}} 返回的环境超过 {{rows, number}} 个；为避免耗尽内存，已停止读取列表',
+      'listing-too-large_total':
+        '{{vendor}} 报告共有 {{rows, number}} 个环境；为避免耗尽内存，已停止读取列表',
+      'listing-too-large': '{{vendor}} 返回的数据过多；为避免耗尽内存，已停止读取列表',
+      'tag-not-created': 'AdsPower 未创建标签“{{name}}”',
+      'wrong-window': '{{vendor}} 返回的窗口 {{id}} 详情实为窗口 {{other}}',
+      'no-template-config': 'CosLogin 未提供要仿照的窗口的配置，因此无法创建与其相同的窗口',
     },
     connection: {
       unknown: '没有连接 {{id}}',
       gone: '连接 {{id}} 已不存在',
+      'test-failed': '连接检测失败',
     },
     profile: {
       unknown: '{{vendor}} 中没有环境 {{id}}',
@@ -188,6 +203,59 @@ export const errors: Catalog['errors'] = {
       running: '任务仍在运行；请在完成后重试',
       'unknown-kind': '“{{kind}}”不是一种任务',
       stopped: '已按取消停止',
+      'retry-running': '此任务的重试仍在运行',
+      'nothing-to-retry': '此任务没有需要重试的项',
+      'undo-running': '任务仍在运行；请在完成后再撤销',
+      'nothing-to-undo': '此任务没有保留可恢复的值',
+      'being-undone': '此任务正在撤销中',
+      'undo-start': '撤销需从要撤销的任务发起（jobs:undo）',
+      'undo-kind': '“{{kind}}”任务无法撤销',
+      'cannot-tell': 'BrowserDeck 在执行过程中停止了：再次执行前，请先在客户端的列表中查找',
+      'cannot-tell_created': 'BrowserDeck 在创建过程中停止了：再次创建前，请先在客户端的列表中查找',
+      'cannot-tell_copied': 'BrowserDeck 在复制过程中停止了：再次复制前，请先在客户端的列表中查找',
+      'verify-unread': '无法读取该环境，无法确认中断的编辑是否已生效：{{problem}}',
+      'verify-unread_noAnswer': '无法读取该环境，无法确认中断的编辑是否已生效：客户端没有响应',
+      'old-proxy-invalid': '编辑前的代理无法写回：{{problem}}',
+      'password-withheld':
+        'BrowserDeck 重启后不保留此次编辑设置的代理密码：请重新执行编辑并填写密码',
+      'connection-unloadable': '无法加载连接 {{id}}',
+      'no-target-group': '未为连接 {{id}} 选择目标分组',
+      'template-elsewhere': '模板环境 {{like}} 不在此连接中',
+      'no-sheet-row': '表格中没有对应此环境的行',
+      'no-proxy-assigned': '此环境未分配代理',
+    },
+    copy: {
+      unsupported: '此客户端的 Local API 不支持复制（{{vendor}}）；仅支持 ixBrowser 环境',
+      'source-gone': '源环境已不存在，无法读取其代理密码',
+      'source-removed': '源环境已不在其连接中',
+      'source-unread': '无法读取源环境或其代理',
+      'source-not-read': '未读取到源环境',
+      'proxy-changed': '复制过程中源环境的代理已更改：请重试',
+    },
+    'proxy-check': {
+      unavailable: '此版本不支持代理检测',
+    },
+    automation: {
+      unavailable: '此版本不支持自动化',
+      firefox: '自动化需要 Chromium 内核的环境；此环境使用 Firefox，DevTools 自动化无法驱动',
+      firefox_vendor:
+        '自动化需要 Chromium 内核的环境；此环境使用 Firefox，DevTools 自动化无法驱动（所有 {{vendor}} 环境都是如此）',
+      'cookies-withheld':
+        'BrowserDeck 重启后不保留此任务要导入的 Cookie：请重新执行导入并粘贴 Cookie',
+      'cookies-invalid': '无法读取 Cookie：{{problem}}',
+      'not-open': '该环境未打开，且本次运行不会打开环境',
+      timeout: '任务未在 {{seconds}} 秒内完成',
+      'step-timeout': '浏览器操作超时：{{problem}}',
+      'cdp-unreachable': '浏览器的 DevTools 端点没有响应：{{problem}}',
+      failed: '自动化出错：{{problem}}',
+      'no-context': '浏览器没有可用的默认上下文',
+      'urls-failed': '{{total}} 个网址中有 {{failed}} 个未能加载',
+      'no-ip': 'IP 查询页面 {{host}} 的响应中没有 IP 地址',
+      'bad-job-id': '“{{id}}”不是任务编号',
+      'no-thumbnail': '此任务未保留该环境的缩略图',
+    },
+    demo: {
+      'start-failed': '内置沙盒无法启动：{{cause}}',
     },
     devtools: {
       'no-address': '客户端没有提供此会话的调试地址',
@@ -202,6 +270,13 @@ export const errors: Catalog['errors'] = {
         '此浏览器不提供 DevTools 前端。请将 {{url}} 粘贴到 Chromium 地址栏中打开。',
       firefox: '此环境使用 Firefox：无法连接 Chrome DevTools。请使用其调试端口和 pid。',
       'page-gone': '该页面已关闭：请刷新页面列表',
+      'ws-not-url': '会话的 ws 地址 {{url}} 不是有效网址',
+      'ws-not-devtools': '{{url}} 不是 DevTools 的 ws 地址',
+      'address-mismatch':
+        '客户端报告的调试地址为 {{address}}，但 ws 地址为 {{url}}；BrowserDeck 均不使用',
+      'list-status': '{{address}} 上的浏览器对 /json/list 返回了 HTTP {{status}}',
+      'list-not-json': '{{address}} 上的浏览器返回的目标列表不是 JSON',
+      'list-unexpected': '{{address}} 上的浏览器返回了意外的目标列表',
     },
     cancelled: '已取消',
     session: {
@@ -210,13 +285,25 @@ export const errors: Catalog['errors'] = {
     },
     script: {
       gone: '该脚本已不存在',
+      unsupported: '此版本无法运行自定义脚本',
+      timeout: '脚本未在 {{seconds}} 秒内完成；已停止其进程',
+      output: '脚本输出超过 {{megabytes}} MB；已停止其进程',
+      threw: '脚本抛出错误：{{thrown}}',
+      exited: '脚本返回前其进程已退出',
+      exited_code: '脚本返回前其进程已退出（退出码 {{code}}）',
+      damaged: '该脚本文件已损坏，已保持原样',
     },
     windows: {
       'too-small': '每个窗口将只有 {{width}}×{{height}}：请扩大区域或减少网格行列数',
+      unsupported: '此版本无法打开窗口',
+      none: '此浏览器没有窗口',
+      blank: '页面没有可截取的内容',
+      'not-arranged': 'BrowserDeck 未排列过此窗口，或已将其还原',
     },
     request: {
       'unknown-channel': '未知的通道 {{channel}}',
       'foreign-sender': '请求已拒绝：并非来自 BrowserDeck 窗口',
+      'invalid-url': '不是有效的网址：{{url}}',
     },
     internal: {
       unexpected: '主进程发生意外错误，请查看日志',
