@@ -8,8 +8,8 @@ import { lazy, Suspense, useState, type ComponentType } from 'react';
 
 const loaders: Array<() => Promise<unknown>> = [];
 
-/** A component whose code loads the first time it is drawn (or by preloadLazy); nothing is
- * drawn meanwhile. Once loaded it is drawn at once, without suspending. */
+/** A component whose code loads the first time it is drawn (or by preloadLazyWhenIdle);
+ * nothing is drawn meanwhile. Mounted after its code loaded, it draws at once. */
 export function lazyComponent<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): ComponentType<P> {
@@ -19,7 +19,9 @@ export function lazyComponent<P extends object>(
   loaders.push(get);
   const Loaded = lazy(async () => ({ default: await get() }));
   return function LazyComponent(props: P) {
-    const Ready = loaded;
+    // Chosen once per mount: switching from the lazy path to the loaded component later
+    // would change the element type and remount it, losing its state (a form being filled).
+    const [Ready] = useState(() => loaded);
     if (Ready) return <Ready {...props} />;
     return (
       <Suspense fallback={null}>
