@@ -93,7 +93,10 @@ test('"Move to group…" from the table: Activity says where the profiles went',
     .click();
   const dialog = page.getByRole('dialog');
   const select = dialog.getByRole('combobox', { name: 'Group in Shop PC' });
-  const target = (await select.locator('option:not([disabled])').first().textContent())!;
+  // The groups arrive after the dialog opens: until then "New group…" is the only choice.
+  const groups = select.locator('option:not([disabled])');
+  await expect.poll(() => groups.count()).toBeGreaterThan(1);
+  const target = (await groups.first().textContent())!;
   await select.selectOption({ label: target });
   await dialog.getByRole('button', { name: 'Move' }).click();
   await page
