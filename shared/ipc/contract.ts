@@ -19,6 +19,7 @@ import {
 import { JobActionSchema, JobProgressSchema, JobSchema, JobSummarySchema } from '../model/job';
 import { CopyPreviewSchema } from '../model/copy-preview';
 import { ProxyInputSchema } from '../model/proxy-input';
+import { httpUrlSchema } from '../model/http-url';
 import {
   ScriptNameSchema,
   ScriptSchema,
@@ -43,43 +44,9 @@ const LanguageSchema = z
     schemaMessage('invalid.language-tag', 'a language tag such as en or zh-CN'),
   )
   .max(35);
-const BaseUrl = z
-  .string()
-  .max(500)
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === 'http:' || u.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    schemaMessage(
-      'invalid.http-url-example',
-      'must be an http(s) URL such as http://127.0.0.1:53200',
-      { example: 'http://127.0.0.1:53200' },
-    ),
-  );
+const BaseUrl = httpUrlSchema(500, 'http://127.0.0.1:53200');
 /** The proxy check fetches it through the user's proxies: a web address, nothing else. */
-const IpEchoUrl = z
-  .string()
-  .max(2048)
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === 'http:' || u.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    schemaMessage(
-      'invalid.http-url-example',
-      'must be an http(s) URL such as https://api.ipify.org?format=json',
-      { example: 'https://api.ipify.org?format=json' },
-    ),
-  );
+const IpEchoUrl = httpUrlSchema(2048, 'https://api.ipify.org?format=json');
 const Token = z.string().min(1).max(4096);
 const RequestsPerSecond = z.number().int().min(1).max(100);
 const ConnectionIds = z.object({ connectionIds: z.array(Id).max(100).optional() }).strict();

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { schemaMessage } from '../ipc/error-reasons';
 import { parseCookieText } from '../automation/cookie-text';
+import { httpUrlSchema } from './http-url';
 
 /** A result is kept as JSON text of at most this many characters (the rest is cut, marked). */
 export const RESULT_MAX_CHARS = 16_384;
@@ -23,24 +24,7 @@ export const COOKIE_TEXT_MAX_CHARS = 2_000_000;
 /** What the cookies of an import are replaced with in a job's journal: cookies are credentials. */
 export const WITHHELD_COOKIES = '(withheld)';
 
-const WebUrl = z
-  .string()
-  .max(2048)
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === 'http:' || u.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    schemaMessage(
-      'invalid.http-url-example',
-      'must be an http(s) URL such as https://example.com',
-      { example: 'https://example.com' },
-    ),
-  );
+const WebUrl = httpUrlSchema(2048, 'https://example.com');
 
 /** A cookie domain: letters, digits, dots and dashes, as in "example.com" or ".example.com". */
 const CookieDomain = z
