@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Popover } from '../../components/Popover';
 import { useTranslation } from '../../i18n';
 import { useProfilesUi } from './store';
@@ -23,7 +24,7 @@ const smallButton =
  * Everything about the columns, by keyboard as well as by mouse: show or hide, move (the
  * headers can also be dragged), pin to an edge, and the row density. All of it is remembered.
  */
-export function ColumnsMenu() {
+export const ColumnsMenu = memo(function ColumnsMenu() {
   const visibility = useProfilesUi((s) => s.columnVisibility);
   const setVisibility = useProfilesUi((s) => s.setColumnVisibility);
   const order = useProfilesUi((s) => s.columnOrder);
@@ -135,4 +136,4 @@ export function ColumnsMenu() {
       </div>
     </Popover>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Popover } from '../../components/Popover';
 import { inputClass } from '../../components/Field';
 import { useTranslation } from '../../i18n';
@@ -17,7 +17,7 @@ const NARROW_FROM = 10;
  * One facet filter: a button saying what is chosen, opening a list of checkboxes. Any of
  * the checked values passes; none checked passes every row.
  */
-export function FacetMenu({
+export const FacetMenu = memo(function FacetMenu({
   facet,
   options,
 }: {
@@ -96,4 +96,4 @@ export function FacetMenu({
       </fieldset>
     </Popover>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import type { Connection, ProfileStatus, ProxyType } from '../../../../shared/model';
 import { ProfileStatusSchema, ProxyTypeSchema } from '../../../../shared/model';
 import { Button } from '../../components/Button';
@@ -19,59 +20,82 @@ const SEARCH_EXAMPLE = 'group:"big shop"';
 /** The search box, for Ctrl/Cmd+F. */
 export const PROFILE_SEARCH_ID = 'profile-search';
 
-export function FilterBar({
+/**
+ * The search box and the facet menus. Memoized, and only the search box reads the typed
+ * text: a keystroke re-renders the box and the rows, not six menus of options.
+ */
+export const FilterBar = memo(function FilterBar({
   connections,
   facets,
 }: {
   connections: readonly Connection[];
   facets: FacetOptions;
 }) {
-  const filters = useProfilesUi((s) => s.filters);
-  const setFilter = useProfilesUi((s) => s.setFilter);
+  const active = useProfilesUi((s) => hasActiveFilters(s.filters));
   const clearFilters = useProfilesUi((s) => s.clearFilters);
   const { t } = useTranslation();
-  const statusOptions = ProfileStatusSchema.options.map((s: ProfileStatus) => ({
-    value: s,
-    label: statusLabel(s),
-  }));
-  const proxyOptions = ProxyTypeSchema.options.map((p: ProxyType) => ({
-    value: p,
-    label: p === 'direct' ? t('profiles.filter.noProxy') : p,
-  }));
-  const proxyCheckOptions = PROXY_CHECK_STATES.map((value) => ({
-    value,
-    label: proxyCheckStateLabel(value),
-  }));
+  // Stable while their data and language are, so the memoized menus skip a re-render.
+  const options = useMemo(
+    () => ({
+      connectionId: connections.map((c) => ({ value: c.id, label: c.label })),
+      group: facets.groups.map((g) => ({ value: g, label: g })),
+      tag: facets.tags.map((tag) => ({ value: tag, label: tag })),
+    }),
+    [connections, facets],
+  );
+  const worded = useMemo(
+    () => ({
+      status: ProfileStatusSchema.options.map((s: ProfileStatus) => ({
+        value: s,
+        label: statusLabel(s),
+      })),
+      proxyType: ProxyTypeSchema.options.map((p: ProxyType) => ({
+        value: p,
+        label: p === 'direct' ? t('profiles.filter.noProxy') : p,
+      })),
+      proxyCheck: PROXY_CHECK_STATES.map((value) => ({
+        value,
+        label: proxyCheckStateLabel(value),
+      })),
+    }),
+    [t],
+  );
   return (
     <div
       role="search"
       className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
     >
-      <input
-        id={PROFILE_SEARCH_ID}
-        type="search"
-        aria-label={t('profiles.filter.searchLabel')}
-        placeholder={t('profiles.filter.searchPlaceholder')}
-        title={t('profiles.filter.searchHelp', { fields: SEARCH_FIELDS, example: SEARCH_EXAMPLE })}
-        value={filters.text}
-        onChange={(e) => setFilter('text', e.target.value)}
-        className="w-64 rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
-      />
-      <FacetMenu
-        facet="connectionId"
-        options={connections.map((c) => ({ value: c.id, label: c.label }))}
-      />
-      <FacetMenu facet="group" options={facets.groups.map((g) => ({ value: g, label: g }))} />
-      <FacetMenu facet="tag" options={facets.tags.map((t) => ({ value: t, label: t }))} />
-      <FacetMenu facet="status" options={statusOptions} />
-      <FacetMenu facet="proxyType" options={proxyOptions} />
-      <FacetMenu facet="proxyCheck" options={proxyCheckOptions} />
-      {hasActiveFilters(filters) && (
+      <SearchBox />
+      <FacetMenu facet="connectionId" options={options.connectionId} />
+      <FacetMenu facet="group" options={options.group} />
+      <FacetMenu facet="tag" options={options.tag} />
+      <FacetMenu facet="status" options={worded.status} />
+      <FacetMenu facet="proxyType" options={worded.proxyType} />
+      <FacetMenu facet="proxyCheck" options={worded.proxyCheck} />
+      {active && (
         <Button variant="ghost" onClick={clearFilters}>
           {t('profiles.clearFilters')}
         </Button>
       )}
     </div>
+  );
+});
+
+function SearchBox() {
+  const text = useProfilesUi((s) => s.filters.text);
+  const setFilter = useProfilesUi((s) => s.setFilter);
+  const { t } = useTranslation();
+  return (
+    <input
+      id={PROFILE_SEARCH_ID}
+      type="search"
+      aria-label={t('profiles.filter.searchLabel')}
+      placeholder={t('profiles.filter.searchPlaceholder')}
+      title={t('profiles.filter.searchHelp', { fields: SEARCH_FIELDS, example: SEARCH_EXAMPLE })}
+      value={text}
+      onChange={(e) => setFilter('text', e.target.value)}
+      className="w-64 rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-900"
+    />
   );
 }
 
