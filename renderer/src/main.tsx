@@ -6,7 +6,6 @@ import { initI18n } from './i18n';
 import { AppToaster } from './components/AppToaster';
 import { preloadLazyWhenIdle } from './components/lazy';
 import { listingPreviewQuery } from './features/profiles/queries';
-import './styles.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -17,8 +16,8 @@ const queryClient = new QueryClient({
   },
 });
 
-// The last-known rows are asked for before anything renders: main reads them while i18n and
-// React set up, so the table has them when it mounts (start.lastknown10k.ms).
+// The last-known rows (asked for by boot.ts) go into the cache before anything renders, so
+// the table has them when it mounts (start.lastknown10k.ms).
 void queryClient.prefetchQuery(listingPreviewQuery(queryClient));
 
 // The catalog of the chosen language is in place before anything is worded. The mark lets

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/browser';
 import { startHarness, type Harness } from '../e2e/support/harness';
-import { serveDirectory } from '../e2e/support/static-server';
+import { serveDirectory, type ExtraBody } from '../e2e/support/static-server';
 
 const renderer = join(resolve(__dirname, '../..'), 'out/renderer');
 
@@ -25,7 +25,7 @@ export function whyNoAppPage(): string | undefined {
  */
 export async function withAppPage<T>(
   fn: (h: Harness) => Promise<T>,
-  files?: ReadonlyMap<string, Buffer>,
+  files?: ReadonlyMap<string, ExtraBody>,
 ): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   const server = await serveDirectory(renderer, files);

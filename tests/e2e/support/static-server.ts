@@ -1,9 +1,19 @@
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
 
-const TYPES: Record<string, string> = {
+/** A body, or one made when asked (a benchmark holds an answer back until it has it). */
+export type ExtraBody = Buffer | (() => Promise<Buffer>);
+
+/**
+ * The server, as source for a worker thread: plain JavaScript, so it runs the same from the
+ * TypeScript sources (tsx) and from the benchmarks' bundle. `extra` paths are asked of the
+ * parent thread by message.
+ */
+const SERVER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createServer } = require('node:http');
+const { readFile } = require('node:fs/promises');
+const { extname, join, normalize } = require('node:path');
+const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -11,33 +21,62 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
 };
+const extra = new Set(workerData.extra);
+const asked = new Map();
+let nextId = 0;
+parentPort.on('message', ({ id, body }) => {
+  asked.get(id)?.(body);
+  asked.delete(id);
+});
+const ask = (path) =>
+  new Promise((resolve) => {
+    const id = nextId++;
+    asked.set(id, resolve);
+    parentPort.postMessage({ id, path });
+  });
+const server = createServer(async (req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url || '/', 'http://x').pathname))
+    .replace(/^(\\.\\.[/\\\\])+/, '');
+  const file = join(workerData.root, path === '/' ? 'index.html' : path);
+  try {
+    const body = extra.has(path) ? Buffer.from(await ask(path)) : await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+});
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+`;
 
 /**
  * Serves the built renderer on loopback (module scripts do not load from file://), and
  * `extra` bodies by path: same origin, so the app's CSP lets the page fetch them.
+ *
+ * In a worker thread, as Electron serves the app's files off main's JavaScript thread: the
+ * core under test shares this process, and while it parses a 10,000-row snapshot the page's
+ * scripts would otherwise wait for it (start.lastknown10k.ms measured that wait). Served
+ * here rather than through Playwright's `page.route` for the same reason: a route sends
+ * every request of the page through the test process.
  */
 export async function serveDirectory(
   root: string,
-  extra: ReadonlyMap<string, Buffer> = new Map(),
-): Promise<{ url: string; close(): Promise<void>; server: Server }> {
-  const server = createServer(async (req, res) => {
-    const path = normalize(
-      decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname),
-    ).replace(/^(\.\.[/\\])+/, '');
-    const file = join(root, path === '/' ? 'index.html' : path);
-    try {
-      const body = extra.get(path) ?? (await readFile(file));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
+  extra: ReadonlyMap<string, ExtraBody> = new Map(),
+): Promise<{ url: string; close(): Promise<void> }> {
+  const worker = new Worker(SERVER, { eval: true, workerData: { root, extra: [...extra.keys()] } });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (m: { port: number }) => resolve(m.port));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  worker.on('message', async ({ id, path }: { id: number; path: string }) => {
+    const made = extra.get(path)!;
+    const body = typeof made === 'function' ? await made() : made;
+    worker.postMessage({ id, body });
+  });
   return {
     url: `http://127.0.0.1:${port}`,
-    server,
-    close: () => new Promise((r) => server.close(() => r())),
+    close: async () => {
+      await worker.terminate();
+    },
   };
 }

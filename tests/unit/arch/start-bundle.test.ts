@@ -109,3 +109,18 @@ describe('the start bundle', () => {
     expect(ON_DEMAND.filter((f) => !reached.has(f))).toEqual([]);
   });
 });
+
+describe("the page's entry", () => {
+  const boot = join(src, 'boot.ts');
+
+  it('is boot.ts, which index.html loads', () => {
+    const html = readFileSync(join(root, 'renderer/index.html'), 'utf8');
+    expect(html).toMatch(/<script type="module" src="\.\/src\/boot\.ts"><\/script>/);
+  });
+
+  it('reaches only the early ask: no package and no app module run before it asks', () => {
+    const { files, packages } = startBundle(boot);
+    expect([...files].sort()).toEqual([boot, join(src, 'early-ask.ts')]);
+    expect([...packages]).toEqual([]);
+  });
+});

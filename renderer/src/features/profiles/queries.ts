@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { deck, unwrap } from '../../lib/deck';
+import { takeEarlyLastKnown } from '../../early-ask';
 import { keys } from '../../lib/queries';
 import {
   EMPTY_PREVIEW,
@@ -16,13 +17,15 @@ export const tagsQuery = queryOptions({
 
 /**
  * The last-known rows, read once at start (main answers from memory or disk, no vendor
- * call); pages that arrived meanwhile stay on top of them.
+ * call; the page asked as it loaded, see early-ask.ts); pages that arrived meanwhile stay on
+ * top of them.
  */
 export const listingPreviewQuery = (queryClient: QueryClient) =>
   queryOptions({
     queryKey: keys.listingPreview,
     queryFn: async (): Promise<ListingPreview> => {
-      const known = previewFromLastKnown(await unwrap(deck().profiles.lastKnown({})));
+      const asked = takeEarlyLastKnown() ?? deck().profiles.lastKnown({});
+      const known = previewFromLastKnown(await unwrap(asked));
       const pages = queryClient.getQueryData<ListingPreview>(keys.listingPreview);
       return mergePreviews(known, pages ?? EMPTY_PREVIEW);
     },

@@ -1,0 +1,24 @@
+/**
+ * The last-known rows, asked for by the page's first script (boot.ts) before the app's code
+ * is fetched, parsed and run: main reads its snapshot meanwhile, so the table has the rows
+ * when it mounts (start.lastknown10k.ms). Type imports only: this module is in the tiny boot
+ * chunk.
+ */
+import type { Result } from '../../shared/ipc/result';
+import type { ResponseOf } from '../../shared/ipc/contract';
+
+type LastKnownAnswer = Promise<Result<ResponseOf<'profiles:last-known'>>>;
+
+let early: LastKnownAnswer | undefined;
+
+/** Asks once; without a deck (a page opened outside the app) the app asks, and says why. */
+export function askLastKnownEarly(): void {
+  early ??= typeof window.deck === 'undefined' ? undefined : window.deck.profiles.lastKnown({});
+}
+
+/** The early answer, once: the app's first read takes it, any later read asks again. */
+export function takeEarlyLastKnown(): LastKnownAnswer | undefined {
+  const answer = early;
+  early = undefined;
+  return answer;
+}
