@@ -7,8 +7,8 @@ import {
   type ProfileFilters,
 } from '../../../renderer/src/features/profiles/filter';
 import {
-  buildFieldIndexesAhead,
   buildSearchIndex,
+  buildSearchIndexAhead,
   fieldIndex,
   keepContaining,
   rowsContaining,
@@ -154,7 +154,7 @@ describe('search index', () => {
 
   it('builds the group and tag indexes ahead, so a first group: search builds nothing', () => {
     const fresh = buildSearchIndex(rows);
-    buildFieldIndexesAhead(fresh);
+    buildSearchIndexAhead(fresh);
     const lower = vi.spyOn(String.prototype, 'toLowerCase');
     let ads: Int32Array;
     try {
@@ -165,5 +165,23 @@ describe('search index', () => {
     }
     expect(lower).not.toHaveBeenCalled();
     expect(ads).toHaveLength(ROWS / 2);
+  });
+
+  it('makes no search text until one is read: the first paint of the rows does not wait', () => {
+    const fresh = rows.slice(0, 50).map((p) => ({ ...p }));
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    try {
+      const lazy = buildSearchIndex(fresh);
+      expect(filterProfiles(lazy, EMPTY_FILTERS)).toBe(lazy.rows);
+      expect(lower).not.toHaveBeenCalled();
+      buildSearchIndexAhead(lazy);
+      expect(lower).toHaveBeenCalled();
+      expect(lazy.texts).toEqual(fresh.map(searchTextOf));
+      expect([...rowsContaining(lazy, 'shop 2')]).toEqual(
+        fresh.flatMap((p, i) => (p.name.toLowerCase().includes('shop 2') ? [i] : [])),
+      );
+    } finally {
+      lower.mockRestore();
+    }
   });
 });

@@ -5,7 +5,7 @@ import { connectionsQuery, profileListQuery } from '../../lib/queries';
 import { listingPreviewQuery } from './queries';
 import { useProfilesUi } from './store';
 import { buildSearchIndex, createNarrowingFilter, facetOptions } from './filter';
-import { buildFieldIndexesAhead } from './search-index';
+import { buildSearchIndexAhead } from './search-index';
 import { pruneSelection } from './selection';
 import { sortProfiles } from './sort';
 
@@ -38,8 +38,10 @@ export function useProfileRows() {
     [all, sorting, connectionsById],
   );
   const searchIndex = useMemo(() => buildSearchIndex(sorted), [sorted]);
+  // Built when idle rather than in the render that shows the rows; a filter set at start
+  // (remembered) builds what it needs itself.
   useEffect(() => {
-    const id = requestIdleCallback(() => buildFieldIndexesAhead(searchIndex));
+    const id = requestIdleCallback(() => buildSearchIndexAhead(searchIndex));
     return () => cancelIdleCallback(id);
   }, [searchIndex]);
   const [filter] = useState(createNarrowingFilter);
