@@ -261,11 +261,14 @@ export function createCore(deps: CoreDeps): Core {
     await Promise.all([demo.connectionRemoved(id), lastKnown.forget(id)]);
   });
 
+  /** What the UI last said it speaks: main's native words (the quit question) follow. */
+  let uiLanguage = 'en';
   // Each service registers its own channels; the type asks for every channel of the contract.
   const handlers: Handlers = mergeHandlers(
     {
       'app:info': appInfo,
       'app:language': async ({ language }) => {
+        uiLanguage = language;
         deps.onLanguage?.(language);
         return { language };
       },
@@ -299,7 +302,7 @@ export function createCore(deps: CoreDeps): Core {
     }),
     events,
     services: { connections, profiles, sessions, demo, settings },
-    quitQuestion: () => quitQuestion(jobs.list()),
+    quitQuestion: () => quitQuestion(jobs.list(), uiLanguage),
     async dispose() {
       for (const d of disposers.reverse()) await d();
     },

@@ -54,6 +54,17 @@ describe('quitting with jobs running', () => {
     );
   });
 
+  it('speaks the language the UI chose; one it has no words for reads English', () => {
+    const zh = quitQuestion([summary({ label: '设置备注', total: 5000 })], 'zh-CN')!;
+    expect(zh.message).toBe('“设置备注”仍在运行。仍要退出吗？');
+    expect(zh.detail).toContain('设置备注：已完成 123 / 5,000');
+    expect([zh.stay, zh.quit]).toEqual(['继续运行', '仍要退出']);
+    expect(quitQuestion([summary({}), summary({ id: 'k' })], 'zh-CN')!.message).toBe(
+      '2 个任务仍在运行。仍要退出吗？',
+    );
+    expect(quitQuestion([summary({})], 'fr')!.stay).toBe('Keep running');
+  });
+
   it('"Keep running" stops nothing; the next quit asks again', async () => {
     const { fire, calls } = guard(false);
     expect(fire()).toBe(true);

@@ -177,6 +177,9 @@ it('quitting with a job running asks first; quitting anyway leaves it interrupte
   expect(first.quitQuestion()).toMatchObject({
     message: '"Set remark" is still running. Quit anyway?',
   });
+  // The native question follows the language the UI said it speaks.
+  await data(first, 'app:language', { language: 'zh-CN' });
+  expect(first.quitQuestion()).toMatchObject({ stay: '继续运行', quit: '仍要退出' });
   await first.dispose();
 
   core = newCore(dataDir);
