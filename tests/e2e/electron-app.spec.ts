@@ -74,4 +74,53 @@ test.describe('Electron app', () => {
       await app.close();
     }
   });
+
+  // The app's script launcher is Electron's utilityProcess (utility-launcher.ts); the Node
+  // tests run the same runner over child_process.fork. This runs it for real.
+  test("a custom script runs in a utility process and returns each profile's title", async () => {
+    test.setTimeout(180_000);
+    const userData = await mkdtemp(join(tmpdir(), 'deck-electron-'));
+    const app = await electron.launch({
+      executablePath: binary,
+      args: [join(root, 'out/main/index.js'), `--user-data-dir=${userData}`],
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('button', { name: 'Try the built-in sandbox' }).click();
+      await expect(page.getByTestId('shown-total')).toHaveText('200 / 200', { timeout: 30_000 });
+      const job = await page.evaluate(async () => {
+        const { deck } = window;
+        const listed = await deck.profiles.list({});
+        if (!listed.ok) throw new Error(listed.error.message);
+        const keys = listed.data.profiles
+          .filter((p) => p.vendor === 'ixbrowser')
+          .slice(0, 2)
+          .map((p) => p.key);
+        const saved = await deck.scripts.save({
+          name: 'Title and environment',
+          source: `export default async ({ page }) => ({
+            title: await page.evaluate(() => typeof document.title),
+            secrets: Object.keys(process.env).filter((k) => /TOKEN|PASSWORD|SECRET/i.test(k)),
+          });`,
+        });
+        if (!saved.ok) throw new Error(saved.error.message);
+        const started = await deck.jobs.start({
+          action: { kind: 'automate', task: { type: 'script', scriptId: saved.data.id } },
+          keys,
+        });
+        if (!started.ok) throw new Error(started.error.message);
+        for (;;) {
+          const got = await deck.jobs.get({ id: started.data.id });
+          if (!got.ok) throw new Error(got.error.message);
+          if (got.data.state !== 'running') return got.data;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      });
+      expect(job).toMatchObject({ state: 'done', ok: 2 });
+      for (const item of job.items)
+        expect(JSON.parse(item.output!.result!)).toEqual({ title: 'string', secrets: [] });
+    } finally {
+      await app.close();
+    }
+  });
 });
