@@ -1,19 +1,25 @@
 /**
  * Issue 23, a short tour on a 1280×720 laptop against the real core and the demo sandbox
  * (every vendor emulated, no fake deck): the Profiles header is one line, Status is in view
- * with the panel closed, a hidden and a moved column are remembered after a reload, a saved
+ * with the panel closed, a hidden, a moved, a pinned and a resized column are remembered
+ * after a reload (by mouse and by keyboard), a saved
  * view is put back, and a bulk remark's toast ends as a chip clear of the bulk bar.
  */
 import type { Locator, Page } from '@playwright/test';
 import type { Profile } from '../../shared/model';
 import { test, expect } from './support/harness';
-import { bulkAction, columnOrder, expectHeaderOneLine } from './support/profiles-page';
+import {
+  bulkAction,
+  columnHeader as header,
+  columnOrder,
+  columnWidth,
+  expectHeaderOneLine,
+} from './support/profiles-page';
 
 /** Enough profiles for the counts to be wide: "2,000 / 2,000 shown · 2,000 selected". */
 const PROFILES = 2_000;
 const TOTAL = `${PROFILES.toLocaleString('en-US')} / ${PROFILES.toLocaleString('en-US')}`;
 
-const header = (page: Page, id: string) => page.locator(`[role=columnheader][data-column="${id}"]`);
 const search = (page: Page) => page.getByRole('searchbox', { name: 'Search profiles' });
 
 type Box = NonNullable<Awaited<ReturnType<Locator['boundingBox']>>>;
@@ -51,19 +57,46 @@ test('a working day on a laptop: one-line header, Status in view, columns and a 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('selected-count')).toHaveText('0');
 
-  // Columns: Remark hidden, Name dragged before Connection; both remembered after a reload.
+  // Columns: Remark hidden, Name dragged before Connection and pinned left, Group widened
+  // by its handle (mouse) and Name by the keyboard; all remembered after a reload.
   await page.getByRole('button', { name: 'Columns' }).click();
   await page.getByRole('checkbox', { name: 'Remark' }).uncheck();
   await page.keyboard.press('Escape');
   await header(page, 'name')
     .getByRole('button')
     .dragTo(header(page, 'connection'), { targetPosition: { x: 10, y: 10 } });
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('combobox', { name: 'Pin Name' }).selectOption('left');
+  await page.keyboard.press('Escape');
+  const groupWidth = await columnWidth(page, 'group');
+  const handle = await box(page.getByRole('separator', { name: 'Resize Group' }));
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 + 40, handle.y + handle.height / 2, {
+    steps: 4,
+  });
+  await page.mouse.up();
+  const nameWidth = await columnWidth(page, 'name');
+  await page.getByRole('separator', { name: 'Resize Name' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
   const arranged = await columnOrder(page);
   expect(arranged.slice(0, 2)).toEqual(['name', 'connection']);
   expect(arranged).not.toContain('remark');
+  const remembered = async () => {
+    expect(await columnOrder(page)).toEqual(arranged);
+    await expect(header(page, 'name')).toHaveAttribute('data-pinned', 'left');
+    expect(await columnWidth(page, 'group')).toBeCloseTo(groupWidth + 40, 0);
+    expect(await columnWidth(page, 'name')).toBeCloseTo(nameWidth + 20, 0);
+    // Status is pinned right by default: still in view, however wide the rest became.
+    await expect(page.getByRole('columnheader', { name: /Status/ })).toBeInViewport({
+      ratio: 1,
+    });
+  };
+  await remembered();
   await page.reload();
   await expect(page.getByTestId('shown-total')).toHaveText(TOTAL, { timeout: 30_000 });
-  expect(await columnOrder(page)).toEqual(arranged);
+  await remembered();
 
   // A saved view: a search and the columns, put back from the sidebar after clearing.
   await search(page).fill('tag:vip');

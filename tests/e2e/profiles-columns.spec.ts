@@ -2,12 +2,15 @@
  * Columns as users expect: drag a header to reorder, pin, resize, show/hide and the row
  * density, by mouse and by keyboard, all remembered after a reload. Fake deck: 1,000 profiles.
  */
-import type { Page } from '@playwright/test';
 import { test, expect } from './support/harness';
-import { columnOrder, openProfiles, row, SCREENS } from './support/profiles-page';
-
-const header = (page: Page, id: string) => page.locator(`[role=columnheader][data-column="${id}"]`);
-const width = async (page: Page, id: string) => (await header(page, id).boundingBox())!.width;
+import {
+  columnHeader as header,
+  columnOrder,
+  columnWidth as width,
+  openProfiles,
+  row,
+  SCREENS,
+} from './support/profiles-page';
 const DEFAULT = ['connection', 'id', 'name', 'group', 'tags', 'remark', 'proxy', 'status'];
 
 for (const screen of SCREENS) {

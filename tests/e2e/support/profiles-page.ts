@@ -21,6 +21,13 @@ export async function openProfiles(
   await expect(page.getByRole('grid', { name: 'Profiles' })).toBeVisible();
 }
 
+/** A column's header cell, by column id. */
+export const columnHeader = (page: Page, id: string) =>
+  page.locator(`[role=columnheader][data-column="${id}"]`);
+/** A column's drawn width in px. */
+export const columnWidth = async (page: Page, id: string) =>
+  (await columnHeader(page, id).boundingBox())!.width;
+
 export const row = (page: Page, key: string) => page.locator(`[role=row][data-key="${key}"]`);
 
 /** What the fake deck's jobs.start was asked, in order. */
