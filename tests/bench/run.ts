@@ -5,8 +5,9 @@
  * renderer first when a page scenario needs it. Never part of `npm test`. start.mjs runs
  * this bundled, as main ships.
  */
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { completeResults, formatLine, type MetricResult, type Scenario } from './bench';
 import { readHistory, withRun, writeHistory, type Machine } from './history';
@@ -18,7 +19,7 @@ import { coreListScenario } from './scenarios/core-list';
 import { csvScenario } from './scenarios/csv';
 import { ipcScenario } from './scenarios/ipc';
 import { listTripScenario } from './scenarios/list-trip';
-import { startScenario } from './scenarios/start';
+import { RESTARTED_MAIN_FLAG, restartedMain, startScenario } from './scenarios/start';
 import { i18nScenario } from './scenarios/i18n';
 import { ratelimitScenario } from './scenarios/ratelimit';
 import { openScenario } from './scenarios/open';
@@ -69,7 +70,56 @@ function prepareRenderer(names: ScenarioName[]): string | undefined {
   }
 }
 
+type Outcome = MetricResult[] | { failed: string };
+
+/** Runs one scenario here: what a child process started by runApart does. */
+async function runHere(name: ScenarioName): Promise<Outcome> {
+  try {
+    return await SCENARIOS[name].run();
+  } catch (e) {
+    return { failed: (e as Error).message };
+  }
+}
+
+const CHILD_FLAG = '--scenario-in-child';
+
+/**
+ * Each scenario in a Node process of its own, as a freshly started main is: run in one
+ * process after the others, the start scenario's "main" read its snapshot in a heap that
+ * had just held 400,000 rows, and its figures said more about that garbage than about a
+ * start (main's answer 119-530 ms in a full run, 62-134 ms alone).
+ */
+function runApart(name: ScenarioName): Promise<Outcome> {
+  const dir = mkdtempSync(join(tmpdir(), 'deck-bench-'));
+  const file = join(dir, 'outcome.json');
+  return new Promise<Outcome>((resolve) => {
+    const child = spawn(process.execPath, [process.argv[1]!, CHILD_FLAG, name, file], {
+      stdio: 'inherit',
+      env: process.env,
+    });
+    child.on('exit', (code, signal) => {
+      try {
+        resolve(JSON.parse(readFileSync(file, 'utf8')) as Outcome);
+      } catch {
+        resolve({ failed: `the scenario's process ended (${signal ?? `code ${code}`})` });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+/** The parent built the renderer (or skips the scenario when it could not). */
+async function child(name: ScenarioName, file: string): Promise<void> {
+  writeFileSync(file, JSON.stringify(await runHere(name)));
+  // Whatever a scenario left open, its process is done.
+  process.exit(0);
+}
+
 async function main() {
+  if (process.argv[2] === CHILD_FLAG)
+    return child(process.argv[3] as ScenarioName, process.argv[4]!);
+  if (process.argv[2] === RESTARTED_MAIN_FLAG) return restartedMain(process.argv[3]!);
   const args = process.argv.slice(2);
   const names = selected(args);
   const started = Date.now();
@@ -77,15 +127,8 @@ async function main() {
   const noRenderer = prepareRenderer(names);
   const ran = new Map<ScenarioName, MetricResult[] | { failed: string }>();
   for (const name of names) {
-    const scenario = SCENARIOS[name];
-    let outcome: MetricResult[] | { failed: string };
-    if (scenario.needsRenderer && noRenderer) outcome = { failed: noRenderer };
-    else
-      try {
-        outcome = await scenario.run();
-      } catch (e) {
-        outcome = { failed: (e as Error).message };
-      }
+    const outcome =
+      SCENARIOS[name].needsRenderer && noRenderer ? { failed: noRenderer } : await runApart(name);
     ran.set(name, outcome);
     for (const r of completeResults(new Map([[name, outcome]]), false)) console.log(formatLine(r));
   }

@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { deserialize, serialize } from 'node:v8';
 import { startSandbox } from '../../../electron/sandbox';
 import type { Connection } from '../../../shared/model';
 import { skipped, verdict, type Scenario } from '../bench';
-import { addConnection, startBenchCore } from '../bench-core';
+import { addConnection, startBenchCore, type BenchCore } from '../bench-core';
 import { whyNoAppPage, withAppPage } from '../app-page';
 
 const PROFILES = 10_000;
@@ -57,6 +58,93 @@ const copyMs = (value: unknown) => {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** What the restarted main says: how long its part took (its own clock) and the answer. */
+interface Answered {
+  ms: number;
+  body: string;
+}
+type ToMain = { go: true } | { list: true } | { stop: true };
+
+/**
+ * The restarted main: a Node process of its own, as Electron's main is, so that neither
+ * the page's load traffic through Playwright nor this process's garbage slows it. Started
+ * and loaded before the clock starts: in the app, main is up before its window loads.
+ */
+async function startRestartedMain(dataDir: string) {
+  // BENCH_CPU_PROF_DIR=dir: a CPU profile of each restarted main, to see where its part goes.
+  const profDir = process.env['BENCH_CPU_PROF_DIR'];
+  const child = fork(process.argv[1]!, [RESTARTED_MAIN_FLAG, dataDir], {
+    stdio: 'inherit',
+    execArgv: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+  });
+  const next = () =>
+    new Promise<unknown>((resolve, reject) => {
+      const onExit = (code: number | null) =>
+        reject(new Error(`the restarted main exited (code ${code})`));
+      child.once('exit', onExit);
+      child.once('message', (m) => {
+        child.off('exit', onExit);
+        resolve(m);
+      });
+    });
+  await next(); // ready
+  return {
+    ask<T>(message: ToMain): Promise<T> {
+      const reply = next() as Promise<T>;
+      child.send(message);
+      return reply;
+    },
+    async stop(): Promise<void> {
+      if (child.exitCode !== null) return;
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ stop: true } satisfies ToMain);
+      const killer = setTimeout(() => child.kill(), 10_000);
+      await gone;
+      clearTimeout(killer);
+    },
+  };
+}
+
+export const RESTARTED_MAIN_FLAG = '--bench-restarted-main';
+
+/**
+ * The child's side (run.ts starts it on RESTARTED_MAIN_FLAG): on `go`, creates the core on
+ * the data dir and answers `profiles:last-known`; on `list`, lists and answers with the
+ * first page event. Each timed from the message that asked.
+ */
+export async function restartedMain(dataDir: string): Promise<void> {
+  const send = (m: unknown) => new Promise<void>((resolve) => process.send!(m, () => resolve()));
+  let core: BenchCore | undefined;
+  process.on('message', (m: ToMain) => {
+    void (async () => {
+      const t0 = performance.now();
+      if ('stop' in m) {
+        await core?.dispose();
+        process.exit(0);
+      }
+      if ('go' in m) {
+        core = await startBenchCore({ dataDir });
+        const known = await core.call('profiles:last-known', {});
+        const ms = performance.now() - t0;
+        await send({ ms, body: JSON.stringify(known) } satisfies Answered);
+        return;
+      }
+      const page = new Promise<unknown>((resolve) => {
+        const off = core!.core.events.subscribe((event, payload) => {
+          if (event !== 'profiles:event:page') return;
+          off();
+          resolve(payload);
+        });
+      });
+      core!.call('profiles:list', {}).catch(() => undefined);
+      const first = await page;
+      const ms = performance.now() - t0;
+      await send({ ms, body: JSON.stringify(first) } satisfies Answered);
+    })();
+  });
+  await send({ ready: true });
+}
+
 /**
  * A restart with 10,000 AdsPower profiles listed before, the client at its strictest rate
  * (1 request a second). "Start" is the moment main creates the core and the window starts
@@ -65,7 +153,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  *
  * `start.lastknown10k.ms`: from start to the last-known rows painted = whichever comes later,
  * the page asking (`profiles:last-known`, timed in the page from its navigation) or the
- * restarted core's answer (timed in Node from its creation), plus the answer's IPC copy
+ * restarted core's answer (timed in a fresh Node process of its own from the core's
+ * creation: cold code, as at a real start, reading, parsing and validating the snapshot),
+ * plus the answer's IPC copy
  * (v8 serialize + deserialize, as Electron's structured clone) and the page's time from that
  * answer to rows painted.
  * `start.firstpage10k.ms`: from the restarted core's `profiles:list` to its first page event,
@@ -137,16 +227,16 @@ export const startScenario: Scenario = {
           for (let i = -1; i < RESTARTS; i++) {
             let answer!: (body: string) => void;
             held = new Promise<string>((resolve) => (answer = resolve)).then((b) => Buffer.from(b));
-            const t0 = performance.now();
-            const loaded = page.goto(appUrl);
-            const restarted = await startBenchCore({ dataDir });
+            const restarted = await startRestartedMain(dataDir);
             try {
-              const known = await restarted.call('profiles:last-known', {});
-              const main = performance.now() - t0;
+              const loaded = page.goto(appUrl);
+              const answered = await restarted.ask<Answered>({ go: true });
+              const main = answered.ms;
+              const known = JSON.parse(answered.body) as { profiles: unknown[] };
               if (known.profiles.length !== PROFILES)
                 throw new Error(`last-known ${known.profiles.length}`);
               const copy = copyMs(known);
-              answer(JSON.stringify(known));
+              answer(answered.body);
               await loaded;
               await page.waitForFunction(
                 () => (window as unknown as { __start: StartProbe }).__start.paintMs !== undefined,
@@ -158,18 +248,8 @@ export const startScenario: Scenario = {
               );
               const shown = Math.max(main, probe.askedAt!) + copy + probe.paintMs!;
 
-              const pageEvent = new Promise<unknown>((resolve) => {
-                const off = restarted.core.events.subscribe((event, payload) => {
-                  if (event !== 'profiles:event:page') return;
-                  off();
-                  resolve(payload);
-                });
-              });
-              const t1 = performance.now();
-              const listing = restarted.call('profiles:list', {});
-              listing.catch(() => undefined);
-              const first = await pageEvent;
-              const fresh = performance.now() - t1 + copyMs(first);
+              const first = await restarted.ask<Answered>({ list: true });
+              const fresh = first.ms + copyMs(JSON.parse(first.body));
               if (i < 0) continue; // a warm-up: Chromium and the page's code cached
               mainMs.push(main);
               lastKnown.push(shown);
@@ -179,7 +259,7 @@ export const startScenario: Scenario = {
                   `copy ${Math.round(copy)}, paint ${Math.round(probe.paintMs!)}`,
               );
             } finally {
-              await restarted.dispose();
+              await restarted.stop();
               await sleep(1_100);
             }
           }
