@@ -130,7 +130,13 @@ function SettingsForm({ saved }: { saved: Settings }) {
   };
 
   // The theme is not part of the draft: it applies (and is saved) the moment it is picked.
-  const pickTheme = (next: Theme) => {
+  // The radio shows the pick at once (the cache's change reaches React a task later), and a
+  // read in flight (the screen's own, on mount) is cancelled first: landing after the pick,
+  // it put the old theme back until the save answered.
+  const [picked, setPicked] = useState<Theme | null>(null);
+  const pickTheme = async (next: Theme) => {
+    setPicked(next);
+    await queryClient.cancelQueries({ queryKey: keys.settings });
     const before = queryClient.getQueryData<Settings>(keys.settings);
     if (before) queryClient.setQueryData(keys.settings, { ...before, theme: next });
     theme.mutate(
@@ -140,6 +146,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
           if (before) queryClient.setQueryData(keys.settings, before);
           toast.error(i18next.t('settings.themeFailed'), { description: errorText(error) });
         },
+        onSettled: () => setPicked((p) => (p === next ? null : p)),
       },
     );
   };
@@ -203,8 +210,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
                       type="radio"
                       name="theme"
                       value={theme}
-                      checked={saved.theme === theme}
-                      onChange={() => pickTheme(theme)}
+                      checked={(picked ?? saved.theme) === theme}
+                      onChange={() => void pickTheme(theme)}
                       className="accent-blue-600"
                     />
                     {t(`settings.themes.${theme}`)}
