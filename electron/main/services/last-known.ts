@@ -10,7 +10,8 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { z } from 'zod';
-import { ProfileSchema, type Profile } from '../../../shared/model';
+import type { Profile } from '../../../shared/model';
+import { isProfileRow } from './profile-row-check';
 import { writeFileAtomic } from '../fs/atomic-file';
 import type { Logger } from '../log';
 
@@ -93,12 +94,11 @@ export function createLastKnownStore(deps: {
     try {
       const file = FileSchema.parse(JSON.parse(text));
       if (file.connectionId !== connectionId) return undefined;
-      // A damaged row is dropped, not the whole snapshot.
+      // A damaged row is dropped, not the whole snapshot. Checked by isProfileRow, not zod:
+      // this runs at start, in a process too young for zod to be quick (profile-row-check.ts).
       const profiles: Profile[] = [];
-      for (const raw of file.profiles) {
-        const p = ProfileSchema.safeParse(raw);
-        if (p.success && p.data.connectionId === connectionId) profiles.push(p.data);
-      }
+      for (const raw of file.profiles)
+        if (isProfileRow(raw) && raw.connectionId === connectionId) profiles.push(raw);
       // A listing that finished while the file was read is newer; a forgotten one stays gone.
       if (forgotten.has(connectionId)) return undefined;
       const known = memory.get(connectionId) ?? { profiles, listedAt: file.listedAt };

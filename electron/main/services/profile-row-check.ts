@@ -1,0 +1,99 @@
+/**
+ * Whether a value read back from our own snapshot file has the Profile shape: the same
+ * answer as `ProfileSchema.safeParse(v).success` (a unit test holds the two together over
+ * valid rows and every single-field corruption), without zod's cost in a process that has
+ * just started. At start main reads 10,000s of last-known rows before the table can show
+ * them; zod took 100-145 ms for 10,000 there, cold (12-19 ms once warm), this check a few.
+ * A row it refuses is dropped, as before; rows from vendors still go through zod.
+ */
+import {
+  ProfileStatusSchema,
+  ProxyCheckResultSchema,
+  ProxyMethodSchema,
+  ProxyTypeSchema,
+  VendorSchema,
+  type Profile,
+} from '../../../shared/model';
+
+type Check = (v: unknown) => boolean;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString: Check = (v) => typeof v === 'string';
+// Parsed JSON holds no NaN or Infinity, which z.number() refuses.
+const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const oneOf = (values: readonly string[]): Check => {
+  const set = new Set(values);
+  return (v) => typeof v === 'string' && set.has(v);
+};
+
+const isVendor = oneOf(VendorSchema.options);
+const isStatus = oneOf(ProfileStatusSchema.options);
+const isMethod = oneOf(ProxyMethodSchema.options);
+const isProxyType = oneOf(ProxyTypeSchema.options);
+const isCheckReason = oneOf(ProxyCheckResultSchema.shape.reason.unwrap().options);
+const COUNTRY_MAX = 64;
+
+const isPort: Check = (v) =>
+  v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 65535);
+
+const isProxy: Check = (v) =>
+  isObject(v) &&
+  isMethod(v['method']) &&
+  isProxyType(v['type']) &&
+  isString(v['host']) &&
+  isPort(v['port']) &&
+  isString(v['username']) &&
+  isBoolean(v['hasPassword']) &&
+  isString(v['refreshUrl']) &&
+  isString(v['extractionUrl']) &&
+  isString(v['extractionChannel']) &&
+  isString(v['checkService']) &&
+  isBoolean(v['socks5Udp']) &&
+  optional(isString)(v['vendorProxyId']);
+
+const isProxyCheck: Check = (v) =>
+  isObject(v) &&
+  isBoolean(v['ok']) &&
+  isNumber(v['checkedAt']) &&
+  optional(isString)(v['exitIp']) &&
+  optional((c) => isString(c) && (c as string).length <= COUNTRY_MAX)(v['country']) &&
+  optional(isNumber)(v['latencyMs']) &&
+  optional(isCheckReason)(v['reason']) &&
+  optional(isString)(v['message']);
+
+// Indexed, not every(): every() skips the holes of a sparse array, which zod refuses.
+const isTags: Check = (v) => {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const t: unknown = v[i];
+    if (!isObject(t) || !isString(t['id']) || !isString(t['name'])) return false;
+  }
+  return true;
+};
+
+export function isProfileRow(v: unknown): v is Profile {
+  return (
+    isObject(v) &&
+    isString(v['key']) &&
+    isString(v['connectionId']) &&
+    isVendor(v['vendor']) &&
+    isString(v['vendorId']) &&
+    optional(isString)(v['uuid']) &&
+    isString(v['name']) &&
+    isString(v['groupId']) &&
+    isString(v['groupName']) &&
+    isTags(v['tags']) &&
+    isString(v['remark']) &&
+    isProxy(v['proxy']) &&
+    optional(isProxyCheck)(v['proxyCheck']) &&
+    isStatus(v['status']) &&
+    optional(isNumber)(v['lastOpenedAt']) &&
+    optional(isNumber)(v['debugPort'])
+  );
+}
