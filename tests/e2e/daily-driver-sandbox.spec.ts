@@ -2,8 +2,8 @@
  * Issue 23, a short tour on a 1280×720 laptop and a 1400×860 window against the real core
  * and the demo sandbox (every vendor emulated, no fake deck): the Profiles header is one
  * line, Status is in view with the panel closed, a hidden, a moved, a pinned and a resized
- * column are remembered after a reload (by mouse and by keyboard), a saved view is put
- * back, and a bulk remark's toast ends as a chip clear of the bulk bar.
+ * column and the compact density are remembered after a reload (by mouse and by keyboard),
+ * a saved view is put back, and a bulk remark's toast ends as a chip clear of the bulk bar.
  */
 import type { Locator, Page } from '@playwright/test';
 import type { Profile } from '../../shared/model';
@@ -83,6 +83,11 @@ for (const screen of SCREENS)
     await page.getByRole('separator', { name: 'Resize Name' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
+    // The density, by keyboard from the Columns menu.
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('radio', { name: 'Compact' }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Escape');
     const arranged = await columnOrder(page);
     expect(arranged.slice(0, 2)).toEqual(['name', 'connection']);
     expect(arranged).not.toContain('remark');
@@ -91,6 +96,7 @@ for (const screen of SCREENS)
       await expect(header(page, 'name')).toHaveAttribute('data-pinned', 'left');
       expect(await columnWidth(page, 'group')).toBeCloseTo(groupWidth + 40, 0);
       expect(await columnWidth(page, 'name')).toBeCloseTo(nameWidth + 20, 0);
+      expect((await box(rows.first())).height).toBe(26);
       // Status is pinned right by default: still in view, however wide the rest became.
       await expect(page.getByRole('columnheader', { name: /Status/ })).toBeInViewport({
         ratio: 1,
