@@ -101,12 +101,27 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Requests from a DevTools partition may reach only the debugged browser's origin. */
+/**
+ * Requests from a DevTools partition may reach only the debugged browser's origin. Its
+ * DevTools socket goes without an Origin header: Chromium 111 and later refuse (403) a
+ * debugging socket whose Origin is not in `--remote-allow-origins`, and vendors' kernels
+ * are not started with ours in it (tools such as Playwright send none). Only this window's
+ * socket to that host:port loses it; the window can reach nothing else anyway.
+ */
 export function restrictSessionToOrigin(session: Session, hostPort: string): void {
   denyAllPermissions(session);
   session.webRequest.onBeforeRequest((details, callback) => {
     callback({ cancel: !isSameHostPort(details.url, hostPort) });
   });
+  session.webRequest.onBeforeSendHeaders(
+    { urls: [`ws://${hostPort}/devtools/*`] },
+    (details, callback) => callback({ requestHeaders: withoutOrigin(details.requestHeaders) }),
+  );
+}
+
+/** The headers without Origin, however it is spelt. */
+export function withoutOrigin(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'origin'));
 }
 
 export function isSameHostPort(url: string, hostPort: string): boolean {

@@ -14,6 +14,7 @@ import type { ResponseOf } from '../../shared/ipc/contract';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { chooseFacet } from './support/facets';
 import { test, expect } from './support/harness';
+import { openDevtoolsWindow } from './support/devtools-window';
 
 const SHOTS = join(__dirname, 'screenshots');
 
@@ -268,12 +269,12 @@ test('ixBrowser: Sessions shows the real port and pid, DevTools attaches to the 
   );
   expect(origin).toBe(`http://127.0.0.1:${port}`);
 
-  // The window main would open: the browser's own DevTools frontend, on the marked page.
-  const devtools = await page.context().newPage();
+  // The window main would open: the browser's own DevTools frontend, on the marked page,
+  // its socket without an Origin as main sends it (support/devtools-window.ts).
+  const devtools = await openDevtoolsWindow(page.context(), url);
   try {
-    await devtools.goto(url);
-    await expect(devtools.getByText(marker).first()).toBeVisible({ timeout: 15_000 });
-    await devtools.screenshot({ path: join(SHOTS, 'devtools-attach.png') });
+    await expect(devtools.page.getByText(marker).first()).toBeVisible({ timeout: 15_000 });
+    await devtools.page.screenshot({ path: join(SHOTS, 'devtools-attach.png') });
   } finally {
     await devtools.close();
   }

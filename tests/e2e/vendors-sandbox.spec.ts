@@ -9,6 +9,7 @@ import type { Core } from '../../electron/main/core';
 import { startSandbox, type Sandbox } from '../../electron/sandbox';
 import { VENDOR_IDS, type Vendor } from '../../shared/model';
 import { test, expect } from './support/harness';
+import { openDevtoolsWindow } from './support/devtools-window';
 
 const PER_VENDOR = 6;
 
@@ -158,11 +159,12 @@ test('BitBrowser: open a profile, Sessions shows its CDP endpoint, DevTools atta
       `^http://127\\.0\\.0\\.1:${port}/devtools/inspector\\.html\\?ws=127\\.0\\.0\\.1:${port}/devtools/page/`,
     ),
   );
-  const devtools = await page.context().newPage();
+  const devtools = await openDevtoolsWindow(page.context(), url);
   try {
-    await devtools.goto(url);
-    await expect(devtools.getByText(marker).first()).toBeVisible({ timeout: 15_000 });
-    await devtools.screenshot({ path: test.info().outputPath('devtools-attach-bitbrowser.png') });
+    await expect(devtools.page.getByText(marker).first()).toBeVisible({ timeout: 15_000 });
+    await devtools.page.screenshot({
+      path: test.info().outputPath('devtools-attach-bitbrowser.png'),
+    });
   } finally {
     await devtools.close();
   }

@@ -147,6 +147,27 @@ export function MenuButton({
 }
 
 /**
+ * Runs `open` once the mouse button that raised a `contextmenu` is up. On Linux the event
+ * comes on the press, and Chromium (150 at least) light-dismisses an auto popover opened
+ * then on the release outside it: the menu flashed and closed. From the keyboard (no
+ * button down) it runs at once.
+ */
+export function whenButtonsUp(e: { buttons: number }, open: () => void): void {
+  if (!e.buttons) {
+    open();
+    return;
+  }
+  const up = () => {
+    window.removeEventListener('pointerup', up, true);
+    window.removeEventListener('pointercancel', up, true);
+    // After the release's own light dismiss, which runs once its listeners have.
+    setTimeout(open, 0);
+  };
+  window.addEventListener('pointerup', up, true);
+  window.addEventListener('pointercancel', up, true);
+}
+
+/**
  * A menu at a point of the window (a right click, or the focused row for the keyboard).
  * Shown while `at` is set; `onClose` is told when it closes by any means.
  */

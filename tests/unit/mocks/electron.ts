@@ -41,7 +41,12 @@ export class FakeSession {
   setPermissionCheckHandler(fn: Handler) {
     this.permissionCheck = fn;
   }
-  webRequest = { onBeforeRequest: (fn: Handler) => (this.beforeRequest = fn) };
+  beforeSendHeaders: { filter: { urls: string[] }; fn: Handler } | undefined;
+  webRequest = {
+    onBeforeRequest: (fn: Handler) => (this.beforeRequest = fn),
+    onBeforeSendHeaders: (filter: { urls: string[] }, fn: Handler) =>
+      (this.beforeSendHeaders = { filter, fn }),
+  };
 }
 
 export const state = {

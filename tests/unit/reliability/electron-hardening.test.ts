@@ -68,6 +68,17 @@ it("a DevTools window's session reaches only the debugged browser's host:port an
     'http://127.0.0.1:53200/api/v2/profile-list',
   ])
     expect(cancelled(url), url).toBe(true);
+  // Its DevTools socket goes without Origin (Chromium 111+ answers 403 to one not allowed).
+  expect(session.beforeSendHeaders!.filter.urls).toEqual(['ws://127.0.0.1:9222/devtools/*']);
+  let sent: { requestHeaders: Record<string, string> } | undefined;
+  session.beforeSendHeaders!.fn(
+    {
+      url: 'ws://127.0.0.1:9222/devtools/page/ABC',
+      requestHeaders: { Origin: 'http://127.0.0.1:9222', 'Sec-WebSocket-Version': '13' },
+    },
+    (a: typeof sent) => (sent = a),
+  );
+  expect(sent!.requestHeaders).toEqual({ 'Sec-WebSocket-Version': '13' });
   const granted = vi.fn();
   session.permissionRequest!({}, 'clipboard-read', granted);
   expect(granted).toHaveBeenCalledWith(false);

@@ -36,6 +36,7 @@ import { formatTime, toTsv } from './format';
 import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
 import { shownRange } from './row-window';
 import { tableCommand } from './shortcuts';
+import { whenButtonsUp } from '../../components/Menu';
 import {
   clearSelection,
   clickRow,
@@ -341,7 +342,8 @@ export const ProfilesTable = memo(function ProfilesTable({
     const sel = useProfilesUi.getState().selection;
     if (!sel.keys.has(key))
       update(clickRow(sel, key, { range: false, toggle: false }, rows), false);
-    onMenu({ x: e.clientX, y: e.clientY });
+    const at = { x: e.clientX, y: e.clientY };
+    whenButtonsUp(e, () => onMenu(at));
   };
   const onDoubleClick = (e: MouseEvent<HTMLDivElement>) => {
     if ((e.target as HTMLElement).closest('[data-row-action]')) return;
