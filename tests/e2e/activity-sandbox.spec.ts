@@ -19,6 +19,9 @@ test('a bulk remark where the vendor refuses some profiles: reasons shown, "Retr
 }) => {
   const { page, appUrl } = harness;
   await page.goto(appUrl);
+  // The app is a dynamic import after the page loads: a job that ended before it mounted
+  // would have told no one (its toasts subscribe on mount).
+  await expect(page.getByTestId('app-version')).toBeVisible();
   const added = await page.evaluate(
     (baseUrl) => window.deck.connections.add({ vendor: 'ixbrowser', baseUrl }),
     sandbox.ix.url,
