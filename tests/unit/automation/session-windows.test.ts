@@ -84,6 +84,31 @@ describe.skipIf(!chromiumPath)("open profiles' windows, through CDP", () => {
     expect(closed).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('a thumbnail follows the tab: with the first one closed, the next is of the new one', async () => {
+    const [key, port] = [...ports.entries()].at(-1)!;
+    const take = async () => {
+      const got = await env.core.dispatch('sessions:thumbnail', { profileKey: key });
+      expect(got, key).toMatchObject({ ok: true });
+      return (got as { data: { dataUrl: string } }).data.dataUrl;
+    };
+    const before = await take();
+    expect(await take()).toBe(before);
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    try {
+      const context = browser.contexts()[0]!;
+      const [old] = context.pages();
+      const fresh = await context.newPage();
+      await fresh.goto('data:text/html,<body style="background:#c00"><h1>New tab</h1>');
+      await old!.close();
+      // Main's session for the closed tab is gone with it; a new one is attached.
+      const after = await take();
+      expect(after).not.toBe(before);
+      expect(await take()).toBe(after);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("arrange 2×2 puts four windows at the grid's bounds; restore puts them back", async () => {
     const keys = [...ports.keys()];
     const before = await Promise.all(keys.map((k) => windowBounds(ports.get(k)!)));

@@ -7,6 +7,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export async function activePage(context: BrowserContext): Promise<Page> {
   const pages = context.pages();
+  // The usual profile has one tab: it is the page whether or not it is visible, so it costs
+  // no round trip to ask (Sessions asks for each open profile's page every few seconds).
+  if (pages.length === 1) return pages[0]!;
   for (const page of pages) {
     // A string: this file is compiled without the DOM's types.
     const state = await page.evaluate('document.visibilityState').catch(() => 'hidden');

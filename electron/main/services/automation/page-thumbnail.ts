@@ -17,8 +17,17 @@ type Cdp = Pick<CDPSession, 'send'>;
 /** The thumbnail, or undefined when the page is empty or the image would exceed the cap. */
 export async function captureThumbnail(
   cdp: Cdp,
-  { width = 320, quality = 55 }: ThumbnailOptions = {},
+  options: ThumbnailOptions = {},
 ): Promise<Buffer | undefined> {
+  const data = await captureThumbnailBase64(cdp, options);
+  return data === undefined ? undefined : Buffer.from(data, 'base64');
+}
+
+/** The same, as DevTools sends it (base64), for a data URL: no decoding and encoding again. */
+export async function captureThumbnailBase64(
+  cdp: Cdp,
+  { width = 320, quality = 55 }: ThumbnailOptions = {},
+): Promise<string | undefined> {
   const { cssLayoutViewport: view } = await cdp.send('Page.getLayoutMetrics');
   if (!view.clientWidth || !view.clientHeight) return undefined;
   const scale = Math.min(1, width / view.clientWidth);
@@ -35,5 +44,5 @@ export async function captureThumbnail(
   });
   // base64: four characters for three bytes.
   if ((data.length * 3) / 4 > THUMBNAIL_MAX_BYTES) return undefined;
-  return Buffer.from(data, 'base64');
+  return data;
 }

@@ -7,18 +7,21 @@
  * A connection per profile is kept while it is used (Sessions asks for a thumbnail every
  * few seconds) and dropped after IDLE_MS, or at once when the browser goes away.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { DeckError } from '../../../../shared/ipc/result';
 import type { Session } from '../../../../shared/model';
 import type { HandlerGroup } from '../../ipc/handle';
 import { activePage } from './active-page';
 import { cdpEndpoint } from './cdp-endpoint';
-import { captureThumbnail } from './page-thumbnail';
+import { captureThumbnailBase64 } from './page-thumbnail';
 
 const IDLE_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 10_000;
-/** Sessions shows thumbnails this wide (CSS pixels): small enough for 20 at a few KB each. */
-const THUMB_WIDTH = 240;
+/**
+ * Thumbnails are taken this wide: Sessions shows them 96 CSS pixels wide, so this is sharp on
+ * a screen of twice the density, and 20 of them are a few KB each.
+ */
+const THUMB_WIDTH = 192;
 
 export interface Bounds {
   left: number;
@@ -127,6 +130,23 @@ export function createSessionWindows(deps: SessionWindowsDeps) {
     }
   }
 
+  /**
+   * One DevTools session per page for its thumbnails, kept while the page lives: Sessions
+   * asks every few seconds for each open profile, and attaching and detaching each time
+   * doubled main's DevTools round trips per image.
+   */
+  const thumbnailSessions = new WeakMap<Page, Promise<CDPSession>>();
+  function thumbnailSessionOf(page: Page): Promise<CDPSession> {
+    let cdp = thumbnailSessions.get(page);
+    if (!cdp) {
+      cdp = page.context().newCDPSession(page);
+      thumbnailSessions.set(page, cdp);
+      cdp.catch(() => thumbnailSessions.delete(page));
+      page.once('close', () => thumbnailSessions.delete(page));
+    }
+    return cdp;
+  }
+
   async function pageOf(profileKey: string): Promise<Page> {
     const browser = await browserOf(profileKey);
     const context = browser.contexts()[0];
@@ -184,17 +204,20 @@ export function createSessionWindows(deps: SessionWindowsDeps) {
     /** A JPEG data URL of the profile's active page, THUMB_WIDTH wide. */
     async thumbnail(profileKey: string): Promise<string> {
       const page = await pageOf(profileKey);
-      const cdp = await page.context().newCDPSession(page);
+      const cdp = thumbnailSessionOf(page);
+      let image: string | undefined;
       try {
-        const image = await captureThumbnail(cdp, { width: THUMB_WIDTH, quality: 50 });
-        if (!image)
-          throw DeckError.of('not-found', 'The page shows nothing to take', {
-            reason: 'windows.blank',
-          });
-        return `data:image/jpeg;base64,${image.toString('base64')}`;
-      } finally {
-        await cdp.detach().catch(() => undefined);
+        image = await captureThumbnailBase64(await cdp, { width: THUMB_WIDTH, quality: 50 });
+      } catch (e) {
+        // A session that failed is not asked again: the next refresh attaches anew.
+        if (thumbnailSessions.get(page) === cdp) thumbnailSessions.delete(page);
+        throw e;
       }
+      if (!image)
+        throw DeckError.of('not-found', 'The page shows nothing to take', {
+          reason: 'windows.blank',
+        });
+      return `data:image/jpeg;base64,${image}`;
     },
 
     /** Brings the profile's window (and its active tab) to the front. */
