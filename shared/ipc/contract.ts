@@ -223,13 +223,16 @@ export const contract = {
   'profiles:detail': channel(z.object({ key: Id }).strict(), ProfileSchema),
   /**
    * Each connection's last full listing, from memory or disk, at once: what the table shows
-   * while a listing is on its way (stale, with its time).
+   * while a listing is on its way (stale, with its time). Rows main holds come as rows (with
+   * their connections' times); a snapshot main has only read comes as the file's text, for
+   * the page to read with `readSnapshot` (last-known-snapshot.ts) and mark stale.
    */
   'profiles:last-known': channel(
     ConnectionIds,
     z.object({
       profiles: z.array(ProfileSchema),
       connections: z.array(z.object({ connectionId: z.string(), listedAt: z.number() })),
+      snapshots: z.array(z.object({ connectionId: z.string(), text: z.string() })),
     }),
   ),
   'groups:list': channel(ConnectionIds, z.array(GroupSchema)),

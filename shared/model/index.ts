@@ -5,6 +5,13 @@
 import { z } from 'zod';
 import { DeckErrorSchema } from '../ipc/result';
 
+import {
+  COUNTRY_MAX,
+  PROFILE_STATUSES,
+  PROXY_CHECK_REASONS,
+  PROXY_METHODS,
+  PROXY_TYPES,
+} from './row-values';
 import { VENDOR_IDS, VENDORS, type Vendor } from './vendors';
 
 export { VENDOR_IDS, VENDORS, type Vendor } from './vendors';
@@ -14,9 +21,9 @@ export const VENDOR_LABEL = Object.fromEntries(
   VENDOR_IDS.map((v) => [v, VENDORS[v].label]),
 ) as Record<Vendor, string>;
 
-export const ProxyMethodSchema = z.enum(['custom', 'api', 'vendor']);
+export const ProxyMethodSchema = z.enum(PROXY_METHODS);
 export type ProxyMethod = z.infer<typeof ProxyMethodSchema>;
-export const ProxyTypeSchema = z.enum(['direct', 'http', 'https', 'socks5', 'ssh']);
+export const ProxyTypeSchema = z.enum(PROXY_TYPES);
 export type ProxyType = z.infer<typeof ProxyTypeSchema>;
 
 /** What a vendor can do, so the UI offers only what works. */
@@ -77,12 +84,10 @@ export const ProxyCheckResultSchema = z.object({
   checkedAt: z.number(),
   exitIp: z.string().optional(),
   /** Where the exit IP is, as the IP-echo service named it (a code such as "DE", or a name). */
-  country: z.string().max(64).optional(),
+  country: z.string().max(COUNTRY_MAX).optional(),
   latencyMs: z.number().optional(),
   /** refused | auth | timeout | dns | protocol | unsupported | other */
-  reason: z
-    .enum(['refused', 'auth', 'timeout', 'dns', 'protocol', 'unsupported', 'other'])
-    .optional(),
+  reason: z.enum(PROXY_CHECK_REASONS).optional(),
   message: z.string().optional(),
 });
 export type ProxyCheckResult = z.infer<typeof ProxyCheckResultSchema>;
@@ -105,7 +110,7 @@ export const ProxyConfigSchema = z.object({
 });
 export type ProxyConfig = z.infer<typeof ProxyConfigSchema>;
 
-export const ProfileStatusSchema = z.enum(['closed', 'opening', 'open', 'closing', 'unknown']);
+export const ProfileStatusSchema = z.enum(PROFILE_STATUSES);
 export type ProfileStatus = z.infer<typeof ProfileStatusSchema>;
 
 export const TagRefSchema = z.object({ id: z.string(), name: z.string() });

@@ -9,36 +9,36 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTick } from 'node:timers/promises';
-import { z } from 'zod';
 import type { Profile } from '../../../shared/model';
-import { isProfileRow } from './profile-row-check';
+import {
+  readSnapshot,
+  snapshotHead,
+  type LastKnown,
+} from '../../../shared/model/last-known-snapshot';
 import { writeFileAtomic } from '../fs/atomic-file';
 import type { Logger } from '../log';
 
-export interface LastKnown {
-  profiles: Profile[];
-  /** When the listing was taken (epoch ms). */
-  listedAt: number;
-}
+export type { LastKnown } from '../../../shared/model/last-known-snapshot';
+
+/** What the page gets at start: rows main holds, or the snapshot's text for it to read. */
+export type LastKnownForPage = { rows: LastKnown } | { text: string };
 
 export interface LastKnownStore {
   /** A full listing came back: remember it (and write it, unless `persist` is false). */
   remember(connectionId: string, profiles: Profile[], opts: { persist: boolean }): void;
   /** The last full listing, from memory or from disk; undefined when there never was one. */
   recall(connectionId: string): Promise<LastKnown | undefined>;
+  /**
+   * For the page: the rows when main holds them, else the snapshot file's text unparsed
+   * (the page reads it with readSnapshot, the same checks); undefined when there is none.
+   */
+  recallForPage(connectionId: string): Promise<LastKnownForPage | undefined>;
   forget(connectionId: string): Promise<void>;
   /** Starts reading the snapshots of these connections, so start-up finds them in memory. */
   preload(connectionIds: readonly string[]): void;
   /** Waits for the writes in progress (tests, shutdown). */
   flush(): Promise<void>;
 }
-
-const FileSchema = z.object({
-  version: z.literal(1),
-  connectionId: z.string(),
-  listedAt: z.number(),
-  profiles: z.array(z.unknown()),
-});
 
 /** Profiles serialized per slice, yielding between slices: 400,000 rows must not stall main. */
 const SLICE = 2_000;
@@ -55,12 +55,17 @@ export function createLastKnownStore(deps: {
   const writing = new Map<string, Promise<void>>();
   const queued = new Map<string, LastKnown>();
   const reading = new Map<string, Promise<LastKnown | undefined>>();
+  /**
+   * Files read at start and not yet handed to the page: only read, not parsed (main may never
+   * need the rows itself: a listing that succeeds replaces them). Taken once.
+   */
+  const texts = new Map<string, Promise<string | undefined>>();
   const forgotten = new Set<string>();
   const fileOf = (connectionId: string) =>
     join(dir, `${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
 
   async function* json(connectionId: string, known: LastKnown): AsyncIterable<string> {
-    yield `{"version":1,"connectionId":${JSON.stringify(connectionId)},"listedAt":${known.listedAt},"profiles":[`;
+    yield snapshotHead(connectionId, known.listedAt);
     for (let i = 0; i < known.profiles.length; i += SLICE) {
       const slice = known.profiles.slice(i, i + SLICE).map((p) => JSON.stringify(p));
       yield (i ? ',' : '') + slice.join(',');
@@ -84,24 +89,20 @@ export function createLastKnownStore(deps: {
     return run;
   };
 
-  async function readSnapshot(connectionId: string): Promise<LastKnown | undefined> {
-    let text: string;
+  const readText = (connectionId: string): Promise<string | undefined> =>
+    readFile(fileOf(connectionId), 'utf8').catch(() => undefined);
+
+  async function parseSnapshot(connectionId: string): Promise<LastKnown | undefined> {
+    const preread = texts.get(connectionId);
+    texts.delete(connectionId);
+    const text = await (preread ?? readText(connectionId));
+    if (text === undefined) return undefined;
     try {
-      text = await readFile(fileOf(connectionId), 'utf8');
-    } catch {
-      return undefined;
-    }
-    try {
-      const file = FileSchema.parse(JSON.parse(text));
-      if (file.connectionId !== connectionId) return undefined;
-      // A damaged row is dropped, not the whole snapshot. Checked by isProfileRow, not zod:
-      // this runs at start, in a process too young for zod to be quick (profile-row-check.ts).
-      const profiles: Profile[] = [];
-      for (const raw of file.profiles)
-        if (isProfileRow(raw) && raw.connectionId === connectionId) profiles.push(raw);
+      const read = readSnapshot(text, connectionId);
+      if (!read) return undefined;
       // A listing that finished while the file was read is newer; a forgotten one stays gone.
       if (forgotten.has(connectionId)) return undefined;
-      const known = memory.get(connectionId) ?? { profiles, listedAt: file.listedAt };
+      const known = memory.get(connectionId) ?? read;
       memory.set(connectionId, known);
       return known;
     } catch (e) {
@@ -116,6 +117,7 @@ export function createLastKnownStore(deps: {
       const known = { profiles, listedAt: clock() };
       forgotten.delete(connectionId);
       memory.set(connectionId, known);
+      texts.delete(connectionId);
       if (!persist) return;
       queued.set(connectionId, known);
       if (!writing.has(connectionId)) void write(connectionId);
@@ -124,24 +126,44 @@ export function createLastKnownStore(deps: {
     recall(connectionId) {
       const inMemory = memory.get(connectionId);
       if (inMemory) return Promise.resolve(inMemory);
-      // One read of the file however many ask while it is read (start-up preloads it).
+      // One read of the file however many ask while it is read.
       let read = reading.get(connectionId);
       if (!read) {
-        read = readSnapshot(connectionId).finally(() => reading.delete(connectionId));
+        read = parseSnapshot(connectionId).finally(() => reading.delete(connectionId));
         reading.set(connectionId, read);
       }
       return read;
     },
+    async recallForPage(connectionId) {
+      const inMemory = memory.get(connectionId);
+      if (inMemory) return { rows: inMemory };
+      // Being parsed for main already: the page gets the rows.
+      const parsing = reading.get(connectionId);
+      if (parsing) {
+        const rows = await parsing;
+        return rows && { rows };
+      }
+      const preread = texts.get(connectionId);
+      texts.delete(connectionId);
+      const text = await (preread ?? readText(connectionId));
+      if (forgotten.has(connectionId)) return undefined;
+      const listed = memory.get(connectionId);
+      if (listed) return { rows: listed };
+      return text === undefined ? undefined : { text };
+    },
     async forget(connectionId) {
       forgotten.add(connectionId);
       memory.delete(connectionId);
+      texts.delete(connectionId);
       queued.delete(connectionId);
       await writing.get(connectionId);
       await rm(fileOf(connectionId), { force: true });
     },
 
     preload(connectionIds) {
-      for (const id of connectionIds) void store.recall(id);
+      // Read, not parsed: the page parses what it is handed (recallForPage).
+      for (const id of connectionIds)
+        if (!memory.has(id) && !texts.has(id) && !reading.has(id)) texts.set(id, readText(id));
     },
 
     async flush() {

@@ -6,6 +6,7 @@
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { DeckError } from '../../../shared/ipc/result';
 import { splitProfileKey, type Group, type Profile, type Tag } from '../../../shared/model';
+import { asStale } from '../../../shared/model/last-known-snapshot';
 import type { Handlers } from '../ipc/handle';
 import type { Logger } from '../log';
 import { asDeckError } from '../providers/common/item-results';
@@ -139,13 +140,20 @@ export function createProfilesService(deps: {
         });
       const profiles: Profile[] = [];
       const listed: Array<{ connectionId: string; listedAt: number }> = [];
+      const snapshots: Array<{ connectionId: string; text: string }> = [];
       for (const connectionId of ids) {
-        const known = await lastKnown.recall(connectionId);
+        const known = await lastKnown.recallForPage(connectionId);
         if (!known) continue;
-        for (const p of known.profiles) profiles.push(annotate(asStale(p)));
-        listed.push({ connectionId, listedAt: known.listedAt });
+        // A snapshot main has not parsed has no proxy check to add: checks are of rows main
+        // holds (listed, or recalled when the vendor stopped answering).
+        if ('text' in known) {
+          snapshots.push({ connectionId, text: known.text });
+          continue;
+        }
+        for (const p of known.rows.profiles) profiles.push(annotate(asStale(p)));
+        listed.push({ connectionId, listedAt: known.rows.listedAt });
       }
-      return { profiles, connections: listed };
+      return { profiles, connections: listed, snapshots };
     },
     async detail(key) {
       const { connectionId, vendorId } = splitProfileKey(key);
@@ -187,11 +195,4 @@ export function createProfilesService(deps: {
     },
   };
   return service;
-}
-
-/** A row from an earlier listing: whether its window is open now is not known. */
-function asStale(p: Profile): Profile {
-  if (p.status === 'unknown' && p.debugPort === undefined) return p;
-  const { debugPort: _debugPort, ...rest } = p;
-  return { ...rest, status: 'unknown' };
 }

@@ -13,6 +13,8 @@ import { createTestCipher } from '../../../electron/main/secrets/secret-store';
 import { startSandbox, type Sandbox } from '../../../electron/sandbox';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import type { Connection } from '../../../shared/model';
+import { previewFromLastKnown } from '../../../renderer/src/features/profiles/listing-preview';
+import { profile } from '../../fixtures/profile';
 
 type List = ResponseOf<'profiles:list'>;
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -175,7 +177,11 @@ describe('an outage', () => {
       vendor: 'ixbrowser',
       baseUrl: sb.ix.url,
     });
-    expect(await call(first, 'profiles:last-known', {})).toEqual({ profiles: [], connections: [] });
+    expect(await call(first, 'profiles:last-known', {})).toEqual({
+      profiles: [],
+      connections: [],
+      snapshots: [],
+    });
 
     const pages: Array<{ connectionId: string; profiles: unknown[] }> = [];
     first.events.subscribe((event, payload) => {
@@ -192,10 +198,70 @@ describe('an outage', () => {
     const second = core(dir);
     const before = sb.ix.requestCount();
     const known = await call<ResponseOf<'profiles:last-known'>>(second, 'profiles:last-known', {});
-    expect(known.profiles).toHaveLength(250);
-    expect(known.profiles.every((p) => p.status === 'unknown')).toBe(true);
-    expect(known.connections).toEqual([{ connectionId: ix.id, listedAt: expect.any(Number) }]);
+    // Main has only read the file: the page gets its text and reads it as main would.
+    expect(known.profiles).toEqual([]);
+    expect(known.snapshots.map((s) => s.connectionId)).toEqual([ix.id]);
+    const shown = previewFromLastKnown(known);
+    expect(shown.profiles).toHaveLength(250);
+    expect(shown.profiles.map((p) => p.key).sort()).toEqual(
+      listed.profiles.map((p) => p.key).sort(),
+    );
+    expect(shown.profiles.every((p) => p.status === 'unknown' && p.debugPort === undefined)).toBe(
+      true,
+    );
+    expect([...shown.staleSince.keys()]).toEqual([ix.id]);
     expect(sb.ix.requestCount()).toBe(before);
+
+    // Handed to the page, the snapshot is still main's when the client does not answer.
     sb.setFaults({});
+    await sb.stop();
+    const during = await call<List>(second, 'profiles:list', {});
+    expect(during.profiles).toHaveLength(250);
+    expect(during.errors).toEqual([
+      expect.objectContaining({ connectionId: ix.id, lastKnownAt: shown.staleSince.get(ix.id) }),
+    ]);
+    // Rows main holds now go as rows, with their time.
+    const again = await call<ResponseOf<'profiles:last-known'>>(second, 'profiles:last-known', {});
+    expect(again.snapshots).toEqual([]);
+    expect(again.profiles).toHaveLength(250);
+    expect(again.connections).toEqual([
+      { connectionId: ix.id, listedAt: shown.staleSince.get(ix.id) },
+    ]);
+  });
+
+  it('the page reads a snapshot as main does: a damaged row is dropped, a damaged file shows nothing', async () => {
+    const dir = await dataDir();
+    const c = core(dir);
+    const ix = await call<Connection>(c, 'connections:add', {
+      vendor: 'ixbrowser',
+      baseUrl: 'http://127.0.0.1:1',
+    });
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(join(dir, 'last-known'), { recursive: true });
+    const file = join(dir, 'last-known', `${ix.id}.json`);
+    const row = (id: number) => profile(id, { connectionId: ix.id, key: `${ix.id}/${id}` });
+    const rows = [row(1), { ...row(2), tags: 'vip' }, row(3), { ...row(4), connectionId: 'other' }];
+    await writeFile(
+      file,
+      JSON.stringify({ version: 1, connectionId: ix.id, listedAt: 42, profiles: rows }),
+    );
+    const fresh = core(dir);
+    const known = await call<ResponseOf<'profiles:last-known'>>(fresh, 'profiles:last-known', {});
+    const shown = previewFromLastKnown(known);
+    expect(shown.profiles.map((p) => p.key)).toEqual([`${ix.id}/1`, `${ix.id}/3`]);
+    expect([...shown.staleSince]).toEqual([[ix.id, 42]]);
+
+    for (const text of ['{"version":1,"connectionId":', '{"version":2,"profiles":[]}', '[]']) {
+      await writeFile(file, text);
+      const restarted = core(dir);
+      const answer = await call<ResponseOf<'profiles:last-known'>>(
+        restarted,
+        'profiles:last-known',
+        {},
+      );
+      const nothing = previewFromLastKnown(answer);
+      expect(nothing.profiles, text).toEqual([]);
+      expect(nothing.staleSince.size, text).toBe(0);
+    }
   });
 });

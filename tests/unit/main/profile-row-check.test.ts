@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ProfileSchema, type Profile } from '../../../shared/model';
-import { isProfileRow } from '../../../electron/main/services/profile-row-check';
+import { isProfileRow } from '../../../shared/model/profile-row-check';
 import { profile } from '../../fixtures/profile';
 
 const full: Profile = profile(7, {

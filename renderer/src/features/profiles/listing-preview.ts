@@ -7,6 +7,7 @@
  */
 import type { ResponseOf } from '../../../../shared/ipc/contract';
 import type { Profile } from '../../../../shared/model';
+import { readLastKnownAnswer } from '../../../../shared/model/last-known-snapshot';
 
 export interface ListingPreview {
   profiles: Profile[];
@@ -16,7 +17,9 @@ export interface ListingPreview {
 
 export const EMPTY_PREVIEW: ListingPreview = { profiles: [], staleSince: new Map() };
 
-export function previewFromLastKnown(known: ResponseOf<'profiles:last-known'>): ListingPreview {
+/** Main's answer as rows; snapshots it handed over as text are read here if not yet. */
+export function previewFromLastKnown(answer: ResponseOf<'profiles:last-known'>): ListingPreview {
+  const known = readLastKnownAnswer(answer);
   return {
     profiles: known.profiles,
     staleSince: new Map(known.connections.map((c) => [c.connectionId, c.listedAt])),

@@ -15,6 +15,7 @@ describe('the listing preview', () => {
     const preview = previewFromLastKnown({
       profiles: [p(1), p(2)],
       connections: [{ connectionId: 'c1', listedAt: 5 }],
+      snapshots: [],
     });
     expect(preview.profiles.map((x) => x.key)).toEqual(['c1/1', 'c1/2']);
     expect([...preview.staleSince]).toEqual([['c1', 5]]);
@@ -24,6 +25,7 @@ describe('the listing preview', () => {
     const base = previewFromLastKnown({
       profiles: [p(1), p(2), p(1, 'c2')],
       connections: [{ connectionId: 'c1', listedAt: 5 }],
+      snapshots: [],
     });
     const next = applyPage(base, {
       connectionId: 'c1',
@@ -42,6 +44,7 @@ describe('the listing preview', () => {
     const known = previewFromLastKnown({
       profiles: [p(1), p(2)],
       connections: [{ connectionId: 'c1', listedAt: 5 }],
+      snapshots: [],
     });
     expect(mergePreviews(known, pages).profiles.map((x) => x.name)).toEqual(['old 1', 'fresh 2']);
   });

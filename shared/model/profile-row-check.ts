@@ -2,18 +2,20 @@
  * Whether a value read back from our own snapshot file has the Profile shape: the same
  * answer as `ProfileSchema.safeParse(v).success` (a unit test holds the two together over
  * valid rows and every single-field corruption), without zod's cost in a process that has
- * just started. At start main reads 10,000s of last-known rows before the table can show
- * them; zod took 100-145 ms for 10,000 there, cold (12-19 ms once warm), this check a few.
- * A row it refuses is dropped, as before; rows from vendors still go through zod.
+ * just started. At start 10,000s of last-known rows are read before the table can show
+ * them (by the page, see last-known-snapshot.ts); zod took 100-145 ms for 10,000 in a young
+ * process (12-19 ms once warm), this check a few. A row it refuses is dropped; rows from
+ * vendors still go through zod.
  */
+import type { Profile } from './index';
 import {
-  ProfileStatusSchema,
-  ProxyCheckResultSchema,
-  ProxyMethodSchema,
-  ProxyTypeSchema,
-  VendorSchema,
-  type Profile,
-} from '../../../shared/model';
+  COUNTRY_MAX,
+  PROFILE_STATUSES,
+  PROXY_CHECK_REASONS,
+  PROXY_METHODS,
+  PROXY_TYPES,
+} from './row-values';
+import { VENDOR_IDS } from './vendors';
 
 type Check = (v: unknown) => boolean;
 
@@ -32,12 +34,11 @@ const oneOf = (values: readonly string[]): Check => {
   return (v) => typeof v === 'string' && set.has(v);
 };
 
-const isVendor = oneOf(VendorSchema.options);
-const isStatus = oneOf(ProfileStatusSchema.options);
-const isMethod = oneOf(ProxyMethodSchema.options);
-const isProxyType = oneOf(ProxyTypeSchema.options);
-const isCheckReason = oneOf(ProxyCheckResultSchema.shape.reason.unwrap().options);
-const COUNTRY_MAX = 64;
+const isVendor = oneOf(VENDOR_IDS);
+const isStatus = oneOf(PROFILE_STATUSES);
+const isMethod = oneOf(PROXY_METHODS);
+const isProxyType = oneOf(PROXY_TYPES);
+const isCheckReason = oneOf(PROXY_CHECK_REASONS);
 
 const isPort: Check = (v) =>
   v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 65535);
