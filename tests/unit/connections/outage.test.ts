@@ -3,7 +3,7 @@
  * last full listing (in memory, and on disk across a restart), marked stale with its time
  * and the error. The snapshot on disk holds no secret.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,18 @@ async function sandbox(cosToken = 'tok-outage-1'): Promise<Sandbox> {
   const sb = await startSandbox({ ixProfiles: 12, cosProfiles: 8, chromiumPath: null, cosToken });
   cleanup.push(() => sb.stop());
   return sb;
+}
+
+/** A core with one ixBrowser connection nobody answers, and where its snapshot goes. */
+async function unreachableWithSnapshotDir() {
+  const dir = await dataDir();
+  const c = core(dir);
+  const ix = await call<Connection>(c, 'connections:add', {
+    vendor: 'ixbrowser',
+    baseUrl: 'http://127.0.0.1:1',
+  });
+  await mkdir(join(dir, 'last-known'), { recursive: true });
+  return { dir, c, ix, file: join(dir, 'last-known', `${ix.id}.json`) };
 }
 
 describe('an outage', () => {
@@ -148,15 +160,8 @@ describe('an outage', () => {
   });
 
   it('a damaged snapshot is as good as none: the error shows, nothing throws', async () => {
-    const dir = await dataDir();
-    const c = core(dir);
-    const ix = await call<Connection>(c, 'connections:add', {
-      vendor: 'ixbrowser',
-      baseUrl: 'http://127.0.0.1:1',
-    });
-    const { mkdir, writeFile } = await import('node:fs/promises');
-    await mkdir(join(dir, 'last-known'), { recursive: true });
-    await writeFile(join(dir, 'last-known', `${ix.id}.json`), '{"version":1,"connectionId":');
+    const { c, ix, file } = await unreachableWithSnapshotDir();
+    await writeFile(file, '{"version":1,"connectionId":');
     const listed = await call<List>(c, 'profiles:list', {});
     expect(listed.profiles).toEqual([]);
     expect(listed.errors).toEqual([
@@ -230,15 +235,7 @@ describe('an outage', () => {
   });
 
   it('the page reads a snapshot as main does: a damaged row is dropped, a damaged file shows nothing', async () => {
-    const dir = await dataDir();
-    const c = core(dir);
-    const ix = await call<Connection>(c, 'connections:add', {
-      vendor: 'ixbrowser',
-      baseUrl: 'http://127.0.0.1:1',
-    });
-    const { mkdir, writeFile } = await import('node:fs/promises');
-    await mkdir(join(dir, 'last-known'), { recursive: true });
-    const file = join(dir, 'last-known', `${ix.id}.json`);
+    const { dir, ix, file } = await unreachableWithSnapshotDir();
     const row = (id: number) => profile(id, { connectionId: ix.id, key: `${ix.id}/${id}` });
     const rows = [row(1), { ...row(2), tags: 'vip' }, row(3), { ...row(4), connectionId: 'other' }];
     await writeFile(
