@@ -91,11 +91,15 @@ export function createLastKnownStore(deps: {
 
   const readText = (connectionId: string): Promise<string | undefined> =>
     readFile(fileOf(connectionId), 'utf8').catch(() => undefined);
-
-  async function parseSnapshot(connectionId: string): Promise<LastKnown | undefined> {
+  /** The file's text: the read begun at start if it is still unclaimed, else a new read. */
+  const takeText = (connectionId: string): Promise<string | undefined> => {
     const preread = texts.get(connectionId);
     texts.delete(connectionId);
-    const text = await (preread ?? readText(connectionId));
+    return preread ?? readText(connectionId);
+  };
+
+  async function parseSnapshot(connectionId: string): Promise<LastKnown | undefined> {
+    const text = await takeText(connectionId);
     if (text === undefined) return undefined;
     try {
       const read = readSnapshot(text, connectionId);
@@ -143,9 +147,7 @@ export function createLastKnownStore(deps: {
         const rows = await parsing;
         return rows && { rows };
       }
-      const preread = texts.get(connectionId);
-      texts.delete(connectionId);
-      const text = await (preread ?? readText(connectionId));
+      const text = await takeText(connectionId);
       if (forgotten.has(connectionId)) return undefined;
       const listed = memory.get(connectionId);
       if (listed) return { rows: listed };
