@@ -7,7 +7,7 @@
  * harness bridge. Once electron/main/core.ts handles `profiles:list`, sandbox-backed
  * tests replace the fakes.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { installFakeDeck, type FakeDeckOptions } from './support/fake-deck';
 import { chooseFacet, facetButton } from './support/facets';
 import { test, expect } from './support/harness';
@@ -271,4 +271,19 @@ test('screenshots: light and dark', async ({ harness }) => {
   await page.getByRole('button', { name: 'Rename…' }).click();
   await page.getByRole('textbox', { name: 'Name template' }).fill('Shop {n}');
   await page.screenshot({ path: 'tests/e2e/screenshots/profiles-rename-dark.png' });
+});
+
+test('rows and the grid follow the dark theme, also when the OS is light', async ({ harness }) => {
+  const { page, appUrl } = harness;
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openTable(page, appUrl, { count: 100 });
+  const background = (locator: Locator) =>
+    locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const grid = page.getByRole('grid');
+  const white = await background(grid);
+  expect(await background(row(page, 'ix/1'))).toBe(white);
+  // What lib/theme.ts does for the Dark theme whatever the OS says.
+  await page.evaluate(() => document.documentElement.classList.add('dark'));
+  for (const el of [grid, row(page, 'ix/1'), row(page, 'cos/2')])
+    expect(await background(el)).not.toBe(white);
 });

@@ -364,7 +364,10 @@ export const ProfilesTable = memo(function ProfilesTable({
       onKeyDown={onKeyDown}
       onCopy={onCopy}
       style={{ ...widthVars, '--row-line': `${rowHeight - 1}px` } as CSSProperties}
-      className="relative h-full overflow-auto outline-none"
+      // Opaque, so Chromium scrolls it on the compositor (its own layer): on a screen of
+      // scale 1 it keeps a see-through scroller in the page's layer to keep subpixel text,
+      // and then every scrolled frame and every filter keystroke repainted the whole page.
+      className="relative h-full overflow-auto bg-white outline-none dark:bg-zinc-950"
     >
       <div
         role="row"
