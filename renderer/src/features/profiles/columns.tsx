@@ -14,6 +14,7 @@ import {
 import { VendorMark } from '../../components/VendorMark';
 import { formatTime, proxyCheckLabel, proxyCheckShort, proxyLabel, tagsLabel } from './format';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from './open-close-shortcuts';
+import { fill, SLOT, wordedPerLanguage } from '../../i18n/row-words';
 import type { ColumnId } from './sort';
 
 /** What a cell knows of its row beyond the profile. */
@@ -147,7 +148,7 @@ function OpenCloseButton({ profile: p, stale }: { profile: Profile; stale: boole
       tabIndex={-1}
       data-row-action={close ? 'close' : 'open'}
       disabled={busy || stale}
-      aria-label={(close ? w.closeLabel : w.openLabel).replace(NAME_SLOT, () => name)}
+      aria-label={fill(close ? w.closeLabel : w.openLabel, name)}
       title={stale ? w.staleTitle : close ? w.closeTitle : w.openTitle}
       className="shrink-0 rounded border border-zinc-300 bg-white px-1.5 text-[11px] leading-[18px] hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
     >
@@ -163,11 +164,10 @@ export const columnLabel = (id: string): string =>
 /** A profile's status in words (the table, its TSV copy and the side panel). */
 export const statusLabel = (status: ProfileStatus): string => rowWords().status(status);
 
-const NAME_SLOT = '\u0000';
 interface RowWords {
   open: string;
   close: string;
-  /** Templates with NAME_SLOT where the profile's name goes. */
+  /** Templates with SLOT where the profile's name goes. */
   openLabel: string;
   closeLabel: string;
   openTitle: string;
@@ -176,39 +176,29 @@ interface RowWords {
   stale: string;
   status(status: ProfileStatus): string;
 }
-const rowWordsByLanguage = new Map<string, RowWords>();
 
 /**
- * The words every row repeats, worded once per language: rows mount on every scrolled
- * frame, and i18next per row and cell (and a language subscription per row) cost the
- * scroll and the filter keystroke frames. The table re-renders its rows on a switch.
+ * The words every row repeats (rows mount on every scrolled frame): see row-words.ts. The
+ * table re-renders its rows on a language switch.
  */
-export function rowWords(): RowWords {
-  const lng = i18next.language;
-  let w = rowWordsByLanguage.get(lng);
-  if (!w) {
-    const t = i18next.t;
-    const statuses = new Map<ProfileStatus, string>();
-    w = {
-      open: t('profiles.row.open'),
-      close: t('profiles.row.close'),
-      openLabel: t('profiles.row.openLabel', { name: NAME_SLOT }),
-      closeLabel: t('profiles.row.closeLabel', { name: NAME_SLOT }),
-      openTitle: t('profiles.row.openTitle', { shortcut: OPEN_SHORTCUT }),
-      closeTitle: t('profiles.row.closeTitle', { shortcut: CLOSE_SHORTCUT }),
-      staleTitle: t('profiles.row.staleTitle'),
-      stale: t('profiles.row.stale'),
-      status(status) {
-        let s = statuses.get(status);
-        if (s === undefined) statuses.set(status, (s = t(`profiles.status.${status}`)));
-        return s;
-      },
-    };
-    // Before i18next has a catalog (a test without it), nothing is kept.
-    if (i18next.isInitialized) rowWordsByLanguage.set(lng, w);
-  }
-  return w;
-}
+export const rowWords = wordedPerLanguage((t): RowWords => {
+  const statuses = new Map<ProfileStatus, string>();
+  return {
+    open: t('profiles.row.open'),
+    close: t('profiles.row.close'),
+    openLabel: t('profiles.row.openLabel', { name: SLOT }),
+    closeLabel: t('profiles.row.closeLabel', { name: SLOT }),
+    openTitle: t('profiles.row.openTitle', { shortcut: OPEN_SHORTCUT }),
+    closeTitle: t('profiles.row.closeTitle', { shortcut: CLOSE_SHORTCUT }),
+    staleTitle: t('profiles.row.staleTitle'),
+    stale: t('profiles.row.stale'),
+    status(status) {
+      let s = statuses.get(status);
+      if (s === undefined) statuses.set(status, (s = t(`profiles.status.${status}`)));
+      return s;
+    },
+  };
+});
 
 export const COLUMN_BY_ID = new Map(PROFILE_COLUMNS.map((c) => [c.id as string, c]));
 

@@ -8,13 +8,16 @@ import { useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import type { Session } from '../../../../shared/model';
-import { useTranslation } from '../../i18n';
+import i18next from 'i18next';
+import { fill } from '../../i18n/row-words';
+import { sessionWords } from './session-words';
 import { deck, errorText, unwrap } from '../../lib/deck';
 
 export const THUMBNAIL_REFRESH_MS = 3000;
 
+/** Worded by its row (sessionWords), which re-renders on a language switch. */
 export function SessionThumbnail({ session }: { session: Session }) {
-  const { t } = useTranslation();
+  const w = sessionWords().thumbnail;
   const chromium = session.engine !== 'firefox';
   const box = useRef<HTMLButtonElement>(null);
   const inView = useInView(box);
@@ -27,14 +30,13 @@ export function SessionThumbnail({ session }: { session: Session }) {
     placeholderData: keepPreviousData,
     retry: false,
   });
-  if (!chromium)
-    return <span className="text-[11px] text-zinc-500">{t('sessions.thumbnail.firefox')}</span>;
+  if (!chromium) return <span className="text-[11px] text-zinc-500">{w.firefox}</span>;
   const name = session.profileName || session.vendorId;
   const focus = async () => {
     try {
       await unwrap(deck().sessions.focus({ profileKey: session.profileKey }));
     } catch (e) {
-      toast.error(t('sessions.thumbnail.focusFailed'), { description: errorText(e) });
+      toast.error(i18next.t('sessions.thumbnail.focusFailed'), { description: errorText(e) });
     }
   };
   return (
@@ -42,14 +44,14 @@ export function SessionThumbnail({ session }: { session: Session }) {
       ref={box}
       type="button"
       onClick={() => void focus()}
-      title={t('sessions.thumbnail.focus')}
-      aria-label={t('sessions.thumbnail.focusLabel', { name })}
+      title={w.focus}
+      aria-label={fill(w.focusLabel, name)}
       className="block h-14 w-24 overflow-hidden rounded border border-zinc-200 bg-zinc-100 hover:ring-2 hover:ring-blue-500/50 dark:border-zinc-800 dark:bg-zinc-900"
     >
       {image.data && (
         <img
           src={image.data.dataUrl}
-          alt={t('sessions.thumbnail.alt', { name })}
+          alt={fill(w.alt, name)}
           data-testid="session-thumbnail"
           className="h-full w-full object-cover"
         />

@@ -1,4 +1,5 @@
 import { memo, type ReactNode } from 'react';
+import i18next from 'i18next';
 import { VENDOR_LABEL, type Session } from '../../../../shared/model';
 import { copyText } from '../../lib/copy';
 import { CopyIcon } from './CopyIcon';
@@ -9,6 +10,8 @@ import { Button } from '../../components/Button';
 import { useTranslation } from '../../i18n';
 import type { en } from '../../i18n/catalogs/en';
 import { sessionName } from './session-name';
+import { sessionWords } from './session-words';
+import { fill } from '../../i18n/row-words';
 
 export interface SessionRowActions {
   onSnippets(session: Session): void;
@@ -51,7 +54,7 @@ export const SessionsTable = memo(function SessionsTable({
   busyKey: string | null;
   actions: SessionRowActions;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <table className="w-full min-w-[1000px] table-fixed border-collapse text-xs">
       <colgroup>
@@ -81,6 +84,7 @@ export const SessionsTable = memo(function SessionsTable({
             connectionLabel={connectionLabels.get(s.connectionId) ?? s.connectionId}
             busy={busyKey === s.profileKey}
             actions={actions}
+            language={i18n.language}
           />
         ))}
       </tbody>
@@ -98,8 +102,10 @@ const SessionRow = memo(function SessionRow({
   connectionLabel: string;
   busy: boolean;
   actions: SessionRowActions;
+  /** The language the row is worded in: a switch re-renders the memoized rows. */
+  language: string;
 }) {
-  const { t } = useTranslation();
+  const w = sessionWords();
   const name = sessionName(s);
   const pid = sessionPid(s);
   const profileDir = s.extra?.['profileDir'];
@@ -121,7 +127,7 @@ const SessionRow = memo(function SessionRow({
         </div>
         {profileDir && (
           <div className="truncate font-mono text-[11px] text-zinc-500" title={profileDir}>
-            {t('sessions.dir', { dir: profileDir })}
+            {fill(w.dir, profileDir)}
           </div>
         )}
       </td>
@@ -156,10 +162,10 @@ const SessionRow = memo(function SessionRow({
           {s.engine !== 'firefox' && (
             <Button
               onClick={() => actions.onSnippets(s)}
-              aria-label={t('sessions.snippetsFor', { name })}
+              aria-label={fill(w.snippetsFor, name)}
               aria-haspopup="dialog"
             >
-              {t('sessions.snippets')}
+              {w.snippets}
             </Button>
           )}
           <DevtoolsAction session={s} name={name} busy={busy} onDevtools={actions.onDevtools} />
@@ -180,8 +186,10 @@ function DevtoolsAction({
   busy: boolean;
   onDevtools(session: Session): void;
 }) {
-  const { t } = useTranslation();
+  const w = sessionWords();
   if (s.engine === 'firefox') {
+    // Few rows: worded here (i18next's own t, the row re-renders on a language switch).
+    const t = i18next.t;
     const pid = sessionPid(s);
     const where = [
       s.debugPort !== undefined && t('sessions.firefoxPort', { port: s.debugPort }),
@@ -202,8 +210,8 @@ function DevtoolsAction({
   }
   if (s.engine !== 'chromium') {
     return (
-      <Button disabled title={t('sessions.noEngine')}>
-        {t('sessions.devtools')}
+      <Button disabled title={w.noEngine}>
+        {w.devtools}
       </Button>
     );
   }
@@ -212,9 +220,9 @@ function DevtoolsAction({
       disabled={busy}
       aria-busy={busy}
       onClick={() => onDevtools(s)}
-      aria-label={t('sessions.devtoolsFor', { name })}
+      aria-label={fill(w.devtoolsFor, name)}
     >
-      {busy ? t('sessions.opening') : t('sessions.devtools')}
+      {busy ? w.opening : w.devtools}
     </Button>
   );
 }
@@ -238,11 +246,11 @@ function EngineBadge({ engine }: { engine: 'chromium' | 'firefox' }) {
 
 /** A dash that says why it is a dash. */
 export function Missing({ why }: { why?: string }) {
-  const { t } = useTranslation();
-  const said = why ?? t('sessions.notReported');
+  const w = sessionWords();
+  const said = why ?? w.notReported;
   return (
     <span className="text-zinc-400 dark:text-zinc-600" title={said}>
-      —<span className="sr-only">{t('sessions.missing', { why: said })}</span>
+      —<span className="sr-only">{fill(w.missing, said)}</span>
     </span>
   );
 }
@@ -256,7 +264,7 @@ function Copyable({
   what: 'debugAddress' | 'wsUrl' | 'webdriver';
   name: string;
 }): ReactNode {
-  const { t } = useTranslation();
+  const w = sessionWords().copy[what];
   if (!value) return <Missing />;
   return (
     <div className="flex min-w-0 items-center gap-1">
@@ -266,9 +274,9 @@ function Copyable({
       <button
         type="button"
         className={inlineButton}
-        onClick={() => void copyText(value, t(`sessions.copy.${what}Copied`, { name }))}
-        aria-label={t(`sessions.copy.${what}Of`, { name })}
-        title={t(`sessions.copy.${what}`)}
+        onClick={() => void copyText(value, i18next.t(`sessions.copy.${what}Copied`, { name }))}
+        aria-label={fill(w.of, name)}
+        title={w.label}
       >
         <CopyIcon />
       </button>
