@@ -21,14 +21,14 @@ const MARK: Record<Vendor, { letters: string; className: string }> = {
 };
 
 /** A small vendor mark; its name is the tooltip and what a screen reader says. */
-export function VendorMark({ vendor }: { vendor: Vendor }) {
+export function VendorMark({ vendor, className = '' }: { vendor: Vendor; className?: string }) {
   const mark = MARK[vendor];
   return (
     <span
       role="img"
       aria-label={VENDOR_LABEL[vendor]}
       title={VENDOR_LABEL[vendor]}
-      className={`inline-flex h-4 w-5 shrink-0 items-center justify-center rounded-sm text-[10px] leading-none font-semibold ${mark.className}`}
+      className={`inline-flex h-4 w-5 shrink-0 items-center justify-center rounded-sm text-[10px] leading-none font-semibold ${mark.className} ${className}`}
     >
       {mark.letters}
     </span>

@@ -615,7 +615,7 @@ const ProfileRow = memo(function ProfileRow({
             // covers the whole row over the cells scrolling under it.
             className={`h-full shrink-0 truncate px-2 leading-(--row-line) ${
               col.pin ? `bg-(--row-bg) ${pinEdgeClass(col)}` : ''
-            }`}
+            } ${c.cellClass?.(profile) ?? ''}`}
             style={cellStyle(col)}
           >
             {stale && col.id === 'connection' && <StaleChip since={staleSince} />}

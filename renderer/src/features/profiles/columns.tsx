@@ -30,6 +30,11 @@ export interface ProfileColumn {
   text(p: Profile, connection: Connection | undefined): string;
   /** Rich cell content; the text is shown when absent. */
   render?(p: Profile, connection: Connection | undefined, cell: CellContext): ReactNode;
+  /**
+   * Classes of the cell itself. A style goes here rather than on a wrapper in `render`: each
+   * element in a row is restyled, laid out and painted again on every filter keystroke.
+   */
+  cellClass?(p: Profile): string;
 }
 
 const STATUS_STYLE: Record<ProfileStatus, string> = {
@@ -39,6 +44,9 @@ const STATUS_STYLE: Record<ProfileStatus, string> = {
   closed: 'bg-zinc-100 text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400',
   unknown: 'bg-zinc-100 text-zinc-500 dark:bg-zinc-800 dark:text-zinc-500',
 };
+
+// On a span, not the cell: inside the cell's line its baseline stays the row's.
+const MONO = 'font-mono text-[12px]';
 
 const connectionText = (p: Profile, c: Connection | undefined) =>
   `${c?.label ?? p.connectionId} (${VENDOR_LABEL[p.vendor]})`;
@@ -50,17 +58,17 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
     text: connectionText,
     // The label once (it often names the vendor already), the vendor as a mark.
     render: (p, c) => (
-      <span className="inline-flex max-w-full items-center gap-1.5 align-middle">
-        <VendorMark vendor={p.vendor} />
-        <span className="truncate">{c?.label ?? p.connectionId}</span>
-      </span>
+      <>
+        <VendorMark vendor={p.vendor} className="mr-1.5 align-middle" />
+        {c?.label ?? p.connectionId}
+      </>
     ),
   },
   {
     id: 'id',
     size: 64,
     text: (p) => p.vendorId,
-    render: (p) => <span className="font-mono text-[12px]">{p.vendorId}</span>,
+    render: (p) => <span className={MONO}>{p.vendorId}</span>,
   },
   { id: 'name', size: 170, text: (p) => p.name },
   { id: 'group', size: 110, text: (p) => p.groupName },
@@ -84,7 +92,7 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
     size: 180,
     text: (p) => proxyLabel(p.proxy),
     render: (p) => (
-      <span className={`font-mono text-[12px] ${p.proxy.type === 'direct' ? 'text-zinc-400' : ''}`}>
+      <span className={p.proxy.type === 'direct' ? `${MONO} text-zinc-400` : MONO}>
         {proxyLabel(p.proxy)}
       </span>
     ),
@@ -112,8 +120,9 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
     id: 'status',
     size: 124,
     text: (p) => statusLabel(p.status),
+    cellClass: () => 'flex items-center justify-between gap-1',
     render: (p, _c, { stale }) => (
-      <span className="inline-flex w-full items-center justify-between gap-1 align-middle">
+      <>
         <span
           data-testid="profile-status"
           className={`min-w-0 truncate rounded-full px-1.5 py-px text-[11px] leading-4 font-medium ${STATUS_STYLE[p.status]}`}
@@ -121,7 +130,7 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
           {statusLabel(p.status)}
         </span>
         <OpenCloseButton profile={p} stale={stale} />
-      </span>
+      </>
     ),
   },
   { id: 'lastOpened', size: 130, text: (p) => formatTime(p.lastOpenedAt) },
@@ -129,7 +138,7 @@ export const PROFILE_COLUMNS: readonly ProfileColumn[] = [
     id: 'debugPort',
     size: 86,
     text: (p) => (p.debugPort === undefined ? '' : String(p.debugPort)),
-    render: (p) => <span className="font-mono text-[12px]">{p.debugPort ?? ''}</span>,
+    render: (p) => <span className={MONO}>{p.debugPort ?? ''}</span>,
   },
 ];
 
