@@ -1,23 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { connectionsQuery } from '../../lib/queries';
-import { useShallow } from 'zustand/react/shallow';
 import { describeView, showsView, useSavedViews, type SavedView } from './saved-views';
 import { COLUMN_SETTINGS, useProfilesUi } from './store';
 import { useTranslation } from '../../i18n';
 
-/** Whether the table still shows the active view as saved (re-rendered as the table changes). */
+/**
+ * Whether the table no longer shows the active view as saved. A boolean from the store's
+ * selector: the sidebar re-renders when it flips, not on every filter keystroke.
+ */
 function useActiveChanged(active: SavedView | undefined): boolean {
-  const now = useProfilesUi(
-    useShallow((s) => ({
-      filters: s.filters,
-      sorting: s.sorting,
-      ...Object.fromEntries(COLUMN_SETTINGS.map((k) => [k, s[k]])),
-    })),
+  return useProfilesUi(
+    (s) =>
+      active !== undefined &&
+      !showsView(active, {
+        filters: s.filters,
+        sorting: s.sorting,
+        columns: Object.fromEntries(COLUMN_SETTINGS.map((k) => [k, s[k]])),
+      }),
   );
-  if (!active) return false;
-  const { filters, sorting, ...columns } = now;
-  return !showsView(active, { filters, sorting, columns });
 }
 
 /**
