@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 
 /** A labelled input and the input look of the profiles forms (bulk dialogs, side panel, create dialogs). */
-export const inputClass =
-  'w-full rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-950';
+/** An input's look without a width, for one that sets its own (two widths would fight). */
+export const inputBoxClass =
+  'rounded border border-zinc-300 bg-white px-2 py-1 text-[13px] dark:border-zinc-700 dark:bg-zinc-950';
+export const inputClass = `w-full ${inputBoxClass}`;
 
 export function Field({
   label,

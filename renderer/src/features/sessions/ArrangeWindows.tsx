@@ -8,7 +8,7 @@ import i18next from 'i18next';
 import { toast } from 'sonner';
 import type { Session } from '../../../../shared/model';
 import { Button } from '../../components/Button';
-import { inputClass } from '../../components/Field';
+import { inputBoxClass } from '../../components/Field';
 import { useTranslation } from '../../i18n';
 import { deck, errorText, unwrap } from '../../lib/deck';
 
@@ -103,7 +103,7 @@ export function ArrangeWindows({ sessions }: { sessions: readonly Session[] }) {
           aria-label={t('sessions.arrange.display')}
           value={display?.id}
           onChange={(e) => setDisplayId(Number(e.target.value))}
-          className={`${inputClass} w-40`}
+          className={`${inputBoxClass} max-w-56`}
         >
           {displays.map((d) => (
             <option key={d.id} value={d.id}>
@@ -156,7 +156,7 @@ function GridNumber({
         max={max}
         value={value}
         onChange={(e) => onChange(e.target.valueAsNumber)}
-        className={`${inputClass} w-14`}
+        className={`${inputBoxClass} w-14`}
       />
     </label>
   );
