@@ -31,20 +31,22 @@ export function lazyComponent<P extends object>(
   };
 }
 
-/** Typing or clicking this recently holds the preloading back. */
+/** Typing, clicking or scrolling this recently holds the preloading back. */
 const QUIET_MS = 1000;
 
 /**
  * Loads every lazy screen and dialog once the first screen is up and the page is idle, so
  * the first open of a dialog is instant (keys typed right after Enter reach it) while the
  * start bundle stays small. One chunk at a time, each in an idle moment, and never while
- * the user types or clicks: all of them at once (fetched, compiled and run) held back the
- * frames of a search typed in the first seconds (table.filter50k.p95.ms).
+ * the user types, clicks or scrolls: all of them at once (fetched, compiled and run) held
+ * back the frames of a search typed in the first seconds (table.filter50k.p95.ms), and
+ * then of the scroll that follows it (table.scroll50k.fps).
  */
 export function preloadLazyWhenIdle(afterMs = 1500): void {
   let lastInput = -Infinity;
   const onInput = () => (lastInput = performance.now());
-  const INPUTS = ['keydown', 'pointerdown'] as const;
+  // Scrolling counts too (caught on its way down: a scroll event does not bubble).
+  const INPUTS = ['keydown', 'pointerdown', 'wheel', 'scroll'] as const;
   for (const type of INPUTS) window.addEventListener(type, onInput, true);
   const idle = (run: () => void) =>
     'requestIdleCallback' in window ? window.requestIdleCallback(run) : setTimeout(run, 0);

@@ -46,19 +46,26 @@ describe('preloading the lazy screens', () => {
     expect(loads[2]).toHaveBeenCalledOnce();
   });
 
-  it('waits while the user types, and goes on a second after the last key', async () => {
+  it('waits while the user types or scrolls, and goes on a second after the last', async () => {
     const { lazyComponent, preloadLazyWhenIdle } = await loadLazy();
     const load = vi.fn(() => Promise.resolve(() => null));
     lazyComponent(load);
     preloadLazyWhenIdle(1500);
-    // A key every 200 ms from 1 s to 4 s after start.
+    // A key every 200 ms from 1 s to 4 s after start, then scrolling until 6 s.
     await vi.advanceTimersByTimeAsync(1000);
     for (let t = 0; t < 3000; t += 200) {
       window.dispatchEvent(new Event('keydown'));
       await vi.advanceTimersByTimeAsync(200);
     }
+    for (let t = 0; t < 2000; t += 100) {
+      window.dispatchEvent(new Event('scroll'));
+      await vi.advanceTimersByTimeAsync(100);
+    }
     expect(load).not.toHaveBeenCalled();
+    // The last scroll was at 5.9 s.
     await vi.advanceTimersByTimeAsync(850);
+    expect(load).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
     expect(load).toHaveBeenCalledOnce();
   });
 });
