@@ -136,6 +136,9 @@ const sessionRow = (page: Page, key: string) =>
   page.locator(`[data-testid=session-row][data-profile-key="${key}"]`);
 /** The Sessions table's cell under a column header. */
 async function sessionCell(page: Page, key: string, header: string) {
+  // The row first: the view shows its heading before its first listing (and its code, when
+  // it has not been preloaded yet) is in, and no headers yet to count.
+  await expect(sessionRow(page, key)).toBeVisible();
   const headers = await page.getByRole('columnheader').allInnerTexts();
   const at = headers.findIndex((h) => h.trim().toLowerCase() === header.toLowerCase());
   return sessionRow(page, key).locator('td').nth(at);
