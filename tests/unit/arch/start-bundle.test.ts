@@ -118,9 +118,19 @@ describe("the page's entry", () => {
     expect(html).toMatch(/<script type="module" src="\.\/src\/boot\.ts"><\/script>/);
   });
 
-  it('reaches only the early ask: no package and no app module run before it asks', () => {
+  it('reaches only the early ask and the snapshot reader: no package, no app module', () => {
     const { files, packages } = startBundle(boot);
-    expect([...files].sort()).toEqual([boot, join(src, 'early-ask.ts')]);
+    const model = join(root, 'shared/model');
+    expect([...files].sort()).toEqual(
+      [
+        boot,
+        join(src, 'early-ask.ts'),
+        join(model, 'last-known-snapshot.ts'),
+        join(model, 'profile-row-check.ts'),
+        join(model, 'row-values.ts'),
+        join(model, 'vendors.ts'),
+      ].sort(),
+    );
     expect([...packages]).toEqual([]);
   });
 });
