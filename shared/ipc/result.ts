@@ -1,36 +1,22 @@
+/**
+ * The schema of an error value crossing IPC and of a result, and how a zod failure becomes
+ * an `invalid-input` error. The error value and class themselves are in deck-error.ts
+ * (without zod, for the renderer's first screen), re-exported here.
+ */
 import { z } from 'zod';
 import {
   ERROR_REASONS,
   PARAMS_MAX_KEYS,
   PARAM_KEY_MAX,
   PARAM_TEXT_MAX,
-  boundParams,
   readIssueReason,
   reasonOfMessage,
   type ErrorParams,
   type ErrorReason,
 } from './error-reasons';
+import { ERROR_CODES, ERROR_TEXT_MAX, VENDOR_MESSAGE_MAX, type DeckErrorValue } from './deck-error';
 
-/** The closed set of error codes that may cross IPC. Anything else is `internal`. */
-export const ERROR_CODES = [
-  'invalid-input',
-  'unreachable',
-  'timeout',
-  'unauthorized',
-  'not-found',
-  'conflict',
-  'busy',
-  'vendor-error',
-  'unsupported',
-  'cancelled',
-  'forbidden',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** Lengths main cuts to (boundErrorValue) and the schema refuses beyond. */
-export const ERROR_TEXT_MAX = 2000;
-export const VENDOR_MESSAGE_MAX = 1000;
+export * from './deck-error';
 
 /** What a reason's sentence interpolates: flat string/number values, few and short. */
 export const ErrorParamsSchema = z
@@ -59,96 +45,12 @@ export const DeckErrorSchema = z.object({
     })
     .optional(),
 });
-export type DeckErrorValue = z.infer<typeof DeckErrorSchema>;
 
-export type Result<T> = { ok: true; data: T } | { ok: false; error: DeckErrorValue };
-
-export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
-type Details = NonNullable<DeckErrorValue['details']>;
-
-export interface FailExtra {
-  retryable?: boolean;
-  details?: Details;
-  /** Why, for the renderer to word; `params` are the values its sentence names. */
-  reason?: ErrorReason;
-  params?: Record<string, string | number | undefined>;
-}
-
-/**
- * Cuts what a vendor or a path may make long, so an error main builds always passes the
- * schema it crosses IPC by (a refused envelope would hide the real failure).
- */
-export function boundErrorValue(value: DeckErrorValue): DeckErrorValue {
-  const d = value.details;
-  const details: Details | undefined = d && {
-    ...d,
-    ...(d.field !== undefined ? { field: d.field.slice(0, 200) } : {}),
-    ...(typeof d.vendorCode === 'string' ? { vendorCode: d.vendorCode.slice(0, 100) } : {}),
-    ...(d.vendorMessage !== undefined
-      ? { vendorMessage: d.vendorMessage.slice(0, VENDOR_MESSAGE_MAX) }
-      : {}),
-    ...(d.connectionId !== undefined ? { connectionId: d.connectionId.slice(0, 200) } : {}),
-    ...(d.params ? { params: boundParams(d.params) } : {}),
-  };
-  return {
-    code: value.code,
-    message: value.message.slice(0, ERROR_TEXT_MAX),
-    retryable: value.retryable,
-    ...(details ? { details } : {}),
-  };
-}
-
-export const fail = (
-  code: ErrorCode,
-  message: string,
-  extra: FailExtra = {},
-): { ok: false; error: DeckErrorValue } => {
-  const params = extra.params && boundParams(extra.params);
-  const details: Details | undefined =
-    extra.details || extra.reason
-      ? {
-          ...extra.details,
-          ...(extra.reason ? { reason: extra.reason } : {}),
-          ...(params ? { params } : {}),
-        }
-      : undefined;
-  return {
-    ok: false,
-    error: boundErrorValue({
-      code,
-      message,
-      retryable:
-        extra.retryable ?? (code === 'busy' || code === 'timeout' || code === 'unreachable'),
-      ...(details ? { details } : {}),
-    }),
-  };
-};
-
-/** A typed error: what the renderer throws after unwrapping a failed result, and what
- * main-side services throw so handle() can turn them back into values. */
-export class DeckError extends Error {
-  readonly code: ErrorCode;
-  readonly retryable: boolean;
-  readonly details: DeckErrorValue['details'];
-  constructor(value: DeckErrorValue) {
-    super(value.message);
-    this.name = 'DeckError';
-    this.code = value.code;
-    this.retryable = value.retryable;
-    this.details = value.details;
-  }
-  static of(code: ErrorCode, message: string, extra?: FailExtra): DeckError {
-    return new DeckError(fail(code, message, extra).error);
-  }
-  toValue(): DeckErrorValue {
-    return boundErrorValue({
-      code: this.code,
-      message: this.message,
-      retryable: this.retryable,
-      ...(this.details ? { details: this.details } : {}),
-    });
-  }
-}
+// The hand-written value (deck-error.ts) and the schema's are one type: a field added to one
+// and not the other fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<z.infer<typeof DeckErrorSchema>, DeckErrorValue> = true;
+void sameShape;
 
 export function resultSchema<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion('ok', [

@@ -6,19 +6,12 @@
 import { z } from 'zod';
 import { DeckErrorSchema } from '../ipc/result';
 import { ProxyConfigSchema, VendorSchema } from './index';
+import { COPY_DROP_REASONS } from './job-values';
 
 /** Rows a preview lists; the counts cover the whole selection. */
 export const COPY_PREVIEW_ROWS = 200;
 
-/** Why the target does not get a field: worded in the UI's language from these and `params`. */
-export const COPY_DROP_REASONS = [
-  'no-tag-calls',
-  'unnamed-group',
-  'vendor-proxy',
-  'no-extraction-link',
-  'proxy-type',
-  'invalid-proxy',
-] as const;
+export { COPY_DROP_REASONS };
 
 export const CopyDroppedSchema = z.object({
   field: z.enum(['group', 'tags', 'proxy']),

@@ -12,14 +12,10 @@ import {
   PROXY_METHODS,
   PROXY_TYPES,
 } from './row-values';
-import { VENDOR_IDS, VENDORS, type Vendor } from './vendors';
+import { VENDOR_IDS } from './vendors';
 
-export { VENDOR_IDS, VENDORS, type Vendor } from './vendors';
+export { VENDOR_IDS, VENDOR_LABEL, VENDORS, type Vendor } from './vendors';
 export const VendorSchema = z.enum(VENDOR_IDS);
-
-export const VENDOR_LABEL = Object.fromEntries(
-  VENDOR_IDS.map((v) => [v, VENDORS[v].label]),
-) as Record<Vendor, string>;
 
 export const ProxyMethodSchema = z.enum(PROXY_METHODS);
 export type ProxyMethod = z.infer<typeof ProxyMethodSchema>;

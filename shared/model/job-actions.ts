@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { issueReason, schemaMessage } from '../ipc/error-reasons';
 import { AUTOMATION_DEFAULTS, AutomationTaskSchema } from './automation';
 import { ProxyInputSchema } from './proxy-input';
+import { SHEET_EDIT_FIELDS } from './job-values';
 
 const Id = z.string().min(1).max(200);
 const Name = z.string().max(200);
@@ -113,8 +114,7 @@ export const CopyToConnectionActionSchema = z.object({
 });
 export const DeleteActionSchema = z.object({ kind: z.literal('delete') });
 export const CheckProxyActionSchema = z.object({ kind: z.literal('check-proxy') });
-/** The fields a spreadsheet row may set, in the order they are written to the vendor. */
-export const SHEET_EDIT_FIELDS = ['name', 'remark', 'groupId', 'tags', 'proxy'] as const;
+export { SHEET_EDIT_FIELDS };
 
 /**
  * One profile's row of an imported spreadsheet: only the fields that differ from the

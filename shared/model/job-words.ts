@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AUTOMATION_TASK_LABEL, type AutomationTaskType } from './automation';
+import { FIELD_NOUNS } from './job-values';
 
 const AutomationTaskTypeSchema = z.enum(
   Object.keys(AUTOMATION_TASK_LABEL) as [AutomationTaskType, ...AutomationTaskType[]],
@@ -23,8 +24,8 @@ const WordParamsSchema = z
 export type WordParams = z.infer<typeof WordParamsSchema>;
 
 /** The profile fields an edit sets, as words name them ("its remark"). */
-export const FieldNounSchema = z.enum(['remark', 'name', 'group', 'tags', 'proxy']);
-export type FieldNoun = z.infer<typeof FieldNounSchema>;
+export const FieldNounSchema = z.enum(FIELD_NOUNS);
+export type { FieldNoun } from './job-values';
 
 /** A value a job set or found on a profile: what Activity shows after the job's name. */
 export const ValueKeySchema = z.enum([

@@ -82,6 +82,11 @@ export const VENDORS: Record<Vendor, VendorInfo> = {
   },
 };
 
+/** Each vendor's name as it writes it, by id. */
+export const VENDOR_LABEL = Object.fromEntries(
+  VENDOR_IDS.map((v) => [v, VENDORS[v].label]),
+) as Record<Vendor, string>;
+
 export const defaultBaseUrl = (vendor: Vendor): string =>
   `http://127.0.0.1:${VENDORS[vendor].defaultPort}`;
 

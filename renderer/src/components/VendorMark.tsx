@@ -1,4 +1,4 @@
-import { VENDOR_LABEL, type Vendor } from '../../../shared/model';
+import { VENDOR_LABEL, type Vendor } from '../../../shared/model/vendors';
 
 /** Each vendor's mark: a letter pair in its own colour, so a column of rows scans at a glance. */
 const MARK: Record<Vendor, { letters: string; className: string }> = {

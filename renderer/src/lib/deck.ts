@@ -1,4 +1,4 @@
-import { DeckError, DeckErrorSchema, type Result } from '../../../shared/ipc/result';
+import { DeckError, isDeckErrorValue, type Result } from '../../../shared/ipc/deck-error';
 import type { DeckApi } from '../../../shared/ipc/deck-api';
 import { wordError, wordFieldError } from './error-text';
 
@@ -22,8 +22,7 @@ export async function unwrap<T>(pending: Promise<Result<T>>): Promise<T> {
 export function errorText(error: unknown): string {
   if (error instanceof DeckError) return wordError(error.toValue());
   // An error value as it came (a job item's, a listing's per-connection failure).
-  const value = DeckErrorSchema.safeParse(error);
-  if (value.success) return wordError(value.data);
+  if (isDeckErrorValue(error)) return wordError(error);
   return error instanceof Error ? error.message : String(error);
 }
 

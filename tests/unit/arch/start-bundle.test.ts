@@ -96,6 +96,10 @@ describe('the start bundle', () => {
     expect(bundle.packages).toContain('react-dom/client');
   });
 
+  it('holds no zod: the first screen reads plain value lists and a hand-written error check', () => {
+    expect(bundle.packages).not.toContain('zod');
+  });
+
   it('still reaches each of them through a dynamic import, so each still loads', () => {
     const graph = importGraph([join(root, 'renderer'), join(root, 'shared')]);
     const reached = new Set([entry]);

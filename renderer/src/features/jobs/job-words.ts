@@ -6,15 +6,17 @@
  */
 import i18next from 'i18next';
 import type { JobItem, JobSummary } from '../../../../shared/model/job';
-import {
-  FieldNounSchema,
-  type LabelWords,
-  type NoteWords,
-  type ValueWords,
-  type WordParams,
+import type {
+  LabelWords,
+  NoteWords,
+  ValueWords,
+  WordParams,
 } from '../../../../shared/model/job-words';
-import { SHEET_EDIT_FIELDS } from '../../../../shared/model/job-actions';
-import { COPY_DROP_REASONS } from '../../../../shared/model/copy-preview';
+import {
+  COPY_DROP_REASONS,
+  FIELD_NOUNS,
+  SHEET_EDIT_FIELDS,
+} from '../../../../shared/model/job-values';
 import { en } from '../../i18n/catalogs/en';
 
 type Value = WordParams[string] | undefined;
@@ -81,8 +83,8 @@ export const appliedText = (job: JobSummary): string | undefined =>
   job.appliedWords ? valueText(job.appliedWords) : job.applied;
 
 const fieldText = (v: Value): string => {
-  const field = FieldNounSchema.safeParse(v);
-  return field.success ? i18next.t(`activity.notes.fields.${field.data}`) : str(v);
+  const field = FIELD_NOUNS.find((f) => f === v);
+  return field ? i18next.t(`activity.notes.fields.${field}`) : str(v);
 };
 
 /** "name, remark and proxy". */

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { Connection, ProfileStatus, ProxyType } from '../../../../shared/model';
-import { ProfileStatusSchema, ProxyTypeSchema } from '../../../../shared/model';
+import { PROFILE_STATUSES, PROXY_TYPES } from '../../../../shared/model/row-values';
 import { Button } from '../../components/Button';
 import { useFormat, useTranslation } from '../../i18n';
 import { useProfilesUi } from './store';
@@ -45,11 +45,11 @@ export const FilterBar = memo(function FilterBar({
   );
   const worded = useMemo(
     () => ({
-      status: ProfileStatusSchema.options.map((s: ProfileStatus) => ({
+      status: PROFILE_STATUSES.map((s: ProfileStatus) => ({
         value: s,
         label: statusLabel(s),
       })),
-      proxyType: ProxyTypeSchema.options.map((p: ProxyType) => ({
+      proxyType: PROXY_TYPES.map((p: ProxyType) => ({
         value: p,
         label: p === 'direct' ? t('profiles.filter.noProxy') : p,
       })),

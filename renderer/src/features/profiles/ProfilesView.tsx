@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
-import { DeckError } from '../../../../shared/ipc/result';
+import { DeckError } from '../../../../shared/ipc/deck-error';
 import { Button } from '../../components/Button';
 import { lazyComponent } from '../../components/lazy';
 import { ContextMenu } from '../../components/Menu';

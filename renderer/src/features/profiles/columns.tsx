@@ -5,12 +5,8 @@
 import type { ReactNode } from 'react';
 import type { ColumnDef } from '@tanstack/react-table';
 import i18next from 'i18next';
-import {
-  VENDOR_LABEL,
-  type Connection,
-  type Profile,
-  type ProfileStatus,
-} from '../../../../shared/model';
+import { VENDOR_LABEL } from '../../../../shared/model/vendors';
+import type { Connection, Profile, ProfileStatus } from '../../../../shared/model';
 import { VendorMark } from '../../components/VendorMark';
 import { formatTime, proxyCheckLabel, proxyCheckShort, proxyLabel, tagsLabel } from './format';
 import { CLOSE_SHORTCUT, OPEN_SHORTCUT } from './open-close-shortcuts';

@@ -3,7 +3,8 @@
  * once per data or sort change, so a keystroke scans strings, never profiles: at 400,000
  * rows a keystroke has about 50 ms, and walking the profiles' fields took most of it.
  */
-import { ProfileStatusSchema, type Profile, type ProxyConfig } from '../../../../shared/model';
+import type { Profile, ProxyConfig } from '../../../../shared/model';
+import { PROFILE_STATUSES } from '../../../../shared/model/row-values';
 
 export type SearchFieldName = 'name' | 'remark' | 'id' | 'proxy' | 'group' | 'tag' | 'status';
 
@@ -36,7 +37,7 @@ export const SEARCH_FIELDS: Readonly<Record<SearchFieldName, SearchField>> = {
   proxy: { text: (p) => proxyText(p.proxy), free: (p) => p.proxy.host },
   group: { text: (p) => p.groupName, free: (p) => p.groupName, ahead: true },
   tag: { text: tagNames, free: tagNames, ahead: true },
-  status: { text: (p) => p.status, exact: new Set(ProfileStatusSchema.options) },
+  status: { text: (p) => p.status, exact: new Set(PROFILE_STATUSES) },
 };
 
 const FREE_TEXTS = Object.values(SEARCH_FIELDS).flatMap((f) => (f.free ? [f.free] : []));
