@@ -32,9 +32,12 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Lengths main cuts to (boundErrorValue) and the schema refuses beyond. */
+/** Lengths main cuts to (boundErrorValue) and the schema and the check refuse beyond. */
 export const ERROR_TEXT_MAX = 2000;
 export const VENDOR_MESSAGE_MAX = 1000;
+/** A field's path and a connection's id in `details`. */
+export const DETAIL_TEXT_MAX = 200;
+export const VENDOR_CODE_MAX = 100;
 
 export interface DeckErrorValue {
   code: ErrorCode;
@@ -93,12 +96,12 @@ export function isDeckErrorValue(v: unknown): v is DeckErrorValue {
   const code = d['vendorCode'];
   const reason = d['reason'];
   return (
-    optionalText(d['field'], 200) &&
+    optionalText(d['field'], DETAIL_TEXT_MAX) &&
     (code === undefined ||
       (typeof code === 'number' && Number.isFinite(code)) ||
-      (typeof code === 'string' && code.length <= 100)) &&
+      (typeof code === 'string' && code.length <= VENDOR_CODE_MAX)) &&
     optionalText(d['vendorMessage'], VENDOR_MESSAGE_MAX) &&
-    optionalText(d['connectionId'], 200) &&
+    optionalText(d['connectionId'], DETAIL_TEXT_MAX) &&
     (reason === undefined || (typeof reason === 'string' && REASONS.has(reason))) &&
     (d['params'] === undefined || isParams(d['params']))
   );
@@ -125,12 +128,16 @@ export function boundErrorValue(value: DeckErrorValue): DeckErrorValue {
   const d = value.details;
   const details: Details | undefined = d && {
     ...d,
-    ...(d.field !== undefined ? { field: d.field.slice(0, 200) } : {}),
-    ...(typeof d.vendorCode === 'string' ? { vendorCode: d.vendorCode.slice(0, 100) } : {}),
+    ...(d.field !== undefined ? { field: d.field.slice(0, DETAIL_TEXT_MAX) } : {}),
+    ...(typeof d.vendorCode === 'string'
+      ? { vendorCode: d.vendorCode.slice(0, VENDOR_CODE_MAX) }
+      : {}),
     ...(d.vendorMessage !== undefined
       ? { vendorMessage: d.vendorMessage.slice(0, VENDOR_MESSAGE_MAX) }
       : {}),
-    ...(d.connectionId !== undefined ? { connectionId: d.connectionId.slice(0, 200) } : {}),
+    ...(d.connectionId !== undefined
+      ? { connectionId: d.connectionId.slice(0, DETAIL_TEXT_MAX) }
+      : {}),
     ...(d.params ? { params: boundParams(d.params) } : {}),
   };
   return {

@@ -14,7 +14,14 @@ import {
   type ErrorParams,
   type ErrorReason,
 } from './error-reasons';
-import { ERROR_CODES, ERROR_TEXT_MAX, VENDOR_MESSAGE_MAX, type DeckErrorValue } from './deck-error';
+import {
+  DETAIL_TEXT_MAX,
+  ERROR_CODES,
+  ERROR_TEXT_MAX,
+  VENDOR_CODE_MAX,
+  VENDOR_MESSAGE_MAX,
+  type DeckErrorValue,
+} from './deck-error';
 
 export * from './deck-error';
 
@@ -34,11 +41,11 @@ export const DeckErrorSchema = z.object({
   details: z
     .object({
       /** Dotted path of the offending input field, for `invalid-input`. */
-      field: z.string().max(200).optional(),
+      field: z.string().max(DETAIL_TEXT_MAX).optional(),
       /** The vendor's own code and message, kept for the user. */
-      vendorCode: z.union([z.number(), z.string().max(100)]).optional(),
+      vendorCode: z.union([z.number(), z.string().max(VENDOR_CODE_MAX)]).optional(),
       vendorMessage: z.string().max(VENDOR_MESSAGE_MAX).optional(),
-      connectionId: z.string().max(200).optional(),
+      connectionId: z.string().max(DETAIL_TEXT_MAX).optional(),
       /** Why, as a key the renderer words (shared/ipc/error-reasons.ts). */
       reason: z.enum(ERROR_REASONS).optional(),
       params: ErrorParamsSchema.optional(),
