@@ -19,6 +19,7 @@ import type { JsonReply, SandboxRequest, VendorRouter } from './json-server';
 import type { Random } from './random';
 import { TAG_COLORS } from './seed-words';
 import { unixSeconds } from './time';
+import { isRecord, present, str, toInt } from './body-values';
 
 type Body = Record<string, unknown>;
 type Handler = (body: Body) => JsonReply | Promise<JsonReply>;
@@ -52,17 +53,6 @@ export const ADS_MESSAGES = {
 export const ADS_MAX_LIMIT = 100;
 export const ADS_MAX_BATCH = 100;
 const PROXY_TYPES = new Set(['http', 'https', 'socks5']);
-
-const isObject = (v: unknown): v is Body =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
-const str = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-function toInt(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return Number(v);
-  return undefined;
-}
 
 export const adsBrowserKey = (id: string): string => `ads-${id}`;
 
@@ -158,7 +148,7 @@ export function createAdsRouter(deps: AdsRouterDeps): VendorRouter & {
 
   /** `user_proxy_config` as sent (it replaces the profile's whole proxy), or a message. */
   function proxyConfig(v: unknown): AdsProxyConfig | string {
-    if (!isObject(v)) return 'user_proxy_config must be an object';
+    if (!isRecord(v)) return 'user_proxy_config must be an object';
     const soft = str(v['proxy_soft']);
     if (!soft) return 'proxy_soft is required';
     if (soft === 'no_proxy') return noProxy();
@@ -206,7 +196,7 @@ export function createAdsRouter(deps: AdsRouterDeps): VendorRouter & {
       out.user_proxy_config = noProxy();
     }
     if (Array.isArray(body['tabs'])) out.tabs = body['tabs'].map(str);
-    if (isObject(body['fingerprint_config']))
+    if (isRecord(body['fingerprint_config']))
       out.fingerprint_config = { ...body['fingerprint_config'] };
     return out;
   }
@@ -254,7 +244,7 @@ export function createAdsRouter(deps: AdsRouterDeps): VendorRouter & {
 
     '/api/v2/browser-profile/create': (body) => {
       if (!present(body['group_id'])) return adsFail(ADS_MESSAGES.groupIdRequired);
-      if (!isObject(body['user_proxy_config']) && !present(body['proxyid']))
+      if (!isRecord(body['user_proxy_config']) && !present(body['proxyid']))
         return adsFail(ADS_MESSAGES.proxyRequired);
       const fields = profileFields(body);
       if (typeof fields === 'string') return adsFail(fields);
@@ -334,12 +324,12 @@ export function createAdsRouter(deps: AdsRouterDeps): VendorRouter & {
     '/api/v2/browser-tags/create': (body) => {
       const tags = body['tags'];
       if (!Array.isArray(tags) || tags.length === 0) return adsFail('tags is required');
-      const names = tags.map((t) => (isObject(t) ? str(t['name']).trim() : ''));
+      const names = tags.map((t) => (isRecord(t) ? str(t['name']).trim() : ''));
       if (names.some((n) => !n)) return adsFail('tag name is required');
       const created = names.map((name, i) => {
         const existing = data.tags.find((t) => t.name === name);
         if (existing) return existing;
-        const color = isObject(tags[i]) ? str(tags[i]['color']) : '';
+        const color = isRecord(tags[i]) ? str(tags[i]['color']) : '';
         const tag = { id: String(data.nextTagId++), name, color: color || random.pick(TAG_COLORS) };
         data.tags.push(tag);
         return tag;
@@ -429,7 +419,7 @@ export function createAdsRouter(deps: AdsRouterDeps): VendorRouter & {
           return adsFail(ADS_MESSAGES.jsonOnly);
         }
       }
-      if (!isObject(body)) return adsFail(ADS_MESSAGES.jsonOnly);
+      if (!isRecord(body)) return adsFail(ADS_MESSAGES.jsonOnly);
       return handler(body);
     },
     busy: () => adsFail(ADS_MESSAGES.busy),

@@ -11,6 +11,7 @@ import type { Faults } from './faults';
 import type { JsonReply, SandboxRequest, VendorRouter } from './json-server';
 import type { Random } from './random';
 import { formatDateTime } from './time';
+import { isRecord, present, str, toInt } from './body-values';
 
 type Body = Record<string, unknown>;
 type Handler = (body: Body) => JsonReply | Promise<JsonReply>;
@@ -45,17 +46,6 @@ export const BIT_MAX_PAGE_SIZE = 100;
 export const BIT_MAX_BATCH = 100;
 
 const PROXY_TYPES = ['noproxy', 'http', 'https', 'socks5', 'ssh'];
-
-const isObject = (v: unknown): v is Body =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
-const str = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-function toInt(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return Number(v);
-  return undefined;
-}
 
 export const bitBrowserKey = (id: string): string => `bit-${id}`;
 
@@ -105,7 +95,7 @@ export function createBitRouter(deps: BitRouterDeps): VendorRouter {
     if (!present(body['id'])) return bitFail(BIT_MESSAGES.idRequired);
     return store.get(str(body['id'])) ?? bitFail(BIT_MESSAGES.noWindow);
   }
-  const isReply = (v: unknown): v is JsonReply => isObject(v) && 'status' in v && 'body' in v;
+  const isReply = (v: unknown): v is JsonReply => isRecord(v) && 'status' in v && 'body' in v;
   const failsEdit = (ws: BitProfileRecord[]) => ws.some((w) => faults.failsEdit(w.id));
 
   function checkGroup(v: unknown): string | { error: string } {
@@ -264,7 +254,7 @@ export function createBitRouter(deps: BitRouterDeps): VendorRouter {
       const editing = present(body['id']);
       const existing = editing ? oneWindow(body) : undefined;
       if (isReply(existing)) return existing;
-      if (!existing && !isObject(body['browserFingerPrint']))
+      if (!existing && !isRecord(body['browserFingerPrint']))
         return bitFail(BIT_MESSAGES.fingerprint);
       if (existing && failsEdit([existing])) return bitFail(BIT_MESSAGES.failed, 500);
       const meta = metaFields(body);
@@ -276,7 +266,7 @@ export function createBitRouter(deps: BitRouterDeps): VendorRouter {
       const problem = proxyProblem(next);
       if (problem) return bitFail(problem);
       Object.assign(w, next);
-      if (isObject(body['browserFingerPrint']))
+      if (isRecord(body['browserFingerPrint']))
         w.browserFingerPrint = { ...w.browserFingerPrint, ...body['browserFingerPrint'] };
       if (!existing) {
         data.nextSeq++;
@@ -293,7 +283,7 @@ export function createBitRouter(deps: BitRouterDeps): VendorRouter {
       if ('name' in meta && !meta.name) delete meta.name;
       return batchEdit(body['ids'], (w) => {
         Object.assign(w, meta);
-        if (isObject(body['browserFingerPrint']))
+        if (isRecord(body['browserFingerPrint']))
           w.browserFingerPrint = { ...w.browserFingerPrint, ...body['browserFingerPrint'] };
       });
     },
@@ -477,7 +467,7 @@ export function createBitRouter(deps: BitRouterDeps): VendorRouter {
           return bitFail(BIT_MESSAGES.jsonOnly);
         }
       }
-      if (!isObject(body)) return bitFail(BIT_MESSAGES.jsonOnly);
+      if (!isRecord(body)) return bitFail(BIT_MESSAGES.jsonOnly);
       return handler(body);
     },
     busy: () => bitFail(BIT_MESSAGES.failed, 500),

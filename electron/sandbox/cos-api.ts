@@ -13,6 +13,7 @@ import type { JsonReply, SandboxRequest, VendorRouter } from './json-server';
 import type { Random } from './random';
 import { TAG_COLORS } from './seed-words';
 import { formatDateTime } from './time';
+import { isRecord, present, str, toInt } from './body-values';
 
 type Body = Record<string, unknown>;
 type Handler = (body: Body) => JsonReply | Promise<JsonReply>;
@@ -46,18 +47,6 @@ const PROXY_METHODS = [2, 3, 4];
 const PROXY_TYPES = ['direct', 'http', 'https', 'socks5', 'ssh'];
 const ID_KEYS = ['id', 'browserId', 'browser_id'];
 const UUID_KEYS = ['uuid', 'config_uuid', 'browserUuid', 'browser_uuid'];
-
-const isObject = (v: unknown): v is Body =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
-const str = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-
-function toInt(v: unknown): number | undefined {
-  if (typeof v === 'number' && Number.isInteger(v)) return v;
-  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return Number(v);
-  return undefined;
-}
 
 export const cosBrowserKey = (id: number): string => `cos-${id}`;
 
@@ -120,7 +109,7 @@ export function createCosRouter(deps: CosRouterDeps): VendorRouter {
     if (windows.size > 1) return cosFail(211, COS_MESSAGES.oneWindow);
     return [...windows][0]!;
   }
-  const isReply = (v: unknown): v is JsonReply => isObject(v) && 'status' in v && 'body' in v;
+  const isReply = (v: unknown): v is JsonReply => isRecord(v) && 'status' in v && 'body' in v;
 
   const failsEdit = (ws: CosProfileRecord[]): boolean =>
     ws.some((w) => faults.failsEdit(w.id) || faults.failsEdit(w.uuid));
@@ -231,7 +220,7 @@ export function createCosRouter(deps: CosRouterDeps): VendorRouter {
   const handlers: Record<string, Handler> = {
     '/browser/update': (body) => {
       // The Local API quirk: a complete, non-empty config on every create and edit.
-      if (!isObject(body['config']) || Object.keys(body['config']).length === 0)
+      if (!isRecord(body['config']) || Object.keys(body['config']).length === 0)
         return cosFail(211, COS_MESSAGES.config);
       const editing = [...ID_KEYS, 'uuid'].some((k) => present(body[k]));
       const existing = editing ? oneWindow(body) : undefined;
@@ -251,7 +240,7 @@ export function createCosRouter(deps: CosRouterDeps): VendorRouter {
       Object.assign(w, next);
       if (!w.name) w.name = `Window ${w.id}`;
       w.config = { ...body['config'] };
-      if (isObject(body['browserFingerPrint']))
+      if (isRecord(body['browserFingerPrint']))
         w.browserFingerPrint = { ...body['browserFingerPrint'] };
       touch(w);
       if (!existing) store.insert(w);
@@ -268,9 +257,9 @@ export function createCosRouter(deps: CosRouterDeps): VendorRouter {
       if ('name' in meta && !meta.name) delete meta.name;
       for (const w of ws) {
         Object.assign(w, meta);
-        if (isObject(body['browserFingerPrint']))
+        if (isRecord(body['browserFingerPrint']))
           w.browserFingerPrint = { ...w.browserFingerPrint, ...body['browserFingerPrint'] };
-        if (isObject(body['config'])) w.config = { ...w.config, ...body['config'] };
+        if (isRecord(body['config'])) w.config = { ...w.config, ...body['config'] };
         touch(w);
       }
       deps.changed();
@@ -527,7 +516,7 @@ export function createCosRouter(deps: CosRouterDeps): VendorRouter {
           return cosFail(211, COS_MESSAGES.jsonOnly);
         }
       }
-      if (!isObject(body)) return cosFail(211, COS_MESSAGES.jsonOnly);
+      if (!isRecord(body)) return cosFail(211, COS_MESSAGES.jsonOnly);
       return handler(body);
     },
     busy: () => cosFail(500, COS_MESSAGES.failed),

@@ -24,6 +24,7 @@ import {
 } from './ix-state';
 import type { Random } from './random';
 import { formatDateTime, unixSeconds } from './time';
+import { isRecord, present, str } from './body-values';
 
 /** The vendor's messages for the codes the sandbox answers (its error appendix). */
 export const IX_MESSAGES: Record<number, string> = {
@@ -95,12 +96,6 @@ export function ixFail(code: number, data: null | [] = null, message?: string): 
   };
 }
 
-const isObject = (v: unknown): v is Body =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
-
 export interface IxRouterDeps {
   store: IxStore;
   pool: BrowserPool;
@@ -161,7 +156,7 @@ export function createIxRouter(deps: IxRouterDeps): VendorRouter {
   }
 
   function proxyProblem(cfg: unknown, context: IxProxyContext, expectMode?: IxProxyMode) {
-    if (!isObject(cfg)) return { code: 1000 };
+    if (!isRecord(cfg)) return { code: 1000 };
     const parsed = parseIxProxy(cfg, data, { requireMode: context === 'action', expectMode });
     return typeof parsed === 'string'
       ? { code: ixProxyErrorCode(parsed, context) }
@@ -243,9 +238,9 @@ export function createIxRouter(deps: IxRouterDeps): VendorRouter {
       r.tfa_secret = str(body['tfa_secret']);
       r.cookie = str(body['cookie']);
       if (proxy?.settings) applyIxProxy(r, proxy.settings, newProxyId);
-      if (isObject(body['fingerprint_config']))
+      if (isRecord(body['fingerprint_config']))
         r.fingerprint_config = { ...defaultFingerprint(random), ...body['fingerprint_config'] };
-      if (isObject(body['preference_config']))
+      if (isRecord(body['preference_config']))
         r.preference_config = { ...DEFAULT_PREFERENCES, ...body['preference_config'] };
       store.insert(r);
       deps.changed();
@@ -318,9 +313,9 @@ export function createIxRouter(deps: IxRouterDeps): VendorRouter {
       for (const k of ['username', 'password', 'tfa_secret', 'cookie'] as const)
         if (k in body) p[k] = str(body[k]);
       if (proxy?.settings) applyIxProxy(p, proxy.settings, newProxyId);
-      if (isObject(body['fingerprint_config']))
+      if (isRecord(body['fingerprint_config']))
         p.fingerprint_config = { ...p.fingerprint_config, ...body['fingerprint_config'] };
-      if (isObject(body['preference_config']))
+      if (isRecord(body['preference_config']))
         p.preference_config = { ...p.preference_config, ...body['preference_config'] };
       if (newId !== undefined && newId !== p.profile_id) store.changeId(p, newId);
       deps.changed();
@@ -598,7 +593,7 @@ export function createIxRouter(deps: IxRouterDeps): VendorRouter {
 
   function updateProxy(body: Body, mode: IxProxyMode): JsonReply {
     const info = body['proxy_info'];
-    if (!present(body['profile_id']) || !isObject(info)) return ixFail(1000, []);
+    if (!present(body['profile_id']) || !isRecord(info)) return ixFail(1000, []);
     const p = store.get(toInt(body['profile_id']) ?? NaN);
     if (!p) return ixFail(2007, []);
     const parsed = parseIxProxy(info, data, { requireMode: true, expectMode: mode });
@@ -624,7 +619,7 @@ export function createIxRouter(deps: IxRouterDeps): VendorRouter {
           return ixFail(1001);
         }
       }
-      if (!isObject(body)) return ixFail(1001);
+      if (!isRecord(body)) return ixFail(1001);
       return handler(body);
     },
     busy: () => ixFail(faults.random.chance(0.5) ? 1010 : 1008),

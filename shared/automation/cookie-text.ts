@@ -4,6 +4,7 @@
  * own shape (`expires`, or a storage state's `{ "cookies": [...] }`), or a Netscape
  * `cookies.txt`. Parsed into one shape; a mistake names the entry or line it is on.
  */
+import { isRecord } from '../lib/is-record';
 
 export type SameSite = 'Strict' | 'Lax' | 'None';
 
@@ -47,7 +48,7 @@ function parseJson(text: string): CookieParse {
   }
   const list = Array.isArray(json)
     ? json
-    : isObject(json) && Array.isArray(json['cookies'])
+    : isRecord(json) && Array.isArray(json['cookies'])
       ? json['cookies']
       : null;
   if (!list)
@@ -61,12 +62,9 @@ function parseJson(text: string): CookieParse {
   return { ok: true, format: 'json', cookies };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** One JSON cookie, or what is wrong with it. */
 function jsonCookie(entry: unknown): DeckCookie | string {
-  if (!isObject(entry)) return 'is not an object';
+  if (!isRecord(entry)) return 'is not an object';
   const { name, value, domain } = entry;
   if (typeof name !== 'string') return '"name" must be a string';
   if (typeof value !== 'string') return `"value" of ${name} must be a string`;

@@ -14,6 +14,7 @@ import {
   type ErrorParams,
   type ErrorReason,
 } from './error-reasons';
+import { isRecord } from '../lib/is-record';
 
 /** The closed set of error codes that may cross IPC. Anything else is `internal`. */
 export const ERROR_CODES = [
@@ -61,8 +62,6 @@ export interface DeckErrorValue {
 
 const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 const REASONS: ReadonlySet<string> = new Set(ERROR_REASONS);
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const optionalText = (v: unknown, max: number) =>
   v === undefined || (typeof v === 'string' && v.length <= max);
 

@@ -10,6 +10,7 @@
 import type { ResponseOf } from '../ipc/contract';
 import type { Profile } from './index';
 import { isProfileRow } from './profile-row-check';
+import { isRecord } from '../lib/is-record';
 
 type LastKnownAnswer = ResponseOf<'profiles:last-known'>;
 
@@ -24,9 +25,6 @@ export interface LastKnown {
 /** The file's text, up to its rows: the rows follow as JSON, one after another. */
 export const snapshotHead = (connectionId: string, listedAt: number): string =>
   `{"version":${SNAPSHOT_VERSION},"connectionId":${JSON.stringify(connectionId)},"listedAt":${listedAt},"profiles":[`;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The rows of one connection's snapshot. Throws when the text is not a snapshot at all;

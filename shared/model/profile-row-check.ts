@@ -16,11 +16,10 @@ import {
   PROXY_TYPES,
 } from './row-values';
 import { VENDOR_IDS } from './vendors';
+import { isRecord } from '../lib/is-record';
 
 type Check = (v: unknown) => boolean;
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString: Check = (v) => typeof v === 'string';
 // Parsed JSON holds no NaN or Infinity, which z.number() refuses.
 const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
@@ -44,7 +43,7 @@ const isPort: Check = (v) =>
   v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 65535);
 
 const isProxy: Check = (v) =>
-  isObject(v) &&
+  isRecord(v) &&
   isMethod(v['method']) &&
   isProxyType(v['type']) &&
   isString(v['host']) &&
@@ -59,7 +58,7 @@ const isProxy: Check = (v) =>
   optional(isString)(v['vendorProxyId']);
 
 const isProxyCheck: Check = (v) =>
-  isObject(v) &&
+  isRecord(v) &&
   isBoolean(v['ok']) &&
   isNumber(v['checkedAt']) &&
   optional(isString)(v['exitIp']) &&
@@ -73,14 +72,14 @@ const isTags: Check = (v) => {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) {
     const t: unknown = v[i];
-    if (!isObject(t) || !isString(t['id']) || !isString(t['name'])) return false;
+    if (!isRecord(t) || !isString(t['id']) || !isString(t['name'])) return false;
   }
   return true;
 };
 
 export function isProfileRow(v: unknown): v is Profile {
   return (
-    isObject(v) &&
+    isRecord(v) &&
     isString(v['key']) &&
     isString(v['connectionId']) &&
     isVendor(v['vendor']) &&

@@ -133,6 +133,7 @@ describe("the page's entry", () => {
         join(model, 'profile-row-check.ts'),
         join(model, 'row-values.ts'),
         join(model, 'vendors.ts'),
+        join(root, 'shared/lib/is-record.ts'),
       ].sort(),
     );
     expect([...packages]).toEqual([]);

@@ -17,9 +17,7 @@ import {
   wireRows,
   type WireScalar,
 } from '../common/wire';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../../../../shared/lib/is-record';
 
 /** `user_proxy_config`: each field text, number or missing. */
 export interface AdsProxyConfig {
@@ -44,7 +42,7 @@ const PROXY_KEYS = [
 const WireProxyConfig = wireOptional<AdsProxyConfig | null>(
   (v) =>
     v === null ||
-    (isObject(v) &&
+    (isRecord(v) &&
       PROXY_KEYS.every((k) => WireText.check(v[k])) &&
       WirePort.check(v['proxy_port'])),
   'expected a proxy config object',
@@ -55,7 +53,7 @@ const WireTags = wireOptional<TagRef[] | null>(
   (v) =>
     v === null ||
     (Array.isArray(v) &&
-      v.every((t) => isObject(t) && WireId.check(t['id']) && WireText.check(t['name']))),
+      v.every((t) => isRecord(t) && WireId.check(t['id']) && WireText.check(t['name']))),
   'expected a list of tags',
 );
 
@@ -121,7 +119,7 @@ export const AdsCreatedProfile = z
 /** `ws: {puppeteer, selenium}` of start and of the opened list. */
 const WireWs = wireOptional<{ puppeteer?: WireScalar; selenium?: WireScalar } | null>(
   (v) =>
-    v === null || (isObject(v) && WireText.check(v['puppeteer']) && WireText.check(v['selenium'])),
+    v === null || (isRecord(v) && WireText.check(v['puppeteer']) && WireText.check(v['selenium'])),
   'expected ws endpoints',
 );
 

@@ -24,7 +24,6 @@ import { chunk, text, toWireId } from '../common/wire';
 import { createBitClient } from './bit-client';
 import type { BitDialect } from './bit-dialect';
 import { createWindowIndex } from './window-index';
-import { isObject } from './window-keys';
 import {
   WindowProfile,
   windowTagReader,
@@ -44,6 +43,7 @@ import {
   windowId,
   type WindowWire as WindowRow,
 } from './bit-wire';
+import { isRecord } from '../../../../shared/lib/is-record';
 
 /** CosLogin's window ids are numbers; a non-numeric key is a uuid. */
 const NUMERIC_ID = /^\d+$/;
@@ -249,7 +249,7 @@ export function createBitFamilyProvider(dialect: BitDialect, o: ProviderOptions)
     const merged =
       data && typeof data === 'object' && !Array.isArray(data)
         ? {
-            ...(isObject((data as Record<string, unknown>)['config'])
+            ...(isRecord((data as Record<string, unknown>)['config'])
               ? ((data as Record<string, unknown>)['config'] as object)
               : {}),
             ...(data as object),

@@ -6,13 +6,11 @@
 import { DeckError } from '../../../../shared/ipc/result';
 import { remoteParams } from '../../http/json-client';
 import type { BitAnswer } from './bit-dialect';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../../../../shared/lib/is-record';
 
 /** `code`: CosLogin's `{code, msg, data}`; `success`: BitBrowser's `{success, msg?, data?}`. */
 export function envelopeKind(json: unknown): 'code' | 'success' | undefined {
-  if (!isObject(json)) return undefined;
+  if (!isRecord(json)) return undefined;
   if (typeof json['success'] === 'boolean' && !('code' in json)) return 'success';
   if ('code' in json && !('success' in json)) return 'code';
   return undefined;

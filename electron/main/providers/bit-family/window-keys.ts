@@ -32,6 +32,3 @@ export const PROXY_KEYS = [
   'enableSocks5Udp',
   'proxyId',
 ];
-
-export const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -9,9 +9,10 @@ import { DeckError, type ErrorCode } from '../../../../shared/ipc/result';
 import { statusError, remoteParams } from '../../http/json-client';
 import type { BitAnswer, BitDialect } from '../bit-family/bit-dialect';
 import { envelopeKind, otherClient } from '../bit-family/envelopes';
-import { IDENTITY_KEYS, isObject } from '../bit-family/window-keys';
+import { IDENTITY_KEYS } from '../bit-family/window-keys';
 import { EnvelopeMessage } from '../common/wire';
 import { BIT_CAPABILITIES } from './bit-capabilities';
+import { isRecord } from '../../../../shared/lib/is-record';
 
 const Envelope = z.looseObject({
   success: z.boolean(),
@@ -126,8 +127,8 @@ export const BIT_DIALECT: BitDialect = {
   createBody(_item, fields, source) {
     // The fingerprint of the window to copy from, else the connection's template; an empty
     // one lets the client choose (the vendor's examples pin only a core version).
-    const from = isObject(source.like) ? source.like['browserFingerPrint'] : source.template;
-    const browserFingerPrint = isObject(from) ? structuredClone(from) : {};
+    const from = isRecord(source.like) ? source.like['browserFingerPrint'] : source.template;
+    const browserFingerPrint = isRecord(from) ? structuredClone(from) : {};
     for (const key of IDENTITY_KEYS) delete browserFingerPrint[key];
     return { ...fields, browserFingerPrint };
   },

@@ -6,7 +6,8 @@
  */
 import { DeckError } from '../../../../shared/ipc/result';
 import type { CreateItem } from '../../../../shared/model/job';
-import { IDENTITY_KEYS, PROXY_KEYS, isObject } from '../bit-family/window-keys';
+import { IDENTITY_KEYS, PROXY_KEYS } from '../bit-family/window-keys';
+import { isRecord } from '../../../../shared/lib/is-record';
 
 export type CosConfigTemplate = Record<string, unknown>;
 
@@ -22,8 +23,8 @@ export function buildCreateBody(
 ): Record<string, unknown> {
   let config: Record<string, unknown>;
   if (source.like !== undefined) {
-    const likeConfig = isObject(source.like) ? source.like['config'] : undefined;
-    if (!isObject(likeConfig) || Object.keys(likeConfig).length === 0) {
+    const likeConfig = isRecord(source.like) ? source.like['config'] : undefined;
+    if (!isRecord(likeConfig) || Object.keys(likeConfig).length === 0) {
       throw DeckError.of(
         'invalid-input',
         'CosLogin gave no configuration for the window to copy from, so a window like it cannot be created',

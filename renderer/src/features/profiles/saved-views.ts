@@ -17,6 +17,7 @@ import {
   type ProxyCheckState,
 } from './filter';
 import { COLUMN_SETTINGS, useProfilesUi, type ColumnSettings } from './store';
+import { isRecord } from '../../../../shared/lib/is-record';
 
 export interface SavedView {
   id: string;
@@ -70,8 +71,6 @@ export const findViewNamed = (views: readonly SavedView[], name: string) =>
   views.find((v) => sameName(v.name, name.trim()));
 
 // Above the store: it reads storage as it is created.
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Views as storage holds them (another build's, or edited by hand): what cannot be read is dropped. */
 export function readSavedViews(stored: unknown): SavedView[] {
