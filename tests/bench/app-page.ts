@@ -21,14 +21,16 @@ export function whyNoAppPage(): string | undefined {
 
 /**
  * Runs `fn` with a fresh harness page (not yet navigated), then closes everything. `files`:
- * more bodies the page may fetch, by path, from the app's own origin.
+ * more bodies the page may fetch, by path, from the app's own origin; `cacheAssets`: see
+ * serveDirectory.
  */
 export async function withAppPage<T>(
   fn: (h: Harness) => Promise<T>,
   files?: ReadonlyMap<string, ExtraBody>,
+  options?: { cacheAssets?: boolean },
 ): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const server = await serveDirectory(renderer, files);
+  const server = await serveDirectory(renderer, files, options);
   try {
     const h = await startHarness(browser, server.url);
     try {

@@ -327,82 +327,87 @@ export const startScenario: Scenario = {
       ]);
       let stagedText: string | undefined;
       try {
-        await withAppPage(async ({ page, appUrl }) => {
-          await page.addInitScript(installStart, {
-            answerPath: ANSWER_PATH,
-            workerPath: ANSWER_WORKER_PATH,
-            stage: STAGE,
-            connections: JSON.parse(JSON.stringify(connections)) as unknown[],
-          });
-          for (let i = -1; i < RESTARTS; i++) {
-            let answer!: (file: string) => void;
-            answeredFile = new Promise<string>((resolve) => (answer = resolve));
-            const restarted = await startRestartedMain(dataDir);
-            // A new window has no document to unload: the last run's 10,000 rows would be
-            // torn down inside this run's navigation.
-            await page.goto('about:blank');
-            try {
-              const loaded = page.goto(appUrl);
-              const answered = await restarted.ask<AnsweredLastKnown>({ go: true });
-              const main = answered.ms;
-              answer(answered.file);
-              await loaded;
-              // Not page.waitForFunction: that first evaluates Playwright's own script (about
-              // 330 kB) in the page, 50-90 ms of its main thread while the app is starting.
-              await page.evaluate(
-                () =>
-                  new Promise<void>((resolve) => {
-                    const painted = () =>
-                      (window as unknown as { __start: StartProbe }).__start.rowsAt !== undefined
-                        ? resolve()
-                        : requestAnimationFrame(painted);
-                    painted();
-                  }),
-              );
-              const probe = (await page.evaluate(
-                () => (window as unknown as { __start: StartProbe }).__start,
-              )) as Required<StartProbe>;
-              const copy = await restarted.ask<number>({ copy: true });
-              const text = await readFile(answered.file, 'utf8');
-              if (stagedText !== undefined && text !== stagedText)
-                throw new Error('the restarted core answered other rows than those staged');
-              const known = JSON.parse(text) as ResponseOf<'profiles:last-known'>;
-              const rows = previewFromLastKnown(known).profiles.length;
-              if (rows !== PROFILES) throw new Error(`last-known ${rows}`);
-              // In the app the answer is in the page once main has answered and the page has
-              // asked, plus the IPC copy; here it comes when the staged copy is read and the
-              // restarted core has answered (earlier or later, by the benchmark's plumbing).
-              // So the rows count from the later of the modelled moment and the app's mount,
-              // plus the page's own work once it had both (reading, rendering).
-              const arrives = Math.max(main, probe.askedAt) + copy;
-              const after = probe.rowsAt - Math.max(probe.mountedAt, probe.answeredAt);
-              const shown = Math.max(probe.mountedAt, arrives) + after;
-
-              const first = await restarted.ask<Answered>({ list: true });
-              const fresh = first.ms + copyMs(JSON.parse(first.body));
-              if (i < 0) {
-                // A warm-up: Chromium and the page's code cached, the answer staged.
-                await page.evaluate(() =>
-                  (window as unknown as { __stageAnswer: () => Promise<void> }).__stageAnswer(),
+        await withAppPage(
+          async ({ page, appUrl }) => {
+            await page.addInitScript(installStart, {
+              answerPath: ANSWER_PATH,
+              workerPath: ANSWER_WORKER_PATH,
+              stage: STAGE,
+              connections: JSON.parse(JSON.stringify(connections)) as unknown[],
+            });
+            for (let i = -1; i < RESTARTS; i++) {
+              let answer!: (file: string) => void;
+              answeredFile = new Promise<string>((resolve) => (answer = resolve));
+              const restarted = await startRestartedMain(dataDir);
+              // A new window has no document to unload: the last run's 10,000 rows would be
+              // torn down inside this run's navigation.
+              await page.goto('about:blank');
+              try {
+                const loaded = page.goto(appUrl);
+                const answered = await restarted.ask<AnsweredLastKnown>({ go: true });
+                const main = answered.ms;
+                answer(answered.file);
+                await loaded;
+                // Not page.waitForFunction: that first evaluates Playwright's own script (about
+                // 330 kB) in the page, 50-90 ms of its main thread while the app is starting.
+                await page.evaluate(
+                  () =>
+                    new Promise<void>((resolve) => {
+                      const painted = () =>
+                        (window as unknown as { __start: StartProbe }).__start.rowsAt !== undefined
+                          ? resolve()
+                          : requestAnimationFrame(painted);
+                      painted();
+                    }),
                 );
-                stagedText = text;
-                continue;
+                const probe = (await page.evaluate(
+                  () => (window as unknown as { __start: StartProbe }).__start,
+                )) as Required<StartProbe>;
+                const copy = await restarted.ask<number>({ copy: true });
+                const text = await readFile(answered.file, 'utf8');
+                if (stagedText !== undefined && text !== stagedText)
+                  throw new Error('the restarted core answered other rows than those staged');
+                const known = JSON.parse(text) as ResponseOf<'profiles:last-known'>;
+                const rows = previewFromLastKnown(known).profiles.length;
+                if (rows !== PROFILES) throw new Error(`last-known ${rows}`);
+                // In the app the answer is in the page once main has answered and the page has
+                // asked, plus the IPC copy; here it comes when the staged copy is read and the
+                // restarted core has answered (earlier or later, by the benchmark's plumbing).
+                // So the rows count from the later of the modelled moment and the app's mount,
+                // plus the page's own work once it had both (reading, rendering).
+                const arrives = Math.max(main, probe.askedAt) + copy;
+                const after = probe.rowsAt - Math.max(probe.mountedAt, probe.answeredAt);
+                const shown = Math.max(probe.mountedAt, arrives) + after;
+
+                const first = await restarted.ask<Answered>({ list: true });
+                const fresh = first.ms + copyMs(JSON.parse(first.body));
+                if (i < 0) {
+                  // A warm-up: Chromium and the page's code cached, the answer staged.
+                  await page.evaluate(() =>
+                    (window as unknown as { __stageAnswer: () => Promise<void> }).__stageAnswer(),
+                  );
+                  stagedText = text;
+                  continue;
+                }
+                mainMs.push(main);
+                lastKnown.push(shown);
+                firstPage.push(fresh);
+                parts.push(
+                  `main ${Math.round(main)}, document ${Math.round(probe.documentAt)}, ` +
+                    `asked ${Math.round(probe.askedAt)}, answered ${Math.round(probe.answeredAt)}, ` +
+                    `copy ${Math.round(copy)}, ` +
+                    `mounted ${Math.round(probe.mountedAt)}, then ${Math.round(after)}`,
+                );
+              } finally {
+                await restarted.stop();
+                await sleep(1_100);
               }
-              mainMs.push(main);
-              lastKnown.push(shown);
-              firstPage.push(fresh);
-              parts.push(
-                `main ${Math.round(main)}, document ${Math.round(probe.documentAt)}, ` +
-                  `asked ${Math.round(probe.askedAt)}, answered ${Math.round(probe.answeredAt)}, ` +
-                  `copy ${Math.round(copy)}, ` +
-                  `mounted ${Math.round(probe.mountedAt)}, then ${Math.round(after)}`,
-              );
-            } finally {
-              await restarted.stop();
-              await sleep(1_100);
             }
-          }
-        }, files);
+          },
+          files,
+          // Loaded again at each restart from the browser's cache, as the app from disk.
+          { cacheAssets: true },
+        );
       } finally {
         await slow.stop();
       }
