@@ -56,6 +56,36 @@ test('a filter typed while scrolled to the bottom shows the last rows it keeps',
   await expect(row(page, 'cos/50000')).toBeVisible();
 });
 
+test('rows a filter hides are kept out of sight, and the same elements show the rows again', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await openTable(page, appUrl, { count: 1_000 });
+  await expect(row(page, 'ix/1')).toBeVisible();
+  const drawn = await bodyRows(page).count();
+  const first = await page.locator('[data-profile-row]').first().elementHandle();
+  const search = page.getByRole('searchbox', { name: 'Search profiles' });
+
+  await search.fill('no such profile');
+  await expect(page.getByText('No profile matches the filters.')).toBeVisible();
+  // Kept: no row to anyone (role, key, id), hidden, inert; only the header row remains.
+  await expect(bodyRows(page)).toHaveCount(0);
+  await expect(page.getByRole('row')).toHaveCount(1);
+  const kept = page.locator('[data-profile-row]');
+  expect(await kept.count()).toBe(drawn);
+  for (const el of await kept.all()) {
+    await expect(el).toBeHidden();
+    await expect(el).toHaveAttribute('inert', '');
+    await expect(el).not.toHaveAttribute('id');
+  }
+
+  await search.fill('');
+  await expect(row(page, 'ix/1')).toBeVisible();
+  await expect(bodyRows(page)).toHaveCount(drawn);
+  // The first row is the element it was before the empty answer, updated in place.
+  expect(await first!.evaluate((el) => el.isConnected && el.getAttribute('data-key'))).toBe('ix/1');
+});
+
 test('the last-known rows are asked for before the app first renders', async ({ harness }) => {
   const { page, appUrl } = harness;
   await page.addInitScript(() => {

@@ -236,6 +236,31 @@ describe('createNarrowingFilter', () => {
     // Only Shop Alpha, Shop Gamma and Other (group Shops) matched "shop".
     expect(seen.sort()).toEqual(['0', '2', '3']);
   });
+
+  it('narrows the answer with the fewest terms left to look for, among the smallest', () => {
+    const filter = createNarrowingFilter();
+    const shops = buildSearchIndex(
+      [1, 2, 3, 10].map((n) => profile(n, { name: `Shop ${n}`, groupName: '' })),
+    );
+    const seen: string[] = [];
+    const spied = {
+      rows: shops.rows,
+      texts: new Proxy(shops.texts as string[], {
+        get(target, prop, receiver) {
+          if (typeof prop === 'string' && /^\d+$/.test(prop)) seen.push(prop);
+          return Reflect.get(target, prop, receiver);
+        },
+      }),
+    };
+    // Every row has "s" and "shop": two answers of four rows.
+    filter(spied, { ...EMPTY_FILTERS, text: 's' });
+    filter(spied, { ...EMPTY_FILTERS, text: 'shop' });
+    seen.length = 0;
+    const found = filter(spied, { ...EMPTY_FILTERS, text: 'shop 1' });
+    expect(found.map((p) => p.name)).toEqual(['Shop 1', 'Shop 10']);
+    // "shop" is answered: each row is read once, for "1"; from "s", twice (shop, then 1).
+    expect(seen.sort()).toEqual(['0', '1', '2', '3']);
+  });
 });
 
 describe('createNarrowingFilter keeps the table still when the answer is the same', () => {

@@ -2,6 +2,7 @@ import {
   memo,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -189,6 +190,23 @@ export const ProfilesTable = memo(function ProfilesTable({
     if (pin === 'right') widthVars[`--pin-${h.id}`] = `${h.column.getAfter('right')}px`;
   }
   const totalWidth = table.getTotalSize();
+
+  // Rows a filter just took off the end of the window stay mounted, hidden, until the rows
+  // come back: a keystroke that empties the table and the next that fills it again (typing
+  // "group" then ":", or clearing a query that matched nothing) then update ~500 elements in
+  // place instead of building them again (50-65 ms of style and layout at every such key).
+  // Only positions past the rows shown are kept, so scrolling never keeps any. One list, as
+  // React matches keys within one list only.
+  const kept = useRef<readonly DrawnRow[]>([]);
+  const drawn: DrawnRow[] = virtualizer.getVirtualItems().map((item) => ({
+    index: item.index,
+    top: item.start - HEADER_HEIGHT,
+    profile: rows[item.index]!,
+  }));
+  for (const row of kept.current) if (row.index >= shown) drawn.push({ ...row, spare: true });
+  useLayoutEffect(() => {
+    kept.current = drawn;
+  });
   const [drop, setDrop] = useState<{ id: string; place: 'before' | 'after' } | null>(null);
   const onHeaderDrop = (dragged: string, target: string, place: 'before' | 'after') => {
     const { columnOrder: order, columnPinning: pinning } = useProfilesUi.getState();
@@ -396,31 +414,39 @@ export const ProfilesTable = memo(function ProfilesTable({
         className="relative select-none"
         style={{ height: shown * rowHeight, width: totalWidth, minWidth: '100%' }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const p = rows[item.index]!;
-          return (
-            // Keyed by position: when a filter swaps the profiles in view, React updates the
-            // rows' text in place instead of unmounting and building them again.
-            <ProfileRow
-              key={item.index}
-              profile={p}
-              index={item.index}
-              top={item.start - HEADER_HEIGHT}
-              height={rowHeight}
-              selected={selection.keys.has(p.key)}
-              focused={selection.focus === p.key}
-              highlighted={highlight?.keys.has(p.key) ?? false}
-              columns={columns}
-              connection={connectionsById.get(p.connectionId)}
-              staleSince={staleConnections.get(p.connectionId)}
-              language={i18n.language}
-            />
-          );
-        })}
+        {drawn.map(({ index, top, profile: p, spare }) => (
+          // Keyed by position: when a filter swaps the profiles in view, React updates the
+          // rows' text in place instead of unmounting and building them again.
+          <ProfileRow
+            key={index}
+            spare={spare}
+            profile={p}
+            index={index}
+            // A kept row sits at the top, hidden, so it makes nothing to scroll to.
+            top={spare ? 0 : top}
+            height={rowHeight}
+            selected={!spare && selection.keys.has(p.key)}
+            focused={!spare && selection.focus === p.key}
+            highlighted={!spare && (highlight?.keys.has(p.key) ?? false)}
+            columns={columns}
+            connection={connectionsById.get(p.connectionId)}
+            staleSince={staleConnections.get(p.connectionId)}
+            language={i18n.language}
+          />
+        ))}
       </div>
     </div>
   );
 });
+
+/** A row in the DOM: one in view (or overscan), or one kept for the rows' return (`spare`). */
+interface DrawnRow {
+  index: number;
+  /** Its place under the header. */
+  top: number;
+  profile: Profile;
+  spare?: boolean;
+}
 
 /** Sticky placement of a pinned column's cells (header and rows alike). */
 function cellStyle(c: DrawnColumn): CSSProperties {
@@ -566,9 +592,12 @@ const ProfileRow = memo(function ProfileRow({
   columns,
   connection,
   staleSince,
+  spare = false,
 }: {
   /** The language the cells are worded in: a switch re-renders the memoized rows. */
   language: string;
+  /** Kept for the rows' return, not shown: no row to anyone (see `kept`). */
+  spare?: boolean;
   profile: Profile;
   index: number;
   top: number;
@@ -585,15 +614,17 @@ const ProfileRow = memo(function ProfileRow({
   const cell = { stale };
   return (
     <div
-      role="row"
-      id={rowDomId(profile.key)}
-      data-key={profile.key}
+      role={spare ? undefined : 'row'}
+      id={spare ? undefined : rowDomId(profile.key)}
+      data-key={spare ? undefined : profile.key}
       data-profile-row
       data-striped={index % 2 ? true : undefined}
       data-stale={stale || undefined}
       data-highlight={highlighted || undefined}
-      aria-rowindex={index + 2}
-      aria-selected={selected}
+      aria-rowindex={spare ? undefined : index + 2}
+      aria-selected={spare ? undefined : selected}
+      aria-hidden={spare || undefined}
+      inert={spare}
       className={`absolute top-0 left-0 flex w-full cursor-default items-center border-b border-zinc-100 dark:border-zinc-800/60 ${
         // Drawn above the pinned cells, which would hide an outline of the row itself.
         focused
@@ -601,7 +632,12 @@ const ProfileRow = memo(function ProfileRow({
           : ''
       } ${stale ? 'opacity-60' : ''} ${highlighted ? 'deck-flash' : ''}`}
       // Fixed size and contained: a row mounted while scrolling lays out and paints alone.
-      style={{ height, transform: `translateY(${top}px)`, contain: 'strict' }}
+      style={{
+        height,
+        transform: `translateY(${top}px)`,
+        contain: 'strict',
+        visibility: spare ? 'hidden' : undefined,
+      }}
     >
       {columns.map((col) => {
         const c = COLUMN_BY_ID.get(col.id)!;

@@ -194,7 +194,8 @@ export function createNarrowingFilter(): (index: SearchIndex, f: ProfileFilters)
     const limit = KEPT_ROWS_FACTOR * index.rows.length;
     const facets = facetKey(f);
     const terms = parseSearch(f.text);
-    const keys = new Set(terms.map(termKey));
+    const keyed = terms.map(termKey);
+    const keys = new Set(keyed);
     const same = answers.find(
       (a) =>
         a.facets === facets && a.keys.size === keys.size && [...a.keys].every((k) => keys.has(k)),
@@ -203,12 +204,18 @@ export function createNarrowingFilter(): (index: SearchIndex, f: ProfileFilters)
       remember(same, limit);
       return same.rows;
     }
+    // The fewest rows to scan, then the fewest terms left to scan them for: "shop 4" narrows
+    // "shop" (only 4 to look for), not "s" with as many rows (shop and 4: 16 ms more at
+    // 400,000 rows).
+    const left = (a: Answer) => keyed.filter((k) => !a.keys.has(k)).length;
     let base: Answer | undefined;
     for (const a of answers)
       if (
         a.facets === facets &&
         a.terms.every((earlier) => terms.some((later) => implies(later, earlier))) &&
-        (!base || a.hits.length < base.hits.length)
+        (!base ||
+          a.hits.length < base.hits.length ||
+          (a.hits.length === base.hits.length && left(a) < left(base)))
       )
         base = a;
     let answer: Answer;
@@ -217,7 +224,7 @@ export function createNarrowingFilter(): (index: SearchIndex, f: ProfileFilters)
       const hits = matchPositions(
         index,
         f,
-        terms.filter((t) => !known.has(termKey(t))),
+        terms.filter((_, i) => !known.has(keyed[i]!)),
         base.hits,
       );
       const rows = hits.length === base.hits.length ? base.rows : rowsAt(index, hits);
