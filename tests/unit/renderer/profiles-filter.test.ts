@@ -230,7 +230,8 @@ describe('createNarrowingFilter', () => {
     });
     const spied = { rows: big.rows, texts: spy };
     filter(spied, { ...EMPTY_FILTERS, text: 'shop' });
-    expect(seen).toHaveLength(4);
+    // Every row's text, to build the haystack.
+    expect(new Set(seen)).toEqual(new Set(['0', '1', '2', '3']));
     seen.length = 0;
     filter(spied, { ...EMPTY_FILTERS, text: 'shop g' });
     // Only Shop Alpha, Shop Gamma and Other (group Shops) matched "shop".

@@ -167,6 +167,32 @@ describe('search index', () => {
     expect(ads).toHaveLength(ROWS / 2);
   });
 
+  it('builds ahead a slice of rows at a time, and a search before the end builds the rest', () => {
+    // New objects: no search text of theirs is made yet.
+    const fresh = buildSearchIndex(rows.map((p) => ({ ...p })));
+    const lower = vi.spyOn(String.prototype, 'toLowerCase');
+    let slices = 0;
+    try {
+      expect(buildSearchIndexAhead(fresh, () => slices++ < 2)).toBe(false);
+      // Two slices: some rows' texts, far from all.
+      expect(lower.mock.calls.length).toBeGreaterThan(0);
+      expect(lower.mock.calls.length).toBeLessThan(ROWS / 2);
+      lower.mockClear();
+      const want = rows.flatMap((p, i) => (searchTextOf(p).includes('shop 2') ? [i] : []));
+      lower.mockClear();
+      expect([...rowsContaining(fresh, 'shop 2')]).toEqual(want);
+      // The rest, once each, not the slices' rows again.
+      expect(lower.mock.calls.length).toBeLessThan(ROWS);
+    } finally {
+      lower.mockRestore();
+    }
+    expect(fresh.texts).toEqual(rows.map(searchTextOf));
+    // What is left (the field indexes), then nothing.
+    slices = 0;
+    expect(buildSearchIndexAhead(fresh, () => slices++ < 10)).toBe(true);
+    expect(buildSearchIndexAhead(fresh, () => false)).toBe(true);
+  });
+
   it('makes no search text until one is read: the first paint of the rows does not wait', () => {
     const fresh = rows.slice(0, 50).map((p) => ({ ...p }));
     const lower = vi.spyOn(String.prototype, 'toLowerCase');

@@ -38,10 +38,16 @@ export function useProfileRows() {
     [all, sorting, connectionsById],
   );
   const searchIndex = useMemo(() => buildSearchIndex(sorted), [sorted]);
-  // Built when idle rather than in the render that shows the rows; a filter set at start
-  // (remembered) builds what it needs itself.
+  // Built when idle, a slice at a time, rather than in the render that shows the rows; a
+  // filter set at start (remembered) or typed before the end builds what it needs itself.
   useEffect(() => {
-    const id = requestIdleCallback(() => buildSearchIndexAhead(searchIndex));
+    // As long as the browser says the page is idle (at most 50 ms): in shorter slices the
+    // build got too few of the idle moments after a load to end before the first key.
+    const slice = (deadline: IdleDeadline) => {
+      if (!buildSearchIndexAhead(searchIndex, () => deadline.timeRemaining() > 1))
+        id = requestIdleCallback(slice);
+    };
+    let id = requestIdleCallback(slice);
     return () => cancelIdleCallback(id);
   }, [searchIndex]);
   const [filter] = useState(createNarrowingFilter);
