@@ -343,6 +343,26 @@ export const startScenario: Scenario = {
               // torn down inside this run's navigation.
               await page.goto('about:blank');
               try {
+                // BENCH_TRACE_DIR=dir: a Chromium trace of each restart's page (JS samples, GC,
+                // style, layout, paint), to see where its part goes; tracing slows the page, so
+                // a traced run's figures are not the metric's.
+                const traceDir = process.env['BENCH_TRACE_DIR'];
+                if (traceDir)
+                  await page
+                    .context()
+                    .browser()!
+                    .startTracing(page, {
+                      path: join(traceDir, `start-${i + 1}.json`),
+                      categories: [
+                        'devtools.timeline',
+                        'disabled-by-default-devtools.timeline',
+                        'v8',
+                        'blink',
+                        'toplevel',
+                        'disabled-by-default-v8.gc',
+                        'disabled-by-default-v8.cpu_profiler',
+                      ],
+                    });
                 const loaded = page.goto(appUrl);
                 const answered = await restarted.ask<AnsweredLastKnown>({ go: true });
                 const main = answered.ms;
@@ -360,6 +380,7 @@ export const startScenario: Scenario = {
                       painted();
                     }),
                 );
+                if (traceDir) await page.context().browser()!.stopTracing();
                 const probe = (await page.evaluate(
                   () => (window as unknown as { __start: StartProbe }).__start,
                 )) as Required<StartProbe>;
