@@ -105,6 +105,45 @@ test('the last-known rows are asked for before the app first renders', async ({ 
   ).toBe(true);
 });
 
+test('while the rows are on their way the table is there, saying so, and closed menus hold nothing', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await page.addInitScript(installFakeDeck, { count: 10 });
+  // The listing waits until the test lets it answer.
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      deck: { profiles: { list(r: unknown): Promise<unknown> } };
+      __answer?: () => void;
+    };
+    const list = w.deck.profiles.list;
+    w.deck.profiles.list = (request) =>
+      new Promise((resolve) => (w.__answer = () => resolve(list(request))));
+  });
+  await page.goto(appUrl);
+  const grid = page.getByRole('grid', { name: 'Profiles' });
+  await expect(grid).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading profiles…' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Name' })).toBeVisible();
+  await expect(bodyRows(page)).toHaveCount(0);
+  // A closed menu has no contents; open, it has them; closed again, none.
+  const filled = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[popover]')].map((p) => p.childElementCount),
+    );
+  expect((await filled()).length).toBeGreaterThan(2);
+  expect((await filled()).every((n) => n === 0)).toBe(true);
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Remark' })).toBeVisible();
+  expect((await filled()).filter((n) => n > 0)).toHaveLength(1);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('checkbox', { name: 'Remark' })).toHaveCount(0);
+
+  await page.evaluate(() => (window as unknown as { __answer: () => void }).__answer());
+  await expect(bodyRows(page)).toHaveCount(10);
+  await expect(page.getByText('Loading profiles…')).toHaveCount(0);
+});
+
 test('typing a filter narrows the rows and shows shown / total', async ({ harness }) => {
   const { page, appUrl } = harness;
   await openTable(page, appUrl, { count: 50_000 });

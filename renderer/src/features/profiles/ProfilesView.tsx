@@ -219,10 +219,6 @@ export function ProfilesView() {
               <p>{t('profiles.noConnections')}</p>
               <DemoOffer start={demoStart} onAddManually={() => setAddingConnection(true)} />
             </EmptyState>
-          ) : list.isPending && !rows.previewing ? (
-            <EmptyState>
-              <p role="status">{t('profiles.loading')}</p>
-            </EmptyState>
           ) : list.isError ? (
             <EmptyState>
               <p role="alert" className="text-red-600 dark:text-red-400">
@@ -239,21 +235,30 @@ export function ProfilesView() {
                 staleConnections={rows.staleConnections}
                 onMenu={setMenuAt}
               />
-              {rows.visible.length === 0 && (
+              {/* The table is there while the rows are on their way, so that they land in
+                  it: mounted only with them, it measured its box (a forced layout) and drew
+                  them in a second render, 15-25 ms after the last-known rows had arrived. */}
+              {list.isPending && !rows.previewing ? (
                 <EmptyState overlay>
-                  {rows.all.length === 0 ? (
-                    freshConnections === 0 && listErrors.length > 0 ? (
-                      <p>{t('profiles.noneAnswered')}</p>
-                    ) : (
-                      <p>{t('profiles.noProfiles')}</p>
-                    )
-                  ) : (
-                    <>
-                      <p>{t('profiles.noMatch')}</p>
-                      <Button onClick={clearFilters}>{t('profiles.clearFilters')}</Button>
-                    </>
-                  )}
+                  <p role="status">{t('profiles.loading')}</p>
                 </EmptyState>
+              ) : (
+                rows.visible.length === 0 && (
+                  <EmptyState overlay>
+                    {rows.all.length === 0 ? (
+                      freshConnections === 0 && listErrors.length > 0 ? (
+                        <p>{t('profiles.noneAnswered')}</p>
+                      ) : (
+                        <p>{t('profiles.noProfiles')}</p>
+                      )
+                    ) : (
+                      <>
+                        <p>{t('profiles.noMatch')}</p>
+                        <Button onClick={clearFilters}>{t('profiles.clearFilters')}</Button>
+                      </>
+                    )}
+                  </EmptyState>
+                )
               )}
             </>
           )}
