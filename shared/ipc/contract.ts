@@ -27,6 +27,7 @@ import {
   ScriptSummarySchema,
 } from '../model/automation';
 import { DeckErrorSchema } from './result';
+import type { Channel, EventName } from './channels';
 
 const Id = z.string().min(1).max(200);
 /** A window that could not be arranged or restored, and why. */
@@ -363,10 +364,10 @@ export const contract = {
     z.object({ jobId: Id, key: Id }).strict(),
     z.object({ dataUrl: z.string() }),
   ),
-} as const;
+} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
-export type Channel = keyof Contract;
+export type { Channel, EventName };
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
@@ -389,7 +390,6 @@ export const events = {
     ),
   }),
   'connections:event:changed': z.object({ ids: z.array(z.string()) }),
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 export type Events = typeof events;
-export type EventName = keyof Events;
 export type EventOf<E extends EventName> = z.output<Events[E]>;

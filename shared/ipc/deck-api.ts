@@ -3,16 +3,9 @@
  * ipcRenderer-backed functions; the browser harness passes Playwright bindings. Both get
  * exactly this API: one typed function per operation, no generic invoke.
  */
-import {
-  contract,
-  events,
-  type Channel,
-  type EventName,
-  type EventOf,
-  type RequestOf,
-  type ResponseOf,
-} from './contract';
-import { DeckErrorSchema, type Result } from './result';
+import type { EventOf, RequestOf, ResponseOf } from './contract';
+import { CHANNELS, EVENT_NAMES, type Channel, type EventName } from './channels';
+import { readDeckErrorValue, type Result } from './deck-error';
 
 export type Invoke = (channel: Channel, request: unknown) => Promise<unknown>;
 export type Subscribe = (event: EventName, listener: (payload: unknown) => void) => () => void;
@@ -22,8 +15,8 @@ function checkEnvelope<T>(raw: unknown): Result<T> {
   if (raw && typeof raw === 'object' && 'ok' in raw) {
     const r = raw as { ok: unknown; data?: unknown; error?: unknown };
     if (r.ok === true) return { ok: true, data: r.data as T };
-    const parsed = DeckErrorSchema.safeParse(r.error);
-    if (r.ok === false && parsed.success) return { ok: false, error: parsed.data };
+    const error = r.ok === false ? readDeckErrorValue(r.error) : undefined;
+    if (error) return { ok: false, error };
   }
   return {
     ok: false,
@@ -92,11 +85,11 @@ export function buildDeckApi(invoke: Invoke, subscribe: Subscribe): DeckApi {
     }
   };
   const api: Record<string, Record<string, unknown>> = { events: {} };
-  for (const channel of Object.keys(contract) as Channel[]) {
+  for (const channel of CHANNELS) {
     const [ns, method] = channel.split(':') as [string, string];
     (api[ns] ??= {})[camel(method)] = call(channel);
   }
-  for (const event of Object.keys(events) as EventName[]) {
+  for (const event of EVENT_NAMES) {
     const [ns, , name] = event.split(':') as [string, string, string];
     api['events']![`on${capital(camel(ns))}${capital(camel(name))}`] = (
       listener: (payload: unknown) => void,

@@ -106,6 +106,27 @@ export function isDeckErrorValue(v: unknown): v is DeckErrorValue {
   );
 }
 
+/**
+ * The error value in `v` as DeckErrorSchema parses it: a copy holding only the schema's
+ * fields (it drops the others), or undefined where the schema refuses it. For the preload,
+ * which checks every answer's envelope without zod. A unit test holds it to the schema.
+ */
+export function readDeckErrorValue(v: unknown): DeckErrorValue | undefined {
+  if (!isDeckErrorValue(v)) return undefined;
+  const out: DeckErrorValue = { code: v.code, message: v.message, retryable: v.retryable };
+  const d = v.details;
+  if (d === undefined) return out;
+  const details: NonNullable<DeckErrorValue['details']> = {};
+  if (d.field !== undefined) details.field = d.field;
+  if (d.vendorCode !== undefined) details.vendorCode = d.vendorCode;
+  if (d.vendorMessage !== undefined) details.vendorMessage = d.vendorMessage;
+  if (d.connectionId !== undefined) details.connectionId = d.connectionId;
+  if (d.reason !== undefined) details.reason = d.reason;
+  if (d.params !== undefined) details.params = { ...d.params };
+  out.details = details;
+  return out;
+}
+
 export type Result<T> = { ok: true; data: T } | { ok: false; error: DeckErrorValue };
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });

@@ -139,3 +139,12 @@ describe("the page's entry", () => {
     expect([...packages]).toEqual([]);
   });
 });
+
+describe('the preload', () => {
+  it('reaches no zod: it builds window.deck from the names of the channels, before every page', () => {
+    const { files, packages } = startBundle(join(root, 'electron/preload/index.ts'));
+    expect([...packages]).toEqual(['electron']);
+    expect(files).toContain(join(root, 'shared/ipc/channels.ts'));
+    expect(files).not.toContain(join(root, 'shared/ipc/contract.ts'));
+  });
+});

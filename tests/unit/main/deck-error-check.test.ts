@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DeckErrorSchema, isDeckErrorValue } from '../../../shared/ipc/result';
+import { readDeckErrorValue } from '../../../shared/ipc/deck-error';
 
 const valid = {
   code: 'vendor-error',
@@ -29,6 +30,7 @@ const VALUES: [string, unknown][] = [
   ['no details', { code: 'internal', message: '', retryable: true }],
   ['empty details', withDetails({})],
   ['an extra key (dropped by the schema)', { ...valid, extra: 1 }],
+  ['an extra key in details (dropped too)', withDetails({ reason: 'invalid.port-range', x: 1 })],
   ['a string vendor code', withDetails({ vendorCode: 'E_PROXY' })],
   ['the longest message', { ...valid, message: long(2000) }],
   ['twelve params', withDetails({ params: manyParams(12) })],
@@ -64,7 +66,21 @@ describe('isDeckErrorValue', () => {
 
   it('accepts and refuses some of them (the cases are not all one way)', () => {
     const answers = VALUES.map(([, v]) => isDeckErrorValue(v));
-    expect(answers.filter(Boolean).length).toBe(7);
-    expect(answers.filter((a) => !a).length).toBe(VALUES.length - 7);
+    expect(answers.filter(Boolean).length).toBe(8);
+    expect(answers.filter((a) => !a).length).toBe(VALUES.length - 8);
+  });
+});
+
+// The preload reads every answer's error this way (deck-api.ts), without zod.
+describe('readDeckErrorValue', () => {
+  it.each(VALUES)('gives what DeckErrorSchema parses, or nothing: %s', (_, value) => {
+    const parsed = DeckErrorSchema.safeParse(value);
+    expect(readDeckErrorValue(value)).toStrictEqual(parsed.success ? parsed.data : undefined);
+  });
+
+  it('copies: the value read shares nothing with the value sent', () => {
+    const read = readDeckErrorValue(valid)!;
+    expect(read.details).not.toBe(valid.details);
+    expect(read.details?.params).not.toBe(valid.details.params);
   });
 });
