@@ -139,9 +139,85 @@ test('while the rows are on their way the table is there, saying so, and closed 
   await page.keyboard.press('Escape');
   await expect(page.getByRole('checkbox', { name: 'Remark' })).toHaveCount(0);
 
+  await expect(page.getByText('Listing… Rows appear as their pages arrive.')).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/profiles-loading.png' });
+
   await page.evaluate(() => (window as unknown as { __answer: () => void }).__answer());
   await expect(bodyRows(page)).toHaveCount(10);
   await expect(page.getByText('Loading profiles…')).toHaveCount(0);
+  await expect(page.getByText(/^Listing…/)).toHaveCount(0);
+});
+
+/**
+ * Main answers with the fake's rows as last known, at once or when the test calls
+ * `__answerLastKnown`; the listing never ends. Records what the app's first render showed.
+ */
+function lastKnownRows({ held }: { held: boolean }) {
+  type Answer = { ok: true; data: { profiles: unknown[] } };
+  const w = window as unknown as {
+    deck: { profiles: Record<string, (r?: unknown) => Promise<unknown>> };
+    __firstRender?: { rows: number; loading: boolean };
+    __answerLastKnown?: () => void;
+  };
+  const { profiles } = w.deck;
+  const rows = (profiles['list']!({}) as Promise<Answer>).then(({ data }) => ({
+    ok: true,
+    data: {
+      profiles: data.profiles,
+      connections: ['ix', 'cos'].map((connectionId) => ({ connectionId, listedAt: 1e12 })),
+      snapshots: [],
+    },
+  }));
+  const answered = held
+    ? new Promise<void>((resolve) => (w.__answerLastKnown = resolve))
+    : Promise.resolve();
+  profiles['lastKnown'] = () => answered.then(() => rows);
+  profiles['list'] = () => new Promise(() => {});
+  new MutationObserver((_, observer) => {
+    const root = document.getElementById('root');
+    if (!root?.firstElementChild) return;
+    w.__firstRender = {
+      rows: root.querySelectorAll('[role=grid] [role=row][data-key]').length,
+      loading: root.textContent?.includes('Loading profiles…') ?? false,
+    };
+    observer.disconnect();
+  }).observe(document, { subtree: true, childList: true });
+}
+
+const firstRender = (page: Page) =>
+  page.evaluate(
+    () => (window as { __firstRender?: { rows: number; loading: boolean } }).__firstRender,
+  );
+
+test('last-known rows arriving while the app waits do not move the table: the banner was there', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await page.addInitScript(installFakeDeck, { count: 10 });
+  await page.addInitScript(lastKnownRows, { held: true });
+  await page.goto(appUrl);
+  await expect(page.getByText('Listing… Rows appear as their pages arrive.')).toBeVisible();
+  expect(await firstRender(page)).toEqual({ rows: 0, loading: true });
+  const grid = page.getByRole('grid', { name: 'Profiles' });
+  const height = () => grid.evaluate((el) => el.clientHeight);
+  const before = await height();
+
+  await page.evaluate(() => (window as { __answerLastKnown?: () => void }).__answerLastKnown!());
+  await expect(bodyRows(page)).toHaveCount(10);
+  await expect(page.getByText(/^Listing… Until each listing is complete, rows of/)).toBeVisible();
+  expect(await height()).toBe(before);
+});
+
+test('last-known rows already in when the app starts are in its first render', async ({
+  harness,
+}) => {
+  const { page, appUrl } = harness;
+  await page.addInitScript(installFakeDeck, { count: 10 });
+  await page.addInitScript(lastKnownRows, { held: false });
+  await page.goto(appUrl);
+  await expect(bodyRows(page)).toHaveCount(10);
+  await expect(page.getByText(/^Listing… Until each listing is complete, rows of/)).toBeVisible();
+  expect(await firstRender(page)).toEqual({ rows: 10, loading: false });
 });
 
 test('typing a filter narrows the rows and shows shown / total', async ({ harness }) => {

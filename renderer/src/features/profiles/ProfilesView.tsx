@@ -180,9 +180,11 @@ export function ProfilesView() {
           {t('profiles.connectionsFailed', { error: errorText(connectionsResult.error) })}
         </Banner>
       )}
-      {rows.previewing && (
+      {/* From the start of the listing, not from the rows' arrival: appearing with them, it
+          pushed the table down as they landed, and the table drew them twice. */}
+      {list.isPending && !noConnections && (
         <Banner role="status">
-          {rows.staleConnections.size > 0
+          {rows.previewing && rows.staleConnections.size > 0
             ? t('profiles.listingStale', {
                 connections: [...rows.staleConnections.keys()]
                   .map((id) => connectionsById.get(id)?.label ?? id)
