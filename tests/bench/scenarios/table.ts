@@ -15,7 +15,13 @@ const SCROLL_MS = 3000;
 /** Per frame: about 4 rows, so every frame brings new rows into the window. */
 const SCROLL_STEP_PX = 120;
 
-async function filterKeystrokes(page: Page): Promise<number[]> {
+interface Keystroke {
+  /** The search box's value the key produced. */
+  value: string;
+  ms: number;
+}
+
+async function filterKeystrokes(page: Page): Promise<Keystroke[]> {
   await page.getByRole('searchbox', { name: 'Search profiles' }).click();
   const steps = QUERIES.flatMap((typed) => [
     ...[...typed].map((ch, i) => ({ key: ch, value: typed.slice(0, i + 1) })),
@@ -36,8 +42,17 @@ async function filterKeystrokes(page: Page): Promise<number[]> {
       n + 1,
     );
   }
-  return (await probe(page)).filterMs;
+  const { filterMs } = await probe(page);
+  return steps.map((step, n) => ({ value: step.value, ms: filterMs[n]! }));
 }
+
+/** The run's slowest keystrokes, to see what the p95 is made of: `"shop 4" 61`. */
+const slowest = (keys: Keystroke[], count = 4) =>
+  [...keys]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map((k) => `${JSON.stringify(k.value)} ${Math.round(k.ms)}`)
+    .join(', ');
 
 /** rAF frames per second while the grid scrolls down a few rows every frame. */
 const scrollFps = (page: Page) =>
@@ -106,14 +121,26 @@ async function measureTable(size: TableSize): Promise<MetricResult[]> {
     return repeat(5, 1, async () => {
       await page.goto(appUrl);
       const render = await renderMs(page);
-      const filterP95 = percentile(await filterKeystrokes(page), 95);
+      const keys = await filterKeystrokes(page);
+      const filterP95 = percentile(
+        keys.map((k) => k.ms),
+        95,
+      );
       const fps = await scrollFps(page);
       // Last: the search's index is built by then (ahead, while idle, a slice at a time, or
       // by the first key) and its recent answers kept, as in a page someone searched.
       const heap = await heapMb(page);
-      return { render, heap, filterP95, fps };
+      // Left before the next load, as the start benchmark does: torn down inside that load
+      // (after the heap's forced collection), this page's rows slowed its first render
+      // (table.render400k.ms 469-524 ms in three full runs; 181-213 ms in one run with this).
+      await page.goto('about:blank');
+      return { render, heap, filterP95, fps, slowest: slowest(keys) };
     });
   });
+  console.log(
+    `bench: table: ${size.profiles} profiles: slowest keystrokes (the value they made, ms) ` +
+      runs.map((r) => `[${r.slowest}]`).join(' '),
+  );
   return [
     verdict(
       size.render,
