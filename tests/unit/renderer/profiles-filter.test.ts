@@ -3,6 +3,7 @@ import {
   buildSearchIndex,
   EMPTY_FILTERS,
   facetOptions,
+  facetSource,
   filterProfiles,
   createNarrowingFilter,
   hasActiveFilters,
@@ -158,6 +159,22 @@ describe('filter helpers', () => {
 
   it('facetOptions lists the groups and tags present, sorted', () => {
     expect(facetOptions(rows)).toEqual({ groups: ['Default', 'Shops'], tags: ['vip'] });
+  });
+
+  it('facetSource walks the rows only when a menu first asks, and once', () => {
+    let reads = 0;
+    const counted = rows.map((p) =>
+      Object.defineProperty({ ...p }, 'groupName', {
+        get: () => (reads++, p.groupName),
+      }),
+    );
+    const source = facetSource(counted);
+    expect(reads).toBe(0);
+    expect(source()).toEqual(facetOptions(rows));
+    const walked = reads;
+    expect(walked).toBeGreaterThan(0);
+    expect(source()).toBe(source());
+    expect(reads).toBe(walked);
   });
 });
 

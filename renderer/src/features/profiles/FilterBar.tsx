@@ -10,7 +10,7 @@ import {
   hasActiveFilters,
   PROXY_CHECK_STATES,
   proxyCheckStateLabel,
-  type FacetOptions,
+  type FacetSource,
 } from './filter';
 
 /** Search syntax: typed by users as is, in every language. */
@@ -29,7 +29,7 @@ export const FilterBar = memo(function FilterBar({
   facets,
 }: {
   connections: readonly Connection[];
-  facets: FacetOptions;
+  facets: FacetSource;
 }) {
   const active = useProfilesUi((s) => hasActiveFilters(s.filters));
   const clearFilters = useProfilesUi((s) => s.clearFilters);
@@ -38,8 +38,9 @@ export const FilterBar = memo(function FilterBar({
   const options = useMemo(
     () => ({
       connectionId: connections.map((c) => ({ value: c.id, label: c.label })),
-      group: facets.groups.map((g) => ({ value: g, label: g })),
-      tag: facets.tags.map((tag) => ({ value: tag, label: tag })),
+      // Made when their menu opens: see facetSource.
+      group: () => facets().groups.map((g) => ({ value: g, label: g })),
+      tag: () => facets().tags.map((tag) => ({ value: tag, label: tag })),
     }),
     [connections, facets],
   );

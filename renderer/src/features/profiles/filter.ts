@@ -243,6 +243,18 @@ export interface FacetOptions {
   tags: string[];
 }
 
+/**
+ * The group and tag names present in the data, made when a menu first asks (then kept): a
+ * walk over every row and a sort, which the render that first shows the rows never needs
+ * (up to 20 ms of it at 10,000 rows at start).
+ */
+export type FacetSource = () => FacetOptions;
+
+export function facetSource(rows: readonly Profile[]): FacetSource {
+  let options: FacetOptions | undefined;
+  return () => (options ??= facetOptions(rows));
+}
+
 /** The group and tag names present in the data, for the filter menus. */
 export function facetOptions(rows: readonly Profile[]): FacetOptions {
   const groups = new Set<string>();

@@ -4,7 +4,7 @@ import type { Connection, Profile } from '../../../../shared/model';
 import { connectionsQuery, profileListQuery } from '../../lib/queries';
 import { listingPreviewQuery } from './queries';
 import { useProfilesUi } from './store';
-import { buildSearchIndex, createNarrowingFilter, facetOptions } from './filter';
+import { buildSearchIndex, createNarrowingFilter, facetSource } from './filter';
 import { buildSearchIndexAhead } from './search-index';
 import { pruneSelection } from './selection';
 import { sortProfiles } from './sort';
@@ -52,7 +52,7 @@ export function useProfileRows() {
   }, [searchIndex]);
   const [filter] = useState(createNarrowingFilter);
   const visible = useMemo(() => filter(searchIndex, filters), [filter, searchIndex, filters]);
-  const facets = useMemo(() => facetOptions(all), [all]);
+  const facets = useMemo(() => facetSource(all), [all]);
   const errors = list.data?.errors;
   const previewStale = previewing ? preview.data!.staleSince : undefined;
   const staleConnections = useMemo(() => {
