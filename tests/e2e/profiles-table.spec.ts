@@ -156,7 +156,7 @@ function lastKnownRows({ held }: { held: boolean }) {
   type Answer = { ok: true; data: { profiles: unknown[] } };
   const w = window as unknown as {
     deck: { profiles: Record<string, (r?: unknown) => Promise<unknown>> };
-    __firstRender?: { rows: number; loading: boolean };
+    __firstRender?: FirstRender;
     __answerLastKnown?: () => void;
   };
   const { profiles } = w.deck;
@@ -176,18 +176,25 @@ function lastKnownRows({ held }: { held: boolean }) {
   new MutationObserver((_, observer) => {
     const root = document.getElementById('root');
     if (!root?.firstElementChild) return;
+    const rows = root.querySelectorAll('[role=grid] [role=row][data-key]');
     w.__firstRender = {
-      rows: root.querySelectorAll('[role=grid] [role=row][data-key]').length,
+      rows: rows.length,
       loading: root.textContent?.includes('Loading profiles…') ?? false,
+      // The connection's label, not its id: the connections were in too.
+      labelled: rows[0]?.textContent?.includes('ixBrowser A') ?? false,
     };
     observer.disconnect();
   }).observe(document, { subtree: true, childList: true });
 }
 
+interface FirstRender {
+  rows: number;
+  loading: boolean;
+  labelled: boolean;
+}
+
 const firstRender = (page: Page) =>
-  page.evaluate(
-    () => (window as { __firstRender?: { rows: number; loading: boolean } }).__firstRender,
-  );
+  page.evaluate(() => (window as { __firstRender?: FirstRender }).__firstRender);
 
 test('last-known rows arriving while the app waits do not move the table: the banner was there', async ({
   harness,
@@ -197,7 +204,7 @@ test('last-known rows arriving while the app waits do not move the table: the ba
   await page.addInitScript(lastKnownRows, { held: true });
   await page.goto(appUrl);
   await expect(page.getByText('Listing… Rows appear as their pages arrive.')).toBeVisible();
-  expect(await firstRender(page)).toEqual({ rows: 0, loading: true });
+  expect(await firstRender(page)).toEqual({ rows: 0, loading: true, labelled: false });
   const grid = page.getByRole('grid', { name: 'Profiles' });
   const height = () => grid.evaluate((el) => el.clientHeight);
   const before = await height();
@@ -208,7 +215,7 @@ test('last-known rows arriving while the app waits do not move the table: the ba
   expect(await height()).toBe(before);
 });
 
-test('last-known rows already in when the app starts are in its first render', async ({
+test('last-known rows already in when the app starts are in its first render, with their connections', async ({
   harness,
 }) => {
   const { page, appUrl } = harness;
@@ -217,7 +224,7 @@ test('last-known rows already in when the app starts are in its first render', a
   await page.goto(appUrl);
   await expect(bodyRows(page)).toHaveCount(10);
   await expect(page.getByText(/^Listing… Until each listing is complete, rows of/)).toBeVisible();
-  expect(await firstRender(page)).toEqual({ rows: 10, loading: false });
+  expect(await firstRender(page)).toEqual({ rows: 10, loading: false, labelled: true });
 });
 
 test('typing a filter narrows the rows and shows shown / total', async ({ harness }) => {
