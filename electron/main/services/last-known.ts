@@ -12,7 +12,7 @@ import { setImmediate as nextTick } from 'node:timers/promises';
 import type { Profile } from '../../../shared/model';
 import {
   readSnapshot,
-  snapshotHead,
+  snapshotWriter,
   type LastKnown,
 } from '../../../shared/model/last-known-snapshot';
 import { writeFileAtomic } from '../fs/atomic-file';
@@ -65,13 +65,13 @@ export function createLastKnownStore(deps: {
     join(dir, `${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
 
   async function* json(connectionId: string, known: LastKnown): AsyncIterable<string> {
-    yield snapshotHead(connectionId, known.listedAt);
+    const writer = snapshotWriter(connectionId, known.listedAt);
+    yield writer.head;
     for (let i = 0; i < known.profiles.length; i += SLICE) {
-      const slice = known.profiles.slice(i, i + SLICE).map((p) => JSON.stringify(p));
-      yield (i ? ',' : '') + slice.join(',');
+      yield writer.rows(known.profiles.slice(i, i + SLICE));
       await nextTick();
     }
-    yield ']}';
+    yield writer.tail();
   }
 
   const write = (connectionId: string): Promise<void> => {

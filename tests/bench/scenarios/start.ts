@@ -326,7 +326,8 @@ export const startScenario: Scenario = {
               try {
                 // BENCH_TRACE_DIR=dir: a Chromium trace of each restart's page (JS samples, GC,
                 // style, layout, paint), to see where its part goes; tracing slows the page, so
-                // a traced run's figures are not the metric's.
+                // a traced run's figures are not the metric's. BENCH_TRACE_LITE=1 leaves the JS
+                // samples out, which slow it most: tasks' lengths are then nearer the truth.
                 const traceDir = process.env['BENCH_TRACE_DIR'];
                 if (traceDir)
                   await page
@@ -342,7 +343,9 @@ export const startScenario: Scenario = {
                         'blink.user_timing',
                         'toplevel',
                         'disabled-by-default-v8.gc',
-                        'disabled-by-default-v8.cpu_profiler',
+                        ...(process.env['BENCH_TRACE_LITE']
+                          ? []
+                          : ['disabled-by-default-v8.cpu_profiler']),
                       ],
                     });
                 const loaded = page.goto(appUrl);

@@ -4,15 +4,16 @@
  * rows, not text to parse after it has run (start.lastknown10k.ms).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { snapshotHead } from '../../../shared/model/last-known-snapshot';
+import { snapshotText } from '../../../shared/model/last-known-snapshot';
 import { profile } from '../../fixtures/profile';
 
 const snapshot = (connectionId: string, count: number, listedAt: number) =>
-  snapshotHead(connectionId, listedAt) +
-  Array.from({ length: count }, (_, i) =>
-    JSON.stringify(profile(i + 1, { connectionId, key: `${connectionId}/${i + 1}` })),
-  ).join(',') +
-  ']}';
+  snapshotText(connectionId, {
+    listedAt,
+    profiles: Array.from({ length: count }, (_, i) =>
+      profile(i + 1, { connectionId, key: `${connectionId}/${i + 1}` }),
+    ),
+  });
 
 const withDeck = (lastKnown: () => Promise<unknown>) =>
   vi.stubGlobal('window', { deck: { profiles: { lastKnown } } });

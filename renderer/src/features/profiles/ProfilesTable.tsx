@@ -19,7 +19,6 @@ import {
   type Header,
 } from '@tanstack/react-table';
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
-import i18next from 'i18next';
 import { toast } from 'sonner';
 import type { Connection, Profile } from '../../../../shared/model';
 import { useProfilesUi } from './store';
@@ -33,7 +32,7 @@ import {
   rowWords,
 } from './columns';
 import { useTranslation } from '../../i18n';
-import { formatTime, toTsv } from './format';
+import { toTsv } from './format';
 import { OPEN_CLOSE_ARIA_KEYS, openCloseKey } from './open-close-shortcuts';
 import { shownRange } from './row-window';
 import { tableCommand } from './shortcuts';
@@ -140,12 +139,13 @@ export const ProfilesTable = memo(function ProfilesTable({
   // Every listed row, so a filter keystroke does not change the count (see row-window.ts).
   const shown = rows.length;
   const rangeExtractor = useCallback((range: Range) => shownRange(range, shown), [shown]);
+  const overscan = useOverscanAfterFirstRows(shown > 0);
   const virtualizer = useVirtualizer({
     count: Math.max(ordered.length, shown),
     rangeExtractor,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -580,6 +580,23 @@ function HeaderCell({
   );
 }
 
+/**
+ * Rows drawn beyond the view on each side, so a fast scroll finds them built. None in the
+ * first frame that has rows (the last-known rows at start, start.lastknown10k.ms): they are
+ * out of sight, and building them was a third of that frame's rows; they come in the frame
+ * after.
+ */
+const OVERSCAN = 12;
+function useOverscanAfterFirstRows(hasRows: boolean): number {
+  const [overscan, setOverscan] = useState(0);
+  useEffect(() => {
+    if (!hasRows || overscan) return;
+    const frame = requestAnimationFrame(() => setOverscan(OVERSCAN));
+    return () => cancelAnimationFrame(frame);
+  }, [hasRows, overscan]);
+  return overscan;
+}
+
 /** One rendered row. Memoized: a selection change re-renders only the rows it flips. */
 const ProfileRow = memo(function ProfileRow({
   profile,
@@ -669,7 +686,7 @@ const NO_STALE: ReadonlyMap<string, number> = new Map();
 function StaleChip({ since }: { since: number }) {
   return (
     <span
-      title={i18next.t('profiles.row.staleChipTitle', { time: formatTime(since) })}
+      title={rowWords().staleChipTitle(since)}
       className="mr-1.5 rounded-full border border-dashed border-amber-500 px-1.5 py-px text-[11px] font-medium text-amber-800 dark:border-amber-700 dark:text-amber-300"
     >
       {rowWords().stale}

@@ -180,6 +180,8 @@ interface RowWords {
   staleTitle: string;
   stale: string;
   status(status: ProfileStatus): string;
+  /** A stale row's chip: since when its rows are from the last listing (one per connection). */
+  staleChipTitle(since: number): string;
 }
 
 /**
@@ -188,6 +190,7 @@ interface RowWords {
  */
 export const rowWords = wordedPerLanguage((t): RowWords => {
   const statuses = new Map<ProfileStatus, string>();
+  const staleSince = new Map<number, string>();
   return {
     open: t('profiles.row.open'),
     close: t('profiles.row.close'),
@@ -200,6 +203,15 @@ export const rowWords = wordedPerLanguage((t): RowWords => {
     status(status) {
       let s = statuses.get(status);
       if (s === undefined) statuses.set(status, (s = t(`profiles.status.${status}`)));
+      return s;
+    },
+    staleChipTitle(since) {
+      let s = staleSince.get(since);
+      if (s === undefined) {
+        // Listings' times: a few per connection in a session; bounded all the same.
+        if (staleSince.size > 100) staleSince.clear();
+        staleSince.set(since, (s = t('profiles.row.staleChipTitle', { time: formatTime(since) })));
+      }
       return s;
     },
   };
