@@ -161,10 +161,4 @@ export type Group = z.infer<typeof GroupSchema>;
 export const TagSchema = z.object({ connectionId: z.string(), id: z.string(), name: z.string() });
 export type Tag = z.infer<typeof TagSchema>;
 
-export const profileKey = (connectionId: string, vendorId: string): string =>
-  `${connectionId}/${vendorId}`;
-
-export function splitProfileKey(key: string): { connectionId: string; vendorId: string } {
-  const at = key.lastIndexOf('/');
-  return { connectionId: key.slice(0, at), vendorId: key.slice(at + 1) };
-}
+export { profileKey, splitProfileKey } from './profile-key';

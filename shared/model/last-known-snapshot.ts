@@ -9,6 +9,7 @@
  */
 import type { ResponseOf } from '../ipc/contract';
 import type { Profile } from './index';
+import { profileKey } from './profile-key';
 import { isProfileRow } from './profile-row-check';
 import { isRecord } from '../lib/is-record';
 
@@ -30,9 +31,8 @@ type ObjectField = {
 /**
  * Fields written once each in the file's `values` and referred to from rows by index: a
  * proxy was half a row's text, and many rows share one (no proxy, a plan's gateway) or the
- * same tags. JSON.parse of the file is most of reading the rows at start: at 10,000 sandbox
- * rows 4.6 -> 3.5 MB and, in a fresh Node process, 42 -> 26 ms; rows sharing a value share
- * one object, frozen, so that an edit in place would throw rather than change them all.
+ * same tags. Rows sharing a value share one object, frozen, so that an edit in place would
+ * throw rather than change them all.
  */
 const BY_REFERENCE = ['proxy', 'tags', 'proxyCheck'] as const satisfies readonly ObjectField[];
 
@@ -40,6 +40,12 @@ const BY_REFERENCE = ['proxy', 'tags', 'proxyCheck'] as const satisfies readonly
  * A snapshot's text, written piece by piece (400,000 rows are written in slices, so main
  * never stalls): `head`, then `rows` for each slice in order, then `tail()` with the values
  * the rows referred to.
+ *
+ * Each byte is paid for at every start: read by main, copied to the page, parsed there
+ * (about 30 ms per MB on this project's machines). So a row leaves out what its file says
+ * once: its key (made of the connection and its vendor id), connection and vendor, and its
+ * window's state, which is not known once read back (the rows come back `unknown`, as
+ * `asStale` has them). At 10,000 sandbox rows 4.6 MB -> 2.6 MB.
  */
 export function snapshotWriter(connectionId: string, listedAt: number) {
   const values = new Map<string, number>();
@@ -49,12 +55,19 @@ export function snapshotWriter(connectionId: string, listedAt: number) {
     if (i === undefined) values.set(json, (i = values.size));
     return i;
   };
+  let vendor: Profile['vendor'] | undefined;
   let written = 0;
   return {
     head: `{"version":${SNAPSHOT_VERSION},"connectionId":${JSON.stringify(connectionId)},"listedAt":${listedAt},"profiles":[`,
     rows(profiles: readonly Profile[]): string {
       const texts = profiles.map((p) => {
-        const row: Record<string, unknown> = { ...p };
+        vendor ??= p.vendor;
+        const { key, connectionId: id, vendor: v, status: _s, debugPort: _d, ...rest } = p;
+        const row: Record<string, unknown> = rest;
+        // Written out only where they are not what reading makes of them.
+        if (key !== profileKey(connectionId, p.vendorId)) row['key'] = key;
+        if (id !== connectionId) row['connectionId'] = id;
+        if (v !== vendor) row['vendor'] = v;
         for (const k of BY_REFERENCE) if (row[k] !== undefined) row[k] = ref(row[k]);
         return JSON.stringify(row);
       });
@@ -62,7 +75,8 @@ export function snapshotWriter(connectionId: string, listedAt: number) {
       written += texts.length;
       return text;
     },
-    tail: (): string => `],"values":[${[...values.keys()].join(',')}]}`,
+    tail: (): string =>
+      `]${vendor ? `,"vendor":${JSON.stringify(vendor)}` : ''},"values":[${[...values.keys()].join(',')}]}`,
   };
 }
 
@@ -95,15 +109,24 @@ export function readSnapshot(text: string, connectionId: string): LastKnown | un
   )
     throw new Error('not a last-known snapshot');
   if (file['connectionId'] !== connectionId) return undefined;
-  const values = version === SNAPSHOT_VERSION ? (file['values'] as unknown[]).map(frozen) : [];
+  const compact = version === SNAPSHOT_VERSION;
+  const values = compact ? (file['values'] as unknown[]).map(frozen) : [];
+  const vendor = file['vendor'];
   const profiles: Profile[] = [];
   for (const raw of file['profiles'] as unknown[]) {
-    // A reference to no value leaves the field undefined, and the row is refused below.
-    if (isRecord(raw))
+    // What the writer left out, put back; a reference to no value leaves the field
+    // undefined, and the row is refused below.
+    if (compact && isRecord(raw)) {
       for (const k of BY_REFERENCE) {
         const i = raw[k];
         if (typeof i === 'number') raw[k] = values[i];
       }
+      if (raw['key'] === undefined && typeof raw['vendorId'] === 'string')
+        raw['key'] = profileKey(connectionId, raw['vendorId']);
+      raw['connectionId'] ??= connectionId;
+      raw['vendor'] ??= vendor;
+      raw['status'] ??= 'unknown';
+    }
     if (isProfileRow(raw) && raw.connectionId === connectionId) profiles.push(raw);
   }
   return { profiles, listedAt: file['listedAt'] };

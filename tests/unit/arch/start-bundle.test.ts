@@ -130,6 +130,7 @@ describe("the page's entry", () => {
         boot,
         join(src, 'early-ask.ts'),
         join(model, 'last-known-snapshot.ts'),
+        join(model, 'profile-key.ts'),
         join(model, 'profile-row-check.ts'),
         join(model, 'row-values.ts'),
         join(model, 'vendors.ts'),

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../../shared/model';
 import {
+  asStale,
   readSnapshot,
   snapshotText,
   snapshotWriter,
@@ -34,11 +35,28 @@ const rows = (): Profile[] =>
   );
 
 describe('the last-known snapshot', () => {
-  it('reads back the rows it was written from, field for field and in order', () => {
+  it('reads back the rows it was written from, field for field, their windows not known', () => {
     const listed = rows();
     const read = readSnapshot(snapshotText('ads', { profiles: listed, listedAt: 42 }), 'ads');
-    expect(read).toEqual({ profiles: listed, listedAt: 42 });
-    expect(read!.profiles.map((p) => Object.keys(p))).toEqual(listed.map((p) => Object.keys(p)));
+    expect(read).toEqual({ profiles: listed.map(asStale), listedAt: 42 });
+    expect(read!.profiles[5]).not.toHaveProperty('debugPort');
+  });
+
+  it('leaves out of each row what the file says once: key, connection, vendor, state', () => {
+    const listed = rows();
+    const text = snapshotText('ads', { profiles: listed, listedAt: 42 });
+    for (const field of ['"key"', '"connectionId"', '"vendor"', '"status"', '"debugPort"'])
+      expect(text.split(field), field).toHaveLength(
+        field === '"connectionId"' || field === '"vendor"' ? 2 : 1,
+      );
+    // A row that is not what reading would make of it keeps its own.
+    const odd = { ...listed[0]!, key: 'ads/other-key', vendor: 'ixbrowser' as const };
+    const read = readSnapshot(
+      snapshotText('ads', { profiles: [listed[1]!, odd], listedAt: 1 }),
+      'ads',
+    )!;
+    expect(read.profiles[1]).toMatchObject({ key: 'ads/other-key', vendor: 'ixbrowser' });
+    expect(read.profiles[0]).toMatchObject({ key: 'ads/2', vendor: 'adspower' });
   });
 
   it('writes each proxy and tag list once; rows that share one share one object, frozen', () => {
@@ -82,6 +100,7 @@ describe('the last-known snapshot', () => {
     const listed = rows();
     const v1 = JSON.stringify({ version: 1, connectionId: 'ads', listedAt: 42, profiles: listed });
     expect(readSnapshot(v1, 'ads')).toEqual({ profiles: listed, listedAt: 42 });
+    expect(readSnapshot(v1, 'ads')!.profiles[5]).toMatchObject({ status: 'open', debugPort: 9222 });
   });
 
   it('drops a row whose reference leads nowhere, keeps the others; refuses a file without values', () => {
