@@ -11,6 +11,7 @@ import type { ResponseOf } from '../ipc/contract';
 import type { Profile } from './index';
 import { profileKey } from './profile-key';
 import { isProfileRow } from './profile-row-check';
+import { readValueTable, valueTable } from './value-table';
 import { isRecord } from '../lib/is-record';
 
 type LastKnownAnswer = ResponseOf<'profiles:last-known'>;
@@ -29,32 +30,25 @@ type ObjectField = {
 }[keyof Profile];
 
 /**
- * Fields written once each in the file's `values` and referred to from rows by index: a
- * proxy was half a row's text, and many rows share one (no proxy, a plan's gateway) or the
- * same tags. Rows sharing a value share one object, frozen, so that an edit in place would
- * throw rather than change them all.
+ * Fields written once each in the file's `values` (value-table.ts) and referred to from rows
+ * by index: a proxy was half a row's text, and many rows share one (no proxy, a plan's
+ * gateway) or the same tags.
  */
 const BY_REFERENCE = ['proxy', 'tags', 'proxyCheck'] as const satisfies readonly ObjectField[];
 
 /**
  * A snapshot's text, written piece by piece (400,000 rows are written in slices, so main
- * never stalls): `head`, then `rows` for each slice in order, then `tail()` with the values
- * the rows referred to.
+ * never stalls): `head`, then `rows` for each slice in order, then the pieces of `tail`
+ * with the values the rows referred to.
  *
  * Each byte is paid for at every start: read by main, copied to the page, parsed there
  * (about 30 ms per MB on this project's machines). So a row leaves out what its file says
  * once: its key (made of the connection and its vendor id), connection and vendor, and its
  * window's state, which is not known once read back (the rows come back `unknown`, as
- * `asStale` has them). At 10,000 sandbox rows 4.6 MB -> 2.6 MB.
+ * `asStale` has them). At 10,000 sandbox rows 4.6 MB -> 2.0 MB.
  */
 export function snapshotWriter(connectionId: string, listedAt: number) {
-  const values = new Map<string, number>();
-  const ref = (value: unknown) => {
-    const json = JSON.stringify(value);
-    let i = values.get(json);
-    if (i === undefined) values.set(json, (i = values.size));
-    return i;
-  };
+  const tables = new Map(BY_REFERENCE.map((field) => [field, valueTable()]));
   let vendor: Profile['vendor'] | undefined;
   let written = 0;
   return {
@@ -68,28 +62,32 @@ export function snapshotWriter(connectionId: string, listedAt: number) {
         if (key !== profileKey(connectionId, p.vendorId)) row['key'] = key;
         if (id !== connectionId) row['connectionId'] = id;
         if (v !== vendor) row['vendor'] = v;
-        for (const k of BY_REFERENCE) if (row[k] !== undefined) row[k] = ref(row[k]);
+        for (const [field, table] of tables)
+          if (row[field] !== undefined) row[field] = table.ref(row[field]);
         return JSON.stringify(row);
       });
       const text = (written && texts.length ? ',' : '') + texts.join(',');
       written += texts.length;
       return text;
     },
-    tail: (): string =>
-      `]${vendor ? `,"vendor":${JSON.stringify(vendor)}` : ''},"values":[${[...values.keys()].join(',')}]}`,
+    *tail(slice = Infinity): Generator<string> {
+      yield `]${vendor ? `,"vendor":${JSON.stringify(vendor)}` : ''},"values":{`;
+      let first = true;
+      for (const [field, table] of tables) {
+        yield `${first ? '' : ','}${JSON.stringify(field)}:`;
+        first = false;
+        yield* table.text(slice);
+      }
+      yield '}}';
+    },
   };
 }
 
 /** A whole snapshot's text at once (tests, small listings). */
 export function snapshotText(connectionId: string, known: LastKnown): string {
   const writer = snapshotWriter(connectionId, known.listedAt);
-  return writer.head + writer.rows(known.profiles) + writer.tail();
+  return writer.head + writer.rows(known.profiles) + [...writer.tail()].join('');
 }
-
-const frozen = (value: unknown): unknown => {
-  if (Array.isArray(value)) for (const item of value) frozen(item);
-  return typeof value === 'object' && value !== null ? Object.freeze(value) : value;
-};
 
 /**
  * The rows of one connection's snapshot. Throws when the text is not a snapshot at all;
@@ -105,21 +103,23 @@ export function readSnapshot(text: string, connectionId: string): LastKnown | un
     typeof file['listedAt'] !== 'number' ||
     !Number.isFinite(file['listedAt']) ||
     !Array.isArray(file['profiles']) ||
-    (version === SNAPSHOT_VERSION && !Array.isArray(file['values']))
+    (version === SNAPSHOT_VERSION && !isRecord(file['values']))
   )
     throw new Error('not a last-known snapshot');
   if (file['connectionId'] !== connectionId) return undefined;
   const compact = version === SNAPSHOT_VERSION;
-  const values = compact ? (file['values'] as unknown[]).map(frozen) : [];
+  const tables = file['values'] as Record<string, unknown>;
+  const values = compact ? BY_REFERENCE.map((field) => readValueTable(tables[field])) : [];
   const vendor = file['vendor'];
   const profiles: Profile[] = [];
   for (const raw of file['profiles'] as unknown[]) {
     // What the writer left out, put back; a reference to no value leaves the field
     // undefined, and the row is refused below.
     if (compact && isRecord(raw)) {
-      for (const k of BY_REFERENCE) {
-        const i = raw[k];
-        if (typeof i === 'number') raw[k] = values[i];
+      for (let f = 0; f < BY_REFERENCE.length; f++) {
+        const field = BY_REFERENCE[f]!;
+        const i = raw[field];
+        if (typeof i === 'number') raw[field] = values[f]![i];
       }
       if (raw['key'] === undefined && typeof raw['vendorId'] === 'string')
         raw['key'] = profileKey(connectionId, raw['vendorId']);

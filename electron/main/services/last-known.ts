@@ -71,7 +71,10 @@ export function createLastKnownStore(deps: {
       yield writer.rows(known.profiles.slice(i, i + SLICE));
       await nextTick();
     }
-    yield writer.tail();
+    for (const piece of writer.tail(SLICE)) {
+      yield piece;
+      await nextTick();
+    }
   }
 
   const write = (connectionId: string): Promise<void> => {

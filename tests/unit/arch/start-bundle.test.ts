@@ -132,6 +132,7 @@ describe("the page's entry", () => {
         join(model, 'last-known-snapshot.ts'),
         join(model, 'profile-key.ts'),
         join(model, 'profile-row-check.ts'),
+        join(model, 'value-table.ts'),
         join(model, 'row-values.ts'),
         join(model, 'vendors.ts'),
         join(root, 'shared/lib/is-record.ts'),
